@@ -1,0 +1,56 @@
+//! The application: shared state, the router with its middleware, and serving.
+
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+
+use axum::{Router, extract::DefaultBodyLimit, middleware};
+use tokio::net::TcpListener;
+use tower_http::{catch_panic::CatchPanicLayer, timeout::TimeoutLayer};
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::web;
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+/// The full router with middleware, outermost last:
+/// request id → security headers → error pages → panic catcher → timeout → origin check →
+/// session → routes.
+pub fn router(state: AppState) -> Router {
+    web::routes()
+        .layer(middleware::from_fn_with_state(state.clone(), web::session::middleware))
+        .layer(middleware::from_fn(web::csrf::check_origin))
+        .layer(DefaultBodyLimit::max(1024 * 1024))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn(web::middleware::error_pages))
+        .layer(middleware::from_fn_with_state(state.clone(), web::middleware::security_headers))
+        .layer(middleware::from_fn_with_state(state.clone(), web::middleware::request_id))
+        .with_state(state)
+}
+
+/// Connects, migrates and returns the state.
+pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    Ok(AppState { db, config: Arc::new(config) })
+}
+
+/// Serves on an already bound listener until `shutdown` resolves.
+pub async fn serve_on(
+    state: AppState,
+    listener: TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    crate::web::housekeeping::spawn(state.clone());
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await?;
+    Ok(())
+}

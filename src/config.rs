@@ -1,0 +1,47 @@
+//! Run-time configuration from flags and environment variables (one variable per concept).
+use clap::Args;
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Database URL: sqlite://FILE or postgres://USER@HOST/DB
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://teichaku.db", global = true)]
+    pub database_url: String,
+
+    /// Address to listen on
+    #[arg(long, env = "TEICHAKU_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    pub addr: String,
+
+    /// Log filter (tracing EnvFilter syntax), e.g. info or teichaku=debug
+    #[arg(long, env = "TEICHAKU_LOG", default_value = "info", global = true)]
+    pub log: String,
+
+    /// The public base URL (https://… makes cookies Secure and turns on HSTS)
+    #[arg(long, env = "TEICHAKU_PUBLIC_URL", default_value = "", global = true)]
+    pub public_url: String,
+
+    /// Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of Teichaku
+    #[arg(long, env = "TEICHAKU_TRUST_PROXY", default_value_t = false, global = true)]
+    pub trust_proxy: bool,
+
+    /// Minutes of inactivity after which a staff session ends
+    #[arg(long, env = "TEICHAKU_SESSION_IDLE_MINUTES", default_value_t = 30, global = true)]
+    pub session_idle_minutes: i64,
+}
+
+impl Config {
+    /// A configuration for a given database with every other setting at its default.
+    pub fn for_database(database_url: &str) -> Config {
+        Config {
+            database_url: database_url.to_string(),
+            addr: "127.0.0.1:0".to_string(),
+            log: "info".to_string(),
+            public_url: String::new(),
+            trust_proxy: false,
+            session_idle_minutes: 30,
+        }
+    }
+
+    pub fn https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}

@@ -1,0 +1,198 @@
+//! Field-level validation shared by every form: the error list, and the normalisations a
+//! Japanese form needs (full-width digits and hyphens typed by an IME).
+
+/// Messages per form field. The message is an i18n key (see `crate::i18n`).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(&'static str, &'static str)>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn add(&mut self, field: &'static str, message_key: &'static str) {
+        if self.get(field).is_none() {
+            self.0.push((field, message_key));
+        }
+    }
+    /// The message key for a field, if it has one.
+    pub fn get(&self, field: &str) -> Option<&'static str> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| *m)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &(&'static str, &'static str)> {
+        self.0.iter()
+    }
+    /// `Ok(value)` when there are no errors.
+    pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
+        if self.is_empty() { Ok(value) } else { Err(self) }
+    }
+}
+
+/// Trims, and turns full-width ASCII (０-９, Ａ-Ｚ, －, ＠ …) and the long-vowel/dash
+/// variants people type for a hyphen into their ASCII forms.
+pub fn normalize_ascii(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            'ー' | '‐' | '−' | '–' | '—' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+/// A required text: trimmed, not empty, at most `max` characters.
+pub fn required_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> String {
+    let v = value.trim().to_string();
+    if v.is_empty() {
+        errors.add(field, "err.required");
+    } else if v.chars().count() > max {
+        errors.add(field, "err.too_long");
+    }
+    v
+}
+
+/// An optional text: trimmed, at most `max` characters.
+pub fn optional_text(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> String {
+    let v = value.trim().to_string();
+    if v.chars().count() > max {
+        errors.add(field, "err.too_long");
+    }
+    v
+}
+
+/// Exactly `len` digits (full-width digits accepted), or empty when `required` is false.
+pub fn digits(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    len: usize,
+    required: bool,
+) -> Option<String> {
+    let v = normalize_ascii(value);
+    if v.is_empty() {
+        if required {
+            errors.add(field, "err.required");
+        }
+        return None;
+    }
+    if v.len() != len || !v.bytes().all(|b| b.is_ascii_digit()) {
+        errors.add(
+            field,
+            match len {
+                6 => "err.digits6",
+                10 => "err.digits10",
+                _ => "err.digits",
+            },
+        );
+        return None;
+    }
+    Some(v)
+}
+
+/// A Japanese phone number: 10 or 11 digits once hyphens are removed. Kept as typed
+/// (normalised to ASCII), because people read it with their own hyphens.
+pub fn phone(errors: &mut FieldErrors, field: &'static str, value: &str, required: bool) -> String {
+    let v = normalize_ascii(value);
+    if v.is_empty() {
+        if required {
+            errors.add(field, "err.required");
+        }
+        return v;
+    }
+    let digits: String = v.chars().filter(|c| *c != '-').collect();
+    if !(10..=11).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        errors.add(field, "err.phone");
+    }
+    v
+}
+
+/// An email address: one `@`, something on both sides, a dot in the domain, no spaces.
+pub fn email(errors: &mut FieldErrors, field: &'static str, value: &str, required: bool) -> String {
+    let v = normalize_ascii(value);
+    if v.is_empty() {
+        if required {
+            errors.add(field, "err.required");
+        }
+        return v;
+    }
+    let ok = match v.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+        }
+        None => false,
+    };
+    if !ok || v.len() > 254 || v.chars().any(char::is_whitespace) {
+        errors.add(field, "err.email");
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_input_is_normalised() {
+        assert_eq!(normalize_ascii(" ０１２３ー４５６７ "), "0123-4567");
+        assert_eq!(normalize_ascii("ＡＢＣ＠ｅｘａｍｐｌｅ．ｊｐ"), "ABC@example.jp");
+    }
+
+    #[test]
+    fn digits_checks_length_and_content() {
+        let cases = [
+            ("1234567890", 10, true, None),
+            ("１２３４５６７８９０", 10, true, None),
+            ("123456789", 10, true, Some("err.digits10")),
+            ("12345a7890", 10, true, Some("err.digits10")),
+            ("", 10, true, Some("err.required")),
+            ("", 10, false, None),
+            ("12345", 6, true, Some("err.digits6")),
+        ];
+        for (input, len, required, expected) in cases {
+            let mut e = FieldErrors::new();
+            digits(&mut e, "f", input, len, required);
+            assert_eq!(e.get("f"), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn phone_and_email() {
+        let mut e = FieldErrors::new();
+        phone(&mut e, "a", "047-123-4567", true);
+        phone(&mut e, "b", "090-1234-5678", true);
+        phone(&mut e, "c", "123", true);
+        email(&mut e, "d", "office@example.jp", true);
+        email(&mut e, "e", "office@example", true);
+        email(&mut e, "f", "a b@example.jp", true);
+        assert_eq!(e.get("a"), None);
+        assert_eq!(e.get("b"), None);
+        assert_eq!(e.get("c"), Some("err.phone"));
+        assert_eq!(e.get("d"), None);
+        assert_eq!(e.get("e"), Some("err.email"));
+        assert_eq!(e.get("f"), Some("err.email"));
+    }
+
+    #[test]
+    fn text_limits_count_characters_not_bytes() {
+        let mut e = FieldErrors::new();
+        assert_eq!(required_text(&mut e, "a", " 西船橋 ", 3), "西船橋");
+        required_text(&mut e, "b", "西船橋駅", 3);
+        required_text(&mut e, "c", "  ", 3);
+        assert_eq!(e.get("a"), None);
+        assert_eq!(e.get("b"), Some("err.too_long"));
+        assert_eq!(e.get("c"), Some("err.required"));
+    }
+}

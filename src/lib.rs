@@ -1,0 +1,23 @@
+//! Teichaku (定着): software for Japanese 就労定着支援 offices.
+//!
+//! A guided tour, from the outside in:
+//! - [`cli`] parses the command line (`serve`, `migrate`, `backup`, `seed-demo`, `version`).
+//! - [`app`] builds the shared state and the axum router with its middleware.
+//! - [`web`] holds the handlers: extract, authorise, call `store`/`domain`, render a template.
+//! - [`domain`] holds pure types and rules; it never touches the database or the clock.
+//! - [`store`] holds all SQL, one file per aggregate, written once for SQLite and PostgreSQL.
+//! - [`db`] is the connection to either engine, the embedded migrations and transactions.
+//! - [`error`] is the one error type the web layer returns, and the error policy.
+//! - [`i18n`] holds every user-visible message in Japanese and English.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod store;
+pub mod web;

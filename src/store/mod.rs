@@ -1,0 +1,11 @@
+//! All SQL lives here, one file per aggregate. Reads take `&Db`; writes take `&mut Tx` so a
+//! handler can group a change and its audit row in one transaction. The same SQL text runs on
+//! both engines; see `crate::db` for how.
+pub mod audit;
+pub mod backup;
+pub mod clients;
+pub mod login_failures;
+pub mod offices;
+pub mod organizations;
+pub mod sessions;
+pub mod staff;

@@ -1,0 +1,96 @@
+//! 事業所 (offices).
+use time::OffsetDateTime;
+
+use crate::db::{Db, Tx};
+use crate::domain::office::OfficeInput;
+use crate::domain::staff::Principal;
+use crate::{on_db, on_tx};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Office {
+    pub id: i64,
+    pub organization_id: i64,
+    pub name: String,
+    pub office_number: Option<String>,
+    pub prefecture: String,
+    pub address: String,
+    pub nearest_station: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// An office with the number of clients in it, for lists.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OfficeSummary {
+    pub id: i64,
+    pub name: String,
+    pub prefecture: String,
+    pub address: String,
+    pub client_count: i64,
+}
+
+const COLUMNS: &str =
+    "id, organization_id, name, office_number, prefecture, address, nearest_station, phone, email";
+
+pub async fn find(db: &Db, id: i64) -> Result<Option<Office>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM offices WHERE id = $1");
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)
+}
+
+/// The offices a staff member may see: all of the organisation's for an admin, otherwise the
+/// ones they belong to.
+pub async fn list_visible(db: &Db, who: &Principal) -> Result<Vec<OfficeSummary>, sqlx::Error> {
+    let sql = "SELECT o.id, o.name, o.prefecture, o.address,
+                      (SELECT COUNT(*) FROM clients c WHERE c.office_id = o.id) AS client_count
+               FROM offices o
+               WHERE o.organization_id = $1
+                 AND ($2 OR EXISTS (SELECT 1 FROM staff_offices so
+                                    WHERE so.office_id = o.id AND so.staff_id = $3))
+               ORDER BY o.id";
+    on_db!(db, pool => sqlx::query_as(sql)
+        .bind(who.organization_id).bind(who.is_admin).bind(who.id)
+        .fetch_all(pool).await)
+}
+
+/// Every office of the organisation (for the admin's staff forms).
+pub async fn list_all(db: &Db, organization_id: i64) -> Result<Vec<Office>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM offices WHERE organization_id = $1 ORDER BY id");
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(organization_id).fetch_all(pool).await)
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    organization_id: i64,
+    o: &OfficeInput,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    let sql = "INSERT INTO offices (organization_id, name, office_number, prefecture, address,
+                                    nearest_station, phone, email, created_at, updated_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+    on_tx!(tx, c => sqlx::query_scalar(sql)
+        .bind(organization_id).bind(&o.name).bind(&o.office_number).bind(&o.prefecture)
+        .bind(&o.address).bind(&o.nearest_station).bind(&o.phone).bind(&o.email).bind(now)
+        .fetch_one(c).await)
+}
+
+pub async fn update(tx: &mut Tx, id: i64, o: &OfficeInput, now: OffsetDateTime) -> Result<bool, sqlx::Error> {
+    let sql = "UPDATE offices SET name = $2, office_number = $3, prefecture = $4, address = $5,
+                      nearest_station = $6, phone = $7, email = $8, updated_at = $9
+               WHERE id = $1";
+    let done = on_tx!(tx, c => sqlx::query(sql)
+        .bind(id).bind(&o.name).bind(&o.office_number).bind(&o.prefecture).bind(&o.address)
+        .bind(&o.nearest_station).bind(&o.phone).bind(&o.email).bind(now)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// Number of clients recorded in the office (an office with clients cannot be deleted).
+pub async fn count_clients(tx: &mut Tx, id: i64) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM clients WHERE office_id = $1")
+        .bind(id).fetch_one(c).await)
+}
+
+pub async fn delete(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+    let done = on_tx!(tx, c => sqlx::query("DELETE FROM offices WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}

@@ -1,0 +1,186 @@
+//! `Ctx`: what every handler needs about the request (language, session, signed-in staff,
+//! request id, client address), and `Page`: what every template's chrome needs.
+
+use axum::{
+    extract::{FromRef, FromRequestParts},
+    http::{HeaderMap, header, request::Parts},
+};
+
+use crate::app::AppState;
+use crate::clock;
+use crate::domain::staff::Principal;
+use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::store::audit::Entry;
+use crate::web::session::SessionHandle;
+
+/// The request id, made by the outermost middleware; shown on error pages and in audit rows.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// The client's address (the socket peer, or X-Forwarded-For behind a trusted proxy).
+#[derive(Debug, Clone)]
+pub struct ClientAddr(pub String);
+
+pub struct Ctx {
+    pub app: AppState,
+    pub lang: Lang,
+    pub session: SessionHandle,
+    pub request_id: String,
+    pub address: String,
+    /// Path and query of this request (for "come back here" links).
+    pub path: String,
+    /// A notice to show once, from the `n` query parameter of a redirect.
+    pub notice: Option<&'static str>,
+}
+
+impl<S> FromRequestParts<S> for Ctx
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let app = AppState::from_ref(state);
+        let session = parts.extensions.get::<SessionHandle>().cloned().unwrap_or_default();
+        let request_id = parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+        let address = parts.extensions.get::<ClientAddr>().map(|a| a.0.clone()).unwrap_or_default();
+        let path = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default();
+        let notice = parts.uri.query().and_then(|q| {
+            q.split('&').find_map(|kv| kv.strip_prefix("n=")).and_then(notice_key)
+        });
+        Ok(Ctx { lang: lang_of(&parts.headers), app, session, request_id, address, path, notice })
+    }
+}
+
+/// The language chosen with the language switch (a `lang` cookie); Japanese otherwise.
+pub fn lang_of(headers: &HeaderMap) -> Lang {
+    let chosen = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == "lang")
+        .map(|(_, v)| v);
+    match chosen {
+        Some("en") => Lang::En,
+        _ => Lang::Ja,
+    }
+}
+
+/// Only these notices can be shown, so a crafted link cannot put text on our pages.
+fn notice_key(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "saved" => "notice.saved",
+        "created" => "notice.created",
+        "deleted" => "notice.deleted",
+        "setup" => "notice.setup_done",
+        "signed_out" => "notice.signed_out",
+        "password" => "notice.password_changed",
+        "has_clients" => "notice.office_has_clients",
+        _ => return None,
+    })
+}
+
+impl Ctx {
+    /// The signed-in staff member, or a redirect to the sign-in page.
+    pub fn staff(&self) -> Result<Principal, AppError> {
+        self.session
+            .principal()
+            .ok_or_else(|| AppError::SignInRequired { next: self.path.clone() })
+    }
+
+    /// The signed-in admin, or 403.
+    pub fn admin(&self) -> Result<Principal, AppError> {
+        let who = self.staff()?;
+        if who.is_admin { Ok(who) } else { Err(AppError::Forbidden) }
+    }
+
+    /// The chrome for a page. The CSRF token is the session's, if any (a signed-in page
+    /// always has one, for the sign-out button).
+    pub fn page(&self, title_key: &'static str) -> Page {
+        Page {
+            lang: self.lang,
+            title_key,
+            staff: self.session.principal(),
+            csrf: self.session.existing_csrf().unwrap_or_default(),
+            path: self.path.clone(),
+            notice: self.notice,
+            request_id: self.request_id.clone(),
+        }
+    }
+
+    /// The chrome for a page with a form: starts a session if needed for the CSRF token.
+    pub async fn form_page(&self, title_key: &'static str) -> Result<Page, AppError> {
+        let csrf = self.session.csrf_token(&self.app).await?;
+        let mut page = self.page(title_key);
+        page.csrf = csrf;
+        Ok(page)
+    }
+
+    /// An audit row for this request, by the signed-in staff member (if any).
+    pub fn audit(&self, action: &'static str, target_type: &'static str, target_id: impl ToString) -> Entry {
+        let who = self.session.principal();
+        Entry {
+            at: clock::now(),
+            actor_id: who.as_ref().map(|p| p.id),
+            actor_label: who.map(|p| p.login).unwrap_or_default(),
+            action,
+            target_type,
+            target_id: target_id.to_string(),
+            office_id: None,
+            detail: String::new(),
+            request_id: self.request_id.clone(),
+            address: self.address.clone(),
+        }
+    }
+}
+
+/// What the page layout (`templates/base.html`) needs.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub lang: Lang,
+    pub title_key: &'static str,
+    pub staff: Option<Principal>,
+    pub csrf: String,
+    pub path: String,
+    pub notice: Option<&'static str>,
+    pub request_id: String,
+}
+
+impl Page {
+    /// The message for `key` in the page's language.
+    pub fn t(&self, key: &str) -> &'static str {
+        self.lang.t(key)
+    }
+    /// The label of form field `name` (the message `field.<name>`).
+    pub fn label(&self, name: &str) -> &'static str {
+        self.lang.t(&format!("field.{name}"))
+    }
+    /// The hint under form field `name`, if there is one (the message `hint.<name>`).
+    pub fn hint(&self, name: &str) -> Option<&'static str> {
+        self.lang.get(&format!("hint.{name}"))
+    }
+    pub fn title(&self) -> &'static str {
+        self.lang.t(self.title_key)
+    }
+    pub fn is_admin(&self) -> bool {
+        self.staff.as_ref().is_some_and(|s| s.is_admin)
+    }
+    /// The link that switches to the other language and comes back here.
+    pub fn other_lang_href(&self) -> String {
+        let other = match self.lang {
+            Lang::Ja => "en",
+            Lang::En => "ja",
+        };
+        format!("/lang/{other}?next={}", crate::web::encode_query(&self.path))
+    }
+    pub fn other_lang_label(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "English",
+            Lang::En => "日本語",
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! The signed-in home page: the offices the staff member works in.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::response::{IntoResponse, Response};
+
+use crate::domain::staff::Principal;
+use crate::error::{AppError, AppResult};
+use crate::store::{self, offices::OfficeSummary};
+use crate::web::{ctx::{Ctx, Page}, see_other};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+struct HomePage {
+    page: Page,
+    me: Principal,
+    offices: Vec<OfficeSummary>,
+}
+
+impl HomePage {
+    fn role_key(&self, office_id: &i64) -> &'static str {
+        match self.me.role_in(*office_id) {
+            Some(role) => role.label_key(),
+            None if self.me.is_admin => "role.admin",
+            None => "role.none",
+        }
+    }
+}
+
+pub async fn show_home(ctx: Ctx) -> AppResult<Response> {
+    if !store::staff::any_exists(&ctx.app.db).await? {
+        return Ok(see_other("/setup"));
+    }
+    let me = match ctx.staff() {
+        Ok(me) => me,
+        Err(AppError::SignInRequired { .. }) => return Ok(see_other("/login")),
+        Err(e) => return Err(e),
+    };
+    let offices = store::offices::list_visible(&ctx.app.db, &me).await?;
+    Ok(HomePage { page: ctx.page("home.title"), me, offices }.into_response())
+}

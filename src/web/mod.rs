@@ -1,0 +1,134 @@
+//! HTTP handlers. Each handler: extract (`Ctx`, path, `CsrfForm`), authorise, call
+//! `domain`/`store` (writes in one transaction with their audit row), then redirect (303) or
+//! render. A form that does not validate is re-rendered with its messages (422).
+
+pub mod assets;
+pub mod audit;
+pub mod auth;
+pub mod clients;
+pub mod csrf;
+pub mod ctx;
+pub mod health;
+pub mod home;
+pub mod housekeeping;
+pub mod lang;
+pub mod middleware;
+pub mod offices;
+pub mod session;
+pub mod setup;
+pub mod staff;
+
+use axum::{
+    Router,
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+    routing::{get, post},
+};
+
+use crate::app::AppState;
+use crate::error::AppError;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::show_home))
+        .route("/setup", get(setup::show_setup).post(setup::create_setup))
+        .route("/login", get(auth::show_login).post(auth::sign_in))
+        .route("/logout", post(auth::sign_out))
+        .route("/account/password", get(auth::show_password).post(auth::change_password))
+        .route("/offices", get(offices::list_offices).post(offices::create_office))
+        .route("/offices/new", get(offices::new_office))
+        .route("/offices/{id}", get(offices::show_office).post(offices::update_office))
+        .route("/offices/{id}/edit", get(offices::edit_office))
+        .route("/offices/{id}/delete", post(offices::delete_office))
+        .route("/staff", get(staff::list_staff).post(staff::create_staff))
+        .route("/staff/new", get(staff::new_staff))
+        .route("/staff/{id}", post(staff::update_staff))
+        .route("/staff/{id}/edit", get(staff::edit_staff))
+        .route("/staff/{id}/password", post(staff::reset_password))
+        .route("/staff/{id}/delete", post(staff::delete_staff))
+        .route("/clients/{id}", get(clients::show_client))
+        .route("/audit", get(audit::list_audit))
+        .route("/lang/{code}", get(lang::switch_lang))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/static/app.css", get(assets::stylesheet))
+        .fallback(|| async { AppError::NotFound })
+}
+
+/// Percent-encodes a value for a query string.
+pub fn encode_query(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A local path to go back to after sign-in, or `/`. Refuses other hosts (`//evil`,
+/// `https://…`, `/\evil`) so the parameter cannot send people off-site.
+pub fn safe_next(next: &str) -> &str {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control());
+    if ok { next } else { "/" }
+}
+
+/// 303 See Other: the answer to every successful form post.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+/// Renders a form again with its messages.
+pub fn unprocessable(page: impl IntoResponse) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}
+
+/// Parses a numeric path id, or 404.
+pub fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse::<i64>().map_err(|_| AppError::NotFound)
+}
+
+/// Hashes a password with argon2id off the async threads (it takes tens of milliseconds).
+pub async fn hash_password(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || crate::domain::password::hash(&password))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(AppError::Internal)
+}
+
+/// Verifies a password against a stored hash off the async threads.
+pub async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
+    tokio::task::spawn_blocking(move || crate::domain::password::verify(&password, hash.as_deref()))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_must_stay_on_this_site() {
+        let cases = [
+            ("/offices/1", "/offices/1"),
+            ("//evil.example", "/"),
+            ("https://evil.example", "/"),
+            ("/\\evil.example", "/"),
+            ("", "/"),
+            ("/a\nb", "/"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(safe_next(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn query_encoding() {
+        assert_eq!(encode_query("/offices/1?x=a b"), "/offices/1%3Fx%3Da%20b");
+        assert_eq!(encode_query("西"), "%E8%A5%BF");
+    }
+}

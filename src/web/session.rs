@@ -1,0 +1,201 @@
+//! Sessions: a random token in an HttpOnly, SameSite=Lax cookie (Secure over HTTPS), and a
+//! row in `sessions` keyed by the token's SHA-256. A session is created only when a page
+//! needs one (a form's CSRF token, or sign-in); sign-in always starts a new session id.
+//! A session ends after `TEICHAKU_SESSION_IDLE_MINUTES` without a request, and at most
+//! `ABSOLUTE_HOURS` after it began.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use axum::{
+    extract::{Request, State},
+    http::{HeaderValue, header},
+    middleware::Next,
+    response::Response,
+};
+use sha2::{Digest, Sha256};
+use time::Duration;
+
+use crate::app::AppState;
+use crate::clock;
+use crate::domain::staff::Principal;
+use crate::store::{self, sessions::Session};
+
+pub const COOKIE: &str = "teichaku_session";
+/// However active, a session ends this long after sign-in.
+pub const ABSOLUTE_HOURS: i64 = 12;
+/// `last_seen_at` is written at most this often, to keep reads cheap.
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
+#[derive(Default)]
+struct State_ {
+    row: Option<Session>,
+    principal: Option<Principal>,
+    /// A token to send in Set-Cookie with the response.
+    new_token: Option<String>,
+    /// Send an expired cookie with the response.
+    clear: bool,
+}
+
+/// The request's session, shared between the middleware and the handler.
+#[derive(Clone, Default)]
+pub struct SessionHandle(Arc<Mutex<State_>>);
+
+impl SessionHandle {
+    fn lock(&self) -> MutexGuard<'_, State_> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn principal(&self) -> Option<Principal> {
+        self.lock().principal.clone()
+    }
+
+    /// The CSRF token of the current session, if there is a session.
+    pub fn existing_csrf(&self) -> Option<String> {
+        self.lock().row.as_ref().map(|r| r.csrf_token.clone())
+    }
+
+    /// The CSRF token for a form, starting an anonymous session if there is none yet.
+    pub async fn csrf_token(&self, app: &AppState) -> Result<String, sqlx::Error> {
+        if let Some(t) = self.existing_csrf() {
+            return Ok(t);
+        }
+        self.start(app, None, None).await
+    }
+
+    /// Signs a staff member in: the old session (if any) is deleted and a new id issued, so a
+    /// token planted before sign-in is worthless after it.
+    pub async fn sign_in(&self, app: &AppState, principal: Principal) -> Result<(), sqlx::Error> {
+        self.end(app).await?;
+        self.start(app, Some(principal.id), Some(principal)).await?;
+        Ok(())
+    }
+
+    /// Ends the session and clears the cookie.
+    pub async fn end(&self, app: &AppState) -> Result<(), sqlx::Error> {
+        let old = {
+            let mut s = self.lock();
+            s.principal = None;
+            s.clear = true;
+            s.new_token = None;
+            s.row.take()
+        };
+        if let Some(row) = old {
+            store::sessions::delete(&app.db, &row.id).await?;
+        }
+        Ok(())
+    }
+
+    async fn start(
+        &self,
+        app: &AppState,
+        staff_id: Option<i64>,
+        principal: Option<Principal>,
+    ) -> Result<String, sqlx::Error> {
+        let token = random_token();
+        let csrf = random_token();
+        let now = clock::now();
+        let id = hash_token(&token);
+        let expires_at = now + Duration::hours(ABSOLUTE_HOURS);
+        store::sessions::insert(&app.db, &id, staff_id, &csrf, now, expires_at).await?;
+        let mut s = self.lock();
+        s.row = Some(Session {
+            id,
+            staff_id,
+            csrf_token: csrf.clone(),
+            last_seen_at: now,
+            expires_at,
+        });
+        s.principal = principal;
+        s.new_token = Some(token);
+        s.clear = false;
+        Ok(csrf)
+    }
+}
+
+/// 32 random bytes as hex.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    // The OS random source failing is not something we can serve through.
+    getrandom::fill(&mut bytes).expect("OS random number generator");
+    hex::encode(bytes)
+}
+
+fn hash_token(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn cookie_value(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.to_string())
+}
+
+/// Loads the session named by the cookie (if valid) into a [`SessionHandle`] for the handler,
+/// and writes the cookie changes the handler asked for.
+pub async fn middleware(State(app): State<AppState>, mut req: Request, next: Next) -> Response {
+    let handle = SessionHandle::default();
+    let secure = app.config.https()
+        || (app.config.trust_proxy
+            && req.headers().get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https"));
+    if let Some(token) = cookie_value(req.headers()) {
+        match load(&app, &token).await {
+            Ok(Some((row, principal))) => {
+                let mut s = handle.lock();
+                s.row = Some(row);
+                s.principal = principal;
+            }
+            Ok(None) => handle.lock().clear = true,
+            Err(e) => tracing::error!(error = ?e, "loading the session failed"),
+        }
+    }
+    req.extensions_mut().insert(handle.clone());
+    let mut response = next.run(req).await;
+    let (new_token, clear) = {
+        let s = handle.lock();
+        (s.new_token.clone(), s.clear)
+    };
+    let secure = if secure { "; Secure" } else { "" };
+    let cookie = match (new_token, clear) {
+        (Some(token), _) => Some(format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}")),
+        (None, true) => Some(format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")),
+        _ => None,
+    };
+    if let Some(cookie) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    response
+}
+
+async fn load(app: &AppState, token: &str) -> Result<Option<(Session, Option<Principal>)>, sqlx::Error> {
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    let id = hash_token(token);
+    let Some(row) = store::sessions::find(&app.db, &id).await? else { return Ok(None) };
+    let now = clock::now();
+    let idle = Duration::minutes(app.config.session_idle_minutes);
+    if row.expires_at <= now || row.last_seen_at + idle <= now {
+        store::sessions::delete(&app.db, &id).await?;
+        return Ok(None);
+    }
+    let principal = match row.staff_id {
+        Some(staff_id) => match store::staff::principal(&app.db, staff_id).await? {
+            Some(p) => Some(p),
+            None => {
+                // The account was deleted or deactivated: the session ends with it.
+                store::sessions::delete(&app.db, &id).await?;
+                return Ok(None);
+            }
+        },
+        None => None,
+    };
+    if (now - row.last_seen_at).whole_seconds() >= TOUCH_EVERY_SECONDS {
+        store::sessions::touch(&app.db, &id, now).await?;
+    }
+    Ok(Some((row, principal)))
+}
