@@ -16,12 +16,22 @@ fn main() {
             .filter(|p| p.extension().is_some_and(|x| x == "sql"))
             .collect();
         files.sort();
-        writeln!(code, "pub const {}: &[(i64, &str, &str)] = &[", engine.to_uppercase()).unwrap();
+        writeln!(
+            code,
+            "pub const {}: &[(i64, &str, &str)] = &[",
+            engine.to_uppercase()
+        )
+        .unwrap();
         for path in files {
             let stem = path.file_stem().unwrap().to_string_lossy().to_string();
             let (version, description) = stem.split_once('_').expect("NNNN_description.sql");
             let version: i64 = version.parse().expect("numeric migration version");
-            writeln!(code, "    ({version}, {description:?}, include_str!({:?})),", path.display()).unwrap();
+            writeln!(
+                code,
+                "    ({version}, {description:?}, include_str!({:?})),",
+                path.display()
+            )
+            .unwrap();
         }
         writeln!(code, "];").unwrap();
     }

@@ -22,7 +22,10 @@ pub struct AppState {
 /// session → routes.
 pub fn router(state: AppState) -> Router {
     web::routes()
-        .layer(middleware::from_fn_with_state(state.clone(), web::session::middleware))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            web::session::middleware,
+        ))
         .layer(middleware::from_fn(web::csrf::check_origin))
         .layer(DefaultBodyLimit::max(1024 * 1024))
         .layer(TimeoutLayer::with_status_code(
@@ -31,8 +34,14 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn(web::middleware::error_pages))
-        .layer(middleware::from_fn_with_state(state.clone(), web::middleware::security_headers))
-        .layer(middleware::from_fn_with_state(state.clone(), web::middleware::request_id))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            web::middleware::security_headers,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            web::middleware::request_id,
+        ))
         .with_state(state)
 }
 
@@ -40,7 +49,10 @@ pub fn router(state: AppState) -> Router {
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
-    Ok(AppState { db, config: Arc::new(config) })
+    Ok(AppState {
+        db,
+        config: Arc::new(config),
+    })
 }
 
 /// Serves on an already bound listener until `shutdown` resolves.
@@ -51,6 +63,8 @@ pub async fn serve_on(
 ) -> anyhow::Result<()> {
     crate::web::housekeeping::spawn(state.clone());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await?;
     Ok(())
 }

@@ -9,7 +9,11 @@ use crate::config::Config;
 use crate::db::{Db, Engine};
 
 #[derive(Debug, Parser)]
-#[command(name = "teichaku", version, about = "Teichaku (定着): software for 就労定着支援 offices")]
+#[command(
+    name = "teichaku",
+    version,
+    about = "Teichaku (定着): software for 就労定着支援 offices"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub config: Config,
@@ -37,7 +41,10 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing(&cli.config.log);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("teichaku: cannot start the async runtime: {e}");
@@ -57,7 +64,10 @@ pub fn main() -> ExitCode {
 fn init_tracing(filter: &str) {
     let filter = tracing_subscriber::EnvFilter::try_new(filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_target(false).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .try_init();
 }
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -69,7 +79,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Migrate => {
             let db = Db::connect(&config.database_url).await?;
             db.migrate().await?;
-            println!("migrations applied to {}", crate::db::redact(&config.database_url));
+            println!(
+                "migrations applied to {}",
+                crate::db::redact(&config.database_url)
+            );
         }
         Command::Backup { file } => {
             let db = Db::connect(&config.database_url).await?;
@@ -86,16 +99,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let state = crate::app::prepare(config).await?;
             match crate::demo::seed(&state.db).await? {
                 Some(info) => println!("{info}"),
-                None => println!("the database already has an organisation; the demo was not loaded"),
+                None => {
+                    println!("the database already has an organisation; the demo was not loaded")
+                }
             }
         }
         Command::Serve => {
             let addr = config.addr.clone();
             let state = crate::app::prepare(config).await?;
-            if cli.demo {
-                if let Some(info) = crate::demo::seed(&state.db).await? {
-                    println!("{info}");
-                }
+            if cli.demo
+                && let Some(info) = crate::demo::seed(&state.db).await?
+            {
+                println!("{info}");
             }
             let listener = TcpListener::bind(&addr)
                 .await
@@ -114,7 +129,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

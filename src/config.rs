@@ -4,11 +4,21 @@ use clap::Args;
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// Database URL: sqlite://FILE or postgres://USER@HOST/DB
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://teichaku.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://teichaku.db",
+        global = true
+    )]
     pub database_url: String,
 
     /// Address to listen on
-    #[arg(long, env = "TEICHAKU_ADDR", default_value = "127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "TEICHAKU_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
     pub addr: String,
 
     /// Log filter (tracing EnvFilter syntax), e.g. info or teichaku=debug
@@ -20,11 +30,21 @@ pub struct Config {
     pub public_url: String,
 
     /// Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of Teichaku
-    #[arg(long, env = "TEICHAKU_TRUST_PROXY", default_value_t = false, global = true)]
+    #[arg(
+        long,
+        env = "TEICHAKU_TRUST_PROXY",
+        default_value_t = false,
+        global = true
+    )]
     pub trust_proxy: bool,
 
     /// Minutes of inactivity after which a staff session ends
-    #[arg(long, env = "TEICHAKU_SESSION_IDLE_MINUTES", default_value_t = 30, global = true)]
+    #[arg(
+        long,
+        env = "TEICHAKU_SESSION_IDLE_MINUTES",
+        default_value_t = 30,
+        global = true
+    )]
     pub session_idle_minutes: i64,
 }
 

@@ -99,7 +99,9 @@ impl Db {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts)
                 .await
-                .map_err(|e| anyhow::anyhow!("cannot connect to PostgreSQL at {}: {e}", redact(url)))?;
+                .map_err(|e| {
+                    anyhow::anyhow!("cannot connect to PostgreSQL at {}: {e}", redact(url))
+                })?;
             Ok(Db::Postgres(pool))
         } else {
             bail!(
@@ -208,7 +210,10 @@ mod tests {
 
     #[test]
     fn both_engines_have_the_same_migration_names() {
-        assert_eq!(migration_names(Engine::Sqlite), migration_names(Engine::Postgres));
+        assert_eq!(
+            migration_names(Engine::Sqlite),
+            migration_names(Engine::Postgres)
+        );
         assert!(!migration_names(Engine::Sqlite).is_empty());
     }
 }

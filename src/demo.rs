@@ -12,19 +12,52 @@ use crate::domain::staff::{Membership, Role};
 use crate::store::{self, clients::NewClient, staff::StaffInput};
 
 const OFFICES: [(&str, &str, &str, &str, &str); 3] = [
-    ("青森", "青森県", "青森市新町一丁目0-0 定着ビル3階", "青森駅", "017-000-0001"),
-    ("西船橋", "千葉県", "船橋市西船四丁目0-0 みらいビル2階", "西船橋駅", "047-000-0002"),
-    ("浜松駅前", "静岡県", "浜松市中央区砂山町0-0 さくらビル5階", "浜松駅", "053-000-0003"),
+    (
+        "青森",
+        "青森県",
+        "青森市新町一丁目0-0 定着ビル3階",
+        "青森駅",
+        "017-000-0001",
+    ),
+    (
+        "西船橋",
+        "千葉県",
+        "船橋市西船四丁目0-0 みらいビル2階",
+        "西船橋駅",
+        "047-000-0002",
+    ),
+    (
+        "浜松駅前",
+        "静岡県",
+        "浜松市中央区砂山町0-0 さくらビル5階",
+        "浜松駅",
+        "053-000-0003",
+    ),
 ];
 
 const FAMILY: [(&str, &str); 10] = [
-    ("青木", "あおき"), ("石川", "いしかわ"), ("上田", "うえだ"), ("遠藤", "えんどう"),
-    ("大野", "おおの"), ("川口", "かわぐち"), ("菊地", "きくち"), ("小西", "こにし"),
-    ("沢井", "さわい"), ("杉本", "すぎもと"),
+    ("青木", "あおき"),
+    ("石川", "いしかわ"),
+    ("上田", "うえだ"),
+    ("遠藤", "えんどう"),
+    ("大野", "おおの"),
+    ("川口", "かわぐち"),
+    ("菊地", "きくち"),
+    ("小西", "こにし"),
+    ("沢井", "さわい"),
+    ("杉本", "すぎもと"),
 ];
 const GIVEN: [(&str, &str); 10] = [
-    ("陽菜", "ひな"), ("大翔", "ひろと"), ("結衣", "ゆい"), ("蓮", "れん"), ("美咲", "みさき"),
-    ("悠真", "ゆうま"), ("葵", "あおい"), ("湊", "みなと"), ("千尋", "ちひろ"), ("拓海", "たくみ"),
+    ("陽菜", "ひな"),
+    ("大翔", "ひろと"),
+    ("結衣", "ゆい"),
+    ("蓮", "れん"),
+    ("美咲", "みさき"),
+    ("悠真", "ゆうま"),
+    ("葵", "あおい"),
+    ("湊", "みなと"),
+    ("千尋", "ちひろ"),
+    ("拓海", "たくみ"),
 ];
 
 /// Loads the demo unless an organisation exists. Returns how to sign in.
@@ -36,7 +69,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
     let hash = crate::domain::password::hash(&password)?;
     let now = clock::now();
     let mut tx = db.begin().await?;
-    let org = store::organizations::insert(&mut tx, "社会福祉法人 みらい定着会（デモ）", now).await?;
+    let org =
+        store::organizations::insert(&mut tx, "社会福祉法人 みらい定着会（デモ）", now).await?;
     let mut office_ids = Vec::new();
     for (i, (name, pref, address, station, phone)) in OFFICES.iter().enumerate() {
         let input = OfficeInput {
@@ -59,9 +93,16 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
         active: true,
     };
     store::staff::insert(&mut tx, org, &admin, &hash, now).await?;
-    accounts.push(("admin".to_string(), "法人管理者 / administrator".to_string()));
+    accounts.push((
+        "admin".to_string(),
+        "法人管理者 / administrator".to_string(),
+    ));
     let mut supporters: Vec<Vec<i64>> = vec![Vec::new(); office_ids.len()];
-    let staff_names = [("森 一郎", "もり"), ("林 さくら", "はやし"), ("原 健太", "はら")];
+    let staff_names = [
+        ("森 一郎", "もり"),
+        ("林 さくら", "はやし"),
+        ("原 健太", "はら"),
+    ];
     for (i, office_id) in office_ids.iter().enumerate() {
         let n = i + 1;
         let manager = StaffInput {
@@ -72,8 +113,19 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
             active: true,
         };
         let id = store::staff::insert(&mut tx, org, &manager, &hash, now).await?;
-        store::staff::set_memberships(&mut tx, id, &[Membership { office_id: *office_id, role: Role::Manager }]).await?;
-        accounts.push((manager.login.clone(), format!("{} サービス管理責任者 / manager", OFFICES[i].0)));
+        store::staff::set_memberships(
+            &mut tx,
+            id,
+            &[Membership {
+                office_id: *office_id,
+                role: Role::Manager,
+            }],
+        )
+        .await?;
+        accounts.push((
+            manager.login.clone(),
+            format!("{} サービス管理責任者 / manager", OFFICES[i].0),
+        ));
         for k in 1..=2 {
             let login = format!("supporter{n}{k}");
             let s = StaffInput {
@@ -84,16 +136,31 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
                 active: true,
             };
             let id = store::staff::insert(&mut tx, org, &s, &hash, now).await?;
-            store::staff::set_memberships(&mut tx, id, &[Membership { office_id: *office_id, role: Role::Supporter }]).await?;
+            store::staff::set_memberships(
+                &mut tx,
+                id,
+                &[Membership {
+                    office_id: *office_id,
+                    role: Role::Supporter,
+                }],
+            )
+            .await?;
             supporters[i].push(id);
-            accounts.push((login, format!("{} 就労定着支援員 / supporter", OFFICES[i].0)));
+            accounts.push((
+                login,
+                format!("{} 就労定着支援員 / supporter", OFFICES[i].0),
+            ));
         }
     }
     for n in 0..30usize {
         let office = n % office_ids.len();
         let (family, family_kana) = FAMILY[n % FAMILY.len()];
         let (given, given_kana) = GIVEN[(n * 3 + n / 10) % GIVEN.len()];
-        let birth = Date::from_calendar_date(1975 + (n as i32 * 7) % 28, Month::try_from(1 + ((n * 5) % 12) as u8)?, 1 + ((n * 11) % 28) as u8)?;
+        let birth = Date::from_calendar_date(
+            1975 + (n as i32 * 7) % 28,
+            Month::try_from(1 + ((n * 5) % 12) as u8)?,
+            1 + ((n * 11) % 28) as u8,
+        )?;
         let client = NewClient {
             office_id: office_ids[office],
             supporter_id: Some(supporters[office][n % 2]),
@@ -104,8 +171,12 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
         store::clients::insert(&mut tx, &client, now).await?;
     }
     tx.commit().await?;
-    let mut out = String::from("Demo data loaded: 社会福祉法人 みらい定着会（デモ） with offices 青森, 西船橋, 浜松駅前 and 30 fictional clients.\n");
-    out.push_str(&format!("Every demo account signs in with the password: {password}\n"));
+    let mut out = String::from(
+        "Demo data loaded: 社会福祉法人 みらい定着会（デモ） with offices 青森, 西船橋, 浜松駅前 and 30 fictional clients.\n",
+    );
+    out.push_str(&format!(
+        "Every demo account signs in with the password: {password}\n"
+    ));
     for (login, what) in accounts {
         out.push_str(&format!("  {login:<14} {what}\n"));
     }

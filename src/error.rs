@@ -31,6 +31,9 @@ pub enum AppError {
     /// A request that cannot be understood (malformed form body, bad path parameter).
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// The request body is larger than the limit.
+    #[error("request body too large")]
+    TooLarge,
     /// Anything unexpected: the database, a bug. Logged, shown as a calm 500.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -49,6 +52,7 @@ pub enum ErrorKind {
     NotFound,
     Csrf,
     BadRequest,
+    TooLarge,
     Internal,
     /// A status produced outside our handlers (an extractor rejection, 405, 413, a panic).
     Other,
@@ -60,6 +64,7 @@ impl ErrorKind {
             StatusCode::FORBIDDEN => ErrorKind::Forbidden,
             StatusCode::NOT_FOUND => ErrorKind::NotFound,
             StatusCode::BAD_REQUEST => ErrorKind::BadRequest,
+            StatusCode::PAYLOAD_TOO_LARGE => ErrorKind::TooLarge,
             s if s.is_server_error() => ErrorKind::Internal,
             _ => ErrorKind::Other,
         }
@@ -80,6 +85,7 @@ impl IntoResponse for AppError {
                 tracing::info!(%why, "bad request");
                 (StatusCode::BAD_REQUEST, ErrorKind::BadRequest)
             }
+            AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorKind::TooLarge),
             AppError::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, ErrorKind::Internal)

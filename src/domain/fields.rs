@@ -26,7 +26,11 @@ impl FieldErrors {
     }
     /// `Ok(value)` when there are no errors.
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
-        if self.is_empty() { Ok(value) } else { Err(self) }
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
     }
 }
 
@@ -61,7 +65,12 @@ pub fn required_text(
 }
 
 /// An optional text: trimmed, at most `max` characters.
-pub fn optional_text(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> String {
+pub fn optional_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> String {
     let v = value.trim().to_string();
     if v.chars().count() > max {
         errors.add(field, "err.too_long");
@@ -147,7 +156,10 @@ mod tests {
     #[test]
     fn full_width_input_is_normalised() {
         assert_eq!(normalize_ascii(" ０１２３ー４５６７ "), "0123-4567");
-        assert_eq!(normalize_ascii("ＡＢＣ＠ｅｘａｍｐｌｅ．ｊｐ"), "ABC@example.jp");
+        assert_eq!(
+            normalize_ascii("ＡＢＣ＠ｅｘａｍｐｌｅ．ｊｐ"),
+            "ABC@example.jp"
+        );
     }
 
     #[test]

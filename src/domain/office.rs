@@ -5,12 +5,53 @@ use super::fields::{self, FieldErrors};
 
 /// The 47 prefectures, in the JIS X 0401 order (北海道 = 01 … 沖縄県 = 47).
 pub const PREFECTURES: [&str; 47] = [
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
-    "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県",
-    "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府",
-    "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
-    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
-    "鹿児島県", "沖縄県",
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
 ];
 
 /// The office form as typed.
@@ -51,10 +92,19 @@ impl OfficeForm {
             e.add("prefecture", "err.prefecture");
         }
         let address = fields::required_text(&mut e, "address", &self.address, 200);
-        let nearest_station = fields::optional_text(&mut e, "nearest_station", &self.nearest_station, 100);
+        let nearest_station =
+            fields::optional_text(&mut e, "nearest_station", &self.nearest_station, 100);
         let phone = fields::phone(&mut e, "phone", &self.phone, true);
         let email = fields::email(&mut e, "email", &self.email, false);
-        e.into_result(OfficeInput { name, office_number, prefecture, address, nearest_station, phone, email })
+        e.into_result(OfficeInput {
+            name,
+            office_number,
+            prefecture,
+            address,
+            nearest_station,
+            phone,
+            email,
+        })
     }
 }
 

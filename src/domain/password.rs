@@ -21,8 +21,13 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
         Some(s) => (s, true),
         None => (dummy.as_str(), false),
     };
-    let Ok(parsed) = PasswordHash::new(candidate) else { return false };
-    Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && real
+    let Ok(parsed) = PasswordHash::new(candidate) else {
+        return false;
+    };
+    Argon2::default()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok()
+        && real
 }
 
 #[cfg(test)]

@@ -62,10 +62,16 @@ impl Principal {
     /// May change the office's settings and manage its work (admin or the office's manager).
     pub fn can_manage_office(&self, office_id: i64) -> bool {
         self.is_admin
-            || self.memberships.iter().any(|m| m.office_id == office_id && m.role == Role::Manager)
+            || self
+                .memberships
+                .iter()
+                .any(|m| m.office_id == office_id && m.role == Role::Manager)
     }
     pub fn role_in(&self, office_id: i64) -> Option<Role> {
-        self.memberships.iter().find(|m| m.office_id == office_id).map(|m| m.role)
+        self.memberships
+            .iter()
+            .find(|m| m.office_id == office_id)
+            .map(|m| m.role)
     }
 }
 
@@ -83,7 +89,10 @@ pub fn check_new_password(errors: &mut FieldErrors, password: &str, confirm: &st
         errors.add("password", "err.password_short");
     } else if n > PASSWORD_MAX_CHARS {
         errors.add("password", "err.too_long");
-    } else if password.chars().all(|c| c == password.chars().next().unwrap_or(c)) {
+    } else if password
+        .chars()
+        .all(|c| c == password.chars().next().unwrap_or(c))
+    {
         errors.add("password", "err.password_weak");
     }
     if password != confirm {
@@ -98,7 +107,9 @@ pub fn parse_login(errors: &mut FieldErrors, value: &str) -> String {
     if v.is_empty() {
         errors.add("login", "err.required");
     } else if !(3..=64).contains(&v.len())
-        || !v.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-@".contains(&b))
+        || !v
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-@".contains(&b))
     {
         errors.add("login", "err.login_format");
     }
@@ -122,8 +133,20 @@ mod tests {
 
     #[test]
     fn office_visibility_follows_membership() {
-        let supporter = principal(false, vec![Membership { office_id: 1, role: Role::Supporter }]);
-        let manager = principal(false, vec![Membership { office_id: 2, role: Role::Manager }]);
+        let supporter = principal(
+            false,
+            vec![Membership {
+                office_id: 1,
+                role: Role::Supporter,
+            }],
+        );
+        let manager = principal(
+            false,
+            vec![Membership {
+                office_id: 2,
+                role: Role::Manager,
+            }],
+        );
         let admin = principal(true, vec![]);
         // (who, office, can view, can manage)
         let cases = [

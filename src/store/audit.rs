@@ -53,8 +53,15 @@ const INSERT: &str = "INSERT INTO audit_log (at, actor_id, actor_label, action, 
 
 macro_rules! bind_entry {
     ($q:expr, $e:expr) => {
-        $q.bind($e.at).bind($e.actor_id).bind(&$e.actor_label).bind($e.action).bind($e.target_type)
-            .bind(&$e.target_id).bind($e.office_id).bind(&$e.detail).bind(&$e.request_id)
+        $q.bind($e.at)
+            .bind($e.actor_id)
+            .bind(&$e.actor_label)
+            .bind($e.action)
+            .bind($e.target_type)
+            .bind(&$e.target_id)
+            .bind($e.office_id)
+            .bind(&$e.detail)
+            .bind(&$e.request_id)
             .bind(&$e.address)
     };
 }

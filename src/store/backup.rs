@@ -7,11 +7,15 @@ use anyhow::{Context, bail};
 use crate::db::Db;
 
 pub async fn sqlite_backup(db: &Db, file: &Path) -> anyhow::Result<()> {
-    let Db::Sqlite(pool) = db else { bail!("backup copies SQLite databases only") };
+    let Db::Sqlite(pool) = db else {
+        bail!("backup copies SQLite databases only")
+    };
     if file.exists() {
         bail!("{} already exists; choose a new file name", file.display());
     }
-    let target = file.to_str().context("the backup file name must be valid UTF-8")?;
+    let target = file
+        .to_str()
+        .context("the backup file name must be valid UTF-8")?;
     sqlx::query("VACUUM INTO $1")
         .bind(target)
         .execute(pool)

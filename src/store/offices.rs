@@ -73,7 +73,12 @@ pub async fn insert(
         .fetch_one(c).await)
 }
 
-pub async fn update(tx: &mut Tx, id: i64, o: &OfficeInput, now: OffsetDateTime) -> Result<bool, sqlx::Error> {
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    o: &OfficeInput,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
     let sql = "UPDATE offices SET name = $2, office_number = $3, prefecture = $4, address = $5,
                       nearest_station = $6, phone = $7, email = $8, updated_at = $9
                WHERE id = $1";

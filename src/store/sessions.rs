@@ -55,7 +55,11 @@ pub async fn delete_for_staff(db: &Db, staff_id: i64) -> Result<(), sqlx::Error>
 }
 
 /// Removes sessions past their absolute expiry or idle since `idle_cutoff`.
-pub async fn delete_stale(db: &Db, now: OffsetDateTime, idle_cutoff: OffsetDateTime) -> Result<u64, sqlx::Error> {
+pub async fn delete_stale(
+    db: &Db,
+    now: OffsetDateTime,
+    idle_cutoff: OffsetDateTime,
+) -> Result<u64, sqlx::Error> {
     let done = on_db!(db, pool => sqlx::query(
         "DELETE FROM sessions WHERE expires_at < $1 OR last_seen_at < $2")
         .bind(now).bind(idle_cutoff).execute(pool).await.map(|r| r.rows_affected()))?;

@@ -47,7 +47,8 @@ const COLUMNS: &str = "id, organization_id, login, display_name, email, is_admin
 
 /// True once any staff account exists (the setup page is then closed).
 pub async fn any_exists(db: &Db) -> Result<bool, sqlx::Error> {
-    let n: i64 = on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM staff").fetch_one(pool).await)?;
+    let n: i64 =
+        on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM staff").fetch_one(pool).await)?;
     Ok(n > 0)
 }
 
@@ -67,7 +68,10 @@ pub async fn list(db: &Db, organization_id: i64) -> Result<Vec<Staff>, sqlx::Err
 }
 
 /// Every membership in the organisation, with office names.
-pub async fn list_memberships(db: &Db, organization_id: i64) -> Result<Vec<MembershipRow>, sqlx::Error> {
+pub async fn list_memberships(
+    db: &Db,
+    organization_id: i64,
+) -> Result<Vec<MembershipRow>, sqlx::Error> {
     let sql = "SELECT so.staff_id, so.office_id, o.name AS office_name, so.role
                FROM staff_offices so JOIN offices o ON o.id = so.office_id
                WHERE o.organization_id = $1 ORDER BY so.office_id";
@@ -86,14 +90,17 @@ pub async fn list_for_office(db: &Db, office_id: i64) -> Result<Vec<(Staff, Stri
                       s.active, so.role
                FROM staff s JOIN staff_offices so ON so.staff_id = s.id
                WHERE so.office_id = $1 ORDER BY so.role, s.id";
-    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(sql).bind(office_id).fetch_all(pool).await)?;
+    let rows: Vec<Row> =
+        on_db!(db, pool => sqlx::query_as(sql).bind(office_id).fetch_all(pool).await)?;
     Ok(rows.into_iter().map(|r| (r.staff, r.role)).collect())
 }
 
 /// Loads the signed-in principal: the account and its memberships. `None` if the account
 /// is gone or deactivated.
 pub async fn principal(db: &Db, id: i64) -> Result<Option<Principal>, sqlx::Error> {
-    let Some(s) = find(db, id).await? else { return Ok(None) };
+    let Some(s) = find(db, id).await? else {
+        return Ok(None);
+    };
     if !s.active {
         return Ok(None);
     }
@@ -102,7 +109,9 @@ pub async fn principal(db: &Db, id: i64) -> Result<Option<Principal>, sqlx::Erro
         .bind(id).fetch_all(pool).await)?;
     let memberships = rows
         .into_iter()
-        .filter_map(|(office_id, role)| Role::parse(&role).map(|role| Membership { office_id, role }))
+        .filter_map(|(office_id, role)| {
+            Role::parse(&role).map(|role| Membership { office_id, role })
+        })
         .collect();
     Ok(Some(Principal {
         id: s.id,
@@ -130,7 +139,12 @@ pub async fn insert(
         .fetch_one(c).await)
 }
 
-pub async fn update(tx: &mut Tx, id: i64, s: &StaffInput, now: OffsetDateTime) -> Result<bool, sqlx::Error> {
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    s: &StaffInput,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
     let sql = "UPDATE staff SET login = $2, display_name = $3, email = $4, is_admin = $5,
                       active = $6, updated_at = $7 WHERE id = $1";
     let done = on_tx!(tx, c => sqlx::query(sql)
@@ -139,14 +153,23 @@ pub async fn update(tx: &mut Tx, id: i64, s: &StaffInput, now: OffsetDateTime) -
     Ok(done == 1)
 }
 
-pub async fn set_password(tx: &mut Tx, id: i64, hash: &str, now: OffsetDateTime) -> Result<(), sqlx::Error> {
+pub async fn set_password(
+    tx: &mut Tx,
+    id: i64,
+    hash: &str,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("UPDATE staff SET password_hash = $2, updated_at = $3 WHERE id = $1")
         .bind(id).bind(hash).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// Replaces the staff member's office memberships.
-pub async fn set_memberships(tx: &mut Tx, staff_id: i64, memberships: &[Membership]) -> Result<(), sqlx::Error> {
+pub async fn set_memberships(
+    tx: &mut Tx,
+    staff_id: i64,
+    memberships: &[Membership],
+) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => {
         sqlx::query("DELETE FROM staff_offices WHERE staff_id = $1").bind(staff_id).execute(&mut *c).await?;
         for m in memberships {

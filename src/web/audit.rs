@@ -12,8 +12,16 @@ use time::{Date, OffsetDateTime, Time, macros::format_description};
 
 use crate::clock::{self, JST};
 use crate::error::AppResult;
-use crate::store::{self, audit::{Filter, Row}, offices::Office, staff::Staff};
-use crate::web::{ctx::{Ctx, Page}, encode_query};
+use crate::store::{
+    self,
+    audit::{Filter, Row},
+    offices::Office,
+    staff::Staff,
+};
+use crate::web::{
+    ctx::{Ctx, Page},
+    encode_query,
+};
 
 const PAGE_SIZE: i64 = 100;
 
@@ -51,8 +59,13 @@ fn parse_day(s: &str) -> Result<Option<OffsetDateTime>, ()> {
     if s.trim().is_empty() {
         return Ok(None);
     }
-    let date = Date::parse(s.trim(), format_description!("[year]-[month]-[day]")).map_err(|_| ())?;
-    Ok(Some(date.with_time(Time::MIDNIGHT).assume_offset(JST).to_offset(time::UtcOffset::UTC)))
+    let date =
+        Date::parse(s.trim(), format_description!("[year]-[month]-[day]")).map_err(|_| ())?;
+    Ok(Some(
+        date.with_time(Time::MIDNIGHT)
+            .assume_offset(JST)
+            .to_offset(time::UtcOffset::UTC),
+    ))
 }
 
 pub async fn list_audit(ctx: Ctx, Query(query): Query<AuditQuery>) -> AppResult<Response> {

@@ -60,8 +60,14 @@ pub async fn show_login(ctx: Ctx, Query(q): Query<LoginQuery>) -> AppResult<Resp
         return Ok(see_other("/setup"));
     }
     let page = ctx.form_page("login.title").await?;
-    Ok(LoginPage { page, login: String::new(), next: q.next, message: None, errors: FieldErrors::new() }
-        .into_response())
+    Ok(LoginPage {
+        page,
+        login: String::new(),
+        next: q.next,
+        message: None,
+        errors: FieldErrors::new(),
+    }
+    .into_response())
 }
 
 pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<Response> {
@@ -69,26 +75,47 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
     let db = &ctx.app.db;
     let now = clock::now();
     let refuse = |status: StatusCode, message: &'static str, page: Page| {
-        (status, LoginPage { page, login: login.clone(), next: form.next.clone(), message: Some(message), errors: FieldErrors::new() })
+        (
+            status,
+            LoginPage {
+                page,
+                login: login.clone(),
+                next: form.next.clone(),
+                message: Some(message),
+                errors: FieldErrors::new(),
+            },
+        )
             .into_response()
     };
     if login.is_empty() || form.password.is_empty() {
         let page = ctx.form_page("login.title").await?;
-        return Ok(refuse(StatusCode::UNPROCESSABLE_ENTITY, "login.missing", page));
+        return Ok(refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "login.missing",
+            page,
+        ));
     }
     let since = now - Duration::minutes(WINDOW_MINUTES);
-    let (by_account, by_address) = store::login_failures::count_since(db, &login, &ctx.address, since).await?;
+    let (by_account, by_address) =
+        store::login_failures::count_since(db, &login, &ctx.address, since).await?;
     if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
         let mut entry = ctx.audit("auth.sign_in_throttled", "login", &login);
         entry.actor_label = login.clone();
         store::audit::record_now(db, &entry).await?;
         let page = ctx.form_page("login.title").await?;
         let mut response = refuse(StatusCode::TOO_MANY_REQUESTS, "login.throttled", page);
-        response.headers_mut().insert("retry-after", axum::http::HeaderValue::from(WINDOW_MINUTES * 60));
+        response.headers_mut().insert(
+            "retry-after",
+            axum::http::HeaderValue::from(WINDOW_MINUTES * 60),
+        );
         return Ok(response);
     }
     let account = store::staff::credentials(db, &login).await?;
-    let ok = verify_password(form.password.clone(), account.as_ref().map(|a| a.password_hash.clone())).await?;
+    let ok = verify_password(
+        form.password.clone(),
+        account.as_ref().map(|a| a.password_hash.clone()),
+    )
+    .await?;
     let principal = match (&account, ok) {
         (Some(a), true) if a.active => store::staff::principal(db, a.id).await?,
         _ => None,
@@ -108,7 +135,10 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
     Ok(see_other(safe_next(&form.next)))
 }
 
-pub async fn sign_out(ctx: Ctx, CsrfForm(_): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+pub async fn sign_out(
+    ctx: Ctx,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
     if let Some(who) = ctx.session.principal() {
         let entry = ctx.audit("auth.sign_out", "staff", who.id);
         store::audit::record_now(&ctx.app.db, &entry).await?;
@@ -134,25 +164,41 @@ pub struct PasswordForm {
 
 pub async fn show_password(ctx: Ctx) -> AppResult<Response> {
     ctx.staff()?;
-    Ok(PasswordPage { page: ctx.page("account.password_title"), errors: FieldErrors::new() }.into_response())
+    Ok(PasswordPage {
+        page: ctx.page("account.password_title"),
+        errors: FieldErrors::new(),
+    }
+    .into_response())
 }
 
-pub async fn change_password(ctx: Ctx, CsrfForm(form): CsrfForm<PasswordForm>) -> AppResult<Response> {
+pub async fn change_password(
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let db = &ctx.app.db;
     let mut e = FieldErrors::new();
-    let current = store::staff::credentials(db, &who.login).await?.ok_or(AppError::Forbidden)?;
+    let current = store::staff::credentials(db, &who.login)
+        .await?
+        .ok_or(AppError::Forbidden)?;
     if !verify_password(form.current_password.clone(), Some(current.password_hash)).await? {
         e.add("current_password", "err.current_password");
     }
     check_new_password(&mut e, &form.password, &form.password_confirm);
     if !e.is_empty() {
-        return Ok(unprocessable(PasswordPage { page: ctx.page("account.password_title"), errors: e }));
+        return Ok(unprocessable(PasswordPage {
+            page: ctx.page("account.password_title"),
+            errors: e,
+        }));
     }
     let hash = hash_password(form.password).await?;
     let mut tx = db.begin().await?;
     store::staff::set_password(&mut tx, who.id, &hash, clock::now()).await?;
-    store::audit::record(&mut tx, &ctx.audit("staff.password_change", "staff", who.id)).await?;
+    store::audit::record(
+        &mut tx,
+        &ctx.audit("staff.password_change", "staff", who.id),
+    )
+    .await?;
     tx.commit().await?;
     // Other sessions of this account end; this one starts afresh.
     store::sessions::delete_for_staff(db, who.id).await?;

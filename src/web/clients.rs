@@ -10,7 +10,11 @@ use axum::{
 
 use crate::error::{AppError, AppResult};
 use crate::store::{self, clients::Client, offices::Office};
-use crate::web::{ctx::{Ctx, Page}, offices::visible_office, parse_id};
+use crate::web::{
+    ctx::{Ctx, Page},
+    offices::visible_office,
+    parse_id,
+};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "clients/show.html")]
@@ -23,14 +27,24 @@ struct ShowPage {
 
 pub async fn show_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
     let who = ctx.staff()?;
-    let client = store::clients::find(&ctx.app.db, parse_id(&id)?).await?.ok_or(AppError::NotFound)?;
+    let client = store::clients::find(&ctx.app.db, parse_id(&id)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let office = visible_office(&ctx, &who, client.office_id).await?;
     let supporter = match client.supporter_id {
-        Some(sid) => store::staff::find(&ctx.app.db, sid).await?.map(|s| s.display_name),
+        Some(sid) => store::staff::find(&ctx.app.db, sid)
+            .await?
+            .map(|s| s.display_name),
         None => None,
     };
     let mut entry = ctx.audit("client.view", "client", client.id);
     entry.office_id = Some(office.id);
     store::audit::record_now(&ctx.app.db, &entry).await?;
-    Ok(ShowPage { page: ctx.page("client.title"), client, office, supporter }.into_response())
+    Ok(ShowPage {
+        page: ctx.page("client.title"),
+        client,
+        office,
+        supporter,
+    }
+    .into_response())
 }

@@ -34,10 +34,20 @@ where
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let session = req.extensions().get::<SessionHandle>().cloned().unwrap_or_default();
+        let session = req
+            .extensions()
+            .get::<SessionHandle>()
+            .cloned()
+            .unwrap_or_default();
         let body = axum::body::Bytes::from_request(req, state)
             .await
-            .map_err(|e| AppError::BadRequest(format!("form body: {e}")))?;
+            .map_err(|e| {
+                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::TooLarge
+                } else {
+                    AppError::BadRequest(format!("form body: {e}"))
+                }
+            })?;
         let token: TokenOnly = serde_urlencoded::from_bytes(&body)
             .map_err(|e| AppError::BadRequest(format!("form body: {e}")))?;
         let expected = session.existing_csrf().ok_or(AppError::Csrf)?;
@@ -75,9 +85,16 @@ fn same_origin(req: &Request) -> bool {
     {
         return false;
     }
-    let Some(origin) = headers.get(header::ORIGIN) else { return true };
-    let Ok(origin) = origin.to_str() else { return false };
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return true;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
     !host.is_empty() && origin_host == host
 }
@@ -98,8 +115,20 @@ mod tests {
     fn origin_rules() {
         let cases: [(&[(&str, &str)], bool); 6] = [
             (&[("host", "127.0.0.1:8080")], true),
-            (&[("host", "127.0.0.1:8080"), ("origin", "http://127.0.0.1:8080")], true),
-            (&[("host", "127.0.0.1:8080"), ("origin", "http://evil.example")], false),
+            (
+                &[
+                    ("host", "127.0.0.1:8080"),
+                    ("origin", "http://127.0.0.1:8080"),
+                ],
+                true,
+            ),
+            (
+                &[
+                    ("host", "127.0.0.1:8080"),
+                    ("origin", "http://evil.example"),
+                ],
+                false,
+            ),
             (&[("host", "a"), ("sec-fetch-site", "cross-site")], false),
             (&[("host", "a"), ("sec-fetch-site", "same-site")], false),
             (&[("host", "a"), ("sec-fetch-site", "same-origin")], true),

@@ -43,14 +43,40 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let app = AppState::from_ref(state);
-        let session = parts.extensions.get::<SessionHandle>().cloned().unwrap_or_default();
-        let request_id = parts.extensions.get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
-        let address = parts.extensions.get::<ClientAddr>().map(|a| a.0.clone()).unwrap_or_default();
-        let path = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default();
+        let session = parts
+            .extensions
+            .get::<SessionHandle>()
+            .cloned()
+            .unwrap_or_default();
+        let request_id = parts
+            .extensions
+            .get::<RequestId>()
+            .map(|r| r.0.clone())
+            .unwrap_or_default();
+        let address = parts
+            .extensions
+            .get::<ClientAddr>()
+            .map(|a| a.0.clone())
+            .unwrap_or_default();
+        let path = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_default();
         let notice = parts.uri.query().and_then(|q| {
-            q.split('&').find_map(|kv| kv.strip_prefix("n=")).and_then(notice_key)
+            q.split('&')
+                .find_map(|kv| kv.strip_prefix("n="))
+                .and_then(notice_key)
         });
-        Ok(Ctx { lang: lang_of(&parts.headers), app, session, request_id, address, path, notice })
+        Ok(Ctx {
+            lang: lang_of(&parts.headers),
+            app,
+            session,
+            request_id,
+            address,
+            path,
+            notice,
+        })
     }
 }
 
@@ -89,13 +115,19 @@ impl Ctx {
     pub fn staff(&self) -> Result<Principal, AppError> {
         self.session
             .principal()
-            .ok_or_else(|| AppError::SignInRequired { next: self.path.clone() })
+            .ok_or_else(|| AppError::SignInRequired {
+                next: self.path.clone(),
+            })
     }
 
     /// The signed-in admin, or 403.
     pub fn admin(&self) -> Result<Principal, AppError> {
         let who = self.staff()?;
-        if who.is_admin { Ok(who) } else { Err(AppError::Forbidden) }
+        if who.is_admin {
+            Ok(who)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     /// The chrome for a page. The CSRF token is the session's, if any (a signed-in page
@@ -121,7 +153,12 @@ impl Ctx {
     }
 
     /// An audit row for this request, by the signed-in staff member (if any).
-    pub fn audit(&self, action: &'static str, target_type: &'static str, target_id: impl ToString) -> Entry {
+    pub fn audit(
+        &self,
+        action: &'static str,
+        target_type: &'static str,
+        target_id: impl ToString,
+    ) -> Entry {
         let who = self.session.principal();
         Entry {
             at: clock::now(),
@@ -175,7 +212,10 @@ impl Page {
             Lang::Ja => "en",
             Lang::En => "ja",
         };
-        format!("/lang/{other}?next={}", crate::web::encode_query(&self.path))
+        format!(
+            "/lang/{other}?next={}",
+            crate::web::encode_query(&self.path)
+        )
     }
     pub fn other_lang_label(&self) -> &'static str {
         match self.lang {

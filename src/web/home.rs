@@ -7,7 +7,10 @@ use axum::response::{IntoResponse, Response};
 use crate::domain::staff::Principal;
 use crate::error::{AppError, AppResult};
 use crate::store::{self, offices::OfficeSummary};
-use crate::web::{ctx::{Ctx, Page}, see_other};
+use crate::web::{
+    ctx::{Ctx, Page},
+    see_other,
+};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]
@@ -37,5 +40,10 @@ pub async fn show_home(ctx: Ctx) -> AppResult<Response> {
         Err(e) => return Err(e),
     };
     let offices = store::offices::list_visible(&ctx.app.db, &me).await?;
-    Ok(HomePage { page: ctx.page("home.title"), me, offices }.into_response())
+    Ok(HomePage {
+        page: ctx.page("home.title"),
+        me,
+        offices,
+    }
+    .into_response())
 }

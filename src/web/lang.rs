@@ -15,7 +15,10 @@ pub struct LangQuery {
     pub next: String,
 }
 
-pub async fn switch_lang(Path(code): Path<String>, Query(q): Query<LangQuery>) -> Result<Response, AppError> {
+pub async fn switch_lang(
+    Path(code): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, AppError> {
     if code != "ja" && code != "en" {
         return Err(AppError::NotFound);
     }

@@ -21,7 +21,10 @@ use crate::web::ctx::{ClientAddr, RequestId, lang_of};
 /// tracing span, and records the client address.
 pub async fn request_id(State(app): State<AppState>, mut req: Request, next: Next) -> Response {
     let id = crate::web::session::random_token()[..16].to_string();
-    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
     let forwarded = req
         .headers()
         .get("x-forwarded-for")
@@ -34,11 +37,16 @@ pub async fn request_id(State(app): State<AppState>, mut req: Request, next: Nex
     };
     req.extensions_mut().insert(RequestId(id.clone()));
     req.extensions_mut().insert(ClientAddr(address));
-    let span = tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
+    let span =
+        tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
     async move {
         let started = std::time::Instant::now();
         let mut response = next.run(req).await;
-        tracing::info!(status = response.status().as_u16(), ms = started.elapsed().as_millis() as u64, "served");
+        tracing::info!(
+            status = response.status().as_u16(),
+            ms = started.elapsed().as_millis() as u64,
+            "served"
+        );
         if let Ok(v) = HeaderValue::from_str(&id) {
             response.headers_mut().insert("x-request-id", v);
         }
@@ -67,10 +75,18 @@ pub async fn security_headers(State(app): State<AppState>, req: Request, next: N
     set(h, "x-frame-options", "DENY");
     set(h, "x-content-type-options", "nosniff");
     set(h, "referrer-policy", "same-origin");
-    set(h, "permissions-policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), payment=()",
+    );
     set(h, "cross-origin-opener-policy", "same-origin");
     if app.config.https() {
-        set(h, "strict-transport-security", "max-age=31536000; includeSubDomains");
+        set(
+            h,
+            "strict-transport-security",
+            "max-age=31536000; includeSubDomains",
+        );
     }
     if !is_static && !h.contains_key(header::CACHE_CONTROL) {
         set(h, "cache-control", "no-store");
@@ -100,7 +116,11 @@ impl ErrorPage {
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let lang = lang_of(req.headers());
     let is_api = req.uri().path().starts_with("/api/");
-    let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    let request_id = req
+        .extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
     let response = next.run(req).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -112,19 +132,40 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let has_own_body = content_type.starts_with("text/html") || content_type.starts_with("application/json");
+    let has_own_body =
+        content_type.starts_with("text/html") || content_type.starts_with("application/json");
     if kind.is_none() && has_own_body {
         return response;
     }
     let kind = kind.unwrap_or_else(|| ErrorKind::from_status(status));
-    if status.is_server_error() && kind == ErrorKind::Internal && response.extensions().get::<ErrorKind>().is_none() {
+    if status.is_server_error()
+        && kind == ErrorKind::Internal
+        && response.extensions().get::<ErrorKind>().is_none()
+    {
         tracing::error!(status = status.as_u16(), "server error outside a handler");
     }
     let (title, message, code) = match kind {
-        ErrorKind::NotFound => ("error.not_found.title", "error.not_found.message", "not_found"),
-        ErrorKind::Forbidden => ("error.forbidden.title", "error.forbidden.message", "forbidden"),
+        ErrorKind::NotFound => (
+            "error.not_found.title",
+            "error.not_found.message",
+            "not_found",
+        ),
+        ErrorKind::Forbidden => (
+            "error.forbidden.title",
+            "error.forbidden.message",
+            "forbidden",
+        ),
         ErrorKind::Csrf => ("error.csrf.title", "error.csrf.message", "csrf"),
-        ErrorKind::BadRequest | ErrorKind::Other => ("error.bad_request.title", "error.bad_request.message", "bad_request"),
+        ErrorKind::BadRequest | ErrorKind::Other => (
+            "error.bad_request.title",
+            "error.bad_request.message",
+            "bad_request",
+        ),
+        ErrorKind::TooLarge => (
+            "error.too_large.title",
+            "error.too_large.message",
+            "too_large",
+        ),
         ErrorKind::Internal => ("error.internal.title", "error.internal.message", "internal"),
     };
     let mut out = if is_api {
@@ -133,7 +174,13 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         });
         (status, axum::Json(body)).into_response()
     } else {
-        let page = ErrorPage { lang, status: status.as_u16(), title: lang.t(title), message: lang.t(message), request_id };
+        let page = ErrorPage {
+            lang,
+            status: status.as_u16(),
+            title: lang.t(title),
+            message: lang.t(message),
+            request_id,
+        };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(e) => {

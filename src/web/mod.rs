@@ -34,10 +34,19 @@ pub fn routes() -> Router<AppState> {
         .route("/setup", get(setup::show_setup).post(setup::create_setup))
         .route("/login", get(auth::show_login).post(auth::sign_in))
         .route("/logout", post(auth::sign_out))
-        .route("/account/password", get(auth::show_password).post(auth::change_password))
-        .route("/offices", get(offices::list_offices).post(offices::create_office))
+        .route(
+            "/account/password",
+            get(auth::show_password).post(auth::change_password),
+        )
+        .route(
+            "/offices",
+            get(offices::list_offices).post(offices::create_office),
+        )
         .route("/offices/new", get(offices::new_office))
-        .route("/offices/{id}", get(offices::show_office).post(offices::update_office))
+        .route(
+            "/offices/{id}",
+            get(offices::show_office).post(offices::update_office),
+        )
         .route("/offices/{id}/edit", get(offices::edit_office))
         .route("/offices/{id}/delete", post(offices::delete_office))
         .route("/staff", get(staff::list_staff).post(staff::create_staff))
@@ -60,7 +69,9 @@ pub fn encode_query(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

@@ -15,8 +15,17 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::office::{OfficeForm, OfficeInput, PREFECTURES};
 use crate::domain::staff::{Principal, Role};
 use crate::error::{AppError, AppResult};
-use crate::store::{self, clients::ClientListRow, offices::{Office, OfficeSummary}, staff::Staff};
-use crate::web::{csrf::CsrfForm, ctx::{Ctx, Page}, parse_id, see_other, unprocessable};
+use crate::store::{
+    self,
+    clients::ClientListRow,
+    offices::{Office, OfficeSummary},
+    staff::Staff,
+};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    parse_id, see_other, unprocessable,
+};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "offices/list.html")]
@@ -37,7 +46,9 @@ struct ShowPage {
 
 impl ShowPage {
     fn role_label(&self, role: &str) -> &'static str {
-        Role::parse(role).map(Role::label_key).unwrap_or("role.none")
+        Role::parse(role)
+            .map(Role::label_key)
+            .unwrap_or("role.none")
     }
 }
 
@@ -55,7 +66,9 @@ struct FormPage {
 /// Loads an office the staff member may see: 404 if it does not exist (or belongs to
 /// another organisation), 403 if it is not theirs.
 pub async fn visible_office(ctx: &Ctx, who: &Principal, id: i64) -> AppResult<Office> {
-    let office = store::offices::find(&ctx.app.db, id).await?.ok_or(AppError::NotFound)?;
+    let office = store::offices::find(&ctx.app.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if office.organization_id != who.organization_id {
         return Err(AppError::NotFound);
     }
@@ -68,7 +81,11 @@ pub async fn visible_office(ctx: &Ctx, who: &Principal, id: i64) -> AppResult<Of
 pub async fn list_offices(ctx: Ctx) -> AppResult<Response> {
     let who = ctx.staff()?;
     let offices = store::offices::list_visible(&ctx.app.db, &who).await?;
-    Ok(ListPage { page: ctx.page("office.list_title"), offices }.into_response())
+    Ok(ListPage {
+        page: ctx.page("office.list_title"),
+        offices,
+    }
+    .into_response())
 }
 
 pub async fn show_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
@@ -78,21 +95,55 @@ pub async fn show_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
     let clients = store::clients::list_for_office(&ctx.app.db, office.id).await?;
     let can_manage = who.can_manage_office(office.id);
     let page = ctx.page("office.title");
-    Ok(ShowPage { page, office, can_manage, staff, clients }.into_response())
+    Ok(ShowPage {
+        page,
+        office,
+        can_manage,
+        staff,
+        clients,
+    }
+    .into_response())
 }
 
-fn form_page(page: Page, form: OfficeForm, errors: FieldErrors, action: String, cancel: String) -> FormPage {
-    FormPage { page, form, errors, action, cancel, prefectures: &PREFECTURES }
+fn form_page(
+    page: Page,
+    form: OfficeForm,
+    errors: FieldErrors,
+    action: String,
+    cancel: String,
+) -> FormPage {
+    FormPage {
+        page,
+        form,
+        errors,
+        action,
+        cancel,
+        prefectures: &PREFECTURES,
+    }
 }
 
 pub async fn new_office(ctx: Ctx) -> AppResult<Response> {
     ctx.admin()?;
     let page = ctx.page("office.new");
-    Ok(form_page(page, OfficeForm::default(), FieldErrors::new(), "/offices".into(), "/offices".into()).into_response())
+    Ok(form_page(
+        page,
+        OfficeForm::default(),
+        FieldErrors::new(),
+        "/offices".into(),
+        "/offices".into(),
+    )
+    .into_response())
 }
 
 /// A name or 事業所番号 that another office already uses becomes a field message.
-async fn save_failed(ctx: &Ctx, err: sqlx::Error, form: OfficeForm, title: &'static str, action: String, cancel: String) -> AppResult<Response> {
+async fn save_failed(
+    ctx: &Ctx,
+    err: sqlx::Error,
+    form: OfficeForm,
+    title: &'static str,
+    action: String,
+    cancel: String,
+) -> AppResult<Response> {
     if !is_unique_violation(&err) {
         return Err(err.into());
     }
@@ -103,7 +154,13 @@ async fn save_failed(ctx: &Ctx, err: sqlx::Error, form: OfficeForm, title: &'sta
     } else {
         e.add("name", "err.office_name_taken");
     }
-    Ok(unprocessable(form_page(ctx.page(title), form, e, action, cancel)))
+    Ok(unprocessable(form_page(
+        ctx.page(title),
+        form,
+        e,
+        action,
+        cancel,
+    )))
 }
 
 pub async fn create_office(ctx: Ctx, CsrfForm(form): CsrfForm<OfficeForm>) -> AppResult<Response> {
@@ -111,13 +168,30 @@ pub async fn create_office(ctx: Ctx, CsrfForm(form): CsrfForm<OfficeForm>) -> Ap
     let input = match form.parse() {
         Ok(input) => input,
         Err(e) => {
-            return Ok(unprocessable(form_page(ctx.page("office.new"), form, e, "/offices".into(), "/offices".into())));
+            return Ok(unprocessable(form_page(
+                ctx.page("office.new"),
+                form,
+                e,
+                "/offices".into(),
+                "/offices".into(),
+            )));
         }
     };
     let mut tx = ctx.app.db.begin().await?;
-    let id = match store::offices::insert(&mut tx, who.organization_id, &input, clock::now()).await {
+    let id = match store::offices::insert(&mut tx, who.organization_id, &input, clock::now()).await
+    {
         Ok(id) => id,
-        Err(err) => return save_failed(&ctx, err, form, "office.new", "/offices".into(), "/offices".into()).await,
+        Err(err) => {
+            return save_failed(
+                &ctx,
+                err,
+                form,
+                "office.new",
+                "/offices".into(),
+                "/offices".into(),
+            )
+            .await;
+        }
     };
     let mut entry = ctx.audit("office.create", "office", id);
     entry.office_id = Some(id);
@@ -142,20 +216,45 @@ pub async fn edit_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
         phone: office.phone,
         email: office.email,
     };
-    let (action, cancel) = (format!("/offices/{}", office.id), format!("/offices/{}", office.id));
-    Ok(form_page(ctx.page("office.edit"), form, FieldErrors::new(), action, cancel).into_response())
+    let (action, cancel) = (
+        format!("/offices/{}", office.id),
+        format!("/offices/{}", office.id),
+    );
+    Ok(form_page(
+        ctx.page("office.edit"),
+        form,
+        FieldErrors::new(),
+        action,
+        cancel,
+    )
+    .into_response())
 }
 
-pub async fn update_office(ctx: Ctx, Path(id): Path<String>, CsrfForm(form): CsrfForm<OfficeForm>) -> AppResult<Response> {
+pub async fn update_office(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<OfficeForm>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     if !who.can_manage_office(office.id) {
         return Err(AppError::Forbidden);
     }
-    let (action, cancel) = (format!("/offices/{}", office.id), format!("/offices/{}", office.id));
+    let (action, cancel) = (
+        format!("/offices/{}", office.id),
+        format!("/offices/{}", office.id),
+    );
     let input = match form.parse() {
         Ok(input) => input,
-        Err(e) => return Ok(unprocessable(form_page(ctx.page("office.edit"), form, e, action, cancel))),
+        Err(e) => {
+            return Ok(unprocessable(form_page(
+                ctx.page("office.edit"),
+                form,
+                e,
+                action,
+                cancel,
+            )));
+        }
     };
     let mut tx = ctx.app.db.begin().await?;
     if let Err(err) = store::offices::update(&mut tx, office.id, &input, clock::now()).await {
@@ -169,7 +268,11 @@ pub async fn update_office(ctx: Ctx, Path(id): Path<String>, CsrfForm(form): Csr
     Ok(see_other(&format!("/offices/{}?n=saved", office.id)))
 }
 
-pub async fn delete_office(ctx: Ctx, Path(id): Path<String>, CsrfForm(_): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+pub async fn delete_office(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let who = ctx.admin()?;
     let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let mut tx = ctx.app.db.begin().await?;

@@ -42,7 +42,9 @@ pub struct SessionHandle(Arc<Mutex<State_>>);
 
 impl SessionHandle {
     fn lock(&self) -> MutexGuard<'_, State_> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn principal(&self) -> Option<Principal> {
@@ -141,7 +143,11 @@ pub async fn middleware(State(app): State<AppState>, mut req: Request, next: Nex
     let handle = SessionHandle::default();
     let secure = app.config.https()
         || (app.config.trust_proxy
-            && req.headers().get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https"));
+            && req
+                .headers()
+                .get("x-forwarded-proto")
+                .and_then(|v| v.to_str().ok())
+                == Some("https"));
     if let Some(token) = cookie_value(req.headers()) {
         match load(&app, &token).await {
             Ok(Some((row, principal))) => {
@@ -161,8 +167,12 @@ pub async fn middleware(State(app): State<AppState>, mut req: Request, next: Nex
     };
     let secure = if secure { "; Secure" } else { "" };
     let cookie = match (new_token, clear) {
-        (Some(token), _) => Some(format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}")),
-        (None, true) => Some(format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")),
+        (Some(token), _) => Some(format!(
+            "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"
+        )),
+        (None, true) => Some(format!(
+            "{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
+        )),
         _ => None,
     };
     if let Some(cookie) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
@@ -171,12 +181,17 @@ pub async fn middleware(State(app): State<AppState>, mut req: Request, next: Nex
     response
 }
 
-async fn load(app: &AppState, token: &str) -> Result<Option<(Session, Option<Principal>)>, sqlx::Error> {
+async fn load(
+    app: &AppState,
+    token: &str,
+) -> Result<Option<(Session, Option<Principal>)>, sqlx::Error> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
     let id = hash_token(token);
-    let Some(row) = store::sessions::find(&app.db, &id).await? else { return Ok(None) };
+    let Some(row) = store::sessions::find(&app.db, &id).await? else {
+        return Ok(None);
+    };
     let now = clock::now();
     let idle = Duration::minutes(app.config.session_idle_minutes);
     if row.expires_at <= now || row.last_seen_at + idle <= now {

@@ -12,7 +12,11 @@ use crate::domain::fields::{self, FieldErrors};
 use crate::domain::staff::{check_new_password, parse_login};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, staff::StaffInput};
-use crate::web::{csrf::CsrfForm, ctx::{Ctx, Page}, hash_password, see_other, unprocessable};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    hash_password, see_other, unprocessable,
+};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -61,7 +65,11 @@ pub async fn create_setup(ctx: Ctx, CsrfForm(form): CsrfForm<SetupForm>) -> AppR
     check_new_password(&mut e, &form.password, &form.password_confirm);
     if !e.is_empty() {
         let page = ctx.form_page("setup.title").await?;
-        return Ok(unprocessable(SetupPage { page, form, errors: e }));
+        return Ok(unprocessable(SetupPage {
+            page,
+            form,
+            errors: e,
+        }));
     }
     let hash = hash_password(form.password.clone()).await?;
     let now = clock::now();

@@ -13,8 +13,16 @@ use crate::db::is_unique_violation;
 use crate::domain::fields::{self, FieldErrors};
 use crate::domain::staff::{Membership, Role, check_new_password, parse_login};
 use crate::error::{AppError, AppResult};
-use crate::store::{self, offices::Office, staff::{MembershipRow, Staff, StaffInput}};
-use crate::web::{csrf::CsrfForm, ctx::{Ctx, Page}, hash_password, parse_id, see_other, unprocessable};
+use crate::store::{
+    self,
+    offices::Office,
+    staff::{MembershipRow, Staff, StaffInput},
+};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    hash_password, parse_id, see_other, unprocessable,
+};
 
 pub struct StaffRow {
     pub staff: Staff,
@@ -30,7 +38,9 @@ struct ListPage {
 
 impl ListPage {
     fn role_label(&self, role: &str) -> &'static str {
-        Role::parse(role).map(Role::label_key).unwrap_or("role.none")
+        Role::parse(role)
+            .map(Role::label_key)
+            .unwrap_or("role.none")
     }
 }
 
@@ -71,7 +81,11 @@ impl StaffForm {
 
     /// The role chosen for an office ("" for none).
     pub fn role_for(&self, office_id: &i64) -> &str {
-        self.roles.iter().find(|(id, _)| id == office_id).map(|(_, r)| r.as_str()).unwrap_or("")
+        self.roles
+            .iter()
+            .find(|(id, _)| id == office_id)
+            .map(|(_, r)| r.as_str())
+            .unwrap_or("")
     }
 
     /// Checks the fields; memberships only for the organisation's offices.
@@ -85,7 +99,12 @@ impl StaffForm {
         };
         let memberships = offices
             .iter()
-            .filter_map(|o| Role::parse(self.role_for(&o.id)).map(|role| Membership { office_id: o.id, role }))
+            .filter_map(|o| {
+                Role::parse(self.role_for(&o.id)).map(|role| Membership {
+                    office_id: o.id,
+                    role,
+                })
+            })
             .collect();
         (input, memberships)
     }
@@ -111,17 +130,31 @@ pub async fn list_staff(ctx: Ctx) -> AppResult<Response> {
     let rows = staff
         .into_iter()
         .map(|s| {
-            let memberships = memberships.iter().filter(|m| m.staff_id == s.id).cloned().collect();
-            StaffRow { staff: s, memberships }
+            let memberships = memberships
+                .iter()
+                .filter(|m| m.staff_id == s.id)
+                .cloned()
+                .collect();
+            StaffRow {
+                staff: s,
+                memberships,
+            }
         })
         .collect();
-    Ok(ListPage { page: ctx.page("staff.list_title"), rows }.into_response())
+    Ok(ListPage {
+        page: ctx.page("staff.list_title"),
+        rows,
+    }
+    .into_response())
 }
 
 pub async fn new_staff(ctx: Ctx) -> AppResult<Response> {
     let who = ctx.admin()?;
     let offices = store::offices::list_all(&ctx.app.db, who.organization_id).await?;
-    let form = StaffForm { active: true, ..StaffForm::default() };
+    let form = StaffForm {
+        active: true,
+        ..StaffForm::default()
+    };
     Ok(FormPage {
         page: ctx.page("staff.new"),
         form,
@@ -145,11 +178,23 @@ fn login_taken(err: &sqlx::Error, e: &mut FieldErrors) -> bool {
 }
 
 fn describe(s: &StaffInput, memberships: &[Membership]) -> String {
-    let roles: Vec<String> = memberships.iter().map(|m| format!("{}:{}", m.office_id, m.role.as_str())).collect();
-    format!("login={} admin={} active={} roles=[{}]", s.login, s.is_admin, s.active, roles.join(","))
+    let roles: Vec<String> = memberships
+        .iter()
+        .map(|m| format!("{}:{}", m.office_id, m.role.as_str()))
+        .collect();
+    format!(
+        "login={} admin={} active={} roles=[{}]",
+        s.login,
+        s.is_admin,
+        s.active,
+        roles.join(",")
+    )
 }
 
-pub async fn create_staff(ctx: Ctx, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+pub async fn create_staff(
+    ctx: Ctx,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let who = ctx.admin()?;
     let mut form = StaffForm::from_pairs(pairs);
     form.active = true;
@@ -172,9 +217,13 @@ pub async fn create_staff(ctx: Ctx, CsrfForm(pairs): CsrfForm<Vec<(String, Strin
     }
     let hash = hash_password(form.password.clone()).await?;
     let mut tx = ctx.app.db.begin().await?;
-    let id = match store::staff::insert(&mut tx, who.organization_id, &input, &hash, clock::now()).await {
+    let id = match store::staff::insert(&mut tx, who.organization_id, &input, &hash, clock::now())
+        .await
+    {
         Ok(id) => id,
-        Err(err) if login_taken(&err, &mut e) => return Ok(unprocessable(render(form, e, offices))),
+        Err(err) if login_taken(&err, &mut e) => {
+            return Ok(unprocessable(render(form, e, offices)));
+        }
         Err(err) => return Err(err.into()),
     };
     store::staff::set_memberships(&mut tx, id, &memberships).await?;
@@ -187,14 +236,22 @@ pub async fn create_staff(ctx: Ctx, CsrfForm(pairs): CsrfForm<Vec<(String, Strin
 
 async fn load(ctx: &Ctx, id: &str) -> AppResult<(crate::domain::staff::Principal, Staff)> {
     let who = ctx.admin()?;
-    let staff = store::staff::find(&ctx.app.db, parse_id(id)?).await?.ok_or(AppError::NotFound)?;
+    let staff = store::staff::find(&ctx.app.db, parse_id(id)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if staff.organization_id != who.organization_id {
         return Err(AppError::NotFound);
     }
     Ok((who, staff))
 }
 
-async fn edit_page(ctx: &Ctx, staff: &Staff, form: StaffForm, errors: FieldErrors, password_errors: FieldErrors) -> AppResult<FormPage> {
+async fn edit_page(
+    ctx: &Ctx,
+    staff: &Staff,
+    form: StaffForm,
+    errors: FieldErrors,
+    password_errors: FieldErrors,
+) -> AppResult<FormPage> {
     let offices = store::offices::list_all(&ctx.app.db, staff.organization_id).await?;
     Ok(FormPage {
         page: ctx.page("staff.edit"),
@@ -217,13 +274,25 @@ pub async fn edit_staff(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response>
         email: staff.email.clone(),
         is_admin: staff.is_admin,
         active: staff.active,
-        roles: memberships.into_iter().filter(|m| m.staff_id == staff.id).map(|m| (m.office_id, m.role)).collect(),
+        roles: memberships
+            .into_iter()
+            .filter(|m| m.staff_id == staff.id)
+            .map(|m| (m.office_id, m.role))
+            .collect(),
         ..StaffForm::default()
     };
-    Ok(edit_page(&ctx, &staff, form, FieldErrors::new(), FieldErrors::new()).await?.into_response())
+    Ok(
+        edit_page(&ctx, &staff, form, FieldErrors::new(), FieldErrors::new())
+            .await?
+            .into_response(),
+    )
 }
 
-pub async fn update_staff(ctx: Ctx, Path(id): Path<String>, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+pub async fn update_staff(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let (who, staff) = load(&ctx, &id).await?;
     let form = StaffForm::from_pairs(pairs);
     let offices = store::offices::list_all(&ctx.app.db, staff.organization_id).await?;
@@ -239,13 +308,17 @@ pub async fn update_staff(ctx: Ctx, Path(id): Path<String>, CsrfForm(pairs): Csr
     }
     if !e.is_empty() {
         drop(tx);
-        return Ok(unprocessable(edit_page(&ctx, &staff, form, e, FieldErrors::new()).await?));
+        return Ok(unprocessable(
+            edit_page(&ctx, &staff, form, e, FieldErrors::new()).await?,
+        ));
     }
     match store::staff::update(&mut tx, staff.id, &input, clock::now()).await {
         Ok(_) => {}
         Err(err) if login_taken(&err, &mut e) => {
             drop(tx);
-            return Ok(unprocessable(edit_page(&ctx, &staff, form, e, FieldErrors::new()).await?));
+            return Ok(unprocessable(
+                edit_page(&ctx, &staff, form, e, FieldErrors::new()).await?,
+            ));
         }
         Err(err) => return Err(err.into()),
     }
@@ -267,54 +340,83 @@ pub struct PasswordForm {
     pub password_confirm: String,
 }
 
-pub async fn reset_password(ctx: Ctx, Path(id): Path<String>, CsrfForm(form): CsrfForm<PasswordForm>) -> AppResult<Response> {
+pub async fn reset_password(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> AppResult<Response> {
     let (_, staff) = load(&ctx, &id).await?;
     let mut e = FieldErrors::new();
     check_new_password(&mut e, &form.password, &form.password_confirm);
     if !e.is_empty() {
-        let memberships = store::staff::list_memberships(&ctx.app.db, staff.organization_id).await?;
+        let memberships =
+            store::staff::list_memberships(&ctx.app.db, staff.organization_id).await?;
         let edit = StaffForm {
             display_name: staff.display_name.clone(),
             login: staff.login.clone(),
             email: staff.email.clone(),
             is_admin: staff.is_admin,
             active: staff.active,
-            roles: memberships.into_iter().filter(|m| m.staff_id == staff.id).map(|m| (m.office_id, m.role)).collect(),
+            roles: memberships
+                .into_iter()
+                .filter(|m| m.staff_id == staff.id)
+                .map(|m| (m.office_id, m.role))
+                .collect(),
             ..StaffForm::default()
         };
-        return Ok(unprocessable(edit_page(&ctx, &staff, edit, FieldErrors::new(), e).await?));
+        return Ok(unprocessable(
+            edit_page(&ctx, &staff, edit, FieldErrors::new(), e).await?,
+        ));
     }
     let hash = hash_password(form.password).await?;
     let mut tx = ctx.app.db.begin().await?;
     store::staff::set_password(&mut tx, staff.id, &hash, clock::now()).await?;
-    store::audit::record(&mut tx, &ctx.audit("staff.password_reset", "staff", staff.id)).await?;
+    store::audit::record(
+        &mut tx,
+        &ctx.audit("staff.password_reset", "staff", staff.id),
+    )
+    .await?;
     tx.commit().await?;
     store::sessions::delete_for_staff(&ctx.app.db, staff.id).await?;
     Ok(see_other("/staff?n=password"))
 }
 
-pub async fn delete_staff(ctx: Ctx, Path(id): Path<String>, CsrfForm(_): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+pub async fn delete_staff(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let (who, staff) = load(&ctx, &id).await?;
     let mut tx = ctx.app.db.begin().await?;
     let mut e = FieldErrors::new();
     if staff.id == who.id {
         e.add("is_admin", "err.cannot_delete_self");
-    } else if staff.is_admin && staff.active && store::staff::count_other_active_admins(&mut tx, staff.id).await? == 0 {
+    } else if staff.is_admin
+        && staff.active
+        && store::staff::count_other_active_admins(&mut tx, staff.id).await? == 0
+    {
         e.add("is_admin", "err.last_admin");
     }
     if !e.is_empty() {
         drop(tx);
-        let memberships = store::staff::list_memberships(&ctx.app.db, staff.organization_id).await?;
+        let memberships =
+            store::staff::list_memberships(&ctx.app.db, staff.organization_id).await?;
         let form = StaffForm {
             display_name: staff.display_name.clone(),
             login: staff.login.clone(),
             email: staff.email.clone(),
             is_admin: staff.is_admin,
             active: staff.active,
-            roles: memberships.into_iter().filter(|m| m.staff_id == staff.id).map(|m| (m.office_id, m.role)).collect(),
+            roles: memberships
+                .into_iter()
+                .filter(|m| m.staff_id == staff.id)
+                .map(|m| (m.office_id, m.role))
+                .collect(),
             ..StaffForm::default()
         };
-        return Ok(unprocessable(edit_page(&ctx, &staff, form, e, FieldErrors::new()).await?));
+        return Ok(unprocessable(
+            edit_page(&ctx, &staff, form, e, FieldErrors::new()).await?,
+        ));
     }
     store::staff::delete(&mut tx, staff.id).await?;
     let mut entry = ctx.audit("staff.delete", "staff", staff.id);

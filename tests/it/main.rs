@@ -1,0 +1,15 @@
+//! The one integration test binary. Each test spawns Teichaku on port 0 against a fresh
+//! database: SQLite by default, PostgreSQL when `TEST_DATABASE_URL=postgres://…`.
+mod helpers;
+
+mod access;
+mod audit;
+mod auth;
+mod backup;
+mod browser;
+mod csrf;
+mod offices;
+mod platform;
+mod schema;
+mod setup;
+mod staff;
