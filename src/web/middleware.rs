@@ -169,9 +169,8 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         ErrorKind::Internal => ("error.internal.title", "error.internal.message", "internal"),
     };
     let mut out = if is_api {
-        let body = serde_json::json!({
-            "error": { "code": code, "message": lang.t(message), "request_id": request_id }
-        });
+        // The API's error shape: `error` is always a readable message.
+        let body = serde_json::json!({ "error": lang.t(message), "code": code, "request_id": request_id });
         (status, axum::Json(body)).into_response()
     } else {
         let page = ErrorPage {

@@ -81,8 +81,9 @@ async fn api_errors_are_json() {
             .starts_with("application/json")
     );
     let body: serde_json::Value = r.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "not_found");
-    assert!(!body["error"]["request_id"].as_str().unwrap().is_empty());
+    assert_eq!(body["code"], "not_found");
+    assert!(body["error"].as_str().unwrap().contains("見つかりません"));
+    assert!(!body["request_id"].as_str().unwrap().is_empty());
 }
 
 #[tokio::test]
