@@ -208,3 +208,103 @@ mod tests {
         assert_eq!(e.get("c"), Some("err.required"));
     }
 }
+
+/// A date typed as `2026-04-01` (what `<input type="date">` sends), `2026/4/1`, or with
+/// full-width digits. Returns `None` (with a message) when it is not a real calendar date.
+pub fn date(errors: &mut FieldErrors, field: &'static str, value: &str, required: bool) -> Option<time::Date> {
+    let v = normalize_ascii(value);
+    if v.is_empty() {
+        if required {
+            errors.add(field, "err.required");
+        }
+        return None;
+    }
+    let parsed = parse_date(&v);
+    if parsed.is_none() {
+        errors.add(field, "err.date");
+    }
+    parsed
+}
+
+/// Parses `YYYY-MM-DD` or `YYYY/M/D` into a calendar date.
+pub fn parse_date(v: &str) -> Option<time::Date> {
+    let parts: Vec<&str> = v.split(['-', '/']).collect();
+    let [y, m, d] = parts.as_slice() else { return None };
+    if y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
+        return None;
+    }
+    let year: i32 = y.parse().ok()?;
+    let month: u8 = m.parse().ok()?;
+    let day: u8 = d.parse().ok()?;
+    time::Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
+}
+
+/// A whole number in `min..=max` (full-width digits and thousands separators accepted).
+pub fn integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: i64, max: i64, required: bool) -> Option<i64> {
+    let v: String = normalize_ascii(value).chars().filter(|c| *c != ',').collect();
+    if v.is_empty() {
+        if required {
+            errors.add(field, "err.required");
+        }
+        return None;
+    }
+    match v.parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Some(n),
+        Ok(_) => {
+            errors.add(field, "err.out_of_range");
+            None
+        }
+        Err(_) => {
+            errors.add(field, "err.number");
+            None
+        }
+    }
+}
+
+/// Form bodies with repeated keys (check boxes) and dynamic names, as key/value pairs.
+pub struct Pairs(pub Vec<(String, String)>);
+
+impl Pairs {
+    /// The first value for `key`, or "".
+    pub fn get(&self, key: &str) -> String {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+    /// Every value for `key`.
+    pub fn all(&self, key: &str) -> Vec<String> {
+        self.0.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn dates_in_the_forms_people_type() {
+        let cases = [
+            ("2026-04-01", Some(date!(2026 - 04 - 01))),
+            ("2026/4/1", Some(date!(2026 - 04 - 01))),
+            ("２０２８－０２－２９", Some(date!(2028 - 02 - 29))),
+            ("2027-02-29", None),
+            ("2026-13-01", None),
+            ("26-04-01", None),
+            ("2026-04", None),
+            ("yesterday", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_date(&normalize_ascii(input)), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn integers_with_range() {
+        let mut e = FieldErrors::new();
+        assert_eq!(integer(&mut e, "a", "３７，２００", 0, 100_000, true), Some(37_200));
+        assert_eq!(integer(&mut e, "b", "-1", 0, 10, true), None);
+        assert_eq!(integer(&mut e, "c", "abc", 0, 10, true), None);
+        assert_eq!(e.get("a"), None);
+        assert_eq!(e.get("b"), Some("err.out_of_range"));
+        assert_eq!(e.get("c"), Some("err.number"));
+    }
+}

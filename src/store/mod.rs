@@ -3,7 +3,9 @@
 //! both engines; see `crate::db` for how.
 pub mod audit;
 pub mod backup;
+pub mod certificates;
 pub mod clients;
+pub mod employments;
 pub mod login_failures;
 pub mod offices;
 pub mod organizations;

@@ -189,8 +189,8 @@ pub struct Page {
 
 impl Page {
     /// The message for `key` in the page's language.
-    pub fn t(&self, key: &str) -> &'static str {
-        self.lang.t(key)
+    pub fn t(&self, key: impl AsRef<str>) -> &'static str {
+        self.lang.t(key.as_ref())
     }
     /// The label of form field `name` (the message `field.<name>`).
     pub fn label(&self, name: &str) -> &'static str {

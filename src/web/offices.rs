@@ -92,7 +92,7 @@ pub async fn show_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
     let who = ctx.staff()?;
     let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let staff = store::staff::list_for_office(&ctx.app.db, office.id).await?;
-    let clients = store::clients::list_for_office(&ctx.app.db, office.id).await?;
+    let clients = store::clients::list_for_office(&ctx.app.db, office.id, "").await?;
     let can_manage = who.can_manage_office(office.id);
     let page = ctx.page("office.title");
     Ok(ShowPage {
