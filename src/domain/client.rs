@@ -93,7 +93,7 @@ pub struct ClientForm {
 impl ClientForm {
     pub fn from_pairs(p: &Pairs) -> ClientForm {
         ClientForm {
-            name: p.get("name"),
+            name: p.get("client_name"),
             kana: p.get("kana"),
             birth_date: p.get("birth_date"),
             phone: p.get("phone"),
@@ -417,7 +417,7 @@ mod tests {
     #[test]
     fn a_complete_client_form_parses() {
         let p = pairs(&[
-            ("name", "山田 花子"),
+            ("client_name", "山田 花子"),
             ("kana", "ヤマダ ハナコ"),
             ("birth_date", "1995-05-05"),
             ("disabilities", "mental"),
@@ -434,7 +434,7 @@ mod tests {
 
     #[test]
     fn client_form_messages() {
-        let p = pairs(&[("name", ""), ("kana", "yamada"), ("birth_date", "2020-01-01"), ("prior_service", "employment_transition"), ("supporter_id", "99")]);
+        let p = pairs(&[("client_name", ""), ("kana", "yamada"), ("birth_date", "2020-01-01"), ("prior_service", "employment_transition"), ("supporter_id", "99")]);
         let e = ClientForm::from_pairs(&p).parse(date!(2026 - 11 - 27), &[7]).unwrap_err();
         assert_eq!(e.get("client_name"), Some("err.required"));
         assert_eq!(e.get("kana"), Some("err.kana"));

@@ -7,6 +7,7 @@ mod audit;
 mod auth;
 mod backup;
 mod browser;
+mod clients;
 mod csrf;
 mod offices;
 mod platform;
