@@ -3,4 +3,5 @@
 pub mod fields;
 pub mod office;
 pub mod password;
+pub mod rules;
 pub mod staff;
