@@ -170,7 +170,8 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
     };
     let mut out = if is_api {
         // The API's error shape: `error` is always a readable message.
-        let body = serde_json::json!({ "error": lang.t(message), "code": code, "request_id": request_id });
+        let body =
+            serde_json::json!({ "error": lang.t(message), "code": code, "request_id": request_id });
         (status, axum::Json(body)).into_response()
     } else {
         let page = ErrorPage {

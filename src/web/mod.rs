@@ -2,6 +2,7 @@
 //! `domain`/`store` (writes in one transaction with their audit row), then redirect (303) or
 //! render. A form that does not validate is re-rendered with its messages (422).
 
+pub mod api_rules;
 pub mod assets;
 pub mod audit;
 pub mod auth;
@@ -75,6 +76,15 @@ pub fn routes() -> Router<AppState> {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/static/app.css", get(assets::stylesheet))
+        // The public rules API: no sign-in, answers computed from the request alone.
+        .route("/api/openapi.json", get(api_rules::openapi))
+        .route(
+            "/api/v1/rules/service-window",
+            get(api_rules::service_window),
+        )
+        .route("/api/v1/rules/eligibility", post(api_rules::eligibility))
+        .route("/api/v1/rules/user-charge", get(api_rules::user_charge))
+        .route("/api/v1/rules/reward-tier", get(api_rules::reward_tier))
         .fallback(|| async { AppError::NotFound })
 }
 

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod access;
+mod api_rules;
 mod audit;
 mod auth;
 mod backup;
