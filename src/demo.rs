@@ -7,10 +7,10 @@ use time::{Date, Month};
 
 use crate::clock;
 use crate::db::Db;
-use crate::domain::office::OfficeInput;
-use crate::domain::staff::{Membership, Role};
 use crate::domain::client::{ClientInput, Disability};
+use crate::domain::office::OfficeInput;
 use crate::domain::rules::eligibility::PriorService;
+use crate::domain::staff::{Membership, Role};
 use crate::store::{self, staff::StaffInput};
 
 const OFFICES: [(&str, &str, &str, &str, &str); 3] = [
@@ -73,11 +73,20 @@ const EMPLOYERS: [(&str, &str); 6] = [
 
 /// Gives demo client `n` an employment, certificate periods and a contract placing them at
 /// a different stage: months since hiring run from 2 to 44 across the 30 clients.
-async fn add_history(tx: &mut crate::db::Tx, client_id: i64, n: usize, office_id: i64, now: time::OffsetDateTime) -> anyhow::Result<()> {
+async fn add_history(
+    tx: &mut crate::db::Tx,
+    client_id: i64,
+    n: usize,
+    office_id: i64,
+    now: time::OffsetDateTime,
+) -> anyhow::Result<()> {
     use crate::domain::client::{CertificateInput, EmploymentInput};
     use crate::domain::rules::period::{add_months, contract_end, service_window};
     let today = clock::today();
-    let months_ago = [2, 4, 7, 9, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 37, 38, 39, 40, 41, 43, 44, 8, 11, 15, 19, 25, 31][n % 30];
+    let months_ago = [
+        2, 4, 7, 9, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 37, 38, 39, 40, 41, 43, 44,
+        8, 11, 15, 19, 25, 31,
+    ][n % 30];
     let hire = add_months(today, -months_ago);
     let (employer, job) = EMPLOYERS[n % EMPLOYERS.len()];
     let employment = EmploymentInput {
@@ -103,26 +112,39 @@ async fn add_history(tx: &mut crate::db::Tx, client_id: i64, n: usize, office_id
     let mut first = true;
     let mut certificate_id = 0;
     while start <= today && start <= window.latest_end {
-        let end = add_months(start, 12).previous_day().unwrap_or(start).min(window.latest_end);
+        let end = add_months(start, 12)
+            .previous_day()
+            .unwrap_or(start)
+            .min(window.latest_end);
         if first {
             let input = CertificateInput {
                 number: format!("99{:08}", client_id),
                 municipality_code: "999999".to_string(),
                 municipality_name: "デモ市".to_string(),
-                income_category: ["general1", "low_income", "general2", "welfare"][n % 4].to_string(),
+                income_category: ["general1", "low_income", "general2", "welfare"][n % 4]
+                    .to_string(),
                 monthly_cap_yen: [9300, 0, 37200, 0][n % 4],
                 cap_manager_office: String::new(),
                 period: (start, end),
             };
             certificate_id = store::certificates::insert(tx, client_id, &input, now).await?;
             first = false;
-        } else if n % 5 != 0 || end < today {
+        } else if !n.is_multiple_of(5) || end < today {
             store::certificates::insert_period(tx, certificate_id, start, end, now).await?;
         }
         start = end.next_day().unwrap_or(end);
     }
     if let Ok(end) = contract_end(&window, window.earliest_start) {
-        store::certificates::insert_contract(tx, client_id, office_id, window.earliest_start, window.earliest_start, end, now).await?;
+        store::certificates::insert_contract(
+            tx,
+            client_id,
+            office_id,
+            window.earliest_start,
+            window.earliest_start,
+            end,
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -235,9 +257,28 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
             phone: format!("090-0000-{:04}", n),
             email: String::new(),
             address: String::new(),
-            disabilities: vec![[Disability::Mental, Disability::Developmental, Disability::Intellectual, Disability::Physical, Disability::Intractable][n % 5]],
-            prior_service: [PriorService::EmploymentTransition, PriorService::ContinuousA, PriorService::ContinuousB, PriorService::LifeCare][n % 4],
-            prior_office_name: ["就労移行支援事業所 あさひ（デモ）", "就労継続支援A型 こだま（デモ）", "就労継続支援B型 そよかぜ（デモ）", "生活介護 ひだまり（デモ）"][n % 4].to_string(),
+            disabilities: vec![
+                [
+                    Disability::Mental,
+                    Disability::Developmental,
+                    Disability::Intellectual,
+                    Disability::Physical,
+                    Disability::Intractable,
+                ][n % 5],
+            ],
+            prior_service: [
+                PriorService::EmploymentTransition,
+                PriorService::ContinuousA,
+                PriorService::ContinuousB,
+                PriorService::LifeCare,
+            ][n % 4],
+            prior_office_name: [
+                "就労移行支援事業所 あさひ（デモ）",
+                "就労継続支援A型 こだま（デモ）",
+                "就労継続支援B型 そよかぜ（デモ）",
+                "生活介護 ひだまり（デモ）",
+            ][n % 4]
+                .to_string(),
             supporter_id: Some(supporters[office][n % 2]),
         };
         let client_id = store::clients::create(&mut tx, office_ids[office], &client, now).await?;

@@ -376,15 +376,35 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("client.list_title", "利用者一覧", "Clients"),
     ("client.new", "利用者を登録", "Register a client"),
     ("client.edit", "基本情報を編集", "Edit details"),
-    ("client.search", "氏名・ふりがなで検索", "Search by name or furigana"),
+    (
+        "client.search",
+        "氏名・ふりがなで検索",
+        "Search by name or furigana",
+    ),
     ("client.status", "状況", "Status"),
     ("client.count_suffix", "人", "clients"),
     ("client.section_person", "本人の情報", "About the client"),
-    ("client.section_prior", "以前に利用したサービス", "Service used before"),
+    (
+        "client.section_prior",
+        "以前に利用したサービス",
+        "Service used before",
+    ),
     ("client.warnings", "確認が必要なこと", "Needs attention"),
-    ("field.disabilities", "障害種別（あてはまるものすべて）", "Disability (all that apply)"),
-    ("field.prior_service", "利用していたサービス", "Service used before"),
-    ("field.prior_office_name", "そのサービスの事業所名", "Office that provided it"),
+    (
+        "field.disabilities",
+        "障害種別（あてはまるものすべて）",
+        "Disability (all that apply)",
+    ),
+    (
+        "field.prior_service",
+        "利用していたサービス",
+        "Service used before",
+    ),
+    (
+        "field.prior_office_name",
+        "そのサービスの事業所名",
+        "Office that provided it",
+    ),
     ("field.supporter_id", "担当支援員", "Supporter in charge"),
     ("disability.physical", "身体障害", "Physical"),
     ("disability.intellectual", "知的障害", "Intellectual"),
@@ -395,31 +415,71 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("stage.active", "利用中", "Active"),
     ("stage.ending_soon", "終了間近", "Ending soon"),
     ("stage.ended", "終了", "Ended"),
-    ("stage.no_employment", "就労情報なし", "No employment recorded"),
+    (
+        "stage.no_employment",
+        "就労情報なし",
+        "No employment recorded",
+    ),
     // Employment
     ("employment.title", "就労", "Employment"),
     ("employment.new", "就労先を登録", "Add employment"),
-    ("employment.edit", "就労情報の編集・離職の記録", "Edit employment / record leaving"),
+    (
+        "employment.edit",
+        "就労情報の編集・離職の記録",
+        "Edit employment / record leaving",
+    ),
     ("employment.section_employer", "勤務先", "Employer"),
     ("employment.section_job", "仕事の内容", "The job"),
     ("employment.section_dates", "日付", "Dates"),
-    ("employment.ordinary_yes", "一般就労（通常の事業所に雇用）", "Ordinary employment (hired by a regular employer)"),
-    ("employment.ordinary_no", "一般就労ではない（A型など）", "Not ordinary employment (e.g. type A)"),
+    (
+        "employment.ordinary_yes",
+        "一般就労（通常の事業所に雇用）",
+        "Ordinary employment (hired by a regular employer)",
+    ),
+    (
+        "employment.ordinary_no",
+        "一般就労ではない（A型など）",
+        "Not ordinary employment (e.g. type A)",
+    ),
     ("employment.still_employed", "在職中", "Still employed"),
     ("employment.hours_unit", "時間／週", "hours a week"),
     ("field.employer_name", "勤務先（会社名）", "Employer"),
-    ("field.workplace_address", "勤務地の住所", "Workplace address"),
-    ("field.supervisor_name", "職場の担当者（上司）", "Supervisor to contact"),
-    ("field.supervisor_contact", "担当者の連絡先", "Supervisor's contact"),
+    (
+        "field.workplace_address",
+        "勤務地の住所",
+        "Workplace address",
+    ),
+    (
+        "field.supervisor_name",
+        "職場の担当者（上司）",
+        "Supervisor to contact",
+    ),
+    (
+        "field.supervisor_contact",
+        "担当者の連絡先",
+        "Supervisor's contact",
+    ),
     ("field.job_title", "仕事の内容・職種", "Job"),
     ("field.weekly_hours", "週の労働時間（時間）", "Weekly hours"),
-    ("field.ordinary_employment", "雇用の形", "Type of employment"),
+    (
+        "field.ordinary_employment",
+        "雇用の形",
+        "Type of employment",
+    ),
     ("field.hire_date", "入社日", "Hire date"),
-    ("field.return_to_work_date", "復職日（休職から戻った場合）", "Return-to-work date (after leave)"),
+    (
+        "field.return_to_work_date",
+        "復職日（休職から戻った場合）",
+        "Return-to-work date (after leave)",
+    ),
     ("field.end_date", "離職日", "Date of leaving"),
     ("field.end_reason", "離職の理由", "Reason for leaving"),
     ("hint.weekly_hours", "例: 30 または 20.5", "e.g. 30 or 20.5"),
-    ("hint.return_to_work_date", "休職から復職した場合、6か月はこの日から数えます。", "For a return from leave, the 6 months count from this date."),
+    (
+        "hint.return_to_work_date",
+        "休職から復職した場合、6か月はこの日から数えます。",
+        "For a return from leave, the 6 months count from this date.",
+    ),
     ("reason.resigned", "自己都合退職", "Resigned"),
     ("reason.dismissed", "会社都合退職", "Dismissed"),
     ("reason.contract_ended", "契約期間満了", "Contract ended"),
@@ -428,72 +488,268 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     // Certificates
     ("certificate.title", "受給者証", "Beneficiary certificate"),
     ("certificate.new", "受給者証を登録", "Add certificate"),
-    ("certificate.renew", "支給決定期間を追加（更新）", "Add a decision period (renewal)"),
+    (
+        "certificate.renew",
+        "支給決定期間を追加（更新）",
+        "Add a decision period (renewal)",
+    ),
     ("certificate.period", "支給決定期間", "Decision period"),
-    ("field.certificate_number", "受給者証番号", "Certificate number"),
-    ("field.municipality_code", "市町村番号", "Municipality number"),
+    (
+        "field.certificate_number",
+        "受給者証番号",
+        "Certificate number",
+    ),
+    (
+        "field.municipality_code",
+        "市町村番号",
+        "Municipality number",
+    ),
     ("field.municipality_name", "市町村名", "Municipality"),
-    ("field.income_category", "負担上限月額の区分", "Income category"),
-    ("field.monthly_cap_yen", "負担上限月額（円）", "Monthly cap (yen)"),
-    ("field.cap_manager_office", "上限額管理事業所", "Cap-managing office"),
+    (
+        "field.income_category",
+        "負担上限月額の区分",
+        "Income category",
+    ),
+    (
+        "field.monthly_cap_yen",
+        "負担上限月額（円）",
+        "Monthly cap (yen)",
+    ),
+    (
+        "field.cap_manager_office",
+        "上限額管理事業所",
+        "Cap-managing office",
+    ),
     ("field.period_start", "開始日", "Start date"),
     ("field.period_end", "終了日", "End date"),
-    ("hint.certificate_number", "受給者証に書かれた10桁の番号", "The 10-digit number on the certificate"),
-    ("hint.municipality_code", "受給者証に書かれた6桁の番号", "The 6-digit number on the certificate"),
-    ("hint.monthly_cap_yen", "受給者証に書かれた金額をそのまま入力します。", "Enter the amount printed on the certificate."),
-    ("hint.cap_manager_office", "他の事業所が上限額を管理している場合、その事業所名", "If another office manages the cap, its name"),
-    ("income.welfare", "生活保護（0円）", "Public assistance (0 yen)"),
+    (
+        "hint.certificate_number",
+        "受給者証に書かれた10桁の番号",
+        "The 10-digit number on the certificate",
+    ),
+    (
+        "hint.municipality_code",
+        "受給者証に書かれた6桁の番号",
+        "The 6-digit number on the certificate",
+    ),
+    (
+        "hint.monthly_cap_yen",
+        "受給者証に書かれた金額をそのまま入力します。",
+        "Enter the amount printed on the certificate.",
+    ),
+    (
+        "hint.cap_manager_office",
+        "他の事業所が上限額を管理している場合、その事業所名",
+        "If another office manages the cap, its name",
+    ),
+    (
+        "income.welfare",
+        "生活保護（0円）",
+        "Public assistance (0 yen)",
+    ),
     ("income.low_income", "低所得（0円）", "Low income (0 yen)"),
-    ("income.general1", "一般1（9,300円）", "General 1 (9,300 yen)"),
-    ("income.general2", "一般2（37,200円）", "General 2 (37,200 yen)"),
+    (
+        "income.general1",
+        "一般1（9,300円）",
+        "General 1 (9,300 yen)",
+    ),
+    (
+        "income.general2",
+        "一般2（37,200円）",
+        "General 2 (37,200 yen)",
+    ),
     ("unit.yen", "円", "yen"),
     // Contracts
     ("contract.title", "契約", "Contract"),
     ("contract.new", "契約を登録", "Add contract"),
-    ("contract.window", "このサービスを利用できる期間", "The period in which the service can run"),
-    ("contract.end_rule", "契約の終了日は、開始日から最長3年、かつ利用できる期間の最終日までで自動的に決まります。", "The end is set automatically: at most 3 years from the start, and never past the last day of the period."),
+    (
+        "contract.window",
+        "このサービスを利用できる期間",
+        "The period in which the service can run",
+    ),
+    (
+        "contract.end_rule",
+        "契約の終了日は、開始日から最長3年、かつ利用できる期間の最終日までで自動的に決まります。",
+        "The end is set automatically: at most 3 years from the start, and never past the last day of the period.",
+    ),
     ("contract.end", "終了日", "End date"),
     ("field.contract_date", "契約日", "Contract date"),
     ("field.start_date", "利用開始日", "Service start date"),
     // Warnings and the timeline
-    ("warn.no_employment", "就労先がまだ登録されていません。", "No employment has been recorded yet."),
-    ("warn.not_ordinary", "一般就労ではないため、就労定着支援の対象になりません。", "Not ordinary employment: the service does not apply."),
-    ("warn.no_prior_service", "対象となるサービス（就労移行支援など）の利用歴がありません。", "No qualifying prior service (e.g. employment transition support)."),
-    ("warn.not_yet_eligible", "まだ利用開始前です（入社から6か月は送り出し事業所が支援します）。利用できるのは次の日から:", "Not yet eligible (the sending office supports the first 6 months). The service can start on:"),
-    ("warn.service_ended", "利用できる期間が終わりました。最終日:", "The service period has ended. Last day:"),
-    ("warn.service_ending", "利用できる期間が6か月以内に終わります。最終日:", "The service period ends within 6 months. Last day:"),
-    ("warn.handover_by", "／引き継ぎ（企業・関係機関との情報共有）はこの日までに始めてください:", "/ Start the handover (sharing with the employer and agencies) by:"),
-    ("warn.no_certificate", "今日有効な受給者証（支給決定期間）がありません。", "No certificate (decision period) is valid today."),
-    ("warn.certificate_ending", "受給者証の支給決定期間が90日以内に終わります。更新の手続きを確認してください。終了日:", "The certificate's decision period ends within 90 days. Check the renewal. End:"),
-    ("warn.no_contract", "今日有効な契約がありません。", "No contract is in force today."),
-    ("timeline.title", "利用期間のタイムライン", "Service timeline"),
-    ("timeline.desc", "入社から、送り出し事業所の支援期間、このサービスを利用できる期間、受給者証の期間、契約、今日までを示します。日付は下の一覧にもあります。", "From hiring: the sending office's period, the period this service can run, certificate periods, contracts and today. The dates are also listed below."),
-    ("timeline.sending_office", "送り出し事業所の支援（6か月）", "Sending office's support (6 months)"),
-    ("timeline.window", "就労定着支援を利用できる期間", "Period this service can run"),
-    ("timeline.certificate", "受給者証の支給決定期間", "Certificate decision period"),
+    (
+        "warn.no_employment",
+        "就労先がまだ登録されていません。",
+        "No employment has been recorded yet.",
+    ),
+    (
+        "warn.not_ordinary",
+        "一般就労ではないため、就労定着支援の対象になりません。",
+        "Not ordinary employment: the service does not apply.",
+    ),
+    (
+        "warn.no_prior_service",
+        "対象となるサービス（就労移行支援など）の利用歴がありません。",
+        "No qualifying prior service (e.g. employment transition support).",
+    ),
+    (
+        "warn.not_yet_eligible",
+        "まだ利用開始前です（入社から6か月は送り出し事業所が支援します）。利用できるのは次の日から:",
+        "Not yet eligible (the sending office supports the first 6 months). The service can start on:",
+    ),
+    (
+        "warn.service_ended",
+        "利用できる期間が終わりました。最終日:",
+        "The service period has ended. Last day:",
+    ),
+    (
+        "warn.service_ending",
+        "利用できる期間が6か月以内に終わります。最終日:",
+        "The service period ends within 6 months. Last day:",
+    ),
+    (
+        "warn.handover_by",
+        "／引き継ぎ（企業・関係機関との情報共有）はこの日までに始めてください:",
+        "/ Start the handover (sharing with the employer and agencies) by:",
+    ),
+    (
+        "warn.no_certificate",
+        "今日有効な受給者証（支給決定期間）がありません。",
+        "No certificate (decision period) is valid today.",
+    ),
+    (
+        "warn.certificate_ending",
+        "受給者証の支給決定期間が90日以内に終わります。更新の手続きを確認してください。終了日:",
+        "The certificate's decision period ends within 90 days. Check the renewal. End:",
+    ),
+    (
+        "warn.no_contract",
+        "今日有効な契約がありません。",
+        "No contract is in force today.",
+    ),
+    (
+        "timeline.title",
+        "利用期間のタイムライン",
+        "Service timeline",
+    ),
+    (
+        "timeline.desc",
+        "入社から、送り出し事業所の支援期間、このサービスを利用できる期間、受給者証の期間、契約、今日までを示します。日付は下の一覧にもあります。",
+        "From hiring: the sending office's period, the period this service can run, certificate periods, contracts and today. The dates are also listed below.",
+    ),
+    (
+        "timeline.sending_office",
+        "送り出し事業所の支援（6か月）",
+        "Sending office's support (6 months)",
+    ),
+    (
+        "timeline.window",
+        "就労定着支援を利用できる期間",
+        "Period this service can run",
+    ),
+    (
+        "timeline.certificate",
+        "受給者証の支給決定期間",
+        "Certificate decision period",
+    ),
     ("timeline.contract", "契約期間", "Contract"),
-    ("timeline.hire", "入社日（起算日）", "Hire date (start of counting)"),
-    ("timeline.handover", "引き継ぎ開始の期限（終了3か月前）", "Handover must start by (3 months before the end)"),
-    ("timeline.latest_end", "最終日（入社から3年6か月）", "Last day (3 years 6 months after hiring)"),
+    (
+        "timeline.hire",
+        "入社日（起算日）",
+        "Hire date (start of counting)",
+    ),
+    (
+        "timeline.handover",
+        "引き継ぎ開始の期限（終了3か月前）",
+        "Handover must start by (3 months before the end)",
+    ),
+    (
+        "timeline.latest_end",
+        "最終日（入社から3年6か月）",
+        "Last day (3 years 6 months after hiring)",
+    ),
     ("timeline.today", "今日", "Today"),
     // More field messages
-    ("err.birth_date", "生年月日を確かめてください（15歳から100歳まで）。", "Check the date of birth (ages 15 to 100)."),
-    ("err.kana", "ふりがなは、ひらがなで入力してください。", "Enter the furigana in hiragana."),
-    ("err.choose", "一覧から選んでください。", "Choose from the list."),
-    ("err.choose_one", "1つ以上選んでください。", "Choose at least one."),
+    (
+        "err.birth_date",
+        "生年月日を確かめてください（15歳から100歳まで）。",
+        "Check the date of birth (ages 15 to 100).",
+    ),
+    (
+        "err.kana",
+        "ふりがなは、ひらがなで入力してください。",
+        "Enter the furigana in hiragana.",
+    ),
+    (
+        "err.choose",
+        "一覧から選んでください。",
+        "Choose from the list.",
+    ),
+    (
+        "err.choose_one",
+        "1つ以上選んでください。",
+        "Choose at least one.",
+    ),
     ("err.number", "数字で入力してください。", "Enter a number."),
-    ("err.out_of_range", "入力できる範囲を超えています。", "This number is out of range."),
-    ("err.weekly_hours", "週の労働時間は1時間から60時間の間で入力してください。", "Weekly hours must be between 1 and 60."),
-    ("err.too_far_future", "1年以上先の日付は入力できません。", "The date cannot be more than a year ahead."),
-    ("err.after_hire_date", "入社日より後の日付を入力してください。", "Enter a date after the hire date."),
-    ("err.end_date_for_reason", "離職の理由を選んだときは、離職日も入力してください。", "Enter the date of leaving with the reason."),
-    ("err.end_before_start", "終了日は開始日より後にしてください。", "The end must be after the start."),
-    ("err.period_too_long", "支給決定期間が長すぎます。受給者証の日付を確かめてください。", "The period is too long; check the dates on the certificate."),
-    ("err.period_overlap", "すでに登録されている期間と重なっています。", "This overlaps a period already recorded."),
-    ("err.contract_after_start", "契約日は利用開始日より前（同じ日も可）にしてください。", "The contract date must be on or before the start date."),
-    ("err.no_employment_for_contract", "先に就労先（入社日）を登録してください。契約期間は入社日から決まります。", "Record the employment (hire date) first: the contract period depends on it."),
-    ("err.start_too_early", "入社から6か月たつまでは利用を開始できません。", "The service cannot start within 6 months of hiring."),
-    ("err.start_too_late", "利用できる期間（入社から3年6か月）を過ぎています。", "This is after the service period (3 years 6 months after hiring)."),
+    (
+        "err.out_of_range",
+        "入力できる範囲を超えています。",
+        "This number is out of range.",
+    ),
+    (
+        "err.weekly_hours",
+        "週の労働時間は1時間から60時間の間で入力してください。",
+        "Weekly hours must be between 1 and 60.",
+    ),
+    (
+        "err.too_far_future",
+        "1年以上先の日付は入力できません。",
+        "The date cannot be more than a year ahead.",
+    ),
+    (
+        "err.after_hire_date",
+        "入社日より後の日付を入力してください。",
+        "Enter a date after the hire date.",
+    ),
+    (
+        "err.end_date_for_reason",
+        "離職の理由を選んだときは、離職日も入力してください。",
+        "Enter the date of leaving with the reason.",
+    ),
+    (
+        "err.end_before_start",
+        "終了日は開始日より後にしてください。",
+        "The end must be after the start.",
+    ),
+    (
+        "err.period_too_long",
+        "支給決定期間が長すぎます。受給者証の日付を確かめてください。",
+        "The period is too long; check the dates on the certificate.",
+    ),
+    (
+        "err.period_overlap",
+        "すでに登録されている期間と重なっています。",
+        "This overlaps a period already recorded.",
+    ),
+    (
+        "err.contract_after_start",
+        "契約日は利用開始日より前（同じ日も可）にしてください。",
+        "The contract date must be on or before the start date.",
+    ),
+    (
+        "err.no_employment_for_contract",
+        "先に就労先（入社日）を登録してください。契約期間は入社日から決まります。",
+        "Record the employment (hire date) first: the contract period depends on it.",
+    ),
+    (
+        "err.start_too_early",
+        "入社から6か月たつまでは利用を開始できません。",
+        "The service cannot start within 6 months of hiring.",
+    ),
+    (
+        "err.start_too_late",
+        "利用できる期間（入社から3年6か月）を過ぎています。",
+        "This is after the service period (3 years 6 months after hiring).",
+    ),
     // Error pages
     ("error.status", "状態", "Status"),
     ("error.request_id", "受付番号", "Request ID"),
@@ -590,19 +846,55 @@ mod tests {
     #[test]
     fn every_code_has_a_label() {
         let mut keys: Vec<String> = Vec::new();
-        keys.extend(crate::web::clients::STAGES.iter().map(|c| format!("stage.{c}")));
-        keys.extend(crate::domain::client::END_REASONS.iter().map(|c| format!("reason.{c}")));
-        keys.extend(crate::domain::client::INCOME_CATEGORIES.iter().map(|c| format!("income.{c}")));
-        let missing: Vec<_> = keys.iter().filter(|k| Lang::Ja.get(k).is_none() || Lang::En.get(k).is_none()).collect();
+        keys.extend(
+            crate::web::clients::STAGES
+                .iter()
+                .map(|c| format!("stage.{c}")),
+        );
+        keys.extend(
+            crate::domain::client::END_REASONS
+                .iter()
+                .map(|c| format!("reason.{c}")),
+        );
+        keys.extend(
+            crate::domain::client::INCOME_CATEGORIES
+                .iter()
+                .map(|c| format!("income.{c}")),
+        );
+        let missing: Vec<_> = keys
+            .iter()
+            .filter(|k| Lang::Ja.get(k).is_none() || Lang::En.get(k).is_none())
+            .collect();
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         let prefixes = [
-            "err.", "notice.", "role.", "error.", "login.", "home.", "office.", "client.",
-            "staff.", "audit.", "setup.", "account.", "form.", "nav.", "app.", "field.", "warn.",
-            "timeline.", "disability.", "employment.", "certificate.", "contract.", "unit.",
-            "stage.", "hint.",
+            "err.",
+            "notice.",
+            "role.",
+            "error.",
+            "login.",
+            "home.",
+            "office.",
+            "client.",
+            "staff.",
+            "audit.",
+            "setup.",
+            "account.",
+            "form.",
+            "nav.",
+            "app.",
+            "field.",
+            "warn.",
+            "timeline.",
+            "disability.",
+            "employment.",
+            "certificate.",
+            "contract.",
+            "unit.",
+            "stage.",
+            "hint.",
         ];
         for entry in std::fs::read_dir(dir).expect("dir").flatten() {
             let path = entry.path();

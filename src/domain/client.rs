@@ -71,7 +71,11 @@ pub struct ClientInput {
 
 impl ClientInput {
     pub fn disabilities_column(&self) -> String {
-        self.disabilities.iter().map(|d| d.code()).collect::<Vec<_>>().join(",")
+        self.disabilities
+            .iter()
+            .map(|d| d.code())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 
@@ -126,7 +130,11 @@ impl ClientForm {
         let phone = fields::phone(&mut e, "phone", &self.phone, false);
         let email = fields::email(&mut e, "email", &self.email, false);
         let address = fields::optional_text(&mut e, "address", &self.address, 200);
-        let disabilities: Vec<Disability> = self.disabilities.iter().filter_map(|c| Disability::parse(c)).collect();
+        let disabilities: Vec<Disability> = self
+            .disabilities
+            .iter()
+            .filter_map(|c| Disability::parse(c))
+            .collect();
         if disabilities.is_empty() {
             e.add("disabilities", "err.choose_one");
         }
@@ -134,7 +142,8 @@ impl ClientForm {
         if prior_service.is_none() {
             e.add("prior_service", "err.choose");
         }
-        let prior_office_name = fields::optional_text(&mut e, "prior_office_name", &self.prior_office_name, 100);
+        let prior_office_name =
+            fields::optional_text(&mut e, "prior_office_name", &self.prior_office_name, 100);
         if prior_service.is_some_and(|p| p.qualifies()) && prior_office_name.is_empty() {
             e.add("prior_office_name", "err.required");
         }
@@ -181,7 +190,10 @@ pub fn parse_kana(e: &mut FieldErrors, value: &str) -> String {
         e.add("kana", "err.required");
     } else if v.chars().count() > 100 {
         e.add("kana", "err.too_long");
-    } else if !v.chars().all(|c| matches!(c, 'ぁ'..='ゖ' | 'ー' | 'ゝ' | 'ゞ' | ' ')) {
+    } else if !v
+        .chars()
+        .all(|c| matches!(c, 'ぁ'..='ゖ' | 'ー' | 'ゝ' | 'ゞ' | ' '))
+    {
         e.add("kana", "err.kana");
     }
     v
@@ -197,7 +209,13 @@ pub fn age_on(birth: Date, on: Date) -> i32 {
 }
 
 /// Why an employment ended.
-pub const END_REASONS: [&str; 5] = ["resigned", "dismissed", "contract_ended", "job_change", "other"];
+pub const END_REASONS: [&str; 5] = [
+    "resigned",
+    "dismissed",
+    "contract_ended",
+    "job_change",
+    "other",
+];
 
 /// A valid employment record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,10 +252,14 @@ pub struct EmploymentForm {
 impl EmploymentForm {
     pub fn parse(&self, today: Date) -> Result<EmploymentInput, FieldErrors> {
         let mut e = FieldErrors::new();
-        let employer_name = fields::required_text(&mut e, "employer_name", &self.employer_name, 100);
-        let workplace_address = fields::required_text(&mut e, "workplace_address", &self.workplace_address, 200);
-        let supervisor_name = fields::optional_text(&mut e, "supervisor_name", &self.supervisor_name, 100);
-        let supervisor_contact = fields::optional_text(&mut e, "supervisor_contact", &self.supervisor_contact, 100);
+        let employer_name =
+            fields::required_text(&mut e, "employer_name", &self.employer_name, 100);
+        let workplace_address =
+            fields::required_text(&mut e, "workplace_address", &self.workplace_address, 200);
+        let supervisor_name =
+            fields::optional_text(&mut e, "supervisor_name", &self.supervisor_name, 100);
+        let supervisor_contact =
+            fields::optional_text(&mut e, "supervisor_contact", &self.supervisor_contact, 100);
         let job_title = fields::required_text(&mut e, "job_title", &self.job_title, 100);
         let weekly_minutes = parse_weekly_hours(&mut e, &self.weekly_hours);
         let ordinary_employment = match self.ordinary_employment.as_str() {
@@ -249,7 +271,12 @@ impl EmploymentForm {
             }
         };
         let hire_date = fields::date(&mut e, "hire_date", &self.hire_date, true);
-        let return_to_work_date = fields::date(&mut e, "return_to_work_date", &self.return_to_work_date, false);
+        let return_to_work_date = fields::date(
+            &mut e,
+            "return_to_work_date",
+            &self.return_to_work_date,
+            false,
+        );
         let end_date = fields::date(&mut e, "end_date", &self.end_date, false);
         if let Some(h) = hire_date {
             if h > today + time::Duration::days(366) {
@@ -270,19 +297,21 @@ impl EmploymentForm {
             e.add("end_date", "err.end_date_for_reason");
         }
         match (weekly_minutes, ordinary_employment, hire_date) {
-            (Some(weekly_minutes), Some(ordinary_employment), Some(hire_date)) if e.is_empty() => Ok(EmploymentInput {
-                employer_name,
-                workplace_address,
-                supervisor_name,
-                supervisor_contact,
-                job_title,
-                weekly_minutes,
-                ordinary_employment,
-                hire_date,
-                return_to_work_date,
-                end_date,
-                end_reason,
-            }),
+            (Some(weekly_minutes), Some(ordinary_employment), Some(hire_date)) if e.is_empty() => {
+                Ok(EmploymentInput {
+                    employer_name,
+                    workplace_address,
+                    supervisor_name,
+                    supervisor_contact,
+                    job_title,
+                    weekly_minutes,
+                    ordinary_employment,
+                    hire_date,
+                    return_to_work_date,
+                    end_date,
+                    end_reason,
+                })
+            }
             _ => Err(e),
         }
     }
@@ -324,7 +353,11 @@ pub fn hours_label(minutes: i64) -> String {
         format!("{}", minutes / 60)
     } else {
         let hundredths = (minutes % 60) * 100 / 60;
-        format!("{}.{}", minutes / 60, format!("{hundredths:02}").trim_end_matches('0'))
+        format!(
+            "{}.{}",
+            minutes / 60,
+            format!("{hundredths:02}").trim_end_matches('0')
+        )
     }
 }
 
@@ -346,6 +379,8 @@ pub struct CertificateInput {
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct CertificateForm {
+    /// The form field is `certificate_number` (its label is 受給者証番号).
+    #[serde(rename = "certificate_number")]
     pub number: String,
     pub municipality_code: String,
     pub municipality_name: String,
@@ -361,26 +396,45 @@ impl CertificateForm {
         let mut e = FieldErrors::new();
         // 受給者証番号 10 digits, 市町村番号 6 digits (domain.md §7.3).
         let number = fields::digits(&mut e, "certificate_number", &self.number, 10, true);
-        let municipality_code = fields::digits(&mut e, "municipality_code", &self.municipality_code, 6, true);
-        let municipality_name = fields::required_text(&mut e, "municipality_name", &self.municipality_name, 50);
+        let municipality_code = fields::digits(
+            &mut e,
+            "municipality_code",
+            &self.municipality_code,
+            6,
+            true,
+        );
+        let municipality_name =
+            fields::required_text(&mut e, "municipality_name", &self.municipality_name, 50);
         let income_category = self.income_category.trim().to_string();
         if !INCOME_CATEGORIES.contains(&income_category.as_str()) {
             e.add("income_category", "err.choose");
         }
         // The cap is read from the certificate, never computed (domain.md §5).
-        let cap = fields::integer(&mut e, "monthly_cap_yen", &self.monthly_cap_yen, 0, 100_000, true);
-        let cap_manager_office = fields::optional_text(&mut e, "cap_manager_office", &self.cap_manager_office, 100);
+        let cap = fields::integer(
+            &mut e,
+            "monthly_cap_yen",
+            &self.monthly_cap_yen,
+            0,
+            100_000,
+            true,
+        );
+        let cap_manager_office =
+            fields::optional_text(&mut e, "cap_manager_office", &self.cap_manager_office, 100);
         let period = parse_period(&mut e, &self.period_start, &self.period_end);
         match (number, municipality_code, cap, period) {
-            (Some(number), Some(municipality_code), Some(monthly_cap_yen), Some(period)) if e.is_empty() => Ok(CertificateInput {
-                number,
-                municipality_code,
-                municipality_name,
-                income_category,
-                monthly_cap_yen,
-                cap_manager_office,
-                period,
-            }),
+            (Some(number), Some(municipality_code), Some(monthly_cap_yen), Some(period))
+                if e.is_empty() =>
+            {
+                Ok(CertificateInput {
+                    number,
+                    municipality_code,
+                    municipality_name,
+                    income_category,
+                    monthly_cap_yen,
+                    cap_manager_office,
+                    period,
+                })
+            }
             _ => Err(e),
         }
     }
@@ -411,7 +465,11 @@ mod tests {
     use time::macros::date;
 
     fn pairs(kv: &[(&str, &str)]) -> Pairs {
-        Pairs(kv.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        Pairs(
+            kv.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        )
     }
 
     #[test]
@@ -426,7 +484,9 @@ mod tests {
             ("prior_office_name", "就労移行支援事業所ひかり"),
             ("supporter_id", "7"),
         ]);
-        let c = ClientForm::from_pairs(&p).parse(date!(2026 - 11 - 27), &[7]).expect("valid");
+        let c = ClientForm::from_pairs(&p)
+            .parse(date!(2026 - 11 - 27), &[7])
+            .expect("valid");
         assert_eq!(c.kana, "やまだ はなこ", "katakana becomes hiragana");
         assert_eq!(c.disabilities_column(), "mental,developmental");
         assert_eq!(c.supporter_id, Some(7));
@@ -434,14 +494,26 @@ mod tests {
 
     #[test]
     fn client_form_messages() {
-        let p = pairs(&[("client_name", ""), ("kana", "yamada"), ("birth_date", "2020-01-01"), ("prior_service", "employment_transition"), ("supporter_id", "99")]);
-        let e = ClientForm::from_pairs(&p).parse(date!(2026 - 11 - 27), &[7]).unwrap_err();
+        let p = pairs(&[
+            ("client_name", ""),
+            ("kana", "yamada"),
+            ("birth_date", "2020-01-01"),
+            ("prior_service", "employment_transition"),
+            ("supporter_id", "99"),
+        ]);
+        let e = ClientForm::from_pairs(&p)
+            .parse(date!(2026 - 11 - 27), &[7])
+            .unwrap_err();
         assert_eq!(e.get("client_name"), Some("err.required"));
         assert_eq!(e.get("kana"), Some("err.kana"));
         assert_eq!(e.get("birth_date"), Some("err.birth_date"));
         assert_eq!(e.get("disabilities"), Some("err.choose_one"));
         assert_eq!(e.get("prior_office_name"), Some("err.required"));
-        assert_eq!(e.get("supporter_id"), Some("err.choose"), "only the office's staff");
+        assert_eq!(
+            e.get("supporter_id"),
+            Some("err.choose"),
+            "only the office's staff"
+        );
     }
 
     #[test]
@@ -453,7 +525,14 @@ mod tests {
 
     #[test]
     fn weekly_hours_in_minutes() {
-        let cases = [("30", Some(1800)), ("20.5", Some(1230)), ("２０", Some(1200)), ("0.5", None), ("61", None), ("abc", None)];
+        let cases = [
+            ("30", Some(1800)),
+            ("20.5", Some(1230)),
+            ("２０", Some(1200)),
+            ("0.5", None),
+            ("61", None),
+            ("abc", None),
+        ];
         for (input, expected) in cases {
             let mut e = FieldErrors::new();
             assert_eq!(parse_weekly_hours(&mut e, input), expected, "{input}");
@@ -480,7 +559,11 @@ mod tests {
         assert_eq!(e.get("return_to_work_date"), Some("err.after_hire_date"));
         assert_eq!(e.get("end_date"), Some("err.after_hire_date"));
         assert_eq!(e.get("end_reason"), Some("err.choose"));
-        let ok = EmploymentForm { return_to_work_date: "".into(), end_date: "".into(), ..f };
+        let ok = EmploymentForm {
+            return_to_work_date: "".into(),
+            end_date: "".into(),
+            ..f
+        };
         let input = ok.parse(date!(2026 - 11 - 27)).expect("valid");
         assert!(input.ordinary_employment);
         assert_eq!(input.weekly_minutes, 1800);
@@ -502,7 +585,12 @@ mod tests {
         assert_eq!(e.get("certificate_number"), Some("err.digits10"));
         assert_eq!(e.get("municipality_code"), Some("err.digits6"));
         assert_eq!(e.get("period_end"), Some("err.end_before_start"));
-        let ok = CertificateForm { number: "0123456789".into(), municipality_code: "122044".into(), period_end: "2027-09-30".into(), ..f };
+        let ok = CertificateForm {
+            number: "0123456789".into(),
+            municipality_code: "122044".into(),
+            period_end: "2027-09-30".into(),
+            ..f
+        };
         let c = ok.parse().expect("valid");
         assert_eq!(c.monthly_cap_yen, 9300);
         assert_eq!(c.period, (date!(2026 - 10 - 01), date!(2027 - 09 - 30)));

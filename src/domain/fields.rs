@@ -211,7 +211,12 @@ mod tests {
 
 /// A date typed as `2026-04-01` (what `<input type="date">` sends), `2026/4/1`, or with
 /// full-width digits. Returns `None` (with a message) when it is not a real calendar date.
-pub fn date(errors: &mut FieldErrors, field: &'static str, value: &str, required: bool) -> Option<time::Date> {
+pub fn date(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    required: bool,
+) -> Option<time::Date> {
     let v = normalize_ascii(value);
     if v.is_empty() {
         if required {
@@ -229,7 +234,9 @@ pub fn date(errors: &mut FieldErrors, field: &'static str, value: &str, required
 /// Parses `YYYY-MM-DD` or `YYYY/M/D` into a calendar date.
 pub fn parse_date(v: &str) -> Option<time::Date> {
     let parts: Vec<&str> = v.split(['-', '/']).collect();
-    let [y, m, d] = parts.as_slice() else { return None };
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
     if y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
         return None;
     }
@@ -240,8 +247,18 @@ pub fn parse_date(v: &str) -> Option<time::Date> {
 }
 
 /// A whole number in `min..=max` (full-width digits and thousands separators accepted).
-pub fn integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: i64, max: i64, required: bool) -> Option<i64> {
-    let v: String = normalize_ascii(value).chars().filter(|c| *c != ',').collect();
+pub fn integer(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    min: i64,
+    max: i64,
+    required: bool,
+) -> Option<i64> {
+    let v: String = normalize_ascii(value)
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
     if v.is_empty() {
         if required {
             errors.add(field, "err.required");
@@ -267,11 +284,19 @@ pub struct Pairs(pub Vec<(String, String)>);
 impl Pairs {
     /// The first value for `key`, or "".
     pub fn get(&self, key: &str) -> String {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
     }
     /// Every value for `key`.
     pub fn all(&self, key: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
+        self.0
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 }
 
@@ -300,7 +325,10 @@ mod date_tests {
     #[test]
     fn integers_with_range() {
         let mut e = FieldErrors::new();
-        assert_eq!(integer(&mut e, "a", "３７，２００", 0, 100_000, true), Some(37_200));
+        assert_eq!(
+            integer(&mut e, "a", "３７，２００", 0, 100_000, true),
+            Some(37_200)
+        );
         assert_eq!(integer(&mut e, "b", "-1", 0, 10, true), None);
         assert_eq!(integer(&mut e, "c", "abc", 0, 10, true), None);
         assert_eq!(e.get("a"), None);

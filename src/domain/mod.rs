@@ -5,5 +5,5 @@ pub mod fields;
 pub mod office;
 pub mod password;
 pub mod rules;
-pub mod standing;
 pub mod staff;
+pub mod standing;

@@ -31,15 +31,24 @@ pub enum Warning {
     NotOrdinaryEmployment,
     NoQualifyingPriorService,
     /// Not yet in the window: the service can start on this date.
-    NotYetEligible { from: Date },
+    NotYetEligible {
+        from: Date,
+    },
     /// The service window has closed.
-    ServiceEnded { on: Date },
+    ServiceEnded {
+        on: Date,
+    },
     /// Within 6 months of the end; handover must start by `handover_by` (3 months before).
-    ServiceEndingSoon { end: Date, handover_by: Date },
+    ServiceEndingSoon {
+        end: Date,
+        handover_by: Date,
+    },
     /// No 支給決定 period covers today while the service runs.
     NoValidCertificate,
     /// The current period ends within 90 days and no renewal is recorded.
-    CertificateEndingSoon { end: Date },
+    CertificateEndingSoon {
+        end: Date,
+    },
     /// The service runs but no contract covers today.
     NoContract,
 }
@@ -94,7 +103,11 @@ pub fn standing(f: &Facts, today: Date) -> Standing {
     }
     let Some((hire, return_to_work, ordinary)) = f.basis else {
         warnings.push(Warning::NoEmployment);
-        return Standing { window: None, stage: None, warnings };
+        return Standing {
+            window: None,
+            stage: None,
+            warnings,
+        };
     };
     if !ordinary {
         warnings.push(Warning::NotOrdinaryEmployment);
@@ -102,8 +115,12 @@ pub fn standing(f: &Facts, today: Date) -> Standing {
     let window = service_window(hire, return_to_work);
     let stage = stage_on(&window, today);
     match stage {
-        ServiceStage::BeforeStart => warnings.push(Warning::NotYetEligible { from: window.earliest_start }),
-        ServiceStage::Ended => warnings.push(Warning::ServiceEnded { on: window.latest_end }),
+        ServiceStage::BeforeStart => warnings.push(Warning::NotYetEligible {
+            from: window.earliest_start,
+        }),
+        ServiceStage::Ended => warnings.push(Warning::ServiceEnded {
+            on: window.latest_end,
+        }),
         ServiceStage::EndingSoon => warnings.push(Warning::ServiceEndingSoon {
             end: window.latest_end,
             handover_by: handover_due(&window),
@@ -124,7 +141,11 @@ pub fn standing(f: &Facts, today: Date) -> Standing {
             warnings.push(Warning::NoContract);
         }
     }
-    Standing { window: Some(window), stage: Some(stage), warnings }
+    Standing {
+        window: Some(window),
+        stage: Some(stage),
+        warnings,
+    }
 }
 
 /// The stage's code and i18n key, for lists and filters.
@@ -184,8 +205,20 @@ pub fn timeline(window: &ServiceWindow, f: &Facts, today: Date) -> Timeline {
         to,
     };
     let mut bars = vec![
-        bar(0, window.base_date, window.earliest_start - Duration::days(1), "tl-sending", "timeline.sending_office"),
-        bar(0, window.earliest_start, window.latest_end, "tl-window", "timeline.window"),
+        bar(
+            0,
+            window.base_date,
+            window.earliest_start - Duration::days(1),
+            "tl-sending",
+            "timeline.sending_office",
+        ),
+        bar(
+            0,
+            window.earliest_start,
+            window.latest_end,
+            "tl-window",
+            "timeline.window",
+        ),
     ];
     let mut periods = f.periods.clone();
     periods.sort();
@@ -198,12 +231,37 @@ pub fn timeline(window: &ServiceWindow, f: &Facts, today: Date) -> Timeline {
         bars.push(bar(2, s, e, "tl-contract", "timeline.contract"));
     }
     let markers = vec![
-        Marker { x: pos(window.base_date), class: "tl-hire", label_key: "timeline.hire", on: window.base_date },
-        Marker { x: pos(handover_due(window)), class: "tl-handover", label_key: "timeline.handover", on: handover_due(window) },
-        Marker { x: pos(window.latest_end), class: "tl-end", label_key: "timeline.latest_end", on: window.latest_end },
-        Marker { x: pos(today), class: "tl-today", label_key: "timeline.today", on: today },
+        Marker {
+            x: pos(window.base_date),
+            class: "tl-hire",
+            label_key: "timeline.hire",
+            on: window.base_date,
+        },
+        Marker {
+            x: pos(handover_due(window)),
+            class: "tl-handover",
+            label_key: "timeline.handover",
+            on: handover_due(window),
+        },
+        Marker {
+            x: pos(window.latest_end),
+            class: "tl-end",
+            label_key: "timeline.latest_end",
+            on: window.latest_end,
+        },
+        Marker {
+            x: pos(today),
+            class: "tl-today",
+            label_key: "timeline.today",
+            on: today,
+        },
     ];
-    Timeline { start, end, bars, markers }
+    Timeline {
+        start,
+        end,
+        bars,
+        markers,
+    }
 }
 
 #[cfg(test)]
@@ -236,11 +294,16 @@ mod tests {
             (date!(2028 - 10 - 01), &["warn.service_ended"]),
         ];
         for (today, expected) in cases {
-            let keys: Vec<_> = standing(&f, today).warnings.iter().map(Warning::key).collect();
+            let keys: Vec<_> = standing(&f, today)
+                .warnings
+                .iter()
+                .map(Warning::key)
+                .collect();
             assert_eq!(keys, expected, "on {today}");
         }
         // A renewal silences the ending certificate.
-        f.periods.push((date!(2026 - 10 - 01), date!(2027 - 09 - 30)));
+        f.periods
+            .push((date!(2026 - 10 - 01), date!(2027 - 09 - 30)));
         assert!(standing(&f, date!(2026 - 08 - 01)).warnings.is_empty());
     }
 
@@ -250,19 +313,45 @@ mod tests {
         f.periods = vec![(date!(2027 - 10 - 01), date!(2028 - 09 - 30))];
         f.contracts = vec![(date!(2025 - 10 - 01), date!(2028 - 09 - 30))];
         let s = standing(&f, date!(2028 - 06 - 01));
-        assert_eq!(s.warnings, vec![Warning::ServiceEndingSoon { end: date!(2028 - 09 - 30), handover_by: date!(2028 - 06 - 30) }]);
+        assert_eq!(
+            s.warnings,
+            vec![Warning::ServiceEndingSoon {
+                end: date!(2028 - 09 - 30),
+                handover_by: date!(2028 - 06 - 30)
+            }]
+        );
         assert_eq!(stage_code(s.stage), "ending_soon");
     }
 
     #[test]
     fn missing_facts_are_warnings() {
-        let f = Facts { prior_service: PriorService::parse("none").expect("code"), basis: None, periods: vec![], contracts: vec![] };
-        let keys: Vec<_> = standing(&f, date!(2026 - 01 - 01)).warnings.iter().map(Warning::key).collect();
+        let f = Facts {
+            prior_service: PriorService::parse("none").expect("code"),
+            basis: None,
+            periods: vec![],
+            contracts: vec![],
+        };
+        let keys: Vec<_> = standing(&f, date!(2026 - 01 - 01))
+            .warnings
+            .iter()
+            .map(Warning::key)
+            .collect();
         assert_eq!(keys, ["warn.no_prior_service", "warn.no_employment"]);
         let mut g = facts(date!(2025 - 04 - 01));
         g.basis = Some((date!(2025 - 04 - 01), None, false));
-        let keys: Vec<_> = standing(&g, date!(2026 - 01 - 01)).warnings.iter().map(Warning::key).collect();
-        assert_eq!(keys, ["warn.not_ordinary", "warn.no_certificate", "warn.no_contract"]);
+        let keys: Vec<_> = standing(&g, date!(2026 - 01 - 01))
+            .warnings
+            .iter()
+            .map(Warning::key)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "warn.not_ordinary",
+                "warn.no_certificate",
+                "warn.no_contract"
+            ]
+        );
     }
 
     #[test]
@@ -274,7 +363,11 @@ mod tests {
         let service = &t.bars[1];
         assert_eq!(sending.x, 0);
         assert!(sending.x + sending.width <= service.x + 1 && service.x + service.width <= 1000);
-        let today = t.markers.iter().find(|m| m.class == "tl-today").expect("today");
+        let today = t
+            .markers
+            .iter()
+            .find(|m| m.class == "tl-today")
+            .expect("today");
         assert!(today.x > service.x && today.x < service.x + service.width);
     }
 }

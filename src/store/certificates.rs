@@ -52,7 +52,12 @@ pub async fn periods_for_client(db: &Db, client_id: i64) -> Result<Vec<Period>, 
         .bind(client_id).fetch_all(pool).await)
 }
 
-pub async fn insert(tx: &mut Tx, client_id: i64, c: &CertificateInput, now: OffsetDateTime) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    tx: &mut Tx,
+    client_id: i64,
+    c: &CertificateInput,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
     let id: i64 = on_tx!(tx, conn => sqlx::query_scalar(
         "INSERT INTO certificates (client_id, number, municipality_code, municipality_name,
                                    income_category, monthly_cap_yen, cap_manager_office,
@@ -65,7 +70,13 @@ pub async fn insert(tx: &mut Tx, client_id: i64, c: &CertificateInput, now: Offs
     Ok(id)
 }
 
-pub async fn insert_period(tx: &mut Tx, certificate_id: i64, start: Date, end: Date, now: OffsetDateTime) -> Result<i64, sqlx::Error> {
+pub async fn insert_period(
+    tx: &mut Tx,
+    certificate_id: i64,
+    start: Date,
+    end: Date,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
     on_tx!(tx, conn => sqlx::query_scalar(
         "INSERT INTO certificate_periods (certificate_id, start_date, end_date, created_at)
          VALUES ($1, $2, $3, $4) RETURNING id")

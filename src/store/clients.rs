@@ -54,8 +54,18 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Client>, sqlx::Error> {
 
 /// The office's clients, optionally only those whose name or ふりがな contains `search`,
 /// ordered by ふりがな. The basis employment is the earliest one (see `domain::rules::period`).
-pub async fn list_for_office(db: &Db, office_id: i64, search: &str) -> Result<Vec<ClientListRow>, sqlx::Error> {
-    let pattern = format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+pub async fn list_for_office(
+    db: &Db,
+    office_id: i64,
+    search: &str,
+) -> Result<Vec<ClientListRow>, sqlx::Error> {
+    let pattern = format!(
+        "%{}%",
+        search
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
     let sql = "SELECT c.id, c.name, c.kana, c.supporter_id, s.display_name AS supporter_name,
                       e.hire_date, e.return_to_work_date
                FROM clients c
@@ -80,7 +90,12 @@ pub async fn insert(tx: &mut Tx, c: &NewClient, now: OffsetDateTime) -> Result<i
         .bind(now).fetch_one(conn).await)
 }
 
-pub async fn create(tx: &mut Tx, office_id: i64, c: &ClientInput, now: OffsetDateTime) -> Result<i64, sqlx::Error> {
+pub async fn create(
+    tx: &mut Tx,
+    office_id: i64,
+    c: &ClientInput,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
     let sql = "INSERT INTO clients (office_id, supporter_id, name, kana, birth_date, phone, email,
                                     address, disability_categories, prior_service,
                                     prior_office_name, created_at, updated_at)
@@ -92,7 +107,12 @@ pub async fn create(tx: &mut Tx, office_id: i64, c: &ClientInput, now: OffsetDat
         .fetch_one(conn).await)
 }
 
-pub async fn update(tx: &mut Tx, id: i64, c: &ClientInput, now: OffsetDateTime) -> Result<u64, sqlx::Error> {
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    c: &ClientInput,
+    now: OffsetDateTime,
+) -> Result<u64, sqlx::Error> {
     let sql = "UPDATE clients SET supporter_id = $2, name = $3, kana = $4, birth_date = $5,
                       phone = $6, email = $7, address = $8, disability_categories = $9,
                       prior_service = $10, prior_office_name = $11, updated_at = $12

@@ -28,7 +28,8 @@ const COLUMNS: &str = "id, client_id, employer_name, workplace_address, supervis
 
 /// Oldest first: the first is the employment the service period is counted from.
 pub async fn list_for_client(db: &Db, client_id: i64) -> Result<Vec<Employment>, sqlx::Error> {
-    let sql = format!("SELECT {COLUMNS} FROM employments WHERE client_id = $1 ORDER BY hire_date, id");
+    let sql =
+        format!("SELECT {COLUMNS} FROM employments WHERE client_id = $1 ORDER BY hire_date, id");
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(client_id).fetch_all(pool).await)
 }
 
@@ -37,8 +38,14 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Employment>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)
 }
 
-pub async fn insert(tx: &mut Tx, client_id: i64, e: &EmploymentInput, now: OffsetDateTime) -> Result<i64, sqlx::Error> {
-    let sql = "INSERT INTO employments (client_id, employer_name, workplace_address, supervisor_name,
+pub async fn insert(
+    tx: &mut Tx,
+    client_id: i64,
+    e: &EmploymentInput,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    let sql =
+        "INSERT INTO employments (client_id, employer_name, workplace_address, supervisor_name,
                    supervisor_contact, job_title, weekly_minutes, ordinary_employment, hire_date,
                    return_to_work_date, end_date, end_reason, created_at, updated_at)
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id";
@@ -50,7 +57,12 @@ pub async fn insert(tx: &mut Tx, client_id: i64, e: &EmploymentInput, now: Offse
         .fetch_one(c).await)
 }
 
-pub async fn update(tx: &mut Tx, id: i64, e: &EmploymentInput, now: OffsetDateTime) -> Result<u64, sqlx::Error> {
+pub async fn update(
+    tx: &mut Tx,
+    id: i64,
+    e: &EmploymentInput,
+    now: OffsetDateTime,
+) -> Result<u64, sqlx::Error> {
     let sql = "UPDATE employments SET employer_name = $2, workplace_address = $3,
                    supervisor_name = $4, supervisor_contact = $5, job_title = $6,
                    weekly_minutes = $7, ordinary_employment = $8, hire_date = $9,

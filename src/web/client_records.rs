@@ -11,12 +11,19 @@ use axum::{
 use serde::Deserialize;
 
 use crate::clock;
-use crate::domain::client::{CertificateForm, END_REASONS, EmploymentForm, INCOME_CATEGORIES, hours_label, parse_period};
+use crate::domain::client::{
+    CertificateForm, END_REASONS, EmploymentForm, INCOME_CATEGORIES, hours_label, parse_period,
+};
 use crate::domain::fields::{self, FieldErrors};
 use crate::domain::rules::period::{PeriodError, contract_end, service_window};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, clients::Client};
-use crate::web::{csrf::CsrfForm, ctx::{Ctx, Page}, clients::visible_client, parse_id, see_other, unprocessable};
+use crate::web::{
+    clients::visible_client,
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    parse_id, see_other, unprocessable,
+};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "clients/employment_form.html")]
@@ -45,40 +52,74 @@ pub async fn new_employment(ctx: Ctx, Path(id): Path<String>) -> AppResult<Respo
     let who = ctx.staff()?;
     let (client, _) = visible_client(&ctx, &who, &id).await?;
     let action = format!("/clients/{}/employments", client.id);
-    let form = EmploymentForm { ordinary_employment: "yes".into(), ..EmploymentForm::default() };
-    Ok(EmploymentPage { page: ctx.page("employment.new"), client, form, errors: FieldErrors::new(), action, end_reasons: END_REASONS }.into_response())
+    let form = EmploymentForm {
+        ordinary_employment: "yes".into(),
+        ..EmploymentForm::default()
+    };
+    Ok(EmploymentPage {
+        page: ctx.page("employment.new"),
+        client,
+        form,
+        errors: FieldErrors::new(),
+        action,
+        end_reasons: END_REASONS,
+    }
+    .into_response())
 }
 
-pub async fn create_employment(ctx: Ctx, Path(id): Path<String>, CsrfForm(form): CsrfForm<EmploymentForm>) -> AppResult<Response> {
+pub async fn create_employment(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<EmploymentForm>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, office) = visible_client(&ctx, &who, &id).await?;
     let input = match form.parse(clock::today()) {
         Ok(i) => i,
         Err(errors) => {
             let action = format!("/clients/{}/employments", client.id);
-            return Ok(unprocessable(EmploymentPage { page: ctx.page("employment.new"), client, form, errors, action, end_reasons: END_REASONS }));
+            return Ok(unprocessable(EmploymentPage {
+                page: ctx.page("employment.new"),
+                client,
+                form,
+                errors,
+                action,
+                end_reasons: END_REASONS,
+            }));
         }
     };
     let mut tx = ctx.app.db.begin().await?;
     let eid = store::employments::insert(&mut tx, client.id, &input, clock::now()).await?;
     let mut entry = ctx.audit("employment.create", "employment", eid);
     entry.office_id = Some(office.id);
-    entry.detail = format!("client={} employer={} hire_date={}", client.id, input.employer_name, input.hire_date);
+    entry.detail = format!(
+        "client={} employer={} hire_date={}",
+        client.id, input.employer_name, input.hire_date
+    );
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
 }
 
 /// The employment, which must belong to the client.
-async fn client_employment(ctx: &Ctx, client: &Client, eid: &str) -> AppResult<store::employments::Employment> {
-    let e = store::employments::find(&ctx.app.db, parse_id(eid)?).await?.ok_or(AppError::NotFound)?;
+async fn client_employment(
+    ctx: &Ctx,
+    client: &Client,
+    eid: &str,
+) -> AppResult<store::employments::Employment> {
+    let e = store::employments::find(&ctx.app.db, parse_id(eid)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if e.client_id != client.id {
         return Err(AppError::NotFound);
     }
     Ok(e)
 }
 
-pub async fn edit_employment(ctx: Ctx, Path((id, eid)): Path<(String, String)>) -> AppResult<Response> {
+pub async fn edit_employment(
+    ctx: Ctx,
+    Path((id, eid)): Path<(String, String)>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, _) = visible_client(&ctx, &who, &id).await?;
     let e = client_employment(&ctx, &client, &eid).await?;
@@ -91,15 +132,30 @@ pub async fn edit_employment(ctx: Ctx, Path((id, eid)): Path<(String, String)>) 
         weekly_hours: hours_label(e.weekly_minutes),
         ordinary_employment: if e.ordinary_employment { "yes" } else { "no" }.into(),
         hire_date: e.hire_date.to_string(),
-        return_to_work_date: e.return_to_work_date.map(|d| d.to_string()).unwrap_or_default(),
+        return_to_work_date: e
+            .return_to_work_date
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         end_date: e.end_date.map(|d| d.to_string()).unwrap_or_default(),
         end_reason: e.end_reason,
     };
     let action = format!("/clients/{}/employments/{}", client.id, e.id);
-    Ok(EmploymentPage { page: ctx.page("employment.edit"), client, form, errors: FieldErrors::new(), action, end_reasons: END_REASONS }.into_response())
+    Ok(EmploymentPage {
+        page: ctx.page("employment.edit"),
+        client,
+        form,
+        errors: FieldErrors::new(),
+        action,
+        end_reasons: END_REASONS,
+    }
+    .into_response())
 }
 
-pub async fn update_employment(ctx: Ctx, Path((id, eid)): Path<(String, String)>, CsrfForm(form): CsrfForm<EmploymentForm>) -> AppResult<Response> {
+pub async fn update_employment(
+    ctx: Ctx,
+    Path((id, eid)): Path<(String, String)>,
+    CsrfForm(form): CsrfForm<EmploymentForm>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, office) = visible_client(&ctx, &who, &id).await?;
     let e = client_employment(&ctx, &client, &eid).await?;
@@ -107,7 +163,14 @@ pub async fn update_employment(ctx: Ctx, Path((id, eid)): Path<(String, String)>
         Ok(i) => i,
         Err(errors) => {
             let action = format!("/clients/{}/employments/{}", client.id, e.id);
-            return Ok(unprocessable(EmploymentPage { page: ctx.page("employment.edit"), client, form, errors, action, end_reasons: END_REASONS }));
+            return Ok(unprocessable(EmploymentPage {
+                page: ctx.page("employment.edit"),
+                client,
+                form,
+                errors,
+                action,
+                end_reasons: END_REASONS,
+            }));
         }
     };
     let mut tx = ctx.app.db.begin().await?;
@@ -139,21 +202,43 @@ struct CertificatePage {
 pub async fn new_certificate(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, _) = visible_client(&ctx, &who, &id).await?;
-    Ok(CertificatePage { page: ctx.page("certificate.new"), client, form: CertificateForm::default(), errors: FieldErrors::new(), categories: INCOME_CATEGORIES }.into_response())
+    Ok(CertificatePage {
+        page: ctx.page("certificate.new"),
+        client,
+        form: CertificateForm::default(),
+        errors: FieldErrors::new(),
+        categories: INCOME_CATEGORIES,
+    }
+    .into_response())
 }
 
-pub async fn create_certificate(ctx: Ctx, Path(id): Path<String>, CsrfForm(form): CsrfForm<CertificateForm>) -> AppResult<Response> {
+pub async fn create_certificate(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<CertificateForm>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, office) = visible_client(&ctx, &who, &id).await?;
     let input = match form.parse() {
         Ok(i) => i,
-        Err(errors) => return Ok(unprocessable(CertificatePage { page: ctx.page("certificate.new"), client, form, errors, categories: INCOME_CATEGORIES })),
+        Err(errors) => {
+            return Ok(unprocessable(CertificatePage {
+                page: ctx.page("certificate.new"),
+                client,
+                form,
+                errors,
+                categories: INCOME_CATEGORIES,
+            }));
+        }
     };
     let mut tx = ctx.app.db.begin().await?;
     let cid = store::certificates::insert(&mut tx, client.id, &input, clock::now()).await?;
     let mut entry = ctx.audit("certificate.create", "certificate", cid);
     entry.office_id = Some(office.id);
-    entry.detail = format!("client={} number={} period={}..{}", client.id, input.number, input.period.0, input.period.1);
+    entry.detail = format!(
+        "client={} number={} period={}..{}",
+        client.id, input.number, input.period.0, input.period.1
+    );
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
@@ -182,24 +267,44 @@ pub async fn new_period(ctx: Ctx, Path((id, cid)): Path<(String, String)>) -> Ap
     let certificate_id = client_certificate(&ctx, &client, &cid).await?;
     let periods = store::certificates::periods_for_client(&ctx.app.db, client.id).await?;
     // Suggest the year after the last period.
-    let form = match periods.iter().filter(|p| p.certificate_id == certificate_id).next_back() {
+    let form = match periods.iter().rfind(|p| p.certificate_id == certificate_id) {
         Some(last) => {
             let start = last.end_date.next_day().unwrap_or(last.end_date);
-            let end = crate::domain::rules::period::add_months(start, 12).previous_day().unwrap_or(start);
-            PeriodForm { period_start: start.to_string(), period_end: end.to_string() }
+            let end = crate::domain::rules::period::add_months(start, 12)
+                .previous_day()
+                .unwrap_or(start);
+            PeriodForm {
+                period_start: start.to_string(),
+                period_end: end.to_string(),
+            }
         }
         None => PeriodForm::default(),
     };
-    Ok(PeriodPage { page: ctx.page("certificate.renew"), client, certificate_id, form, errors: FieldErrors::new() }.into_response())
+    Ok(PeriodPage {
+        page: ctx.page("certificate.renew"),
+        client,
+        certificate_id,
+        form,
+        errors: FieldErrors::new(),
+    }
+    .into_response())
 }
 
 async fn client_certificate(ctx: &Ctx, client: &Client, cid: &str) -> AppResult<i64> {
     let cid = parse_id(cid)?;
     let certificates = store::certificates::list_for_client(&ctx.app.db, client.id).await?;
-    if certificates.iter().any(|c| c.id == cid) { Ok(cid) } else { Err(AppError::NotFound) }
+    if certificates.iter().any(|c| c.id == cid) {
+        Ok(cid)
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
-pub async fn create_period(ctx: Ctx, Path((id, cid)): Path<(String, String)>, CsrfForm(form): CsrfForm<PeriodForm>) -> AppResult<Response> {
+pub async fn create_period(
+    ctx: Ctx,
+    Path((id, cid)): Path<(String, String)>,
+    CsrfForm(form): CsrfForm<PeriodForm>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, office) = visible_client(&ctx, &who, &id).await?;
     let certificate_id = client_certificate(&ctx, &client, &cid).await?;
@@ -207,18 +312,31 @@ pub async fn create_period(ctx: Ctx, Path((id, cid)): Path<(String, String)>, Cs
     let period = parse_period(&mut errors, &form.period_start, &form.period_end);
     if let Some((s, e)) = period {
         let existing = store::certificates::periods_for_client(&ctx.app.db, client.id).await?;
-        if existing.iter().any(|p| p.certificate_id == certificate_id && s <= p.end_date && p.start_date <= e) {
+        if existing
+            .iter()
+            .any(|p| p.certificate_id == certificate_id && s <= p.end_date && p.start_date <= e)
+        {
             errors.add("period_start", "err.period_overlap");
         }
     }
     let Some((start, end)) = period.filter(|_| errors.is_empty()) else {
-        return Ok(unprocessable(PeriodPage { page: ctx.page("certificate.renew"), client, certificate_id, form, errors }));
+        return Ok(unprocessable(PeriodPage {
+            page: ctx.page("certificate.renew"),
+            client,
+            certificate_id,
+            form,
+            errors,
+        }));
     };
     let mut tx = ctx.app.db.begin().await?;
-    let pid = store::certificates::insert_period(&mut tx, certificate_id, start, end, clock::now()).await?;
+    let pid = store::certificates::insert_period(&mut tx, certificate_id, start, end, clock::now())
+        .await?;
     let mut entry = ctx.audit("certificate.renew", "certificate", certificate_id);
     entry.office_id = Some(office.id);
-    entry.detail = format!("client={} period={}..{} (period id {pid})", client.id, start, end);
+    entry.detail = format!(
+        "client={} period={}..{} (period id {pid})",
+        client.id, start, end
+    );
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
@@ -241,9 +359,14 @@ struct ContractPage {
     window: Option<crate::domain::rules::period::ServiceWindow>,
 }
 
-async fn window_of(ctx: &Ctx, client: &Client) -> AppResult<Option<crate::domain::rules::period::ServiceWindow>> {
+async fn window_of(
+    ctx: &Ctx,
+    client: &Client,
+) -> AppResult<Option<crate::domain::rules::period::ServiceWindow>> {
     let employments = store::employments::list_for_client(&ctx.app.db, client.id).await?;
-    Ok(employments.first().map(|e| service_window(e.hire_date, e.return_to_work_date)))
+    Ok(employments
+        .first()
+        .map(|e| service_window(e.hire_date, e.return_to_work_date)))
 }
 
 pub async fn new_contract(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
@@ -252,12 +375,26 @@ pub async fn new_contract(ctx: Ctx, Path(id): Path<String>) -> AppResult<Respons
     let window = window_of(&ctx, &client).await?;
     let form = ContractForm {
         contract_date: clock::today().to_string(),
-        start_date: window.as_ref().map(|w| w.earliest_start.max(clock::today()).to_string()).unwrap_or_default(),
+        start_date: window
+            .as_ref()
+            .map(|w| w.earliest_start.max(clock::today()).to_string())
+            .unwrap_or_default(),
     };
-    Ok(ContractPage { page: ctx.page("contract.new"), client, form, errors: FieldErrors::new(), window }.into_response())
+    Ok(ContractPage {
+        page: ctx.page("contract.new"),
+        client,
+        form,
+        errors: FieldErrors::new(),
+        window,
+    }
+    .into_response())
 }
 
-pub async fn create_contract(ctx: Ctx, Path(id): Path<String>, CsrfForm(form): CsrfForm<ContractForm>) -> AppResult<Response> {
+pub async fn create_contract(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<ContractForm>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, office) = visible_client(&ctx, &who, &id).await?;
     let window = window_of(&ctx, &client).await?;
@@ -288,13 +425,34 @@ pub async fn create_contract(ctx: Ctx, Path(id): Path<String>, CsrfForm(form): C
         (Some(_), None) => None,
     };
     let (Some(contract_date), Some(start), Some(end)) = (contract_date, start, end) else {
-        return Ok(unprocessable(ContractPage { page: ctx.page("contract.new"), client, form, errors, window }));
+        return Ok(unprocessable(ContractPage {
+            page: ctx.page("contract.new"),
+            client,
+            form,
+            errors,
+            window,
+        }));
     };
     if !errors.is_empty() {
-        return Ok(unprocessable(ContractPage { page: ctx.page("contract.new"), client, form, errors, window }));
+        return Ok(unprocessable(ContractPage {
+            page: ctx.page("contract.new"),
+            client,
+            form,
+            errors,
+            window,
+        }));
     }
     let mut tx = ctx.app.db.begin().await?;
-    let kid = store::certificates::insert_contract(&mut tx, client.id, office.id, contract_date, start, end, clock::now()).await?;
+    let kid = store::certificates::insert_contract(
+        &mut tx,
+        client.id,
+        office.id,
+        contract_date,
+        start,
+        end,
+        clock::now(),
+    )
+    .await?;
     let mut entry = ctx.audit("contract.create", "contract", kid);
     entry.office_id = Some(office.id);
     entry.detail = format!("client={} {}..{}", client.id, start, end);

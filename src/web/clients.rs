@@ -14,8 +14,8 @@ use crate::clock;
 use crate::domain::client::{ClientForm, Disability, disabilities_from_column, hours_label};
 use crate::domain::fields::{FieldErrors, Pairs};
 use crate::domain::rules::eligibility::PriorService;
-use crate::domain::standing::{self, Facts, Standing, Timeline, stage_code};
 use crate::domain::staff::Principal;
+use crate::domain::standing::{self, Facts, Standing, Timeline, stage_code};
 use crate::error::{AppError, AppResult};
 use crate::store::{
     self,
@@ -25,21 +25,38 @@ use crate::store::{
     offices::Office,
     staff::Staff,
 };
-use crate::web::{csrf::CsrfForm, ctx::{Ctx, Page}, offices::visible_office, parse_id, see_other, unprocessable};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    offices::visible_office,
+    parse_id, see_other, unprocessable,
+};
 
 /// Stage codes for the list filter, in the order people think of them.
-pub const STAGES: [&str; 5] = ["before_start", "active", "ending_soon", "ended", "no_employment"];
+pub const STAGES: [&str; 5] = [
+    "before_start",
+    "active",
+    "ending_soon",
+    "ended",
+    "no_employment",
+];
 
 /// A client the staff member may see, with their office: 404 / 403 otherwise.
 pub async fn visible_client(ctx: &Ctx, who: &Principal, id: &str) -> AppResult<(Client, Office)> {
-    let client = store::clients::find(&ctx.app.db, parse_id(id)?).await?.ok_or(AppError::NotFound)?;
+    let client = store::clients::find(&ctx.app.db, parse_id(id)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let office = visible_office(ctx, who, client.office_id).await?;
     Ok((client, office))
 }
 
 /// The staff who may be a client's supporter in charge: the office's staff.
 async fn office_staff(ctx: &Ctx, office_id: i64) -> AppResult<Vec<Staff>> {
-    Ok(store::staff::list_for_office(&ctx.app.db, office_id).await?.into_iter().map(|(s, _)| s).collect())
+    Ok(store::staff::list_for_office(&ctx.app.db, office_id)
+        .await?
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect())
 }
 
 pub struct ListRow {
@@ -73,7 +90,11 @@ impl ListPage {
     }
 }
 
-pub async fn list_clients(ctx: Ctx, Path(id): Path<String>, Query(query): Query<ListQuery>) -> AppResult<Response> {
+pub async fn list_clients(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let today = clock::today();
@@ -83,16 +104,30 @@ pub async fn list_clients(ctx: Ctx, Path(id): Path<String>, Query(query): Query<
     let rows = rows
         .into_iter()
         .map(|row| {
-            let stage = row
-                .hire_date
-                .map(|h| crate::domain::rules::period::stage_on(&crate::domain::rules::period::service_window(h, row.return_to_work_date), today));
-            ListRow { stage: stage_code(stage), row }
+            let stage = row.hire_date.map(|h| {
+                crate::domain::rules::period::stage_on(
+                    &crate::domain::rules::period::service_window(h, row.return_to_work_date),
+                    today,
+                )
+            });
+            ListRow {
+                stage: stage_code(stage),
+                row,
+            }
         })
         .filter(|r| query.status.is_empty() || r.stage == query.status)
         .filter(|r| supporter.is_none() || r.row.supporter_id == supporter)
         .collect();
     let staff = office_staff(&ctx, office.id).await?;
-    let page = ListPage { page: ctx.page("client.list_title"), office, rows, staff, query, stages: &STAGES, can_register: true };
+    let page = ListPage {
+        page: ctx.page("client.list_title"),
+        office,
+        rows,
+        staff,
+        query,
+        stages: &STAGES,
+        can_register: true,
+    };
     Ok(page.into_response())
 }
 
@@ -110,7 +145,15 @@ struct FormPage {
     prior_services: Vec<PriorService>,
 }
 
-fn form_page(page: Page, office: Office, form: ClientForm, errors: FieldErrors, staff: Vec<Staff>, action: String, cancel: String) -> FormPage {
+fn form_page(
+    page: Page,
+    office: Office,
+    form: ClientForm,
+    errors: FieldErrors,
+    staff: Vec<Staff>,
+    action: String,
+    cancel: String,
+) -> FormPage {
     FormPage {
         page,
         office,
@@ -128,12 +171,35 @@ pub async fn new_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response>
     let who = ctx.staff()?;
     let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let staff = office_staff(&ctx, office.id).await?;
-    let form = ClientForm { supporter_id: if who.role_in(office.id).is_some() { who.id.to_string() } else { String::new() }, ..ClientForm::default() };
-    let (action, cancel) = (format!("/offices/{}/clients", office.id), format!("/offices/{}/clients", office.id));
-    Ok(form_page(ctx.page("client.new"), office, form, FieldErrors::new(), staff, action, cancel).into_response())
+    let form = ClientForm {
+        supporter_id: if who.role_in(office.id).is_some() {
+            who.id.to_string()
+        } else {
+            String::new()
+        },
+        ..ClientForm::default()
+    };
+    let (action, cancel) = (
+        format!("/offices/{}/clients", office.id),
+        format!("/offices/{}/clients", office.id),
+    );
+    Ok(form_page(
+        ctx.page("client.new"),
+        office,
+        form,
+        FieldErrors::new(),
+        staff,
+        action,
+        cancel,
+    )
+    .into_response())
 }
 
-pub async fn create_client(ctx: Ctx, Path(id): Path<String>, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+pub async fn create_client(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let staff = office_staff(&ctx, office.id).await?;
@@ -142,8 +208,19 @@ pub async fn create_client(ctx: Ctx, Path(id): Path<String>, CsrfForm(pairs): Cs
     let input = match form.parse(clock::today(), &ids) {
         Ok(input) => input,
         Err(e) => {
-            let (action, cancel) = (format!("/offices/{}/clients", office.id), format!("/offices/{}/clients", office.id));
-            return Ok(unprocessable(form_page(ctx.page("client.new"), office, form, e, staff, action, cancel)));
+            let (action, cancel) = (
+                format!("/offices/{}/clients", office.id),
+                format!("/offices/{}/clients", office.id),
+            );
+            return Ok(unprocessable(form_page(
+                ctx.page("client.new"),
+                office,
+                form,
+                e,
+                staff,
+                action,
+                cancel,
+            )));
         }
     };
     let mut tx = ctx.app.db.begin().await?;
@@ -166,16 +243,38 @@ pub async fn edit_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
         phone: client.phone.clone(),
         email: client.email.clone(),
         address: client.address.clone(),
-        disabilities: disabilities_from_column(&client.disability_categories).iter().map(|d| d.code().to_string()).collect(),
+        disabilities: disabilities_from_column(&client.disability_categories)
+            .iter()
+            .map(|d| d.code().to_string())
+            .collect(),
         prior_service: client.prior_service.clone(),
         prior_office_name: client.prior_office_name.clone(),
-        supporter_id: client.supporter_id.map(|s| s.to_string()).unwrap_or_default(),
+        supporter_id: client
+            .supporter_id
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
     };
-    let (action, cancel) = (format!("/clients/{}", client.id), format!("/clients/{}", client.id));
-    Ok(form_page(ctx.page("client.edit"), office, form, FieldErrors::new(), staff, action, cancel).into_response())
+    let (action, cancel) = (
+        format!("/clients/{}", client.id),
+        format!("/clients/{}", client.id),
+    );
+    Ok(form_page(
+        ctx.page("client.edit"),
+        office,
+        form,
+        FieldErrors::new(),
+        staff,
+        action,
+        cancel,
+    )
+    .into_response())
 }
 
-pub async fn update_client(ctx: Ctx, Path(id): Path<String>, CsrfForm(pairs): CsrfForm<Vec<(String, String)>>) -> AppResult<Response> {
+pub async fn update_client(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, office) = visible_client(&ctx, &who, &id).await?;
     let staff = office_staff(&ctx, office.id).await?;
@@ -184,8 +283,19 @@ pub async fn update_client(ctx: Ctx, Path(id): Path<String>, CsrfForm(pairs): Cs
     let input = match form.parse(clock::today(), &ids) {
         Ok(input) => input,
         Err(e) => {
-            let (action, cancel) = (format!("/clients/{}", client.id), format!("/clients/{}", client.id));
-            return Ok(unprocessable(form_page(ctx.page("client.edit"), office, form, e, staff, action, cancel)));
+            let (action, cancel) = (
+                format!("/clients/{}", client.id),
+                format!("/clients/{}", client.id),
+            );
+            return Ok(unprocessable(form_page(
+                ctx.page("client.edit"),
+                office,
+                form,
+                e,
+                staff,
+                action,
+                cancel,
+            )));
         }
     };
     let mut tx = ctx.app.db.begin().await?;
@@ -219,7 +329,10 @@ impl ShowPage {
         hours_label(*minutes)
     }
     fn periods_of(&self, certificate_id: &i64) -> Vec<&Period> {
-        self.periods.iter().filter(|p| p.certificate_id == *certificate_id).collect()
+        self.periods
+            .iter()
+            .filter(|p| p.certificate_id == *certificate_id)
+            .collect()
     }
     fn stage_code(&self) -> &'static str {
         stage_code(self.standing.stage)
@@ -254,13 +367,21 @@ pub async fn show_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
     let prior_service = PriorService::parse(&client.prior_service);
     let facts = Facts {
         prior_service: prior_service.unwrap_or(PriorService::None),
-        basis: employments.first().map(|e| (e.hire_date, e.return_to_work_date, e.ordinary_employment)),
+        basis: employments
+            .first()
+            .map(|e| (e.hire_date, e.return_to_work_date, e.ordinary_employment)),
         periods: periods.iter().map(|p| (p.start_date, p.end_date)).collect(),
-        contracts: contracts.iter().map(|c| (c.start_date, c.end_date)).collect(),
+        contracts: contracts
+            .iter()
+            .map(|c| (c.start_date, c.end_date))
+            .collect(),
     };
     let today = clock::today();
     let standing = standing::standing(&facts, today);
-    let timeline = standing.window.as_ref().map(|w| standing::timeline(w, &facts, today));
+    let timeline = standing
+        .window
+        .as_ref()
+        .map(|w| standing::timeline(w, &facts, today));
     let mut entry = ctx.audit("client.view", "client", client.id);
     entry.office_id = Some(office.id);
     store::audit::record_now(db, &entry).await?;

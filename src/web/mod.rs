@@ -57,20 +57,56 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/{id}/edit", get(staff::edit_staff))
         .route("/staff/{id}/password", post(staff::reset_password))
         .route("/staff/{id}/delete", post(staff::delete_staff))
-        .route("/offices/{id}/clients", get(clients::list_clients).post(clients::create_client))
+        .route(
+            "/offices/{id}/clients",
+            get(clients::list_clients).post(clients::create_client),
+        )
         .route("/offices/{id}/clients/new", get(clients::new_client))
-        .route("/clients/{id}", get(clients::show_client).post(clients::update_client))
+        .route(
+            "/clients/{id}",
+            get(clients::show_client).post(clients::update_client),
+        )
         .route("/clients/{id}/edit", get(clients::edit_client))
-        .route("/clients/{id}/employments", post(client_records::create_employment))
-        .route("/clients/{id}/employments/new", get(client_records::new_employment))
-        .route("/clients/{id}/employments/{eid}", post(client_records::update_employment))
-        .route("/clients/{id}/employments/{eid}/edit", get(client_records::edit_employment))
-        .route("/clients/{id}/certificates", post(client_records::create_certificate))
-        .route("/clients/{id}/certificates/new", get(client_records::new_certificate))
-        .route("/clients/{id}/certificates/{cid}/periods", post(client_records::create_period))
-        .route("/clients/{id}/certificates/{cid}/periods/new", get(client_records::new_period))
-        .route("/clients/{id}/contracts", post(client_records::create_contract))
-        .route("/clients/{id}/contracts/new", get(client_records::new_contract))
+        .route(
+            "/clients/{id}/employments",
+            post(client_records::create_employment),
+        )
+        .route(
+            "/clients/{id}/employments/new",
+            get(client_records::new_employment),
+        )
+        .route(
+            "/clients/{id}/employments/{eid}",
+            post(client_records::update_employment),
+        )
+        .route(
+            "/clients/{id}/employments/{eid}/edit",
+            get(client_records::edit_employment),
+        )
+        .route(
+            "/clients/{id}/certificates",
+            post(client_records::create_certificate),
+        )
+        .route(
+            "/clients/{id}/certificates/new",
+            get(client_records::new_certificate),
+        )
+        .route(
+            "/clients/{id}/certificates/{cid}/periods",
+            post(client_records::create_period),
+        )
+        .route(
+            "/clients/{id}/certificates/{cid}/periods/new",
+            get(client_records::new_period),
+        )
+        .route(
+            "/clients/{id}/contracts",
+            post(client_records::create_contract),
+        )
+        .route(
+            "/clients/{id}/contracts/new",
+            get(client_records::new_contract),
+        )
         .route("/audit", get(audit::list_audit))
         .route("/lang/{code}", get(lang::switch_lang))
         .route("/healthz", get(health::healthz))

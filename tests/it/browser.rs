@@ -154,11 +154,46 @@ async fn setup_sign_in_and_dashboard_in_chromium() {
 /// Sets a form field's value by id (date inputs take typed digits differently per locale).
 async fn set_value(driver: &WebDriver, id: &str, value: &str) {
     let script = format!("document.getElementById({id:?}).value = {value:?};");
-    driver.execute(&script, Vec::new()).await.expect("set value");
+    driver
+        .execute(&script, Vec::new())
+        .await
+        .expect("set value");
+}
+
+/// Clicks the form's save button and waits for the client page (`#stage`); fails with the
+/// page's error summary if the form came back instead.
+async fn save(driver: &WebDriver) {
+    driver
+        .find(By::Id("save"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let landed = driver
+        .query(By::Id("stage"))
+        .or(By::ClassName("error-summary"))
+        .first()
+        .await
+        .expect("a page after saving");
+    if landed.id().await.unwrap_or_default().as_deref() != Some("stage") {
+        let source = driver.source().await.unwrap_or_default();
+        let start = source.find("class=\"error-summary\"").unwrap_or(0);
+        panic!(
+            "the form was refused: {}",
+            &source[start..(start + 1500).min(source.len())]
+        );
+    }
 }
 
 async fn type_into(driver: &WebDriver, id: &str, value: &str) {
-    driver.find(By::Id(id)).await.unwrap().send_keys(value).await.unwrap();
+    driver
+        .find(By::Id(id))
+        .await
+        .unwrap()
+        .send_keys(value)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -172,55 +207,152 @@ async fn register_a_client_and_see_the_timeline_and_a_warning_in_chromium() {
     driver.goto(format!("{base}/login")).await.unwrap();
     type_into(&driver, "f-login", "browser.sato").await;
     type_into(&driver, "f-password", PASSWORD).await;
-    driver.find(By::Id("sign-in")).await.unwrap().click().await.unwrap();
+    driver
+        .find(By::Id("sign-in"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     driver.find(By::Id("welcome")).await.unwrap();
 
-    driver.goto(format!("{base}/offices/{office}/clients")).await.unwrap();
-    driver.find(By::Id("new-client")).await.unwrap().click().await.unwrap();
+    driver
+        .goto(format!("{base}/offices/{office}/clients"))
+        .await
+        .unwrap();
+    driver
+        .find(By::Id("new-client"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     type_into(&driver, "f-client_name", "画面 花子").await;
     type_into(&driver, "f-kana", "がめん はなこ").await;
     set_value(&driver, "f-birth_date", "1995-05-05").await;
-    driver.find(By::Id("dis-mental")).await.unwrap().click().await.unwrap();
-    driver.find(By::Css("#f-prior_service option[value='employment_transition']")).await.unwrap().click().await.unwrap();
+    driver
+        .find(By::Id("dis-mental"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    driver
+        .find(By::Css(
+            "#f-prior_service option[value='employment_transition']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     type_into(&driver, "f-prior_office_name", "就労移行支援事業所あさひ").await;
-    driver.find(By::Id("save")).await.unwrap().click().await.unwrap();
-    let h1 = driver.find(By::Tag("h1")).await.unwrap().text().await.unwrap();
+    save(&driver).await;
+    let h1 = driver
+        .find(By::Tag("h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     if !h1.contains("画面 花子") {
-        let summary = driver.find(By::ClassName("error-summary")).await.map(|e| format!("{e:?}")).unwrap_or_default();
+        let summary = driver
+            .find(By::ClassName("error-summary"))
+            .await
+            .map(|e| format!("{e:?}"))
+            .unwrap_or_default();
         let source = driver.source().await.unwrap_or_default();
-        panic!("registration did not go through: {h1}\n{summary}\n{}", &source[source.find("<main").unwrap_or(0)..]);
+        panic!(
+            "registration did not go through: {h1}\n{summary}\n{}",
+            &source[source.find("<main").unwrap_or(0)..]
+        );
     }
 
     let today = teichaku::clock::today();
     let hire = teichaku::domain::rules::period::add_months(today, -12);
-    driver.find(By::Id("add-employment")).await.unwrap().click().await.unwrap();
+    driver
+        .find(By::Id("add-employment"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     type_into(&driver, "f-employer_name", "株式会社みどり物流").await;
     type_into(&driver, "f-workplace_address", "船橋市本町0-0").await;
     type_into(&driver, "f-job_title", "倉庫内軽作業").await;
     type_into(&driver, "f-weekly_hours", "30").await;
     set_value(&driver, "f-hire_date", &hire.to_string()).await;
-    driver.find(By::Id("save")).await.unwrap().click().await.unwrap();
+    save(&driver).await;
 
-    driver.find(By::Id("add-certificate")).await.unwrap().click().await.unwrap();
+    driver
+        .find(By::Id("add-certificate"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     type_into(&driver, "f-certificate_number", "0123456789").await;
     type_into(&driver, "f-municipality_code", "122044").await;
     type_into(&driver, "f-municipality_name", "船橋市").await;
-    driver.find(By::Css("#f-income_category option[value='general1']")).await.unwrap().click().await.unwrap();
+    driver
+        .find(By::Css("#f-income_category option[value='general1']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     type_into(&driver, "f-monthly_cap_yen", "9300").await;
-    set_value(&driver, "f-period_start", &teichaku::domain::rules::period::add_months(hire, 6).to_string()).await;
-    set_value(&driver, "f-period_end", &(today + time::Duration::days(20)).to_string()).await;
-    driver.find(By::Id("save")).await.unwrap().click().await.unwrap();
+    set_value(
+        &driver,
+        "f-period_start",
+        &teichaku::domain::rules::period::add_months(hire, 6).to_string(),
+    )
+    .await;
+    set_value(
+        &driver,
+        "f-period_end",
+        &(today + time::Duration::days(20)).to_string(),
+    )
+    .await;
+    save(&driver).await;
 
     let timeline = driver.find(By::Css("svg.timeline")).await.unwrap();
     assert!(timeline.is_displayed().await.unwrap());
     let bars = driver.find_all(By::Css("svg.timeline rect")).await.unwrap();
-    assert_eq!(bars.len(), 3, "sending office, service window, one certificate period");
-    let warnings = driver.find(By::ClassName("warnings")).await.unwrap().text().await.unwrap();
-    assert!(warnings.contains("支給決定期間が90日以内に終わります"), "{warnings}");
-    assert!(warnings.contains("今日有効な契約がありません"), "{warnings}");
-    assert_eq!(driver.find(By::Id("stage")).await.unwrap().text().await.unwrap(), "利用中");
+    assert_eq!(
+        bars.len(),
+        3,
+        "sending office, service window, one certificate period"
+    );
+    let warnings = driver
+        .find(By::ClassName("warnings"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        warnings.contains("支給決定期間が90日以内に終わります"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("今日有効な契約がありません"),
+        "{warnings}"
+    );
+    assert_eq!(
+        driver
+            .find(By::Id("stage"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "利用中"
+    );
     if let Ok(dir) = std::env::var("TEICHAKU_SCREENSHOTS") {
-        let _ = driver.screenshot(&std::path::Path::new(&dir).join("client.png")).await;
+        let _ = driver
+            .screenshot(&std::path::Path::new(&dir).join("client.png"))
+            .await;
     }
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
