@@ -6,10 +6,12 @@ pub mod api_rules;
 pub mod assets;
 pub mod audit;
 pub mod auth;
-pub mod client_records;
+pub mod certificates;
 pub mod clients;
+pub mod contracts;
 pub mod csrf;
 pub mod ctx;
+pub mod employments;
 pub mod health;
 pub mod home;
 pub mod housekeeping;
@@ -69,44 +71,38 @@ pub fn routes() -> Router<AppState> {
         .route("/clients/{id}/edit", get(clients::edit_client))
         .route(
             "/clients/{id}/employments",
-            post(client_records::create_employment),
+            post(employments::create_employment),
         )
         .route(
             "/clients/{id}/employments/new",
-            get(client_records::new_employment),
+            get(employments::new_employment),
         )
         .route(
             "/clients/{id}/employments/{eid}",
-            post(client_records::update_employment),
+            post(employments::update_employment),
         )
         .route(
             "/clients/{id}/employments/{eid}/edit",
-            get(client_records::edit_employment),
+            get(employments::edit_employment),
         )
         .route(
             "/clients/{id}/certificates",
-            post(client_records::create_certificate),
+            post(certificates::create_certificate),
         )
         .route(
             "/clients/{id}/certificates/new",
-            get(client_records::new_certificate),
+            get(certificates::new_certificate),
         )
         .route(
             "/clients/{id}/certificates/{cid}/periods",
-            post(client_records::create_period),
+            post(certificates::create_period),
         )
         .route(
             "/clients/{id}/certificates/{cid}/periods/new",
-            get(client_records::new_period),
+            get(certificates::new_period),
         )
-        .route(
-            "/clients/{id}/contracts",
-            post(client_records::create_contract),
-        )
-        .route(
-            "/clients/{id}/contracts/new",
-            get(client_records::new_contract),
-        )
+        .route("/clients/{id}/contracts", post(contracts::create_contract))
+        .route("/clients/{id}/contracts/new", get(contracts::new_contract))
         .route("/audit", get(audit::list_audit))
         .route("/lang/{code}", get(lang::switch_lang))
         .route("/healthz", get(health::healthz))

@@ -265,10 +265,10 @@ async fn edit_page(
     })
 }
 
-pub async fn edit_staff(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let (_, staff) = load(&ctx, &id).await?;
+/// The edit form filled with the account as it is now.
+async fn current_form(ctx: &Ctx, staff: &Staff) -> AppResult<StaffForm> {
     let memberships = store::staff::list_memberships(&ctx.app.db, staff.organization_id).await?;
-    let form = StaffForm {
+    Ok(StaffForm {
         display_name: staff.display_name.clone(),
         login: staff.login.clone(),
         email: staff.email.clone(),
@@ -280,7 +280,12 @@ pub async fn edit_staff(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response>
             .map(|m| (m.office_id, m.role))
             .collect(),
         ..StaffForm::default()
-    };
+    })
+}
+
+pub async fn edit_staff(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let (_, staff) = load(&ctx, &id).await?;
+    let form = current_form(&ctx, &staff).await?;
     Ok(
         edit_page(&ctx, &staff, form, FieldErrors::new(), FieldErrors::new())
             .await?
@@ -349,21 +354,7 @@ pub async fn reset_password(
     let mut e = FieldErrors::new();
     check_new_password(&mut e, &form.password, &form.password_confirm);
     if !e.is_empty() {
-        let memberships =
-            store::staff::list_memberships(&ctx.app.db, staff.organization_id).await?;
-        let edit = StaffForm {
-            display_name: staff.display_name.clone(),
-            login: staff.login.clone(),
-            email: staff.email.clone(),
-            is_admin: staff.is_admin,
-            active: staff.active,
-            roles: memberships
-                .into_iter()
-                .filter(|m| m.staff_id == staff.id)
-                .map(|m| (m.office_id, m.role))
-                .collect(),
-            ..StaffForm::default()
-        };
+        let edit = current_form(&ctx, &staff).await?;
         return Ok(unprocessable(
             edit_page(&ctx, &staff, edit, FieldErrors::new(), e).await?,
         ));
@@ -399,21 +390,7 @@ pub async fn delete_staff(
     }
     if !e.is_empty() {
         drop(tx);
-        let memberships =
-            store::staff::list_memberships(&ctx.app.db, staff.organization_id).await?;
-        let form = StaffForm {
-            display_name: staff.display_name.clone(),
-            login: staff.login.clone(),
-            email: staff.email.clone(),
-            is_admin: staff.is_admin,
-            active: staff.active,
-            roles: memberships
-                .into_iter()
-                .filter(|m| m.staff_id == staff.id)
-                .map(|m| (m.office_id, m.role))
-                .collect(),
-            ..StaffForm::default()
-        };
+        let form = current_form(&ctx, &staff).await?;
         return Ok(unprocessable(
             edit_page(&ctx, &staff, form, e, FieldErrors::new()).await?,
         ));

@@ -67,6 +67,25 @@ pub async fn start_browser() -> (WebDriver, KillOnDrop, std::path::PathBuf) {
     (driver, guard, profile)
 }
 
+/// Waits up to 20 s for an element to appear after a navigation. (Right after a click that
+/// submits a form, a lookup can run against the page being left; polling `find_all` is
+/// immune to that.)
+pub async fn wait_for(driver: &WebDriver, by: By) -> WebElement {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(found) = driver.find_all(by.clone()).await
+            && let Some(first) = found.into_iter().next()
+        {
+            return first;
+        }
+        if std::time::Instant::now() > deadline {
+            let source = driver.source().await.unwrap_or_default();
+            panic!("{by:?} did not appear; the page is:\n{source}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test]
 async fn setup_sign_in_and_dashboard_in_chromium() {
     let app = spawn_app().await;
@@ -170,12 +189,7 @@ async fn save(driver: &WebDriver) {
         .click()
         .await
         .unwrap();
-    let landed = driver
-        .query(By::Id("stage"))
-        .or(By::ClassName("error-summary"))
-        .first()
-        .await
-        .expect("a page after saving");
+    let landed = wait_for(driver, By::Css("#stage, .error-summary")).await;
     if landed.id().await.unwrap_or_default().as_deref() != Some("stage") {
         let source = driver.source().await.unwrap_or_default();
         let start = source.find("class=\"error-summary\"").unwrap_or(0);

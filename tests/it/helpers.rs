@@ -126,6 +126,13 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
+    // `TEICHAKU_TEST_LOG=info` shows the server's request log in a failing test's output.
+    if let Ok(filter) = std::env::var("TEICHAKU_TEST_LOG") {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_test_writer()
+            .try_init();
+    }
     let (database_url, guard) = fresh_database().await;
     let mut config = Config::for_database(&database_url);
     adjust(&mut config);
