@@ -1,9 +1,15 @@
 //! Pure types and rules: no database, no clock, no HTTP. Every rule with a figure cites
 //! `docs/domain.md`'s source and has a table test beside it.
 pub mod client;
+pub mod compliance;
+pub mod consent;
+pub mod contact;
 pub mod fields;
+pub mod ical;
 pub mod office;
 pub mod password;
+pub mod plan;
+pub mod report;
 pub mod rules;
 pub mod staff;
 pub mod standing;

@@ -3,11 +3,19 @@
 //! both engines; see `crate::db` for how.
 pub mod audit;
 pub mod backup;
+pub mod calendar;
 pub mod certificates;
 pub mod clients;
+pub mod compliance;
+pub mod consents;
+pub mod contacts;
 pub mod employments;
+pub mod institutions;
 pub mod login_failures;
 pub mod offices;
 pub mod organizations;
+pub mod plans;
+pub mod reports;
 pub mod sessions;
 pub mod staff;
+pub mod tasks;

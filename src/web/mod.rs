@@ -6,8 +6,12 @@ pub mod api_rules;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod certificates;
 pub mod clients;
+pub mod compliance;
+pub mod consents;
+pub mod contacts;
 pub mod contracts;
 pub mod csrf;
 pub mod ctx;
@@ -15,9 +19,12 @@ pub mod employments;
 pub mod health;
 pub mod home;
 pub mod housekeeping;
+pub mod institutions;
 pub mod lang;
 pub mod middleware;
 pub mod offices;
+pub mod plans;
+pub mod reports;
 pub mod session;
 pub mod setup;
 pub mod staff;
@@ -117,6 +124,13 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/rules/eligibility", post(api_rules::eligibility))
         .route("/api/v1/rules/user-charge", get(api_rules::user_charge))
         .route("/api/v1/rules/reward-tier", get(api_rules::reward_tier))
+        .merge(contacts::routes())
+        .merge(consents::routes())
+        .merge(institutions::routes())
+        .merge(plans::routes())
+        .merge(reports::routes())
+        .merge(compliance::routes())
+        .merge(calendar::routes())
         .fallback(|| async { AppError::NotFound })
 }
 

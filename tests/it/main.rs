@@ -1,7 +1,5 @@
 //! The one integration test binary. Each test spawns Teichaku on port 0 against a fresh
 //! database: SQLite by default, PostgreSQL when `TEST_DATABASE_URL=postgres://…`.
-mod helpers;
-
 mod access;
 mod api_rules;
 mod audit;
@@ -9,9 +7,14 @@ mod auth;
 mod backup;
 mod browser;
 mod clients;
+mod compliance;
+mod consents;
+mod contacts;
 mod csrf;
+mod helpers;
 mod offices;
 mod platform;
+mod reports;
 mod schema;
 mod setup;
 mod staff;

@@ -1,0 +1,8 @@
+//! contacts (to be written)
+use axum::Router;
+
+use crate::app::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}

@@ -1,0 +1,1 @@
+//! consents (to be written)
