@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::domain::staff::Principal;
 use crate::error::{AppError, AppResult};
-use crate::store::{self, offices::OfficeSummary};
+use crate::store::{self, offices::OfficeSummary, tasks::Task};
 use crate::web::{
     ctx::{Ctx, Page},
     see_other,
@@ -18,9 +18,17 @@ struct HomePage {
     page: Page,
     me: Principal,
     offices: Vec<OfficeSummary>,
+    tasks: Vec<Task>,
+    today: time::Date,
 }
 
 impl HomePage {
+    fn overdue(&self, task: &Task) -> bool {
+        store::tasks::is_overdue(task, self.today)
+    }
+    fn overdue_count(&self) -> usize {
+        self.tasks.iter().filter(|t| self.overdue(t)).count()
+    }
     fn role_key(&self, office_id: &i64) -> &'static str {
         match self.me.role_in(*office_id) {
             Some(role) => role.label_key(),
@@ -40,10 +48,14 @@ pub async fn show_home(ctx: Ctx) -> AppResult<Response> {
         Err(e) => return Err(e),
     };
     let offices = store::offices::list_visible(&ctx.app.db, &me).await?;
+    let tasks = store::tasks::open_for_owner(&ctx.app.db, me.id).await?;
+    let today = crate::clock::today();
     Ok(HomePage {
         page: ctx.page("home.title"),
         me,
         offices,
+        tasks,
+        today,
     }
     .into_response())
 }
