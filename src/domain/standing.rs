@@ -132,7 +132,11 @@ pub fn standing(f: &Facts, today: Date) -> Standing {
             None => warnings.push(Warning::NoValidCertificate),
             Some((_, end)) => {
                 let renewed = f.periods.iter().any(|(s, _)| s > end);
-                if !renewed && *end - today <= Duration::days(CERTIFICATE_WARNING_DAYS) {
+                // No renewal is needed when the service ends with this period.
+                if !renewed
+                    && *end < window.latest_end
+                    && *end - today <= Duration::days(CERTIFICATE_WARNING_DAYS)
+                {
                     warnings.push(Warning::CertificateEndingSoon { end: *end });
                 }
             }

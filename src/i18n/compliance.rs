@@ -1,2 +1,94 @@
-//! Messages for the month at a glance (compliance) and the calendar feed: (key, 日本語, English).
-pub const MESSAGES: &[(&str, &str, &str)] = &[];
+//! Messages for the month at a glance (compliance): (key, 日本語, English).
+pub const MESSAGES: &[(&str, &str, &str)] = &[
+    ("month.title", "今月の状況", "This month"),
+    (
+        "month.mine",
+        "担当利用者の今月の状況",
+        "Your clients this month",
+    ),
+    (
+        "month.intro",
+        "利用者ごとに、基本報酬の要件（有効な受給者証・対面での支援・支援レポートの確定と本人への共有）と、そのほかの期限を確認できます。急ぎのものが上に並びます。",
+        "For each client: the conditions of the base reward (a valid certificate, a face-to-face contact, the report finalised and shared with the client) and other deadlines. The most urgent come first.",
+    ),
+    ("month.summary_served", "対象の利用者", "Clients served"),
+    ("month.summary_met", "要件を満たしている", "Conditions met"),
+    (
+        "month.none",
+        "この月に支援期間中の利用者はいません。",
+        "No clients were in their service period this month.",
+    ),
+    (
+        "month.bad_month",
+        "月は 2026-11 の形で指定してください。今月を表示しています。",
+        "Give the month like 2026-11. Showing this month.",
+    ),
+    (
+        "month.col_claim",
+        "基本報酬の要件",
+        "Base reward conditions",
+    ),
+    ("month.col_items", "確認すること", "To do"),
+    ("month.met", "満たしている", "Met"),
+    ("month.not_met", "満たしていない", "Not met"),
+    (
+        "month.end_title",
+        "月末の確認: 基本報酬の要件を満たしていない利用者",
+        "Month end: clients whose base reward conditions are not met",
+    ),
+    (
+        "month.end_all_met",
+        "すべての利用者が要件を満たしています。",
+        "Every client meets the conditions.",
+    ),
+    (
+        "month.item.no_certificate",
+        "この月に有効な受給者証がありません",
+        "No valid certificate this month",
+    ),
+    (
+        "month.item.no_face_to_face",
+        "今月まだ対面で会っていません",
+        "No face-to-face contact yet this month",
+    ),
+    (
+        "month.item.report_not_final",
+        "支援レポートが確定していません",
+        "The report is not finalised",
+    ),
+    (
+        "month.item.report_not_shared",
+        "支援レポートを本人に共有していません",
+        "The report has not been shared with the client",
+    ),
+    (
+        "month.item.plan_missing",
+        "本人の同意を得た支援計画がありません",
+        "No agreed support plan",
+    ),
+    (
+        "month.item.plan_review",
+        "支援計画の見直し時期です。見直し日:",
+        "The plan is due for review. Review date:",
+    ),
+    (
+        "month.item.certificate_ending",
+        "受給者証の支給決定期間が90日以内に終わります。終了日:",
+        "The certificate period ends within 90 days. End:",
+    ),
+    (
+        "month.item.handover_due",
+        "支援終了が近づいています。引き継ぎ（同意を得た企業・関係機関との情報共有）をこの日までに始めてください:",
+        "Support is ending: start the handover (sharing with the employer and agencies, with consent) by:",
+    ),
+    (
+        "month.item.handover_overdue",
+        "引き継ぎの開始期限（終了の3か月前）を過ぎています（減算のおそれ）。期限:",
+        "The handover deadline (3 months before the end) has passed (reduction risk). Deadline:",
+    ),
+    (
+        "month.item.overdue_tasks",
+        "期限切れのフォローアップ:",
+        "Overdue follow-ups:",
+    ),
+];

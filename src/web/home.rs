@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use crate::domain::staff::Principal;
 use crate::error::{AppError, AppResult};
 use crate::store::{self, offices::OfficeSummary, tasks::Task};
+use crate::web::compliance::{Row, YearMonth, month_rows};
 use crate::web::{
     ctx::{Ctx, Page},
     see_other,
@@ -20,6 +21,9 @@ struct HomePage {
     offices: Vec<OfficeSummary>,
     tasks: Vec<Task>,
     today: time::Date,
+    /// This month's rows for the clients this staff member supports.
+    rows: Vec<Row>,
+    month: String,
 }
 
 impl HomePage {
@@ -50,12 +54,21 @@ pub async fn show_home(ctx: Ctx) -> AppResult<Response> {
     let offices = store::offices::list_visible(&ctx.app.db, &me).await?;
     let tasks = store::tasks::open_for_owner(&ctx.app.db, me.id).await?;
     let today = crate::clock::today();
+    let ym = YearMonth::of(today);
+    let mut rows = Vec::new();
+    for m in &me.memberships {
+        rows.extend(month_rows(&ctx, m.office_id, Some(me.id), ym).await?);
+    }
+    rows.sort_by_key(|r| crate::domain::compliance::urgency(&r.items));
+    let page = ctx.page("home.title");
     Ok(HomePage {
-        page: ctx.page("home.title"),
+        page,
         me,
         offices,
         tasks,
         today,
+        rows,
+        month: ym.code(),
     }
     .into_response())
 }
