@@ -233,7 +233,8 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert!(keys(&good()).is_empty(), "all met: green");
-        let cases: Vec<(Box<dyn Fn(&mut ClientMonth)>, Vec<&str>)> = vec![
+        type Change = Box<dyn Fn(&mut ClientMonth)>;
+        let cases: Vec<(Change, Vec<&str>)> = vec![
             (
                 Box::new(|c| c.in_person_contact = false),
                 vec!["month.item.no_face_to_face"],
