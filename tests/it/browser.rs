@@ -86,88 +86,53 @@ pub async fn wait_for(driver: &WebDriver, by: By) -> WebElement {
     }
 }
 
-#[tokio::test]
-async fn setup_sign_in_and_dashboard_in_chromium() {
-    let app = spawn_app().await;
-    let (driver, _chromedriver, profile) = start_browser().await;
-    let base = format!("http://{}", app.addr);
-    driver.goto(format!("{base}/")).await.unwrap();
+/// Runs axe-core (WCAG 2.1 A and AA rules) on the current page and fails on any violation.
+/// `scripts/test` installs axe-core with npm into `node_modules/`.
+pub async fn assert_accessible(driver: &WebDriver, what: &str) {
+    let path = std::env::var("TEICHAKU_AXE").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/node_modules/axe-core/axe.min.js"
+        )
+        .to_string()
+    });
+    let axe = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core not found at {path} (scripts/test installs it): {e}"));
+    driver
+        .execute(&axe, Vec::new())
+        .await
+        .expect("inject axe-core");
+    let script = "const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+           .then(r => done(r.violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.help + ' — '
+                + v.nodes.map(n => n.target.join(' ')).join(', '))))
+           .catch(e => done(['axe failed: ' + e]));";
+    let result = driver
+        .execute_async(script, Vec::new())
+        .await
+        .expect("run axe-core");
+    let violations: Vec<String> = result.convert().expect("violations");
     assert!(
-        driver
-            .current_url()
-            .await
-            .unwrap()
-            .as_str()
-            .ends_with("/setup")
+        violations.is_empty(),
+        "accessibility violations on {what}:\n{}",
+        violations.join("\n")
     );
-    assert_eq!(
-        driver
-            .find(By::Tag("h1"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-        "初期設定"
-    );
-    for (id, value) in [
-        ("f-organization_name", "ブラウザ法人"),
-        ("f-display_name", "画面 確認"),
-        ("f-login", "browser.admin"),
-        ("f-email", "browser@example.jp"),
-        ("f-password", PASSWORD),
-        ("f-password_confirm", PASSWORD),
-    ] {
-        driver
-            .find(By::Id(id))
-            .await
-            .unwrap()
-            .send_keys(value)
-            .await
-            .unwrap();
-    }
-    driver
-        .find(By::Id("create-admin"))
+}
+
+async fn text_of(driver: &WebDriver, by: By) -> String {
+    wait_for(driver, by).await.text().await.unwrap_or_default()
+}
+
+async fn click(driver: &WebDriver, by: By) {
+    wait_for(driver, by).await.click().await.expect("click");
+}
+
+async fn type_into(driver: &WebDriver, id: &str, value: &str) {
+    wait_for(driver, By::Id(id))
         .await
-        .unwrap()
-        .click()
+        .send_keys(value)
         .await
-        .unwrap();
-    let notice = match driver.find(By::ClassName("notice")).await {
-        Ok(n) => n.text().await.unwrap(),
-        Err(e) => panic!(
-            "no notice after setup ({e}); page was:\n{}",
-            driver.source().await.unwrap_or_default()
-        ),
-    };
-    assert!(notice.contains("初期設定が終わりました"), "{notice}");
-    // Sign in with the keyboard, as many users do.
-    driver
-        .find(By::Id("f-login"))
-        .await
-        .unwrap()
-        .send_keys("browser.admin")
-        .await
-        .unwrap();
-    let pw = driver.find(By::Id("f-password")).await.unwrap();
-    pw.send_keys(PASSWORD).await.unwrap();
-    pw.send_keys(Key::Enter).await.unwrap();
-    let welcome = driver
-        .find(By::Id("welcome"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(welcome.contains("画面 確認"), "{welcome}");
-    assert_eq!(driver.title().await.unwrap(), "ホーム | 定着 Teichaku");
-    if let Ok(dir) = std::env::var("TEICHAKU_SCREENSHOTS") {
-        let _ = driver
-            .screenshot(&std::path::Path::new(&dir).join("dashboard.png"))
-            .await;
-    }
-    driver.quit().await.unwrap();
-    let _ = std::fs::remove_dir_all(profile);
+        .expect("type");
 }
 
 /// Sets a form field's value by id (date inputs take typed digits differently per locale).
@@ -182,13 +147,7 @@ async fn set_value(driver: &WebDriver, id: &str, value: &str) {
 /// Clicks the form's save button and waits for the client page (`#stage`); fails with the
 /// page's error summary if the form came back instead.
 async fn save(driver: &WebDriver) {
-    driver
-        .find(By::Id("save"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(driver, By::Id("save")).await;
     let landed = wait_for(driver, By::Css("#stage, .error-summary")).await;
     if landed.id().await.unwrap_or_default().as_deref() != Some("stage") {
         let source = driver.source().await.unwrap_or_default();
@@ -200,14 +159,56 @@ async fn save(driver: &WebDriver) {
     }
 }
 
-async fn type_into(driver: &WebDriver, id: &str, value: &str) {
-    driver
-        .find(By::Id(id))
-        .await
-        .unwrap()
-        .send_keys(value)
-        .await
-        .unwrap();
+fn screenshot_dir() -> Option<std::path::PathBuf> {
+    std::env::var("TEICHAKU_SCREENSHOTS")
+        .ok()
+        .map(std::path::PathBuf::from)
+}
+
+#[tokio::test]
+async fn setup_sign_in_and_dashboard_in_chromium() {
+    let app = spawn_app().await;
+    let (driver, _chromedriver, profile) = start_browser().await;
+    let base = format!("http://{}", app.addr);
+    driver.goto(format!("{base}/")).await.unwrap();
+    assert_eq!(text_of(&driver, By::Tag("h1")).await, "初期設定");
+    assert!(
+        driver
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .ends_with("/setup")
+    );
+    assert_accessible(&driver, "the setup page").await;
+    for (id, value) in [
+        ("f-organization_name", "ブラウザ法人"),
+        ("f-display_name", "画面 確認"),
+        ("f-login", "browser.admin"),
+        ("f-email", "browser@example.jp"),
+        ("f-password", PASSWORD),
+        ("f-password_confirm", PASSWORD),
+    ] {
+        type_into(&driver, id, value).await;
+    }
+    click(&driver, By::Id("create-admin")).await;
+    let notice = text_of(&driver, By::ClassName("notice")).await;
+    assert!(notice.contains("初期設定が終わりました"), "{notice}");
+    assert_accessible(&driver, "the sign-in page").await;
+    // Sign in with the keyboard, as many users do.
+    type_into(&driver, "f-login", "browser.admin").await;
+    let pw = wait_for(&driver, By::Id("f-password")).await;
+    pw.send_keys(PASSWORD).await.unwrap();
+    pw.send_keys(Key::Enter).await.unwrap();
+    let welcome = text_of(&driver, By::Id("welcome")).await;
+    assert!(welcome.contains("画面 確認"), "{welcome}");
+    assert_eq!(driver.title().await.unwrap(), "ホーム | 定着 Teichaku");
+    assert_accessible(&driver, "the dashboard").await;
+    if let Some(dir) = screenshot_dir() {
+        let _ = driver.screenshot(&dir.join("dashboard.png")).await;
+    }
+    driver.quit().await.unwrap();
+    let _ = std::fs::remove_dir_all(profile);
 }
 
 #[tokio::test]
@@ -221,76 +222,30 @@ async fn register_a_client_and_see_the_timeline_and_a_warning_in_chromium() {
     driver.goto(format!("{base}/login")).await.unwrap();
     type_into(&driver, "f-login", "browser.sato").await;
     type_into(&driver, "f-password", PASSWORD).await;
-    driver
-        .find(By::Id("sign-in"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    driver.find(By::Id("welcome")).await.unwrap();
+    click(&driver, By::Id("sign-in")).await;
+    wait_for(&driver, By::Id("welcome")).await;
 
     driver
         .goto(format!("{base}/offices/{office}/clients"))
         .await
         .unwrap();
-    driver
-        .find(By::Id("new-client"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&driver, By::Id("new-client")).await;
     type_into(&driver, "f-client_name", "画面 花子").await;
     type_into(&driver, "f-kana", "がめん はなこ").await;
     set_value(&driver, "f-birth_date", "1995-05-05").await;
-    driver
-        .find(By::Id("dis-mental"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    driver
-        .find(By::Css(
-            "#f-prior_service option[value='employment_transition']",
-        ))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&driver, By::Id("dis-mental")).await;
+    click(
+        &driver,
+        By::Css("#f-prior_service option[value='employment_transition']"),
+    )
+    .await;
     type_into(&driver, "f-prior_office_name", "就労移行支援事業所あさひ").await;
     save(&driver).await;
-    let h1 = driver
-        .find(By::Tag("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    if !h1.contains("画面 花子") {
-        let summary = driver
-            .find(By::ClassName("error-summary"))
-            .await
-            .map(|e| format!("{e:?}"))
-            .unwrap_or_default();
-        let source = driver.source().await.unwrap_or_default();
-        panic!(
-            "registration did not go through: {h1}\n{summary}\n{}",
-            &source[source.find("<main").unwrap_or(0)..]
-        );
-    }
+    assert!(text_of(&driver, By::Tag("h1")).await.contains("画面 花子"));
 
     let today = teichaku::clock::today();
     let hire = teichaku::domain::rules::period::add_months(today, -12);
-    driver
-        .find(By::Id("add-employment"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&driver, By::Id("add-employment")).await;
     type_into(&driver, "f-employer_name", "株式会社みどり物流").await;
     type_into(&driver, "f-workplace_address", "船橋市本町0-0").await;
     type_into(&driver, "f-job_title", "倉庫内軽作業").await;
@@ -298,30 +253,18 @@ async fn register_a_client_and_see_the_timeline_and_a_warning_in_chromium() {
     set_value(&driver, "f-hire_date", &hire.to_string()).await;
     save(&driver).await;
 
-    driver
-        .find(By::Id("add-certificate"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&driver, By::Id("add-certificate")).await;
     type_into(&driver, "f-certificate_number", "0123456789").await;
     type_into(&driver, "f-municipality_code", "122044").await;
     type_into(&driver, "f-municipality_name", "船橋市").await;
-    driver
-        .find(By::Css("#f-income_category option[value='general1']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    type_into(&driver, "f-monthly_cap_yen", "9300").await;
-    set_value(
+    click(
         &driver,
-        "f-period_start",
-        &teichaku::domain::rules::period::add_months(hire, 6).to_string(),
+        By::Css("#f-income_category option[value='general1']"),
     )
     .await;
+    type_into(&driver, "f-monthly_cap_yen", "9300").await;
+    let period_start = teichaku::domain::rules::period::add_months(hire, 6);
+    set_value(&driver, "f-period_start", &period_start.to_string()).await;
     set_value(
         &driver,
         "f-period_end",
@@ -330,7 +273,7 @@ async fn register_a_client_and_see_the_timeline_and_a_warning_in_chromium() {
     .await;
     save(&driver).await;
 
-    let timeline = driver.find(By::Css("svg.timeline")).await.unwrap();
+    let timeline = wait_for(&driver, By::Css("svg.timeline")).await;
     assert!(timeline.is_displayed().await.unwrap());
     let bars = driver.find_all(By::Css("svg.timeline rect")).await.unwrap();
     assert_eq!(
@@ -338,13 +281,7 @@ async fn register_a_client_and_see_the_timeline_and_a_warning_in_chromium() {
         3,
         "sending office, service window, one certificate period"
     );
-    let warnings = driver
-        .find(By::ClassName("warnings"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let warnings = text_of(&driver, By::ClassName("warnings")).await;
     assert!(
         warnings.contains("支給決定期間が90日以内に終わります"),
         "{warnings}"
@@ -353,21 +290,22 @@ async fn register_a_client_and_see_the_timeline_and_a_warning_in_chromium() {
         warnings.contains("今日有効な契約がありません"),
         "{warnings}"
     );
-    assert_eq!(
-        driver
-            .find(By::Id("stage"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-        "利用中"
-    );
-    if let Ok(dir) = std::env::var("TEICHAKU_SCREENSHOTS") {
-        let _ = driver
-            .screenshot(&std::path::Path::new(&dir).join("client.png"))
-            .await;
+    assert_eq!(text_of(&driver, By::Id("stage")).await, "利用中");
+    assert_accessible(&driver, "the client page").await;
+    if let Some(dir) = screenshot_dir() {
+        let _ = driver.screenshot(&dir.join("client.png")).await;
     }
+    driver
+        .goto(format!("{base}/offices/{office}/clients"))
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("new-client")).await;
+    assert_accessible(&driver, "the client list").await;
+    // A form sent back with its messages is accessible too.
+    click(&driver, By::Id("new-client")).await;
+    click(&driver, By::Id("save")).await;
+    wait_for(&driver, By::ClassName("error-summary")).await;
+    assert_accessible(&driver, "the client form with errors").await;
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
 }
