@@ -149,6 +149,107 @@ async fn add_history(
     Ok(())
 }
 
+/// A fictional hearing last month and, for most clients, one this month, with concerns and
+/// a follow-up task, so that the month view and the past cases have something to show.
+async fn add_contacts(
+    tx: &mut crate::db::Tx,
+    client_id: i64,
+    n: usize,
+    office_id: i64,
+    supporter: i64,
+) -> anyhow::Result<()> {
+    use crate::domain::contact::{ActionInput, ConcernInput, ContactInput, Mode};
+    let today = clock::today();
+    let hearings = [
+        (
+            "lateness_absence",
+            "朝起きられず、今月2回遅刻した。",
+            "寝る時刻を決め、睡眠の記録をつける。",
+        ),
+        (
+            "relationships",
+            "上司の指示が早口で聞き取りにくい。",
+            "指示をメモで受け取れるよう上司に相談する。",
+        ),
+        (
+            "work_mistakes",
+            "検品の数え間違いが続いた。",
+            "チェック表を作り、ダブルチェックを頼む。",
+        ),
+        (
+            "medication",
+            "薬を飲み忘れる日がある。",
+            "朝食後に飲む習慣をつけ、主治医にも相談する。",
+        ),
+        (
+            "anxiety_stress",
+            "新しい作業に不安が強い。",
+            "作業手順を写真つきで整理する。",
+        ),
+    ];
+    let (category, heard, advice) = hearings[n % hearings.len()];
+    for (months_ago, resolved) in [(1, true), (0, false)] {
+        if months_ago == 0 && n % 3 == 0 {
+            continue; // not yet met this month: the month view shows them in red
+        }
+        let day = crate::domain::rules::period::add_months(today, -months_ago)
+            .replace_day(3)
+            .unwrap_or(today);
+        let occurred_at = day
+            .with_hms(10, 0, 0)
+            .unwrap_or(day.midnight())
+            .assume_offset(clock::JST)
+            .to_offset(time::UtcOffset::UTC);
+        let input = ContactInput {
+            occurred_at,
+            mode: if n % 4 == 1 {
+                Mode::WorkplaceVisit
+            } else {
+                Mode::FaceToFace
+            },
+            place: "事業所の面談室".to_string(),
+            participants: vec!["client".to_string()],
+            participants_note: String::new(),
+            institution_id: None,
+            heard: heard.to_string(),
+            advice: advice.to_string(),
+            shared_info: String::new(),
+            accommodations: String::new(),
+            is_handover: false,
+            shared_consent_id: None,
+            next_contact_on: Some(day + time::Duration::days(28)),
+            concerns: vec![ConcernInput {
+                category: category.to_string(),
+                severity: 1 + (n % 3) as i64,
+                note: String::new(),
+            }],
+            actions: vec![ActionInput {
+                description: format!("次回までに確認: {advice}"),
+                owner_id: supporter,
+                due_on: day + time::Duration::days(14),
+            }],
+        };
+        let contact = store::contacts::insert(
+            tx,
+            client_id,
+            office_id,
+            supporter,
+            &input,
+            time::OffsetDateTime::now_utc(),
+        )
+        .await?;
+        if resolved {
+            crate::on_tx!(tx, c => sqlx::query("UPDATE concerns SET resolved_at = $2, resolution = $3, resolved_by = $4 WHERE contact_id = $1")
+                .bind(contact).bind(occurred_at + time::Duration::days(20)).bind(advice).bind(supporter)
+                .execute(c).await.map(|r| r.rows_affected()))?;
+            crate::on_tx!(tx, c => sqlx::query("UPDATE tasks SET done_at = $2 WHERE contact_id = $1")
+                .bind(contact).bind(occurred_at + time::Duration::days(10))
+                .execute(c).await.map(|r| r.rows_affected()))?;
+        }
+    }
+    Ok(())
+}
+
 /// Loads the demo unless an organisation exists. Returns how to sign in.
 pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
     if store::organizations::find(db).await?.is_some() {
@@ -283,6 +384,14 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
         };
         let client_id = store::clients::create(&mut tx, office_ids[office], &client, now).await?;
         add_history(&mut tx, client_id, n, office_ids[office], now).await?;
+        add_contacts(
+            &mut tx,
+            client_id,
+            n,
+            office_ids[office],
+            supporters[office][n % 2],
+        )
+        .await?;
     }
     tx.commit().await?;
     let mut out = String::from(
