@@ -189,7 +189,7 @@ async fn add_contacts(
     ];
     let (category, heard, advice) = hearings[n % hearings.len()];
     for (months_ago, resolved) in [(1, true), (0, false)] {
-        if months_ago == 0 && n % 3 == 0 {
+        if months_ago == 0 && n.is_multiple_of(3) {
             continue; // not yet met this month: the month view shows them in red
         }
         let day = crate::domain::rules::period::add_months(today, -months_ago)
