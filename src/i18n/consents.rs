@@ -228,3 +228,70 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("calendar.feed_name", "定着 Teichaku の予定", "Teichaku"),
 ];
 
+#[cfg(test)]
+mod tests {
+    /// The platform's key scanner (`super::super::tests`) knows only the platform's key
+    /// prefixes; this checks the keys of these features in their templates and handlers.
+    #[test]
+    fn every_consent_institution_and_calendar_key_used_exists() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+        let files = [
+            "templates/consents/list.html",
+            "templates/institutions/list.html",
+            "templates/institutions/form.html",
+            "templates/calendar/show.html",
+            "src/web/consents.rs",
+            "src/web/institutions.rs",
+            "src/web/calendar.rs",
+            "src/domain/consent.rs",
+            "src/domain/institution.rs",
+        ];
+        let mut used = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(format!("{root}{file}")).expect(file);
+            for (i, _) in text.match_indices('"') {
+                let rest = &text[i + 1..];
+                let Some(end) = rest.find('"') else { continue };
+                let key = &rest[..end];
+                let is_key = ["consent.", "institution.", "calendar."]
+                    .iter()
+                    .any(|p| key.starts_with(p))
+                    && key.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_'
+                    })
+                    && !key.ends_with(".html")
+                    && !key.ends_with('.');
+                // Audit actions (`ctx.audit("consent.create", …)`) are not messages.
+                if is_key && !text[..i].ends_with("audit(") {
+                    used.push(key.to_string());
+                }
+            }
+        }
+        assert!(used.len() > 20, "the scan found the keys: {used:?}");
+        let missing: Vec<_> = used
+            .iter()
+            .filter(|k| crate::i18n::Lang::Ja.get(k).is_none())
+            .collect();
+        assert!(missing.is_empty(), "missing messages: {missing:?}");
+    }
+
+    /// Keys built from codes at run time: categories, institution kinds.
+    #[test]
+    fn every_code_has_a_label() {
+        use crate::i18n::Lang;
+        let keys = crate::domain::consent::Category::ALL
+            .iter()
+            .map(|c| c.label_key())
+            .chain(
+                crate::domain::institution::Kind::ALL
+                    .iter()
+                    .map(|k| k.label_key()),
+            );
+        for k in keys {
+            assert!(
+                Lang::Ja.get(k).is_some() && Lang::En.get(k).is_some(),
+                "{k}"
+            );
+        }
+    }
+}
