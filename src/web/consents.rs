@@ -46,8 +46,9 @@ pub fn routes() -> Router<AppState> {
         )
 }
 
-/// May `needed` be shared about the client with `recipient` now? `Ok(consent id)` when a
-/// consent allows it, `Ok(Err(blocked))` when not (show [`blocked_message`]).
+/// May `needed` be shared about the client with `recipient` now? `Ok(Ok(consent id))` when
+/// a consent allows it (record that id with the sharing), `Ok(Err(blocked))` when not (show
+/// [`blocked_message`] and do not share).
 ///
 /// Checks first that the signed-in staff member may see the client (sign-in, 403, 404 as
 /// for the client's page), so a caller cannot learn about another office's consents.
@@ -213,13 +214,13 @@ async fn consents_page(
         })
         .collect();
     let institutions = store::institutions::list_for_office(db, office.id).await?;
-    let mut employer_contacts: Vec<String> = store::employments::list_for_client(db, client.id)
-        .await?
-        .into_iter()
-        .map(|e| e.supervisor_name.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .collect();
-    employer_contacts.dedup();
+    let mut employer_contacts: Vec<String> = Vec::new();
+    for e in store::employments::list_for_client(db, client.id).await? {
+        let name = e.supervisor_name.trim();
+        if !name.is_empty() && !employer_contacts.iter().any(|n| n == name) {
+            employer_contacts.push(name.to_string());
+        }
+    }
     Ok(ConsentsPage {
         page: ctx.page("consent.title"),
         client,
