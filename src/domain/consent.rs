@@ -8,6 +8,8 @@
 
 use time::{Date, OffsetDateTime};
 
+use super::fields::{self, FieldErrors, Pairs};
+
 /// Categories of information a consent covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Category {
@@ -80,6 +82,16 @@ pub enum Recipient {
     Employer { name: String },
     /// An institution of the directory (`consents.recipient_kind = 'institution'`).
     Institution { id: i64 },
+}
+
+impl Recipient {
+    /// The `consents.recipient_kind` column value.
+    pub fn kind_code(&self) -> &'static str {
+        match self {
+            Recipient::Employer { .. } => "employer",
+            Recipient::Institution { .. } => "institution",
+        }
+    }
 }
 
 /// A consent as recorded.
@@ -187,6 +199,104 @@ pub fn check(
     missing.sort();
     missing.dedup();
     Err(Blocked::MissingCategories(missing))
+}
+
+/// The form that records a consent, as typed. The field names carry a `consent_` prefix
+/// because their labels are worded for consent (the report pages have recipients too).
+#[derive(Debug, Default, Clone)]
+pub struct ConsentForm {
+    /// `employer` or `institution` (a radio group).
+    pub recipient: String,
+    /// The named contact at the employer.
+    pub recipient_name: String,
+    /// The id of an institution of the office's directory.
+    pub institution: String,
+    /// Category codes (repeated check boxes).
+    pub categories: Vec<String>,
+    pub valid_from: String,
+}
+
+/// A valid consent, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentInput {
+    pub recipient: Recipient,
+    /// Stored beside the recipient so the history reads the same after a directory edit:
+    /// the employer contact's name, or the institution's name at the time of consent.
+    pub recipient_name: String,
+    /// In the order of `Category::ALL`, no repeats.
+    pub categories: Vec<Category>,
+    pub valid_from: Date,
+}
+
+impl ConsentForm {
+    pub fn from_pairs(p: &Pairs) -> ConsentForm {
+        ConsentForm {
+            recipient: p.get("consent_recipient"),
+            recipient_name: p.get("consent_recipient_name"),
+            institution: p.get("consent_institution"),
+            categories: p.all("consent_categories"),
+            valid_from: p.get("consent_valid_from"),
+        }
+    }
+
+    pub fn has_category(&self, code: &str) -> bool {
+        self.categories.iter().any(|c| c == code)
+    }
+
+    /// Parses the form. `institutions` are the (id, name) pairs of the office's directory,
+    /// the only institutions a consent may name.
+    pub fn parse(&self, institutions: &[(i64, String)]) -> Result<ConsentInput, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let recipient = match self.recipient.trim() {
+            "employer" => {
+                let name = fields::required_text(
+                    &mut e,
+                    "consent_recipient_name",
+                    &self.recipient_name,
+                    100,
+                );
+                Some((Recipient::Employer { name: name.clone() }, name))
+            }
+            "institution" => {
+                let chosen = self
+                    .institution
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .and_then(|id| institutions.iter().find(|(i, _)| *i == id));
+                match chosen {
+                    Some((id, name)) => Some((Recipient::Institution { id: *id }, name.clone())),
+                    None => {
+                        e.add("consent_institution", "err.choose");
+                        None
+                    }
+                }
+            }
+            _ => {
+                e.add("consent_recipient", "consent.err.recipient");
+                None
+            }
+        };
+        let categories: Vec<Category> = Category::ALL
+            .into_iter()
+            .filter(|c| self.has_category(c.code()))
+            .collect();
+        if categories.is_empty() {
+            e.add("consent_categories", "err.choose_one");
+        }
+        let valid_from = fields::date(&mut e, "consent_valid_from", &self.valid_from, true);
+        match (recipient, valid_from) {
+            (Some((recipient, recipient_name)), Some(valid_from)) if e.is_empty() => {
+                Ok(ConsentInput {
+                    recipient,
+                    recipient_name,
+                    categories,
+                    valid_from,
+                })
+            }
+            _ => Err(e),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -310,6 +420,82 @@ mod tests {
             check(&[c], &r, &[Category::Health], NOW, TODAY),
             Err(Blocked::Withdrawn { .. })
         ));
+    }
+
+    fn form(pairs: &[(&str, &str)]) -> ConsentForm {
+        ConsentForm::from_pairs(&Pairs(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        ))
+    }
+
+    #[test]
+    fn the_consent_form_says_what_is_missing() {
+        let directory = vec![(4, "船橋なかぽつ".to_string())];
+        let e = form(&[("consent_recipient", "employer")])
+            .parse(&directory)
+            .unwrap_err();
+        assert_eq!(e.get("consent_recipient_name"), Some("err.required"));
+        assert_eq!(e.get("consent_categories"), Some("err.choose_one"));
+        assert_eq!(e.get("consent_valid_from"), Some("err.required"));
+
+        let e = form(&[
+            ("consent_categories", "reports"),
+            ("consent_valid_from", "2026-04-01"),
+        ])
+        .parse(&directory)
+        .unwrap_err();
+        assert_eq!(e.get("consent_recipient"), Some("consent.err.recipient"));
+
+        // Only an institution of the office's own directory.
+        let e = form(&[
+            ("consent_recipient", "institution"),
+            ("consent_institution", "5"),
+            ("consent_categories", "reports"),
+            ("consent_valid_from", "2026-04-01"),
+        ])
+        .parse(&directory)
+        .unwrap_err();
+        assert_eq!(e.get("consent_institution"), Some("err.choose"));
+    }
+
+    #[test]
+    fn a_valid_consent_form() {
+        let directory = vec![(4, "船橋なかぽつ".to_string())];
+        let ok = form(&[
+            ("consent_recipient", "institution"),
+            ("consent_recipient_name", "ignored for an institution"),
+            ("consent_institution", "4"),
+            ("consent_categories", "reports"),
+            ("consent_categories", "work_status"),
+            ("consent_categories", "reports"),
+            ("consent_categories", "unknown"),
+            ("consent_valid_from", "２０２６/4/1"),
+        ])
+        .parse(&directory)
+        .expect("valid");
+        assert_eq!(ok.recipient, Recipient::Institution { id: 4 });
+        assert_eq!(ok.recipient_name, "船橋なかぽつ");
+        assert_eq!(ok.categories, vec![Category::WorkStatus, Category::Reports]);
+        assert_eq!(ok.valid_from, date!(2026 - 04 - 01));
+
+        let ok = form(&[
+            ("consent_recipient", "employer"),
+            ("consent_recipient_name", " 山田 課長 "),
+            ("consent_categories", "health"),
+            ("consent_valid_from", "2026-04-01"),
+        ])
+        .parse(&directory)
+        .expect("valid");
+        assert_eq!(
+            ok.recipient,
+            Recipient::Employer {
+                name: "山田 課長".into()
+            }
+        );
+        assert_eq!(ok.recipient.kind_code(), "employer");
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod consent;
 pub mod contact;
 pub mod fields;
 pub mod ical;
+pub mod institution;
 pub mod office;
 pub mod password;
 pub mod plan;

@@ -1,9 +1,12 @@
-//! 本人同意 (consents) of a client.
+//! 本人同意 (consents) of a client. A consent is never deleted or edited: a change of mind
+//! is a withdrawal (kept, with its time and note) and, if wanted, a new consent.
 use time::{Date, OffsetDateTime};
 
-use crate::db::Db;
-use crate::domain::consent::{ConsentRecord, Recipient, categories_from_column};
-use crate::on_db;
+use crate::db::{Db, Tx};
+use crate::domain::consent::{
+    ConsentInput, ConsentRecord, Recipient, categories_from_column, categories_to_column,
+};
+use crate::{on_db, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ConsentRow {
@@ -58,4 +61,43 @@ pub async fn records_for_client(
         .iter()
         .map(ConsentRow::record)
         .collect())
+}
+
+/// Records a consent; returns its id.
+pub async fn insert(
+    tx: &mut Tx,
+    client_id: i64,
+    c: &ConsentInput,
+    recorded_by: i64,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    let institution_id = match c.recipient {
+        Recipient::Institution { id } => Some(id),
+        Recipient::Employer { .. } => None,
+    };
+    on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO consents (client_id, recipient_kind, recipient_name, institution_id,
+                               categories, valid_from, recorded_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+        .bind(client_id).bind(c.recipient.kind_code()).bind(&c.recipient_name)
+        .bind(institution_id).bind(categories_to_column(&c.categories)).bind(c.valid_from)
+        .bind(recorded_by).bind(now)
+        .fetch_one(conn).await)
+}
+
+/// Marks the client's consent withdrawn at `at`. False when it was already withdrawn (or is
+/// not this client's), so a second click changes nothing.
+pub async fn withdraw(
+    tx: &mut Tx,
+    client_id: i64,
+    id: i64,
+    note: &str,
+    at: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    let done = on_tx!(tx, conn => sqlx::query(
+        "UPDATE consents SET withdrawn_at = $3, withdrawn_note = $4
+         WHERE id = $1 AND client_id = $2 AND withdrawn_at IS NULL")
+        .bind(id).bind(client_id).bind(at).bind(note)
+        .execute(conn).await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
 }

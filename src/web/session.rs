@@ -122,7 +122,9 @@ pub fn random_token() -> String {
     hex::encode(bytes)
 }
 
-fn hash_token(token: &str) -> String {
+/// The SHA-256 of a token as hex: what the database keeps instead of the token (sessions,
+/// calendar feeds).
+pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
