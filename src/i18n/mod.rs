@@ -310,6 +310,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "You do not belong to an office yet. Please ask an administrator.",
     ),
     ("home.role", "役割", "Role"),
+    ("home.calendar_link", "予定と期限をいつものカレンダーに表示する（カレンダー連携）", "Show plans and due dates in your calendar app"),
     ("home.admin", "法人の管理", "Organisation"),
     // Offices
     ("office.title", "事業所", "Office"),
