@@ -310,7 +310,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "You do not belong to an office yet. Please ask an administrator.",
     ),
     ("home.role", "役割", "Role"),
-    ("home.calendar_link", "予定と期限をいつものカレンダーに表示する（カレンダー連携）", "Show plans and due dates in your calendar app"),
+    (
+        "home.calendar_link",
+        "予定と期限をいつものカレンダーに表示する（カレンダー連携）",
+        "Show plans and due dates in your calendar app",
+    ),
     ("home.admin", "法人の管理", "Organisation"),
     // Offices
     ("office.title", "事業所", "Office"),
@@ -419,6 +423,12 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("office.nav_month", "今月の状況", "This month"),
     ("office.nav_cases", "過去の事例を探す", "Search past cases"),
     ("office.nav_institutions", "関係機関", "Institutions"),
+    ("client.recent", "最近の支援記録", "Recent contacts"),
+    (
+        "client.all_history",
+        "すべての記録（タイムライン）を見る",
+        "See the whole history",
+    ),
     ("client.warnings", "確認が必要なこと", "Needs attention"),
     (
         "field.disabilities",

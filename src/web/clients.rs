@@ -322,6 +322,10 @@ struct ShowPage {
     contracts: Vec<Contract>,
     standing: Standing,
     timeline: Option<Timeline>,
+    /// The latest contacts and the number of open concerns (the full history is on the
+    /// contacts page).
+    recent: Vec<store::contacts::Contact>,
+    open_concerns: usize,
 }
 
 impl ShowPage {
@@ -349,6 +353,12 @@ impl ShowPage {
     }
     fn category_key(&self, category: &str) -> String {
         format!("income.{category}")
+    }
+    fn at(&self, at: &time::OffsetDateTime) -> String {
+        clock::format_jst(*at)
+    }
+    fn mode_key(&self, code: &str) -> String {
+        format!("contact.mode.{code}")
     }
 }
 
@@ -386,6 +396,13 @@ pub async fn show_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
     entry.office_id = Some(office.id);
     store::audit::record_now(db, &entry).await?;
     let disabilities = disabilities_from_column(&client.disability_categories);
+    let mut recent = store::contacts::list_for_client(db, client.id).await?;
+    recent.truncate(3);
+    let open_concerns = store::contacts::concerns_for_client(db, client.id)
+        .await?
+        .iter()
+        .filter(|k| k.resolved_at.is_none())
+        .count();
     let page = ShowPage {
         page: ctx.page("client.title"),
         client,
@@ -399,6 +416,8 @@ pub async fn show_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
         contracts,
         standing,
         timeline,
+        recent,
+        open_concerns,
     };
     Ok(page.into_response())
 }
