@@ -271,6 +271,9 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
             nearest_station: (*station).to_string(),
             phone: (*phone).to_string(),
             email: format!("office{}@example.jp", i + 1),
+            hours: "平日 9:00〜18:00（土日祝休み）".to_string(),
+            services: "就労定着支援（職場での困りごとの相談、企業との調整、生活面の支援）。就労移行支援も行っています。".to_string(),
+            published: true,
         };
         office_ids.push(store::offices::insert(&mut tx, org, &input, now).await?);
     }

@@ -5,6 +5,7 @@ pub mod compliance;
 pub mod consent;
 pub mod contact;
 pub mod fields;
+pub mod guide;
 pub mod ical;
 pub mod institution;
 pub mod office;

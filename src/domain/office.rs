@@ -65,6 +65,10 @@ pub struct OfficeForm {
     pub nearest_station: String,
     pub phone: String,
     pub email: String,
+    pub hours: String,
+    pub services: String,
+    /// "1" when the office is shown on the public site.
+    pub published: String,
 }
 
 /// A valid office.
@@ -78,6 +82,12 @@ pub struct OfficeInput {
     pub nearest_station: String,
     pub phone: String,
     pub email: String,
+    /// 営業時間, as people write it (e.g. 平日 9:00〜18:00).
+    pub hours: String,
+    /// The services offered, for the public office page.
+    pub services: String,
+    /// Shown on the public site (事業所を探す).
+    pub published: bool,
 }
 
 impl OfficeForm {
@@ -96,6 +106,9 @@ impl OfficeForm {
             fields::optional_text(&mut e, "nearest_station", &self.nearest_station, 100);
         let phone = fields::phone(&mut e, "phone", &self.phone, true);
         let email = fields::email(&mut e, "email", &self.email, false);
+        let hours = fields::optional_text(&mut e, "hours", &self.hours, 200);
+        let services = fields::optional_text(&mut e, "services", &self.services, 2000);
+        let published = self.published == "1";
         e.into_result(OfficeInput {
             name,
             office_number,
@@ -104,6 +117,9 @@ impl OfficeForm {
             nearest_station,
             phone,
             email,
+            hours,
+            services,
+            published,
         })
     }
 }
@@ -121,6 +137,7 @@ mod tests {
             nearest_station: "西船橋駅".into(),
             phone: "047-000-0000".into(),
             email: "".into(),
+            ..Default::default()
         }
     }
 

@@ -10,6 +10,7 @@ pub mod compliance;
 pub mod consents;
 pub mod contacts;
 pub mod employments;
+pub mod guide;
 pub mod institutions;
 pub mod login_failures;
 pub mod offices;

@@ -15,6 +15,9 @@ pub struct Office {
     pub prefecture: String,
     pub address: String,
     pub nearest_station: String,
+    pub hours: String,
+    pub services: String,
+    pub published: bool,
     pub phone: String,
     pub email: String,
 }
@@ -30,7 +33,8 @@ pub struct OfficeSummary {
 }
 
 const COLUMNS: &str =
-    "id, organization_id, name, office_number, prefecture, address, nearest_station, phone, email";
+    "id, organization_id, name, office_number, prefecture, address, nearest_station, phone, email,
+     hours, services, published";
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<Office>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM offices WHERE id = $1");
@@ -65,11 +69,13 @@ pub async fn insert(
     now: OffsetDateTime,
 ) -> Result<i64, sqlx::Error> {
     let sql = "INSERT INTO offices (organization_id, name, office_number, prefecture, address,
-                                    nearest_station, phone, email, created_at, updated_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id";
+                                    nearest_station, phone, email, hours, services, published,
+                                    created_at, updated_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id";
     on_tx!(tx, c => sqlx::query_scalar(sql)
         .bind(organization_id).bind(&o.name).bind(&o.office_number).bind(&o.prefecture)
-        .bind(&o.address).bind(&o.nearest_station).bind(&o.phone).bind(&o.email).bind(now)
+        .bind(&o.address).bind(&o.nearest_station).bind(&o.phone).bind(&o.email)
+        .bind(&o.hours).bind(&o.services).bind(o.published).bind(now)
         .fetch_one(c).await)
 }
 
@@ -80,11 +86,13 @@ pub async fn update(
     now: OffsetDateTime,
 ) -> Result<bool, sqlx::Error> {
     let sql = "UPDATE offices SET name = $2, office_number = $3, prefecture = $4, address = $5,
-                      nearest_station = $6, phone = $7, email = $8, updated_at = $9
+                      nearest_station = $6, phone = $7, email = $8, hours = $9, services = $10,
+                      published = $11, updated_at = $12
                WHERE id = $1";
     let done = on_tx!(tx, c => sqlx::query(sql)
         .bind(id).bind(&o.name).bind(&o.office_number).bind(&o.prefecture).bind(&o.address)
-        .bind(&o.nearest_station).bind(&o.phone).bind(&o.email).bind(now)
+        .bind(&o.nearest_station).bind(&o.phone).bind(&o.email).bind(&o.hours).bind(&o.services)
+        .bind(o.published).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done == 1)
 }
@@ -98,4 +106,13 @@ pub async fn count_clients(tx: &mut Tx, id: i64) -> Result<i64, sqlx::Error> {
 pub async fn delete(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
     let done = on_tx!(tx, c => sqlx::query("DELETE FROM offices WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done == 1)
+}
+
+/// The organisation's offices shown on the public site, optionally in one prefecture.
+pub async fn list_published(db: &Db, prefecture: &str) -> Result<Vec<Office>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM offices WHERE published = $1 AND ($2 = '' OR prefecture = $2)
+         ORDER BY id"
+    );
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(true).bind(prefecture).fetch_all(pool).await)
 }

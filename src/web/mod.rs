@@ -24,6 +24,7 @@ pub mod lang;
 pub mod middleware;
 pub mod offices;
 pub mod plans;
+pub mod public;
 pub mod reports;
 pub mod session;
 pub mod setup;
@@ -131,6 +132,7 @@ pub fn routes() -> Router<AppState> {
         .merge(reports::routes())
         .merge(compliance::routes())
         .merge(calendar::routes())
+        .merge(public::routes())
         .fallback(|| async { AppError::NotFound })
 }
 

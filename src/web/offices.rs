@@ -127,7 +127,10 @@ pub async fn new_office(ctx: Ctx) -> AppResult<Response> {
     let page = ctx.page("office.new");
     Ok(form_page(
         page,
-        OfficeForm::default(),
+        OfficeForm {
+            published: "1".into(),
+            ..OfficeForm::default()
+        },
         FieldErrors::new(),
         "/offices".into(),
         "/offices".into(),
@@ -215,6 +218,9 @@ pub async fn edit_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
         nearest_station: office.nearest_station,
         phone: office.phone,
         email: office.email,
+        hours: office.hours,
+        services: office.services,
+        published: if office.published { "1" } else { "" }.to_string(),
     };
     let (action, cancel) = (
         format!("/offices/{}", office.id),

@@ -14,6 +14,7 @@ mod csrf;
 mod helpers;
 mod offices;
 mod platform;
+mod public;
 mod reports;
 mod schema;
 mod setup;

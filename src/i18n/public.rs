@@ -1,0 +1,153 @@
+//! Messages for the public site (office finder, guide, fee simulator): (key, 日本語, English).
+//! The public pages use plain, easy Japanese.
+pub const MESSAGES: &[(&str, &str, &str)] = &[
+    ("public.find_title", "事業所を探す", "Find an office"),
+    (
+        "public.find_intro",
+        "お近くの事業所を探せます。都道府県を選んでください。",
+        "Find an office near you. Choose a prefecture.",
+    ),
+    ("public.find_button", "探す", "Search"),
+    ("public.office_count", "か所", "offices"),
+    (
+        "public.no_offices",
+        "この地域には、まだ事業所がありません。",
+        "There is no office in this area yet.",
+    ),
+    ("public.near", "最寄り駅", "nearest station"),
+    ("public.office_title", "事業所のご案内", "Office"),
+    (
+        "public.map",
+        "地図を開く（外部サイト）",
+        "Open a map (external site)",
+    ),
+    (
+        "public.contact_us",
+        "見学やご相談は、お電話でお気軽にどうぞ。",
+        "For a visit or a question, please call us.",
+    ),
+    (
+        "public.guide_title",
+        "就労定着支援のご案内",
+        "About employment retention support",
+    ),
+    ("public.guide_nav", "サービスの説明", "About the service"),
+    (
+        "public.sim_title",
+        "利用料金シミュレーター",
+        "Fee simulator",
+    ),
+    ("public.staff_login", "職員ログイン", "Staff sign-in"),
+    ("field.hours", "営業時間", "Opening hours"),
+    ("field.services", "提供しているサービス", "Services offered"),
+    (
+        "field.household",
+        "世帯の税金の状況",
+        "Household tax status",
+    ),
+    ("field.residence", "お住まい", "Where you live"),
+    ("field.age", "年齢", "Age"),
+    (
+        "hint.age",
+        "数字で入力してください（例: 28）",
+        "A number, e.g. 28",
+    ),
+    (
+        "office.public_section",
+        "ホームページへの掲載",
+        "The public site",
+    ),
+    (
+        "office.published",
+        "「事業所を探す」に掲載する",
+        "Show on the public office finder",
+    ),
+    ("office.published_yes", "掲載中", "Published"),
+    ("office.published_no", "掲載していません", "Not published"),
+    (
+        "office.public_page",
+        "公開ページを見る",
+        "See the public page",
+    ),
+    (
+        "guide.edit_title",
+        "サービスの説明を編集",
+        "Edit the service guide",
+    ),
+    (
+        "guide.edit_intro",
+        "公開ページ「就労定着支援のご案内」の文章を編集します。段落の間は空行をあけます。見出しと本文を両方空にした項目は削除されます。",
+        "Edit the text of the public guide. Separate paragraphs with a blank line. A section with both fields empty is removed.",
+    ),
+    ("guide.section", "項目", "Section"),
+    ("guide.section_title", "見出し", "Heading"),
+    ("guide.section_body", "本文", "Text"),
+    ("guide.new_section", "項目を追加", "Add a section"),
+    (
+        "err.guide_section",
+        "見出しと本文の両方を入力してください。",
+        "Fill in both the heading and the text.",
+    ),
+    (
+        "err.guide_empty",
+        "少なくとも1つの項目が必要です。",
+        "At least one section is needed.",
+    ),
+    (
+        "err.no_rule_table",
+        "この日付に使える料金の表がありません。",
+        "No fee table applies on this date.",
+    ),
+    (
+        "sim.intro",
+        "3つの質問に答えると、1か月の利用料のめやすがわかります。",
+        "Answer three questions to see about how much you would pay a month.",
+    ),
+    ("sim.submit", "計算する", "Calculate"),
+    ("sim.result", "計算の結果", "Result"),
+    ("sim.category", "あなたの区分", "Your category"),
+    ("sim.cap", "1か月に払う上限", "Monthly cap"),
+    (
+        "sim.monthly",
+        "1か月の利用料のめやす",
+        "Expected monthly charge",
+    ),
+    (
+        "sim.note_units",
+        "事業所の報酬（1か月",
+        "Based on the office's monthly reward of",
+    ),
+    (
+        "sim.note_units2",
+        "単位）と、1単位10円で計算しています。地域によっては少し高くなります。",
+        "units at 10 yen a unit; in some areas it is a little higher.",
+    ),
+    (
+        "sim.note_municipality",
+        "これはめやすです。実際の区分と上限額は、お住まいの市町村が決めて、受給者証に書かれます。",
+        "This is an estimate. Your municipality decides the actual category and cap, which are written on your certificate.",
+    ),
+    (
+        "sim.household.welfare",
+        "生活保護を受けている",
+        "On public assistance",
+    ),
+    (
+        "sim.household.non_taxable",
+        "住民税がかかっていない（非課税）",
+        "Not taxed (exempt from residence tax)",
+    ),
+    (
+        "sim.household.levy_under_160k",
+        "住民税がかかっている（所得割が16万円より少ない）",
+        "Taxed, income levy under 160,000 yen",
+    ),
+    (
+        "sim.household.other_taxable",
+        "住民税がかかっている（上のどれでもない）",
+        "Taxed (none of the above)",
+    ),
+    ("sim.residence.home", "自宅など", "At home"),
+    ("sim.residence.group_home", "グループホーム", "Group home"),
+    ("sim.residence.facility", "入所施設", "Residential facility"),
+];

@@ -1,0 +1,165 @@
+//! The public site: office finder, office pages, the guide (and its admin editing), the fee
+//! simulator. No sign-in; both engines.
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, spawn_app};
+
+async fn office(app: &TestApp, name: &str, prefecture: &str, published: bool) -> i64 {
+    let mut fields = vec![
+        ("name", name),
+        ("prefecture", prefecture),
+        ("address", "中央1-0-0"),
+        ("nearest_station", "中央駅"),
+        ("phone", "047-000-0000"),
+        ("hours", "平日 9:00〜18:00"),
+        ("services", "就労定着支援"),
+    ];
+    if published {
+        fields.push(("published", "1"));
+    }
+    let page = app.submit("/offices/new", "/offices", &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    crate::helpers::id_from_location(&page.location(), "/offices/")
+}
+
+#[tokio::test]
+async fn visitors_find_published_offices_by_prefecture() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let funabashi = office(&app, "西船橋", "千葉県", true).await;
+    office(&app, "浜松駅前", "静岡県", true).await;
+    let hidden = office(&app, "準備中の事業所", "千葉県", false).await;
+    let visitor = app.new_client();
+    let get = |path: String| {
+        let visitor = visitor.clone();
+        let url = app.url(&path);
+        async move {
+            let r = visitor.get(url).send().await.unwrap();
+            (r.status(), r.text().await.unwrap())
+        }
+    };
+    let (status, all) = get("/find".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(all.contains("西船橋") && all.contains("浜松駅前") && !all.contains("準備中"));
+    let (_, chiba) = get(format!(
+        "/find?prefecture={}",
+        "%E5%8D%83%E8%91%89%E7%9C%8C"
+    ))
+    .await;
+    assert!(chiba.contains("西船橋") && !chiba.contains("浜松駅前"));
+    let (status, page) = get(format!("/find/{funabashi}")).await;
+    assert_eq!(status, StatusCode::OK);
+    for text in [
+        "千葉県中央1-0-0",
+        "中央駅",
+        "平日 9:00〜18:00",
+        "tel:0470000000",
+        "https://www.google.com/maps/search/",
+    ] {
+        assert!(page.contains(text), "{text}");
+    }
+    assert_eq!(
+        get(format!("/find/{hidden}")).await.0,
+        StatusCode::NOT_FOUND,
+        "unpublished offices are not public"
+    );
+    assert_eq!(get("/find/999999".into()).await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_guide_is_built_in_until_an_admin_edits_it() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let visitor = app.new_client();
+    let guide = visitor
+        .get(app.url("/guide"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(guide.contains("就労移行支援とのちがい") && guide.contains("7か月目"));
+    let bad = app
+        .submit(
+            "/admin/guide",
+            "/admin/guide",
+            &[("title_0", "見出しだけ"), ("body_0", "")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("見出しと本文の両方を入力してください。"));
+    assert!(bad.body.contains("value=\"見出しだけ\""), "typed text kept");
+    let ok = app
+        .submit(
+            "/admin/guide",
+            "/admin/guide",
+            &[
+                ("title_0", "私たちについて"),
+                (
+                    "body_0",
+                    "西船橋で就労定着支援をしています。\n\n見学はいつでもどうぞ。",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let guide = visitor
+        .get(app.url("/guide"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        guide.contains("私たちについて")
+            && guide.contains("見学はいつでもどうぞ。")
+            && !guide.contains("就労移行支援とのちがい")
+    );
+    assert_eq!(app.audit_rows("guide.update").await.len(), 1);
+    let other = app.create_office("西船橋").await;
+    app.create_staff("sato", other, "supporter").await;
+    let sato = app.signed_in_as("sato").await;
+    assert_eq!(sato.get("/admin/guide").await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_fee_simulator_answers_with_the_rules() {
+    let app = spawn_app().await;
+    let visitor = app.new_client();
+    let get = |q: &'static str| {
+        let url = app.url(&format!("/simulator{q}"));
+        let visitor = visitor.clone();
+        async move {
+            let r = visitor.get(url).send().await.unwrap();
+            (r.status(), r.text().await.unwrap())
+        }
+    };
+    let (status, empty) = get("").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !empty.contains("id=\"result\""),
+        "no result before answering"
+    );
+    let (_, general1) = get("?household=levy_under_160k&residence=home&age=28").await;
+    assert!(
+        general1.contains("一般1（9,300円）")
+            && general1.contains("9300 円")
+            && general1.contains("1074 〜 3512 円"),
+        "{general1}"
+    );
+    let (_, group_home) = get("?household=levy_under_160k&residence=group_home&age=28").await;
+    assert!(
+        group_home.contains("一般2（37,200円）"),
+        "group-home residents fall to 一般2"
+    );
+    let (_, welfare) = get("?household=welfare&residence=home&age=40").await;
+    assert!(welfare.contains("<dd id=\"sim-monthly\">0 円</dd>"));
+    let (_, bad) = get("?household=rich&residence=&age=-3").await;
+    assert!(
+        bad.contains("一覧から選んでください。") && bad.contains("入力できる範囲を超えています。"),
+        "{bad}"
+    );
+    assert!(!bad.contains("id=\"result\""));
+}
