@@ -309,3 +309,51 @@ async fn register_a_client_and_see_the_timeline_and_a_warning_in_chromium() {
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
 }
+
+#[tokio::test]
+async fn a_visitor_finds_an_office_and_simulates_the_fee_in_chromium() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let page = app
+        .submit(
+            "/offices/new",
+            "/offices",
+            &[
+                ("name", "西船橋"),
+                ("prefecture", "千葉県"),
+                ("address", "船橋市西船4-0-0"),
+                ("nearest_station", "西船橋駅"),
+                ("phone", "047-000-0000"),
+                ("hours", "平日 9:00〜18:00"),
+                ("published", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, reqwest::StatusCode::SEE_OTHER);
+    let (driver, _chromedriver, profile) = start_browser().await;
+    let base = format!("http://{}", app.addr);
+    driver.goto(format!("{base}/find")).await.unwrap();
+    assert_accessible(&driver, "the office finder").await;
+    click(&driver, By::Css("#f-prefecture option[value='千葉県']")).await;
+    click(&driver, By::Css("form.filters button")).await;
+    click(&driver, By::LinkText("西船橋")).await;
+    assert_eq!(text_of(&driver, By::Tag("h1")).await, "西船橋");
+    assert_accessible(&driver, "an office page").await;
+    driver.goto(format!("{base}/guide")).await.unwrap();
+    wait_for(&driver, By::Tag("h2")).await;
+    assert_accessible(&driver, "the guide").await;
+    driver.goto(format!("{base}/simulator")).await.unwrap();
+    click(&driver, By::Id("hh-levy_under_160k")).await;
+    click(&driver, By::Id("res-home")).await;
+    type_into(&driver, "f-age", "28").await;
+    click(&driver, By::Id("simulate")).await;
+    assert!(
+        text_of(&driver, By::Id("sim-category"))
+            .await
+            .contains("一般1")
+    );
+    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9300 円");
+    assert_accessible(&driver, "the simulator with its result").await;
+    driver.quit().await.unwrap();
+    let _ = std::fs::remove_dir_all(profile);
+}
