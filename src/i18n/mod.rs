@@ -48,8 +48,9 @@ impl Lang {
 
 static MESSAGES_BY_KEY: LazyLock<HashMap<&'static str, (&'static str, &'static str)>> =
     LazyLock::new(|| {
-        MESSAGES
+        TABLES
             .iter()
+            .flat_map(|t| t.iter())
             .map(|(k, ja, en)| (*k, (*ja, *en)))
             .collect()
     });
@@ -923,6 +924,9 @@ mod tests {
             "unit.",
             "stage.",
             "hint.",
+            "plan.",
+            "report.",
+            "share.",
         ];
         for entry in std::fs::read_dir(dir).expect("dir").flatten() {
             let path = entry.path();
