@@ -294,7 +294,7 @@ pub fn draft_body(input: &DraftInput<'_>, words: Words<'_>) -> String {
                 item(&mut out, "　", w(words, "report.draft.resolved"), text);
             }
             _ => {
-                out.push_str("　");
+                out.push('　');
                 out.push_str(w(words, "report.draft.open"));
                 out.push('\n');
             }

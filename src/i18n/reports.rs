@@ -24,7 +24,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "まだ計画がありません。",
         "There is no plan yet.",
     ),
-    ("plan.period", "計画の期間", "Plan period"),
+    (
+        "plan.period",
+        "開始日と見直し予定日",
+        "Start and review dates",
+    ),
     (
         "plan.review_due",
         "見直しの時期が来ています。見直しを始めてください。",

@@ -356,31 +356,39 @@ async fn month_page(ctx: &Ctx, client: Client, month: Month) -> AppResult<MonthP
     })
 }
 
-/// The consented recipients a report may go to today: consents that pass the check for
-/// 支援レポート now. Others are not offered; a recipient typed by name is still checked.
+/// The consented recipients a report may go to today: those the check for 支援レポート
+/// allows now, one option each. Others are not offered; a recipient typed by name is still
+/// checked when the form is sent, and so is an offered one (consent may be withdrawn
+/// between showing the page and sending it).
 fn recipient_options(consents: &[ConsentRow]) -> Vec<RecipientOption> {
     let records: Vec<_> = consents.iter().map(ConsentRow::record).collect();
     let (now, today) = (clock::now(), clock::today());
     let mut out: Vec<RecipientOption> = Vec::new();
     for c in consents {
         let recipient = c.record().recipient;
-        let allowed =
-            consent::check(&records, &recipient, &[Category::Reports], now, today).is_ok();
-        let kind_key = match recipient {
-            Recipient::Institution { .. } => "share.kind.institution",
-            Recipient::Employer { .. } => "share.kind.employer",
+        // The option names the consent that allows it (another consent for the same
+        // recipient may not cover reports).
+        let Ok(allowing) = consent::check(&records, &recipient, &[Category::Reports], now, today)
+        else {
+            continue;
         };
-        // One option per recipient, from the first consent that names it.
-        let duplicate = out
-            .iter()
-            .any(|o| o.kind_key == kind_key && o.name == c.recipient_name);
-        if allowed && c.withdrawn_at.is_none() && !duplicate {
-            out.push(RecipientOption {
-                value: format!("consent-{}", c.id),
-                name: c.recipient_name.clone(),
-                kind_key,
-            });
+        let value = format!("consent-{allowing}");
+        // One option per recipient: several consents may name the same one.
+        if out.iter().any(|o| o.value == value) {
+            continue;
         }
+        let name = consents
+            .iter()
+            .find(|x| x.id == allowing)
+            .map_or_else(|| c.recipient_name.clone(), |x| x.recipient_name.clone());
+        out.push(RecipientOption {
+            value,
+            name,
+            kind_key: match recipient {
+                Recipient::Institution { .. } => "share.kind.institution",
+                Recipient::Employer { .. } => "share.kind.employer",
+            },
+        });
     }
     out
 }
