@@ -139,7 +139,9 @@ pub fn review_due(plan: &Plan, today: Date) -> bool {
 }
 
 /// The default review date: the start plus the office's review cycle in months
-/// (../shared/domain.md §3, UNCONFIRMED, default 3), clamped to the month's end.
+/// (../shared/domain.md §3, UNCONFIRMED, default 3), clamped to the month's end. A setting
+/// outside 1–24 months is taken as the nearest of those, so a bad setting cannot make a
+/// review date before the start or decades away.
 pub fn default_review_on(start_on: Date, review_months: i64) -> Date {
     let months = i32::try_from(review_months.clamp(1, 24)).unwrap_or(3);
     add_months(start_on, months)

@@ -13,6 +13,7 @@
 use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time, Weekday};
 
 use super::fields::{self, FieldErrors};
+// Only the Japan offset constant: the domain never reads the clock.
 use crate::clock::JST;
 
 /// A calendar month in Japan, written `YYYY-MM` (the URL and `support_reports.month`).
