@@ -357,3 +357,178 @@ async fn a_visitor_finds_an_office_and_simulates_the_fee_in_chromium() {
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
 }
+
+/// A supporter's month: a face-to-face hearing with two concerns, the report finalised and
+/// shared with the client, and the client turns green on the month view.
+#[tokio::test]
+async fn a_supporters_month_in_chromium() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let office = app.create_office("西船橋").await;
+    let sato = app.create_staff("month.sato", office, "supporter").await;
+    let page = app
+        .submit(
+            &format!("/offices/{office}/clients/new"),
+            &format!("/offices/{office}/clients"),
+            &[
+                ("client_name", "月次 花子"),
+                ("kana", "げつじ はなこ"),
+                ("birth_date", "1996-08-31"),
+                ("disabilities", "mental"),
+                ("prior_service", "employment_transition"),
+                ("prior_office_name", "あさひ"),
+                ("supporter_id", &sato.to_string()),
+            ],
+        )
+        .await;
+    let client = crate::helpers::id_from_location(&page.location(), "/clients/");
+    let today = teichaku::clock::today();
+    let hire = teichaku::domain::rules::period::add_months(today, -12);
+    let start = teichaku::domain::rules::period::add_months(hire, 6);
+    for (path, fields) in [
+        (
+            format!("/clients/{client}/employments"),
+            vec![
+                ("employer_name", "株式会社みどり物流".to_string()),
+                ("workplace_address", "船橋市".into()),
+                ("job_title", "軽作業".into()),
+                ("weekly_hours", "30".into()),
+                ("ordinary_employment", "yes".into()),
+                ("hire_date", hire.to_string()),
+            ],
+        ),
+        (
+            format!("/clients/{client}/certificates"),
+            vec![
+                ("certificate_number", "0123456789".to_string()),
+                ("municipality_code", "122044".into()),
+                ("municipality_name", "船橋市".into()),
+                ("income_category", "general1".into()),
+                ("monthly_cap_yen", "9300".into()),
+                ("period_start", start.to_string()),
+                (
+                    "period_end",
+                    teichaku::domain::rules::period::add_months(start, 12)
+                        .previous_day()
+                        .unwrap()
+                        .to_string(),
+                ),
+            ],
+        ),
+    ] {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = app
+            .submit(&format!("/clients/{client}"), &path, &fields)
+            .await;
+        assert_eq!(
+            r.status,
+            reqwest::StatusCode::SEE_OTHER,
+            "{path}: {}",
+            r.body
+        );
+    }
+
+    let (driver, _chromedriver, profile) = start_browser().await;
+    let base = format!("http://{}", app.addr);
+    driver.goto(format!("{base}/login")).await.unwrap();
+    type_into(&driver, "f-login", "month.sato").await;
+    type_into(&driver, "f-password", PASSWORD).await;
+    click(&driver, By::Id("sign-in")).await;
+    wait_for(&driver, By::Id("welcome")).await;
+    let row = format!("month-client-{client}");
+    driver
+        .goto(format!("{base}/offices/{office}/month"))
+        .await
+        .unwrap();
+    assert_eq!(
+        wait_for(&driver, By::Id(&row))
+            .await
+            .class_name()
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("ng")
+    );
+
+    // The hearing: face to face with the client (both preselected), two concerns.
+    driver
+        .goto(format!("{base}/clients/{client}/contacts/new"))
+        .await
+        .unwrap();
+    type_into(
+        &driver,
+        "f-heard",
+        "朝起きられず、遅刻が2回あった。上司の指示が早口で聞き取りにくい。",
+    )
+    .await;
+    type_into(
+        &driver,
+        "f-advice",
+        "寝る時刻を決める。指示をメモでもらえるよう相談する。",
+    )
+    .await;
+    click(
+        &driver,
+        By::Css("#f-concern_category_1 option[value='lateness_absence']"),
+    )
+    .await;
+    click(
+        &driver,
+        By::Css("#f-concern_category_2 option[value='relationships']"),
+    )
+    .await;
+    assert_accessible(&driver, "the contact form").await;
+    click(&driver, By::Id("save")).await;
+    wait_for(&driver, By::Id("new-contact")).await;
+    let history = text_of(&driver, By::Tag("main")).await;
+    assert!(
+        history.contains("遅刻・欠勤") && history.contains("上司・同僚との人間関係"),
+        "{history}"
+    );
+    assert_accessible(&driver, "the contacts history").await;
+
+    // The month's report: create the draft, finalise it, share it with the client.
+    driver
+        .goto(format!("{base}/clients/{client}/reports"))
+        .await
+        .unwrap();
+    let month = teichaku::web::compliance::YearMonth::of(today).code();
+    set_value(&driver, "f-report_month", &month).await;
+    click(&driver, By::Id("create-report")).await;
+    let body = text_of(&driver, By::Tag("textarea")).await;
+    assert!(
+        body.contains("遅刻"),
+        "the draft is built from the hearing: {body}"
+    );
+    click(&driver, By::Id("finalise")).await;
+    click(&driver, By::Id("f-share_recipient")).await;
+    click(
+        &driver,
+        By::Css("#f-share_method option[value='in_person']"),
+    )
+    .await;
+    assert_accessible(&driver, "the report page").await;
+    click(&driver, By::Id("share")).await;
+    wait_for(&driver, By::Css("tr[id^='share-']")).await;
+
+    driver
+        .goto(format!("{base}/offices/{office}/month"))
+        .await
+        .unwrap();
+    assert_eq!(
+        wait_for(&driver, By::Id(&row))
+            .await
+            .class_name()
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("ok"),
+        "the client turned green"
+    );
+    assert_accessible(&driver, "the month view").await;
+    if let Some(dir) = screenshot_dir() {
+        let _ = driver.screenshot(&dir.join("month.png")).await;
+    }
+    driver.quit().await.unwrap();
+    let _ = std::fs::remove_dir_all(profile);
+}
