@@ -80,11 +80,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "支援終了に向けた引き継ぎ（企業・関係機関との情報共有）として記録する",
         "Record as the handover before the end of support (sharing with the employer and agencies)",
     ),
-    (
-        "contact.blocked_detail",
-        "共有できない理由の詳細:",
-        "Why it is blocked:",
-    ),
     ("contact.mode.face_to_face", "対面", "Face to face"),
     ("contact.mode.phone", "電話", "Phone"),
     ("contact.mode.online", "オンライン", "Online"),

@@ -348,7 +348,10 @@ pub async fn create_contact(
                     Ok(_) => None,
                     Err(b) => {
                         errors.add("shared_consent_id", b.key());
-                        Some(blocked_detail(&ctx, &b))
+                        Some(crate::web::consents::blocked_message(
+                            &ctx.page("contact.new"),
+                            &b,
+                        ))
                     }
                 }
             }
@@ -379,21 +382,6 @@ pub async fn create_contact(
         "/clients/{}/contacts?n=saved",
         client.id
     )))
-}
-
-/// The date or the missing categories a blocked sharing names, in the page's language.
-fn blocked_detail(ctx: &Ctx, b: &consent::Blocked) -> String {
-    let lang = ctx.lang;
-    match b {
-        consent::Blocked::NoConsent => String::new(),
-        consent::Blocked::Withdrawn { at } => clock::format_jst(*at),
-        consent::Blocked::NotYetValid { from } => from.to_string(),
-        consent::Blocked::MissingCategories(c) => c
-            .iter()
-            .map(|c| lang.t(c.label_key()))
-            .collect::<Vec<_>>()
-            .join("、"),
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use teichaku::domain::rules::period::add_months;
 
-use crate::helpers::{TestApp, id_from_location, spawn_app};
+use crate::helpers::{TestApp, spawn_app};
 
 /// Admin + office 西船橋 + supporter `sato` in it; returns (office id, sato's id).
 async fn office_with_supporter(app: &TestApp) -> (i64, i64) {
@@ -14,24 +14,7 @@ async fn office_with_supporter(app: &TestApp) -> (i64, i64) {
 }
 
 async fn register(app: &TestApp, office: i64, name: &str, kana: &str, supporter: i64) -> i64 {
-    let page = app
-        .submit(
-            &format!("/offices/{office}/clients/new"),
-            &format!("/offices/{office}/clients"),
-            &[
-                ("client_name", name),
-                ("kana", kana),
-                ("birth_date", "1996-08-31"),
-                ("disabilities", "mental"),
-                ("disabilities", "developmental"),
-                ("prior_service", "employment_transition"),
-                ("prior_office_name", "就労移行支援事業所あさひ"),
-                ("supporter_id", &supporter.to_string()),
-            ],
-        )
-        .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    id_from_location(&page.location(), "/clients/")
+    app.register_client(office, name, kana, supporter).await
 }
 
 async fn add_employment(app: &TestApp, client: i64, hire: &str) {

@@ -3,30 +3,12 @@
 use reqwest::StatusCode;
 use teichaku::domain::rules::period::add_months;
 
-use crate::helpers::{TestApp, id_from_location, spawn_app};
+use crate::helpers::{TestApp, spawn_app};
 
 /// An office with supporter `sato` and a client in their second year of service, with a
 /// valid certificate and contract; returns (office, client).
 async fn client_in_service(app: &TestApp) -> (i64, i64) {
-    app.signed_in_admin().await;
-    let office = app.create_office("西船橋").await;
-    let sato = app.create_staff("sato", office, "supporter").await;
-    let page = app
-        .submit(
-            &format!("/offices/{office}/clients/new"),
-            &format!("/offices/{office}/clients"),
-            &[
-                ("client_name", "山田 花子"),
-                ("kana", "やまだ はなこ"),
-                ("birth_date", "1996-08-31"),
-                ("disabilities", "mental"),
-                ("prior_service", "employment_transition"),
-                ("prior_office_name", "あさひ"),
-                ("supporter_id", &sato.to_string()),
-            ],
-        )
-        .await;
-    let client = id_from_location(&page.location(), "/clients/");
+    let (office, _, client) = app.office_with_client().await;
     let today = teichaku::clock::today();
     let hire = add_months(today, -12);
     let e = app

@@ -2,34 +2,11 @@
 //! tasks on the owner's home page, resolving concerns into past cases. Both engines.
 use reqwest::StatusCode;
 
-use crate::helpers::{TestApp, id_from_location, spawn_app};
+use crate::helpers::{TestApp, spawn_app};
 
 /// Admin, office 西船橋, supporter `sato` and a client; returns (office, sato, client).
 async fn setup(app: &TestApp) -> (i64, i64, i64) {
-    app.signed_in_admin().await;
-    let office = app.create_office("西船橋").await;
-    let sato = app.create_staff("sato", office, "supporter").await;
-    let page = app
-        .submit(
-            &format!("/offices/{office}/clients/new"),
-            &format!("/offices/{office}/clients"),
-            &[
-                ("client_name", "山田 花子"),
-                ("kana", "やまだ はなこ"),
-                ("birth_date", "1996-08-31"),
-                ("disabilities", "mental"),
-                ("prior_service", "employment_transition"),
-                ("prior_office_name", "あさひ"),
-                ("supporter_id", &sato.to_string()),
-            ],
-        )
-        .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    (
-        office,
-        sato,
-        id_from_location(&page.location(), "/clients/"),
-    )
+    app.office_with_client().await
 }
 
 fn days(n: i64) -> String {

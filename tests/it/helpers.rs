@@ -354,6 +354,53 @@ impl TestApp {
         id
     }
 
+    /// Registers a client through the form (mental + developmental disability, prior
+    /// service 就労移行支援) with `supporter` in charge; returns the client's id.
+    pub async fn register_client(
+        &self,
+        office: i64,
+        name: &str,
+        kana: &str,
+        supporter: i64,
+    ) -> i64 {
+        let supporter = supporter.to_string();
+        let page = self
+            .submit(
+                &format!("/offices/{office}/clients/new"),
+                &format!("/offices/{office}/clients"),
+                &[
+                    ("client_name", name),
+                    ("kana", kana),
+                    ("birth_date", "1996-08-31"),
+                    ("disabilities", "mental"),
+                    ("disabilities", "developmental"),
+                    ("prior_service", "employment_transition"),
+                    ("prior_office_name", "就労移行支援事業所あさひ"),
+                    ("supporter_id", &supporter),
+                ],
+            )
+            .await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "register client: {}",
+            page.body
+        );
+        id_from_location(&page.location(), "/clients/")
+    }
+
+    /// The admin signed in, office 西船橋 with supporter `sato`, and client 山田 花子 in
+    /// sato's charge: (office, sato, client).
+    pub async fn office_with_client(&self) -> (i64, i64, i64) {
+        self.signed_in_admin().await;
+        let office = self.create_office("西船橋").await;
+        let sato = self.create_staff("sato", office, "supporter").await;
+        let client = self
+            .register_client(office, "山田 花子", "やまだ はなこ", sato)
+            .await;
+        (office, sato, client)
+    }
+
     /// Audit rows with this action, oldest first: (actor_label, target_id, request_id).
     pub async fn audit_rows(&self, action: &str) -> Vec<(String, String, String)> {
         teichaku::on_db!(&self.state.db, pool => sqlx::query_as(
