@@ -274,6 +274,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
             hours: "平日 9:00〜18:00（土日祝休み）".to_string(),
             services: "就労定着支援（職場での困りごとの相談、企業との調整、生活面の支援）。就労移行支援も行っています。".to_string(),
             published: true,
+            plan_review_months: 3,
         };
         office_ids.push(store::offices::insert(&mut tx, org, &input, now).await?);
     }

@@ -69,6 +69,7 @@ pub struct OfficeForm {
     pub services: String,
     /// "1" when the office is shown on the public site.
     pub published: String,
+    pub plan_review_months: String,
 }
 
 /// A valid office.
@@ -88,6 +89,9 @@ pub struct OfficeInput {
     pub services: String,
     /// Shown on the public site (事業所を探す).
     pub published: bool,
+    /// Months between support plan reviews (domain.md §3: UNCONFIRMED, so an office setting;
+    /// 3 by default, at most 12).
+    pub plan_review_months: i64,
 }
 
 impl OfficeForm {
@@ -109,6 +113,18 @@ impl OfficeForm {
         let hours = fields::optional_text(&mut e, "hours", &self.hours, 200);
         let services = fields::optional_text(&mut e, "services", &self.services, 2000);
         let published = self.published == "1";
+        let plan_review_months = if self.plan_review_months.trim().is_empty() {
+            Some(3)
+        } else {
+            fields::integer(
+                &mut e,
+                "plan_review_months",
+                &self.plan_review_months,
+                1,
+                12,
+                true,
+            )
+        };
         e.into_result(OfficeInput {
             name,
             office_number,
@@ -120,6 +136,7 @@ impl OfficeForm {
             hours,
             services,
             published,
+            plan_review_months: plan_review_months.unwrap_or(3),
         })
     }
 }

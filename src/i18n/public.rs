@@ -38,6 +38,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Fee simulator",
     ),
     ("public.staff_login", "職員ログイン", "Staff sign-in"),
+    (
+        "field.plan_review_months",
+        "支援計画の見直しの間隔（か月）",
+        "Months between plan reviews",
+    ),
+    (
+        "hint.plan_review_months",
+        "1〜12。空欄なら3か月です。",
+        "1 to 12; empty means 3.",
+    ),
     ("field.hours", "営業時間", "Opening hours"),
     ("field.services", "提供しているサービス", "Services offered"),
     (

@@ -18,6 +18,7 @@ pub struct Office {
     pub hours: String,
     pub services: String,
     pub published: bool,
+    pub plan_review_months: i64,
     pub phone: String,
     pub email: String,
 }
@@ -34,7 +35,7 @@ pub struct OfficeSummary {
 
 const COLUMNS: &str =
     "id, organization_id, name, office_number, prefecture, address, nearest_station, phone, email,
-     hours, services, published";
+     hours, services, published, plan_review_months";
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<Office>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM offices WHERE id = $1");
@@ -70,12 +71,12 @@ pub async fn insert(
 ) -> Result<i64, sqlx::Error> {
     let sql = "INSERT INTO offices (organization_id, name, office_number, prefecture, address,
                                     nearest_station, phone, email, hours, services, published,
-                                    created_at, updated_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id";
+                                    plan_review_months, created_at, updated_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id";
     on_tx!(tx, c => sqlx::query_scalar(sql)
         .bind(organization_id).bind(&o.name).bind(&o.office_number).bind(&o.prefecture)
         .bind(&o.address).bind(&o.nearest_station).bind(&o.phone).bind(&o.email)
-        .bind(&o.hours).bind(&o.services).bind(o.published).bind(now)
+        .bind(&o.hours).bind(&o.services).bind(o.published).bind(o.plan_review_months).bind(now)
         .fetch_one(c).await)
 }
 
@@ -87,12 +88,12 @@ pub async fn update(
 ) -> Result<bool, sqlx::Error> {
     let sql = "UPDATE offices SET name = $2, office_number = $3, prefecture = $4, address = $5,
                       nearest_station = $6, phone = $7, email = $8, hours = $9, services = $10,
-                      published = $11, updated_at = $12
+                      published = $11, plan_review_months = $12, updated_at = $13
                WHERE id = $1";
     let done = on_tx!(tx, c => sqlx::query(sql)
         .bind(id).bind(&o.name).bind(&o.office_number).bind(&o.prefecture).bind(&o.address)
         .bind(&o.nearest_station).bind(&o.phone).bind(&o.email).bind(&o.hours).bind(&o.services)
-        .bind(o.published).bind(now)
+        .bind(o.published).bind(o.plan_review_months).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done == 1)
 }

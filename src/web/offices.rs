@@ -221,6 +221,7 @@ pub async fn edit_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
         hours: office.hours,
         services: office.services,
         published: if office.published { "1" } else { "" }.to_string(),
+        plan_review_months: office.plan_review_months.to_string(),
     };
     let (action, cancel) = (
         format!("/offices/{}", office.id),

@@ -176,3 +176,43 @@ async fn an_office_with_clients_cannot_be_deleted() {
             .contains("利用者が登録されている事業所は削除できません")
     );
 }
+
+#[tokio::test]
+async fn the_plan_review_cycle_is_an_office_setting() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let id = app.create_office("青森").await;
+    let form = |months: &'static str| {
+        [
+            ("name", "青森"),
+            ("prefecture", "青森県"),
+            ("address", "青森市"),
+            ("phone", "0170000000"),
+            ("plan_review_months", months),
+        ]
+    };
+    let bad = app
+        .submit(
+            &format!("/offices/{id}/edit"),
+            &format!("/offices/{id}"),
+            &form("13"),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("入力できる範囲を超えています。"));
+    let ok = app
+        .submit(
+            &format!("/offices/{id}/edit"),
+            &format!("/offices/{id}"),
+            &form("6"),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let months: i64 = teichaku::store::plans::review_months(&app.state.db, id)
+        .await
+        .unwrap();
+    assert_eq!(
+        months, 6,
+        "plans of this office are reviewed every 6 months"
+    );
+}
