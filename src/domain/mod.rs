@@ -7,6 +7,7 @@ pub mod contact;
 pub mod fields;
 pub mod guide;
 pub mod ical;
+pub mod inquiry;
 pub mod institution;
 pub mod office;
 pub mod password;

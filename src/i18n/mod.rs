@@ -7,6 +7,7 @@ use std::{collections::HashMap, sync::LazyLock};
 mod compliance;
 mod consents;
 mod contacts;
+mod intake;
 mod public;
 mod reports;
 
@@ -19,6 +20,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     reports::MESSAGES,
     compliance::MESSAGES,
     public::MESSAGES,
+    intake::MESSAGES,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -910,7 +912,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is

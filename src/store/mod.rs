@@ -11,6 +11,7 @@ pub mod consents;
 pub mod contacts;
 pub mod employments;
 pub mod guide;
+pub mod inquiries;
 pub mod institutions;
 pub mod login_failures;
 pub mod offices;

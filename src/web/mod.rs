@@ -19,6 +19,7 @@ pub mod employments;
 pub mod health;
 pub mod home;
 pub mod housekeeping;
+pub mod inquiries;
 pub mod institutions;
 pub mod lang;
 pub mod middleware;
@@ -133,6 +134,7 @@ pub fn routes() -> Router<AppState> {
         .merge(compliance::routes())
         .merge(calendar::routes())
         .merge(public::routes())
+        .merge(inquiries::routes())
         .fallback(|| async { AppError::NotFound })
 }
 

@@ -12,6 +12,7 @@ mod consents;
 mod contacts;
 mod csrf;
 mod helpers;
+mod inquiries;
 mod offices;
 mod platform;
 mod public;

@@ -1,0 +1,308 @@
+//! お問い合わせ and 見学 (inquiries) and the intake pipeline (design.md §1, the source
+//! article's flows): 新規 → 連絡済み → 見学日程確定 → 見学済み → 申請支援中 → 受給者証交付 →
+//! 契約, or 終了 with a reason at any step. Also the first-contact deadline: an inquiry not
+//! contacted within 2 business days is flagged.
+
+use time::{Date, Duration, Month, Weekday};
+
+use super::fields::{self, FieldErrors};
+
+/// The pipeline's states, in order.
+pub const STATUSES: [&str; 8] = [
+    "new",
+    "contacted",
+    "tour_scheduled",
+    "toured",
+    "applying",
+    "certificate_issued",
+    "contracted",
+    "closed",
+];
+
+/// The states an inquiry may move to from `status`. 終了 (closed) is possible from every open
+/// state; a scheduled tour may go back to 連絡済み when it is cancelled.
+pub fn next_statuses(status: &str) -> &'static [&'static str] {
+    match status {
+        "new" => &["contacted", "closed"],
+        "contacted" => &["tour_scheduled", "applying", "closed"],
+        "tour_scheduled" => &["toured", "contacted", "closed"],
+        "toured" => &["applying", "closed"],
+        "applying" => &["certificate_issued", "closed"],
+        "certificate_issued" => &["contracted", "closed"],
+        _ => &[],
+    }
+}
+
+pub fn can_move(from: &str, to: &str) -> bool {
+    next_statuses(from).contains(&to)
+}
+
+/// 国民の祝日 2025–2027 (内閣府「国民の祝日について」, https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html,
+/// including 振替休日 and 国民の休日). Data, to be extended each year.
+pub const HOLIDAYS: &[(i32, Month, u8)] = &[
+    (2025, Month::January, 1),
+    (2025, Month::January, 13),
+    (2025, Month::February, 11),
+    (2025, Month::February, 23),
+    (2025, Month::February, 24),
+    (2025, Month::March, 20),
+    (2025, Month::April, 29),
+    (2025, Month::May, 3),
+    (2025, Month::May, 4),
+    (2025, Month::May, 5),
+    (2025, Month::May, 6),
+    (2025, Month::July, 21),
+    (2025, Month::August, 11),
+    (2025, Month::September, 15),
+    (2025, Month::September, 23),
+    (2025, Month::October, 13),
+    (2025, Month::November, 3),
+    (2025, Month::November, 23),
+    (2025, Month::November, 24),
+    (2026, Month::January, 1),
+    (2026, Month::January, 12),
+    (2026, Month::February, 11),
+    (2026, Month::February, 23),
+    (2026, Month::March, 20),
+    (2026, Month::April, 29),
+    (2026, Month::May, 3),
+    (2026, Month::May, 4),
+    (2026, Month::May, 5),
+    (2026, Month::May, 6),
+    (2026, Month::July, 20),
+    (2026, Month::August, 11),
+    (2026, Month::September, 21),
+    (2026, Month::September, 22),
+    (2026, Month::September, 23),
+    (2026, Month::October, 12),
+    (2026, Month::November, 3),
+    (2026, Month::November, 23),
+    (2027, Month::January, 1),
+    (2027, Month::January, 11),
+    (2027, Month::February, 11),
+    (2027, Month::February, 23),
+    (2027, Month::March, 21),
+    (2027, Month::March, 22),
+    (2027, Month::April, 29),
+    (2027, Month::May, 3),
+    (2027, Month::May, 4),
+    (2027, Month::May, 5),
+    (2027, Month::July, 19),
+    (2027, Month::August, 11),
+    (2027, Month::September, 20),
+    (2027, Month::September, 23),
+    (2027, Month::October, 11),
+    (2027, Month::November, 3),
+    (2027, Month::November, 23),
+];
+
+/// A weekday that is not a national holiday.
+pub fn is_business_day(d: Date) -> bool {
+    !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday)
+        && !HOLIDAYS
+            .iter()
+            .any(|(y, m, day)| d.year() == *y && d.month() == *m && d.day() == *day)
+}
+
+/// The last day on which first contact is still in time: the 2nd business day after the day
+/// the inquiry arrived (an inquiry on Friday evening is in time on Tuesday).
+pub fn first_contact_due(received_on: Date) -> Date {
+    let mut d = received_on;
+    let mut counted = 0;
+    while counted < 2 {
+        d += Duration::days(1);
+        if is_business_day(d) {
+            counted += 1;
+        }
+    }
+    d
+}
+
+/// Not contacted in time: still 新規 after the due day.
+pub fn contact_overdue(status: &str, received_on: Date, today: Date) -> bool {
+    status == "new" && today > first_contact_due(received_on)
+}
+
+/// A valid inquiry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InquiryInput {
+    pub office_id: i64,
+    pub kind: String,
+    pub channel: String,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub contact_by: String,
+    pub preferred_times: String,
+    pub message: String,
+}
+
+/// The inquiry form as typed (the public form, or staff entering a phone call).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct InquiryForm {
+    pub office_id: String,
+    pub kind: String,
+    pub channel: String,
+    pub inquirer_name: String,
+    pub phone: String,
+    pub email: String,
+    pub contact_by: String,
+    pub preferred_times: String,
+    pub message: String,
+    pub privacy: String,
+    /// The honeypot: hidden from people, filled by bots.
+    pub website: String,
+    /// When the form was shown, signed (see `web::inquiries`).
+    pub shown_at: String,
+}
+
+impl InquiryForm {
+    /// Parses the form. `offices` are the offices one may choose; `public` asks for the
+    /// privacy consent and takes the channel as `web`.
+    pub fn parse(&self, offices: &[i64], public: bool) -> Result<InquiryInput, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let office_id = self
+            .office_id
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|id| offices.contains(id));
+        if office_id.is_none() {
+            e.add("office_id", "err.choose");
+        }
+        let kind = self.kind.trim().to_string();
+        if !["question", "tour"].contains(&kind.as_str()) {
+            e.add("kind", "err.choose");
+        }
+        let channel = if public {
+            "web".to_string()
+        } else {
+            self.channel.trim().to_string()
+        };
+        if !["web", "phone", "email", "visit"].contains(&channel.as_str()) {
+            e.add("channel", "err.choose");
+        }
+        let name = fields::required_text(&mut e, "inquirer_name", &self.inquirer_name, 100);
+        let contact_by = self.contact_by.trim().to_string();
+        let phone = fields::phone(&mut e, "phone", &self.phone, contact_by == "phone");
+        let email = fields::email(&mut e, "email", &self.email, contact_by == "email");
+        if !["phone", "email"].contains(&contact_by.as_str()) {
+            e.add("contact_by", "err.choose");
+        }
+        let preferred_times =
+            fields::optional_text(&mut e, "preferred_times", &self.preferred_times, 200);
+        let message = fields::optional_text(&mut e, "message", &self.message, 2000);
+        if kind == "question" && message.is_empty() {
+            e.add("message", "err.required");
+        }
+        if public && self.privacy != "1" {
+            e.add("privacy", "err.privacy");
+        }
+        match office_id {
+            Some(office_id) if e.is_empty() => Ok(InquiryInput {
+                office_id,
+                kind,
+                channel,
+                name,
+                phone,
+                email,
+                contact_by,
+                preferred_times,
+                message,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn the_pipeline_moves_forward_or_closes() {
+        let cases = [
+            ("new", "contacted", true),
+            ("new", "contracted", false),
+            ("contacted", "tour_scheduled", true),
+            ("tour_scheduled", "contacted", true),
+            ("toured", "applying", true),
+            ("applying", "certificate_issued", true),
+            ("certificate_issued", "contracted", true),
+            ("contracted", "closed", false),
+            ("closed", "new", false),
+            ("applying", "closed", true),
+        ];
+        for (from, to, ok) in cases {
+            assert_eq!(can_move(from, to), ok, "{from} → {to}");
+        }
+    }
+
+    /// 2 business days, skipping weekends and 国民の祝日 (内閣府).
+    #[test]
+    fn first_contact_deadlines() {
+        let cases = [
+            (date!(2026 - 11 - 24), date!(2026 - 11 - 26)), // Tue → Thu
+            (date!(2026 - 11 - 27), date!(2026 - 12 - 01)), // Fri → Tue
+            (date!(2026 - 11 - 20), date!(2026 - 11 - 25)), // Fri → Wed (11/23 is 勤労感謝の日)
+            (date!(2026 - 04 - 30), date!(2026 - 05 - 07)), // Thu → Thu (5/1 Fri, then 5/3–6 GW)
+            (date!(2026 - 09 - 18), date!(2026 - 09 - 25)), // Fri → Fri (9/21–23 連休)
+        ];
+        for (received, due) in cases {
+            assert_eq!(first_contact_due(received), due, "received {received}");
+        }
+        assert!(!contact_overdue(
+            "new",
+            date!(2026 - 11 - 27),
+            date!(2026 - 12 - 01)
+        ));
+        assert!(contact_overdue(
+            "new",
+            date!(2026 - 11 - 27),
+            date!(2026 - 12 - 02)
+        ));
+        assert!(!contact_overdue(
+            "contacted",
+            date!(2026 - 11 - 27),
+            date!(2026 - 12 - 10)
+        ));
+    }
+
+    #[test]
+    fn the_public_form() {
+        let form = InquiryForm {
+            office_id: "2".into(),
+            kind: "tour".into(),
+            inquirer_name: "見学 太郎".into(),
+            contact_by: "email".into(),
+            email: "visitor@example.jp".into(),
+            privacy: "1".into(),
+            ..Default::default()
+        };
+        let input = form.parse(&[1, 2], true).expect("valid");
+        assert_eq!((input.channel.as_str(), input.office_id), ("web", 2));
+        let e = InquiryForm {
+            office_id: "9".into(),
+            kind: "question".into(),
+            contact_by: "phone".into(),
+            ..Default::default()
+        }
+        .parse(&[1, 2], true)
+        .unwrap_err();
+        assert_eq!(e.get("office_id"), Some("err.choose"));
+        assert_eq!(e.get("inquirer_name"), Some("err.required"));
+        assert_eq!(
+            e.get("phone"),
+            Some("err.required"),
+            "phone needed to call back"
+        );
+        assert_eq!(
+            e.get("message"),
+            Some("err.required"),
+            "a question needs its text"
+        );
+        assert_eq!(e.get("privacy"), Some("err.privacy"));
+    }
+}

@@ -1,0 +1,134 @@
+//! お問い合わせ (inquiries), their pipeline events, and the server's generated secrets.
+use time::OffsetDateTime;
+
+use crate::db::{Db, Tx};
+use crate::domain::inquiry::InquiryInput;
+use crate::{on_db, on_tx};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Inquiry {
+    pub id: i64,
+    pub office_id: i64,
+    pub kind: String,
+    pub channel: String,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub contact_by: String,
+    pub preferred_times: String,
+    pub message: String,
+    pub status: String,
+    pub close_reason: String,
+    pub received_at: OffsetDateTime,
+    pub first_contacted_at: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Event {
+    pub from_status: String,
+    pub to_status: String,
+    pub note: String,
+    pub staff_name: Option<String>,
+    pub at: OffsetDateTime,
+}
+
+const COLUMNS: &str =
+    "id, office_id, kind, channel, name, phone, email, contact_by, preferred_times,
+    message, status, close_reason, received_at, first_contacted_at";
+
+pub async fn insert(
+    tx: &mut Tx,
+    i: &InquiryInput,
+    sender_hash: &str,
+    created_by: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar(
+        "INSERT INTO inquiries (office_id, kind, channel, name, phone, email, contact_by,
+             preferred_times, message, status, received_at, sender_hash, created_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $10) RETURNING id")
+        .bind(i.office_id).bind(&i.kind).bind(&i.channel).bind(&i.name).bind(&i.phone)
+        .bind(&i.email).bind(&i.contact_by).bind(&i.preferred_times).bind(&i.message)
+        .bind(now).bind(sender_hash).bind(created_by)
+        .fetch_one(c).await)
+}
+
+pub async fn find(db: &Db, id: i64) -> Result<Option<Inquiry>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM inquiries WHERE id = $1");
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)
+}
+
+/// The office's inquiries, open ones first, newest first within each group.
+pub async fn list_for_office(
+    db: &Db,
+    office_id: i64,
+    status: &str,
+) -> Result<Vec<Inquiry>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM inquiries WHERE office_id = $1 AND ($2 = '' OR status = $2)
+         ORDER BY CASE WHEN status IN ('contracted', 'closed') THEN 1 ELSE 0 END, received_at DESC, id DESC"
+    );
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(office_id).bind(status).fetch_all(pool).await)
+}
+
+pub async fn events(db: &Db, inquiry_id: i64) -> Result<Vec<Event>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT e.from_status, e.to_status, e.note, s.display_name AS staff_name, e.at
+         FROM inquiry_events e LEFT JOIN staff s ON s.id = e.staff_id
+         WHERE e.inquiry_id = $1 ORDER BY e.at, e.id")
+        .bind(inquiry_id).fetch_all(pool).await)
+}
+
+/// Moves the inquiry if it is still in `from` (a second click or a stale page changes
+/// nothing); records the event. Returns whether it moved.
+pub async fn move_to(
+    tx: &mut Tx,
+    id: i64,
+    from: &str,
+    to: &str,
+    note: &str,
+    staff_id: i64,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, c => {
+        let moved = sqlx::query(
+            "UPDATE inquiries SET status = $3, updated_at = $4,
+                 first_contacted_at = CASE WHEN first_contacted_at IS NULL AND $3 <> 'closed' THEN $4 ELSE first_contacted_at END,
+                 close_reason = CASE WHEN $3 = 'closed' THEN $5 ELSE close_reason END
+             WHERE id = $1 AND status = $2")
+            .bind(id).bind(from).bind(to).bind(now).bind(note)
+            .execute(&mut *c).await?.rows_affected() == 1;
+        if moved {
+            sqlx::query("INSERT INTO inquiry_events (inquiry_id, from_status, to_status, note, staff_id, at)
+                         VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(id).bind(from).bind(to).bind(note).bind(staff_id).bind(now)
+                .execute(&mut *c).await?;
+        }
+        Ok(moved)
+    })
+}
+
+/// Inquiries sent from this (hashed) address since `since`.
+pub async fn count_from_sender(
+    db: &Db,
+    sender_hash: &str,
+    since: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM inquiries WHERE sender_hash = $1 AND received_at >= $2")
+        .bind(sender_hash).bind(since).fetch_one(pool).await)
+}
+
+/// The named secret, generated (32 random bytes, hex) the first time it is asked for.
+pub async fn secret(
+    db: &Db,
+    name: &str,
+    fresh: &str,
+    now: OffsetDateTime,
+) -> Result<String, sqlx::Error> {
+    on_db!(db, pool => {
+        sqlx::query("INSERT INTO app_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING")
+            .bind(name).bind(fresh).bind(now).execute(pool).await?;
+        sqlx::query_scalar("SELECT value FROM app_secrets WHERE name = $1").bind(name).fetch_one(pool).await
+    })
+}

@@ -1,0 +1,502 @@
+//! お問い合わせ: the public form (a question or a tour request for an office), with spam
+//! protection that needs no third-party service (a honeypot field, a signed time-to-submit
+//! check, a per-address limit), and the staff inbox with the intake pipeline: every step
+//! timestamped with who moved it, phone and email inquiries entered by staff, and inquiries
+//! not contacted within 2 business days flagged.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::{Path, Query},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::app::AppState;
+use crate::clock;
+use crate::domain::fields::FieldErrors;
+use crate::domain::inquiry::{
+    InquiryForm, STATUSES, can_move, contact_overdue, first_contact_due, next_statuses,
+};
+use crate::error::{AppError, AppResult};
+use crate::store::{
+    self,
+    inquiries::{Event, Inquiry},
+    offices::Office,
+};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    offices::visible_office,
+    parse_id, see_other, unprocessable,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/inquiry",
+            get(new_public_inquiry).post(create_public_inquiry),
+        )
+        .route("/inquiry/thanks", get(thanks))
+        .route(
+            "/offices/{id}/inquiries",
+            get(list_inquiries).post(create_staff_inquiry),
+        )
+        .route("/offices/{id}/inquiries/new", get(new_staff_inquiry))
+        .route("/inquiries/{id}", get(show_inquiry))
+        .route("/inquiries/{id}/move", post(move_inquiry))
+}
+
+/// People need a few seconds to fill the form; a faster post is a bot.
+const MIN_SECONDS_TO_SUBMIT: i64 = 3;
+/// A form shown longer ago than this is stale (the signed time expires).
+const MAX_FORM_AGE_SECONDS: i64 = 24 * 3600;
+/// At most this many inquiries an hour from one address.
+const MAX_PER_ADDRESS_PER_HOUR: i64 = 5;
+
+/// HMAC-SHA-256 (RFC 2104) of `message` under `key`.
+fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    let mut block = [0u8; 64];
+    if key.len() > 64 {
+        block[..32].copy_from_slice(&Sha256::digest(key));
+    } else {
+        block[..key.len()].copy_from_slice(key);
+    }
+    let mut inner = Sha256::new();
+    inner.update(block.map(|b| b ^ 0x36));
+    inner.update(message);
+    let mut outer = Sha256::new();
+    outer.update(block.map(|b| b ^ 0x5c));
+    outer.update(inner.finalize());
+    outer.finalize().into()
+}
+
+async fn form_secret(ctx: &Ctx) -> AppResult<String> {
+    Ok(store::inquiries::secret(
+        &ctx.app.db,
+        "inquiry_form",
+        &crate::web::session::random_token(),
+        clock::now(),
+    )
+    .await?)
+}
+
+/// `unix-seconds.signature`: when the form was shown, signed so a bot cannot fake it.
+async fn sign_shown_at(ctx: &Ctx) -> AppResult<String> {
+    let secret = form_secret(ctx).await?;
+    let at = clock::now().unix_timestamp();
+    Ok(format!(
+        "{at}.{}",
+        hex::encode(hmac_sha256(secret.as_bytes(), at.to_string().as_bytes()))
+    ))
+}
+
+/// Seconds since the form was shown, if the signature is ours.
+async fn seconds_since_shown(ctx: &Ctx, value: &str) -> AppResult<Option<i64>> {
+    let Some((at, sig)) = value.split_once('.') else {
+        return Ok(None);
+    };
+    let Ok(at_secs) = at.parse::<i64>() else {
+        return Ok(None);
+    };
+    let secret = form_secret(ctx).await?;
+    let expected = hex::encode(hmac_sha256(secret.as_bytes(), at.as_bytes()));
+    Ok((expected == sig).then(|| clock::now().unix_timestamp() - at_secs))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "inquiries/public_form.html")]
+struct PublicFormPage {
+    page: Page,
+    offices: Vec<Office>,
+    form: InquiryForm,
+    errors: FieldErrors,
+    message: Option<&'static str>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PublicQuery {
+    pub office: String,
+    pub kind: String,
+}
+
+async fn public_form(
+    ctx: &Ctx,
+    form: InquiryForm,
+    errors: FieldErrors,
+    message: Option<&'static str>,
+) -> AppResult<PublicFormPage> {
+    let offices = store::offices::list_published(&ctx.app.db, "").await?;
+    let mut page = ctx.form_page("inquiry.title").await?;
+    page.title_key = "inquiry.title";
+    let mut form = form;
+    form.shown_at = sign_shown_at(ctx).await?;
+    Ok(PublicFormPage {
+        page,
+        offices,
+        form,
+        errors,
+        message,
+    })
+}
+
+pub async fn new_public_inquiry(ctx: Ctx, Query(q): Query<PublicQuery>) -> AppResult<Response> {
+    let form = InquiryForm {
+        office_id: q.office,
+        kind: if q.kind == "question" {
+            "question".into()
+        } else {
+            "tour".into()
+        },
+        contact_by: "phone".into(),
+        ..InquiryForm::default()
+    };
+    Ok(public_form(&ctx, form, FieldErrors::new(), None)
+        .await?
+        .into_response())
+}
+
+fn sender_hash(address: &str) -> String {
+    hex::encode(Sha256::digest(
+        format!("inquiry-sender:{address}").as_bytes(),
+    ))
+}
+
+pub async fn create_public_inquiry(
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<InquiryForm>,
+) -> AppResult<Response> {
+    // A filled honeypot: answer as if it worked, keep nothing.
+    if !form.website.trim().is_empty() {
+        tracing::info!("inquiry honeypot filled; dropped");
+        return Ok(see_other("/inquiry/thanks"));
+    }
+    match seconds_since_shown(&ctx, &form.shown_at).await? {
+        Some(s) if (MIN_SECONDS_TO_SUBMIT..=MAX_FORM_AGE_SECONDS).contains(&s) => {}
+        _ => {
+            return Ok(unprocessable(
+                public_form(&ctx, form, FieldErrors::new(), Some("inquiry.too_fast")).await?,
+            ));
+        }
+    }
+    let published: Vec<i64> = store::offices::list_published(&ctx.app.db, "")
+        .await?
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    let input = match form.parse(&published, true) {
+        Ok(input) => input,
+        Err(errors) => return Ok(unprocessable(public_form(&ctx, form, errors, None).await?)),
+    };
+    let hash = sender_hash(&ctx.address);
+    let now = clock::now();
+    if store::inquiries::count_from_sender(&ctx.app.db, &hash, now - time::Duration::hours(1))
+        .await?
+        >= MAX_PER_ADDRESS_PER_HOUR
+    {
+        let page =
+            public_form(&ctx, form, FieldErrors::new(), Some("inquiry.rate_limited")).await?;
+        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
+    }
+    let mut tx = ctx.app.db.begin().await?;
+    let id = store::inquiries::insert(&mut tx, &input, &hash, None, now).await?;
+    let mut entry = ctx.audit("inquiry.create", "inquiry", id);
+    entry.office_id = Some(input.office_id);
+    entry.actor_label = "public".into();
+    entry.detail = format!("kind={} channel=web", input.kind);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other("/inquiry/thanks"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "inquiries/thanks.html")]
+struct ThanksPage {
+    page: Page,
+}
+
+pub async fn thanks(ctx: Ctx) -> AppResult<Response> {
+    Ok(ThanksPage {
+        page: ctx.page("inquiry.thanks_title"),
+    }
+    .into_response())
+}
+
+pub struct InboxRow {
+    pub inquiry: Inquiry,
+    pub overdue: bool,
+    pub due: time::Date,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "inquiries/inbox.html")]
+struct InboxPage {
+    page: Page,
+    office: Office,
+    rows: Vec<InboxRow>,
+    status: String,
+    statuses: [&'static str; 8],
+}
+
+impl InboxPage {
+    fn status_key(&self, s: &str) -> String {
+        format!("inquiry.status.{s}")
+    }
+    fn kind_key(&self, s: &str) -> String {
+        format!("inquiry.kind.{s}")
+    }
+    fn channel_key(&self, s: &str) -> String {
+        format!("inquiry.channel.{s}")
+    }
+    fn at(&self, at: &time::OffsetDateTime) -> String {
+        clock::format_jst(*at)
+    }
+    fn overdue_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.overdue).count()
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct InboxQuery {
+    pub status: String,
+}
+
+pub async fn list_inquiries(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<InboxQuery>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    let status = if STATUSES.contains(&q.status.as_str()) {
+        q.status
+    } else {
+        String::new()
+    };
+    let today = clock::today();
+    let rows = store::inquiries::list_for_office(&ctx.app.db, office.id, &status)
+        .await?
+        .into_iter()
+        .map(|inquiry| {
+            let received = inquiry.received_at.to_offset(clock::JST).date();
+            InboxRow {
+                overdue: contact_overdue(&inquiry.status, received, today),
+                due: first_contact_due(received),
+                inquiry,
+            }
+        })
+        .collect();
+    Ok(InboxPage {
+        page: ctx.page("inquiry.inbox_title"),
+        office,
+        rows,
+        status,
+        statuses: STATUSES,
+    }
+    .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "inquiries/staff_form.html")]
+struct StaffFormPage {
+    page: Page,
+    office: Office,
+    form: InquiryForm,
+    errors: FieldErrors,
+}
+
+pub async fn new_staff_inquiry(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    let form = InquiryForm {
+        office_id: office.id.to_string(),
+        kind: "question".into(),
+        channel: "phone".into(),
+        contact_by: "phone".into(),
+        ..InquiryForm::default()
+    };
+    Ok(StaffFormPage {
+        page: ctx.page("inquiry.staff_new"),
+        office,
+        form,
+        errors: FieldErrors::new(),
+    }
+    .into_response())
+}
+
+pub async fn create_staff_inquiry(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(mut form): CsrfForm<InquiryForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    form.office_id = office.id.to_string();
+    let input = match form.parse(&[office.id], false) {
+        Ok(input) => input,
+        Err(errors) => {
+            return Ok(unprocessable(StaffFormPage {
+                page: ctx.page("inquiry.staff_new"),
+                office,
+                form,
+                errors,
+            }));
+        }
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    let iid = store::inquiries::insert(&mut tx, &input, "", Some(who.id), clock::now()).await?;
+    let mut entry = ctx.audit("inquiry.create", "inquiry", iid);
+    entry.office_id = Some(office.id);
+    entry.detail = format!("kind={} channel={}", input.kind, input.channel);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/inquiries/{iid}?n=created")))
+}
+
+impl StaffFormPage {
+    fn channel_key(&self, s: &str) -> String {
+        format!("inquiry.channel.{s}")
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "inquiries/show.html")]
+struct ShowPage {
+    page: Page,
+    office: Office,
+    inquiry: Inquiry,
+    events: Vec<Event>,
+    next: &'static [&'static str],
+    errors: FieldErrors,
+    overdue: bool,
+    due: time::Date,
+}
+
+impl ShowPage {
+    fn status_key(&self, s: &str) -> String {
+        format!("inquiry.status.{s}")
+    }
+    fn kind_key(&self, s: &str) -> String {
+        format!("inquiry.kind.{s}")
+    }
+    fn channel_key(&self, s: &str) -> String {
+        format!("inquiry.channel.{s}")
+    }
+    fn at(&self, at: &time::OffsetDateTime) -> String {
+        clock::format_jst(*at)
+    }
+}
+
+/// The inquiry, if the staff member may see its office.
+async fn visible_inquiry(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office)> {
+    let who = ctx.staff()?;
+    let inquiry = store::inquiries::find(&ctx.app.db, parse_id(id)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let office = visible_office(ctx, &who, inquiry.office_id).await?;
+    Ok((inquiry, office))
+}
+
+async fn show_page(
+    ctx: &Ctx,
+    inquiry: Inquiry,
+    office: Office,
+    errors: FieldErrors,
+) -> AppResult<ShowPage> {
+    let events = store::inquiries::events(&ctx.app.db, inquiry.id).await?;
+    let received = inquiry.received_at.to_offset(clock::JST).date();
+    Ok(ShowPage {
+        page: ctx.page("inquiry.title_staff"),
+        next: next_statuses(&inquiry.status),
+        overdue: contact_overdue(&inquiry.status, received, clock::today()),
+        due: first_contact_due(received),
+        office,
+        inquiry,
+        events,
+        errors,
+    })
+}
+
+pub async fn show_inquiry(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let (inquiry, office) = visible_inquiry(&ctx, &id).await?;
+    let mut entry = ctx.audit("inquiry.view", "inquiry", inquiry.id);
+    entry.office_id = Some(office.id);
+    store::audit::record_now(&ctx.app.db, &entry).await?;
+    Ok(show_page(&ctx, inquiry, office, FieldErrors::new())
+        .await?
+        .into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MoveForm {
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+pub async fn move_inquiry(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<MoveForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let (inquiry, office) = visible_inquiry(&ctx, &id).await?;
+    let mut errors = FieldErrors::new();
+    if !can_move(&inquiry.status, &form.to) {
+        errors.add("to", "err.choose");
+    }
+    let note = crate::domain::fields::optional_text(&mut errors, "note", &form.note, 500);
+    if form.to == "closed" && note.is_empty() {
+        errors.add("note", "err.close_reason");
+    }
+    if form.from != inquiry.status {
+        // Someone else moved it meanwhile: show the page as it is now.
+        errors.add("to", "err.stale_inquiry");
+    }
+    if !errors.is_empty() {
+        return Ok(unprocessable(
+            show_page(&ctx, inquiry, office, errors).await?,
+        ));
+    }
+    let mut tx = ctx.app.db.begin().await?;
+    let moved = store::inquiries::move_to(
+        &mut tx,
+        inquiry.id,
+        &inquiry.status,
+        &form.to,
+        &note,
+        who.id,
+        clock::now(),
+    )
+    .await?;
+    if moved {
+        let mut entry = ctx.audit("inquiry.move", "inquiry", inquiry.id);
+        entry.office_id = Some(office.id);
+        entry.detail = format!("{} -> {}", inquiry.status, form.to);
+        store::audit::record(&mut tx, &entry).await?;
+    }
+    tx.commit().await?;
+    Ok(see_other(&format!("/inquiries/{}?n=saved", inquiry.id)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RFC 4231 test case 2.
+    #[test]
+    fn hmac_matches_the_rfc_vector() {
+        let mac = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
+        assert_eq!(
+            hex::encode(mac),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+}
