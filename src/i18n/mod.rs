@@ -7,6 +7,7 @@ use std::{collections::HashMap, sync::LazyLock};
 mod compliance;
 mod consents;
 mod contacts;
+mod email;
 mod reports;
 
 /// Every message table: the platform's (`MESSAGES`, below) and one per feature, so that
@@ -17,6 +18,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     consents::MESSAGES,
     reports::MESSAGES,
     compliance::MESSAGES,
+    email::MESSAGES,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -935,6 +937,8 @@ mod tests {
             "unit.",
             "stage.",
             "hint.",
+            "email.",
+            "outbox.",
         ];
         for entry in std::fs::read_dir(dir).expect("dir").flatten() {
             let path = entry.path();

@@ -23,6 +23,7 @@ pub mod institutions;
 pub mod lang;
 pub mod middleware;
 pub mod offices;
+pub mod outbox;
 pub mod plans;
 pub mod reports;
 pub mod session;
@@ -131,6 +132,7 @@ pub fn routes() -> Router<AppState> {
         .merge(reports::routes())
         .merge(compliance::routes())
         .merge(calendar::routes())
+        .merge(outbox::routes())
         .fallback(|| async { AppError::NotFound })
 }
 
