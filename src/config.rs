@@ -50,7 +50,14 @@ pub struct Config {
     /// SMTP server for outgoing email: smtp://HOST:PORT (plain, for a local relay),
     /// smtp://USER:PASS@HOST:587?tls=required (STARTTLS) or smtps://USER:PASS@HOST:465.
     /// Empty: nothing is sent and messages wait in the outbox.
-    #[arg(long, env = "TEICHAKU_SMTP_URL", default_value = "", global = true)]
+    // hide_env_values: `--help` would otherwise print the value, password included.
+    #[arg(
+        long,
+        env = "TEICHAKU_SMTP_URL",
+        default_value = "",
+        hide_env_values = true,
+        global = true
+    )]
     pub smtp_url: String,
 
     /// The sender address of outgoing email

@@ -8,9 +8,10 @@
 //!
 //! Several server processes may share one PostgreSQL (design §3). Each message is sent only by
 //! the process that takes its lease (`store::outbox::claim`, an UPDATE that only one process
-//! can win). Delivery is at least once, not exactly once: if a process dies after the SMTP
-//! server accepted a message but before it recorded `sent`, the message is sent again when
-//! its lease runs out. A fixed `Message-ID` per outbox row lets mail clients drop that copy.
+//! can win). Delivery is at least once, not exactly once: if a process dies (or loses the
+//! database) after the SMTP server accepted a message but before it recorded `sent`, the
+//! message is sent again when its lease runs out. A fixed `Message-ID` per outbox row lets
+//! mail clients recognise that copy.
 //!
 //! A failed attempt waits [`backoff`] (1 min, 2, 4… capped at 6 h) and the message is given
 //! up (`failed`) after [`MAX_ATTEMPTS`]; an admin can queue it again on `/admin/outbox`.
