@@ -47,6 +47,9 @@ pub fn router(state: AppState) -> Router {
 
 /// Connects, migrates and returns the state.
 pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
+    // An unusable TEICHAKU_SMTP_URL or TEICHAKU_MAIL_FROM stops the start with one line,
+    // rather than surfacing later as messages that never leave the outbox.
+    crate::email::Mailer::from_config(&config)?;
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     Ok(AppState {
@@ -55,13 +58,15 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     })
 }
 
-/// Serves on an already bound listener until `shutdown` resolves.
+/// Serves on an already bound listener until `shutdown` resolves, with the background work
+/// (housekeeping, the email outbox worker) running beside it.
 pub async fn serve_on(
     state: AppState,
     listener: TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     crate::web::housekeeping::spawn(state.clone());
+    crate::email::spawn_worker(&state)?;
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)

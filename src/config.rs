@@ -46,6 +46,37 @@ pub struct Config {
         global = true
     )]
     pub session_idle_minutes: i64,
+
+    /// SMTP server for outgoing email: smtp://HOST:PORT (plain, for a local relay),
+    /// smtp://USER:PASS@HOST:587?tls=required (STARTTLS) or smtps://USER:PASS@HOST:465.
+    /// Empty: nothing is sent and messages wait in the outbox.
+    // hide_env_values: `--help` would otherwise print the value, password included.
+    #[arg(
+        long,
+        env = "TEICHAKU_SMTP_URL",
+        default_value = "",
+        hide_env_values = true,
+        global = true
+    )]
+    pub smtp_url: String,
+
+    /// The sender address of outgoing email
+    #[arg(
+        long,
+        env = "TEICHAKU_MAIL_FROM",
+        default_value = "no-reply@localhost",
+        global = true
+    )]
+    pub mail_from: String,
+
+    /// Milliseconds between two runs of the outbox worker
+    #[arg(
+        long,
+        env = "TEICHAKU_OUTBOX_INTERVAL_MS",
+        default_value_t = 5000,
+        global = true
+    )]
+    pub outbox_interval_ms: u64,
 }
 
 impl Config {
@@ -58,6 +89,9 @@ impl Config {
             public_url: String::new(),
             trust_proxy: false,
             session_idle_minutes: 30,
+            smtp_url: String::new(),
+            mail_from: "no-reply@localhost".to_string(),
+            outbox_interval_ms: 5000,
         }
     }
 

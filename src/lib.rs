@@ -9,6 +9,7 @@
 //! - [`db`] is the connection to either engine, the embedded migrations and transactions.
 //! - [`error`] is the one error type the web layer returns, and the error policy.
 //! - [`i18n`] holds every user-visible message in Japanese and English.
+//! - [`email`] queues outgoing email in the database and sends it over SMTP in the background.
 
 pub mod app;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod domain;
+pub mod email;
 pub mod error;
 pub mod i18n;
 pub mod store;

@@ -9,6 +9,7 @@ mod consents;
 mod contacts;
 mod intake;
 mod public;
+mod email;
 mod reports;
 
 /// Every message table: the platform's (`MESSAGES`, below) and one per feature, so that
@@ -21,6 +22,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     compliance::MESSAGES,
     public::MESSAGES,
     intake::MESSAGES,
+    email::MESSAGES,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,6 +16,7 @@ pub mod institutions;
 pub mod login_failures;
 pub mod offices;
 pub mod organizations;
+pub mod outbox;
 pub mod plans;
 pub mod reports;
 pub mod sessions;

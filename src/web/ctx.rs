@@ -106,6 +106,7 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "signed_out" => "notice.signed_out",
         "password" => "notice.password_changed",
         "has_clients" => "notice.office_has_clients",
+        "retried" => "outbox.retried",
         _ => return None,
     })
 }

@@ -24,6 +24,7 @@ pub mod institutions;
 pub mod lang;
 pub mod middleware;
 pub mod offices;
+pub mod outbox;
 pub mod plans;
 pub mod public;
 pub mod reports;
@@ -135,6 +136,7 @@ pub fn routes() -> Router<AppState> {
         .merge(calendar::routes())
         .merge(public::routes())
         .merge(inquiries::routes())
+        .merge(outbox::routes())
         .fallback(|| async { AppError::NotFound })
 }
 
