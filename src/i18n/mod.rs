@@ -7,9 +7,9 @@ use std::{collections::HashMap, sync::LazyLock};
 mod compliance;
 mod consents;
 mod contacts;
+mod email;
 mod intake;
 mod public;
-mod email;
 mod reports;
 
 /// Every message table: the platform's (`MESSAGES`, below) and one per feature, so that
