@@ -203,8 +203,15 @@ pub async fn create_public_inquiry(
             public_form(&ctx, form, FieldErrors::new(), Some("inquiry.rate_limited")).await?;
         return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
     }
+    let office = store::offices::find(&ctx.app.db, input.office_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut tx = ctx.app.db.begin().await?;
     let id = store::inquiries::insert(&mut tx, &input, &hash, None, now).await?;
+    // The emails go out with the inquiry or not at all (the outbox is in this transaction).
+    for email in notification_emails(&ctx, &office, &input, id) {
+        crate::email::enqueue(&mut tx, &email).await?;
+    }
     let mut entry = ctx.audit("inquiry.create", "inquiry", id);
     entry.office_id = Some(input.office_id);
     entry.actor_label = "public".into();
@@ -212,6 +219,57 @@ pub async fn create_public_inquiry(
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(see_other("/inquiry/thanks"))
+}
+
+/// A confirmation to the sender (when they gave an email address) and a notice to the
+/// office. The office's notice carries no personal details, only where to look.
+fn notification_emails(
+    ctx: &Ctx,
+    office: &Office,
+    input: &crate::domain::inquiry::InquiryInput,
+    id: i64,
+) -> Vec<crate::email::OutgoingEmail> {
+    let lang = ctx.lang;
+    let kind = lang.t(&format!("inquiry.kind.{}", input.kind));
+    let mut out = Vec::new();
+    if crate::email::is_valid_address(&input.email) {
+        let body = format!(
+            "{}\n\n{}: {}\n{}: {}\n{}: {}\n\n{}\n",
+            lang.t("email.inquiry_thanks_body"),
+            lang.t("field.office_id"),
+            office.name,
+            lang.t("field.kind"),
+            kind,
+            lang.t("field.phone"),
+            office.phone,
+            lang.t("email.inquiry_footer"),
+        );
+        out.push(
+            crate::email::OutgoingEmail::new(
+                &input.email,
+                lang.t("email.inquiry_thanks_subject"),
+                body,
+            )
+            .related_to("inquiry", id),
+        );
+    }
+    if crate::email::is_valid_address(&office.email) {
+        let body = format!(
+            "{}\n\n{}: {}\n/inquiries/{id}\n",
+            lang.t("email.inquiry_new_body"),
+            lang.t("field.kind"),
+            kind
+        );
+        out.push(
+            crate::email::OutgoingEmail::new(
+                &office.email,
+                format!("{}（{}）", lang.t("email.inquiry_new_subject"), kind),
+                body,
+            )
+            .related_to("inquiry", id),
+        );
+    }
+    out
 }
 
 #[derive(Template, WebTemplate)]

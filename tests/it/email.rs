@@ -61,7 +61,7 @@ fn mailer_for(sink: &SmtpSink) -> Mailer {
 }
 
 /// The value of header `name`, unfolded.
-fn header(data: &str, name: &str) -> Option<String> {
+pub fn header(data: &str, name: &str) -> Option<String> {
     let head = data.split("\r\n\r\n").next().unwrap_or_default();
     let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
     unfolded.lines().find_map(|line| {
@@ -72,7 +72,7 @@ fn header(data: &str, name: &str) -> Option<String> {
 
 /// Decodes RFC 2047 encoded words (`=?utf-8?b?…?=`, `=?utf-8?q?…?=`); the space between
 /// two encoded words is not part of the text.
-fn decode_header(value: &str) -> String {
+pub fn decode_header(value: &str) -> String {
     let mut out = String::new();
     let mut bytes: Vec<u8> = Vec::new();
     for word in value.split_whitespace() {
@@ -114,7 +114,7 @@ fn decode_header(value: &str) -> String {
 }
 
 /// The body, decoded from the transfer encoding lettre chose.
-fn decode_body(data: &str) -> String {
+pub fn decode_body(data: &str) -> String {
     let body = data
         .split_once("\r\n\r\n")
         .map(|(_, b)| b)

@@ -297,3 +297,70 @@ async fn uncontacted_inquiries_are_flagged_after_two_business_days() {
     );
     assert_eq!(a.get(&path).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_visitor_and_the_office_get_an_email() {
+    let sink = crate::smtp_sink::SmtpSink::start().await;
+    let url = sink.url();
+    let app = crate::helpers::spawn_app_with(move |c| {
+        c.smtp_url = url;
+        c.outbox_interval_ms = 200;
+    })
+    .await;
+    app.signed_in_admin().await;
+    let page = app
+        .submit(
+            "/offices/new",
+            "/offices",
+            &[
+                ("name", "西船橋"),
+                ("prefecture", "千葉県"),
+                ("address", "船橋市"),
+                ("phone", "0470000000"),
+                ("email", "office@example.jp"),
+                ("published", "1"),
+            ],
+        )
+        .await;
+    let office = crate::helpers::id_from_location(&page.location(), "/offices/");
+    let visitor = app.new_client();
+    let (token, shown_at) = form_fields(&visitor, &app, office).await;
+    tokio::time::sleep(Duration::from_millis(3100)).await;
+    let o = office.to_string();
+    let (status, _) = send(
+        &visitor,
+        &app,
+        &[
+            ("_csrf", &token),
+            ("shown_at", &shown_at),
+            ("kind", "tour"),
+            ("office_id", &o),
+            ("inquirer_name", "見学 太郎"),
+            ("contact_by", "email"),
+            ("email", "visitor@example.jp"),
+            ("privacy", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let got = sink.wait_for(2, Duration::from_secs(10)).await;
+    assert_eq!(got.len(), 2, "a confirmation and a notice");
+    let to_visitor = got
+        .iter()
+        .find(|m| m.rcpt_to.iter().any(|r| r.contains("visitor@example.jp")))
+        .expect("visitor mail");
+    let subject = crate::email::decode_header(
+        &crate::email::header(&to_visitor.data, "Subject").unwrap_or_default(),
+    );
+    assert_eq!(subject, "【定着】お問い合わせを受け付けました");
+    assert!(crate::email::decode_body(&to_visitor.data).contains("西船橋"));
+    let to_office = got
+        .iter()
+        .find(|m| m.rcpt_to.iter().any(|r| r.contains("office@example.jp")))
+        .expect("office mail");
+    let body = crate::email::decode_body(&to_office.data);
+    assert!(
+        body.contains("/inquiries/") && !body.contains("見学 太郎"),
+        "the office notice carries no personal details"
+    );
+}
