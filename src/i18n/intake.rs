@@ -166,6 +166,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "ホームページからお問い合わせがありました。職員用の画面で確認してください。",
         "A new inquiry arrived from the website. Please see it in Teichaku.",
     ),
+    (
+        "inquiry.convert",
+        "利用者として登録する（入力済みの内容を引き継ぎます）",
+        "Register as a client (carries over what was collected)",
+    ),
     ("office.nav_inquiries", "お問い合わせ", "Inquiries"),
     (
         "public.inquiry_link",

@@ -167,11 +167,22 @@ fn form_page(
     }
 }
 
-pub async fn new_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewClientQuery {
+    /// Carry over what an inquiry collected (no retyping).
+    pub from_inquiry: String,
+}
+
+pub async fn new_client(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<NewClientQuery>,
+) -> AppResult<Response> {
     let who = ctx.staff()?;
     let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let staff = office_staff(&ctx, office.id).await?;
-    let form = ClientForm {
+    let mut form = ClientForm {
         supporter_id: if who.role_in(office.id).is_some() {
             who.id.to_string()
         } else {
@@ -179,6 +190,14 @@ pub async fn new_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response>
         },
         ..ClientForm::default()
     };
+    if let Ok(iid) = q.from_inquiry.parse::<i64>()
+        && let Some(inquiry) = store::inquiries::find(&ctx.app.db, iid).await?
+        && inquiry.office_id == office.id
+    {
+        form.name = inquiry.name;
+        form.phone = inquiry.phone;
+        form.email = inquiry.email;
+    }
     let (action, cancel) = (
         format!("/offices/{}/clients", office.id),
         format!("/offices/{}/clients", office.id),

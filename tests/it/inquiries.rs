@@ -364,3 +364,47 @@ async fn the_visitor_and_the_office_get_an_email() {
         "the office notice carries no personal details"
     );
 }
+
+#[tokio::test]
+async fn an_inquiry_becomes_a_client_without_retyping() {
+    let app = spawn_app().await;
+    let (office, _, _) = app.office_with_client().await;
+    let page = app
+        .submit(
+            &format!("/offices/{office}/inquiries/new"),
+            &format!("/offices/{office}/inquiries"),
+            &[
+                ("channel", "phone"),
+                ("kind", "tour"),
+                ("inquirer_name", "契約 三郎"),
+                ("contact_by", "phone"),
+                ("phone", "090-3333-4444"),
+                ("email", "keiyaku@example.jp"),
+            ],
+        )
+        .await;
+    let id = crate::helpers::id_from_location(&page.location(), "/inquiries/");
+    let show = app.get(&format!("/inquiries/{id}")).await;
+    assert!(
+        show.body
+            .contains(&format!("/offices/{office}/clients/new?from_inquiry={id}"))
+    );
+    let form = app
+        .get(&format!("/offices/{office}/clients/new?from_inquiry={id}"))
+        .await;
+    for v in [
+        "value=\"契約 三郎\"",
+        "value=\"090-3333-4444\"",
+        "value=\"keiyaku@example.jp\"",
+    ] {
+        assert!(form.body.contains(v), "{v}");
+    }
+    let other = app.create_office("青森").await;
+    let elsewhere = app
+        .get(&format!("/offices/{other}/clients/new?from_inquiry={id}"))
+        .await;
+    assert!(
+        !elsewhere.body.contains("契約 三郎"),
+        "another office's inquiry is not carried over"
+    );
+}
