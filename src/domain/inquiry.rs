@@ -306,3 +306,105 @@ mod tests {
         assert_eq!(e.get("privacy"), Some("err.privacy"));
     }
 }
+
+/// One month's intake figures for an office.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthCounts {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub inquiries: usize,
+    /// Visits done (moved to 見学済み) in the month.
+    pub tours: usize,
+    /// Contracts (moved to 契約) in the month.
+    pub contracts: usize,
+    /// Average hours from receipt to first contact, for the month's inquiries contacted so far.
+    pub avg_hours_to_contact: Option<i64>,
+}
+
+/// Figures per month (`months` as `YYYY-MM`, Japan time): `received` holds each inquiry's
+/// receipt and first-contact instants, `events` each pipeline step's target state and time.
+pub fn monthly_counts(
+    received: &[(time::OffsetDateTime, Option<time::OffsetDateTime>)],
+    events: &[(String, time::OffsetDateTime)],
+    months: &[String],
+) -> Vec<MonthCounts> {
+    let month_of = |at: time::OffsetDateTime| {
+        let d = at.to_offset(time::macros::offset!(+9)).date();
+        format!("{:04}-{:02}", d.year(), u8::from(d.month()))
+    };
+    months
+        .iter()
+        .map(|m| {
+            let in_month: Vec<_> = received
+                .iter()
+                .filter(|(r, _)| month_of(*r) == *m)
+                .collect();
+            let waits: Vec<i64> = in_month
+                .iter()
+                .filter_map(|(r, f)| f.map(|f| (f - *r).whole_hours()))
+                .collect();
+            let count = |state: &str| {
+                events
+                    .iter()
+                    .filter(|(s, at)| s == state && month_of(*at) == *m)
+                    .count()
+            };
+            MonthCounts {
+                month: m.clone(),
+                inquiries: in_month.len(),
+                tours: count("toured"),
+                contracts: count("contracted"),
+                avg_hours_to_contact: (!waits.is_empty())
+                    .then(|| waits.iter().sum::<i64>() / waits.len() as i64),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn months_are_counted_in_japan_time() {
+        let received = [
+            (
+                datetime!(2026-10-31 15:30 UTC),
+                Some(datetime!(2026-11-01 03:30 UTC)),
+            ), // 11/1 00:30 JST, contacted after 12 h
+            (
+                datetime!(2026-11-10 01:00 UTC),
+                Some(datetime!(2026-11-11 01:00 UTC)),
+            ), // 24 h
+            (datetime!(2026-11-20 01:00 UTC), None),
+            (datetime!(2026-10-20 01:00 UTC), None),
+        ];
+        let events = [
+            ("toured".to_string(), datetime!(2026-11-05 01:00 UTC)),
+            ("contracted".to_string(), datetime!(2026-11-25 01:00 UTC)),
+            ("toured".to_string(), datetime!(2026-10-05 01:00 UTC)),
+        ];
+        let counts = monthly_counts(&received, &events, &["2026-10".into(), "2026-11".into()]);
+        assert_eq!(
+            counts[0],
+            MonthCounts {
+                month: "2026-10".into(),
+                inquiries: 1,
+                tours: 1,
+                contracts: 0,
+                avg_hours_to_contact: None
+            }
+        );
+        assert_eq!(
+            counts[1],
+            MonthCounts {
+                month: "2026-11".into(),
+                inquiries: 3,
+                tours: 1,
+                contracts: 1,
+                avg_hours_to_contact: Some(18)
+            }
+        );
+    }
+}

@@ -171,6 +171,15 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "利用者として登録する（入力済みの内容を引き継ぎます）",
         "Register as a client (carries over what was collected)",
     ),
+    ("inquiry.counts_title", "月ごとの件数", "Figures by month"),
+    ("inquiry.count_inquiries", "お問い合わせ", "Inquiries"),
+    ("inquiry.count_tours", "見学", "Visits"),
+    ("inquiry.count_contracts", "契約", "Contracts"),
+    (
+        "inquiry.count_hours",
+        "最初の連絡までの平均（時間）",
+        "Average hours to first contact",
+    ),
     ("office.nav_inquiries", "お問い合わせ", "Inquiries"),
     (
         "public.inquiry_link",

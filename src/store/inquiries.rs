@@ -132,3 +132,25 @@ pub async fn secret(
         sqlx::query_scalar("SELECT value FROM app_secrets WHERE name = $1").bind(name).fetch_one(pool).await
     })
 }
+
+/// Every inquiry's receipt and first contact, and every pipeline step (target state, time),
+/// of the office: the raw material of the monthly counts.
+pub async fn timeline_for_office(
+    db: &Db,
+    office_id: i64,
+) -> Result<
+    (
+        Vec<(OffsetDateTime, Option<OffsetDateTime>)>,
+        Vec<(String, OffsetDateTime)>,
+    ),
+    sqlx::Error,
+> {
+    let received = on_db!(db, pool => sqlx::query_as(
+        "SELECT received_at, first_contacted_at FROM inquiries WHERE office_id = $1")
+        .bind(office_id).fetch_all(pool).await)?;
+    let events = on_db!(db, pool => sqlx::query_as(
+        "SELECT e.to_status, e.at FROM inquiry_events e JOIN inquiries i ON i.id = e.inquiry_id
+         WHERE i.office_id = $1")
+        .bind(office_id).fetch_all(pool).await)?;
+    Ok((received, events))
+}

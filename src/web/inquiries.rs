@@ -299,6 +299,7 @@ struct InboxPage {
     rows: Vec<InboxRow>,
     status: String,
     statuses: [&'static str; 8],
+    counts: Vec<crate::domain::inquiry::MonthCounts>,
 }
 
 impl InboxPage {
@@ -350,12 +351,19 @@ pub async fn list_inquiries(
             }
         })
         .collect();
+    // The last 6 months' figures, newest first.
+    let this_month = crate::web::compliance::YearMonth::of(today);
+    let months: Vec<String> = (0..6).map(|i| this_month.shift(-i).code()).collect();
+    let (received, events) = store::inquiries::timeline_for_office(&ctx.app.db, office.id).await?;
+    let counts = crate::domain::inquiry::monthly_counts(&received, &events, &months);
+    let page = ctx.page("inquiry.inbox_title");
     Ok(InboxPage {
-        page: ctx.page("inquiry.inbox_title"),
+        page,
         office,
         rows,
         status,
         statuses: STATUSES,
+        counts,
     }
     .into_response())
 }

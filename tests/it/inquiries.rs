@@ -408,3 +408,46 @@ async fn an_inquiry_becomes_a_client_without_retyping() {
         "another office's inquiry is not carried over"
     );
 }
+
+#[tokio::test]
+async fn the_inbox_counts_inquiries_visits_and_contracts_by_month() {
+    let app = spawn_app().await;
+    let (office, _, _) = app.office_with_client().await;
+    let page = app
+        .submit(
+            &format!("/offices/{office}/inquiries/new"),
+            &format!("/offices/{office}/inquiries"),
+            &[
+                ("channel", "phone"),
+                ("kind", "tour"),
+                ("inquirer_name", "件数 四郎"),
+                ("contact_by", "phone"),
+                ("phone", "090-5555-6666"),
+            ],
+        )
+        .await;
+    let id = crate::helpers::id_from_location(&page.location(), "/inquiries/");
+    let path = format!("/inquiries/{id}");
+    for (from, to) in [
+        ("new", "contacted"),
+        ("contacted", "tour_scheduled"),
+        ("tour_scheduled", "toured"),
+    ] {
+        let r = app
+            .submit(
+                &path,
+                &format!("{path}/move"),
+                &[("from", from), ("to", to)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{from} → {to}");
+    }
+    let month = teichaku::web::compliance::YearMonth::of(teichaku::clock::today()).code();
+    let inbox = app.get(&format!("/offices/{office}/inquiries")).await;
+    let row_start = inbox
+        .body
+        .find(&format!("id=\"count-{month}\""))
+        .expect("this month's row");
+    let row = &inbox.body[row_start..row_start + inbox.body[row_start..].find("</tr>").unwrap()];
+    assert!(row.contains("<td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td>"), "{row}");
+}
