@@ -73,7 +73,6 @@ struct ListPage {
     staff: Vec<Staff>,
     query: ListQuery,
     stages: &'static [&'static str],
-    can_register: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -126,7 +125,6 @@ pub async fn list_clients(
         staff,
         query,
         stages: &STAGES,
-        can_register: true,
     };
     Ok(page.into_response())
 }
@@ -140,7 +138,6 @@ struct FormPage {
     errors: FieldErrors,
     staff: Vec<Staff>,
     action: String,
-    cancel: String,
     disabilities: [Disability; 5],
     prior_services: Vec<PriorService>,
 }
@@ -152,7 +149,6 @@ fn form_page(
     errors: FieldErrors,
     staff: Vec<Staff>,
     action: String,
-    cancel: String,
 ) -> FormPage {
     FormPage {
         page,
@@ -161,7 +157,6 @@ fn form_page(
         errors,
         staff,
         action,
-        cancel,
         disabilities: Disability::ALL,
         prior_services: PriorService::ALL.to_vec(),
     }
@@ -198,10 +193,7 @@ pub async fn new_client(
         form.phone = inquiry.phone;
         form.email = inquiry.email;
     }
-    let (action, cancel) = (
-        format!("/offices/{}/clients", office.id),
-        format!("/offices/{}/clients", office.id),
-    );
+    let action = format!("/offices/{}/clients", office.id);
     Ok(form_page(
         ctx.page("client.new"),
         office,
@@ -209,7 +201,6 @@ pub async fn new_client(
         FieldErrors::new(),
         staff,
         action,
-        cancel,
     )
     .into_response())
 }
@@ -227,10 +218,7 @@ pub async fn create_client(
     let input = match form.parse(clock::today(), &ids) {
         Ok(input) => input,
         Err(e) => {
-            let (action, cancel) = (
-                format!("/offices/{}/clients", office.id),
-                format!("/offices/{}/clients", office.id),
-            );
+            let action = format!("/offices/{}/clients", office.id);
             return Ok(unprocessable(form_page(
                 ctx.page("client.new"),
                 office,
@@ -238,7 +226,6 @@ pub async fn create_client(
                 e,
                 staff,
                 action,
-                cancel,
             )));
         }
     };
@@ -273,10 +260,7 @@ pub async fn edit_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
             .map(|s| s.to_string())
             .unwrap_or_default(),
     };
-    let (action, cancel) = (
-        format!("/clients/{}", client.id),
-        format!("/clients/{}", client.id),
-    );
+    let action = format!("/clients/{}", client.id);
     Ok(form_page(
         ctx.page("client.edit"),
         office,
@@ -284,7 +268,6 @@ pub async fn edit_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
         FieldErrors::new(),
         staff,
         action,
-        cancel,
     )
     .into_response())
 }
@@ -302,10 +285,7 @@ pub async fn update_client(
     let input = match form.parse(clock::today(), &ids) {
         Ok(input) => input,
         Err(e) => {
-            let (action, cancel) = (
-                format!("/clients/{}", client.id),
-                format!("/clients/{}", client.id),
-            );
+            let action = format!("/clients/{}", client.id);
             return Ok(unprocessable(form_page(
                 ctx.page("client.edit"),
                 office,
@@ -313,7 +293,6 @@ pub async fn update_client(
                 e,
                 staff,
                 action,
-                cancel,
             )));
         }
     };

@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::clock;
-use crate::domain::consent::{self, Category};
+use crate::domain::consent::Category;
 use crate::domain::contact::{
     ACTION_ROWS, CONCERN_CATEGORIES, CONCERN_ROWS, ContactForm, Mode, PARTICIPANTS,
 };
@@ -337,14 +337,11 @@ pub async fn create_contact(
                 None
             }
             Some(row) => {
-                let records: Vec<_> = rows.iter().map(ConsentRow::record).collect();
-                match consent::check(
-                    &records,
-                    &row.record().recipient,
-                    &[Category::SupportRecords],
-                    clock::now(),
-                    clock::today(),
-                ) {
+                let recipient = row.record().recipient;
+                let needed = [Category::SupportRecords];
+                match crate::web::consents::check_sharing(&ctx, client.id, &recipient, &needed)
+                    .await?
+                {
                     Ok(_) => None,
                     Err(b) => {
                         errors.add("shared_consent_id", b.key());

@@ -59,7 +59,6 @@ struct FormPage {
     form: OfficeForm,
     errors: FieldErrors,
     action: String,
-    cancel: String,
     prefectures: &'static [&'static str],
 }
 
@@ -105,19 +104,12 @@ pub async fn show_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
     .into_response())
 }
 
-fn form_page(
-    page: Page,
-    form: OfficeForm,
-    errors: FieldErrors,
-    action: String,
-    cancel: String,
-) -> FormPage {
+fn form_page(page: Page, form: OfficeForm, errors: FieldErrors, action: String) -> FormPage {
     FormPage {
         page,
         form,
         errors,
         action,
-        cancel,
         prefectures: &PREFECTURES,
     }
 }
@@ -133,7 +125,6 @@ pub async fn new_office(ctx: Ctx) -> AppResult<Response> {
         },
         FieldErrors::new(),
         "/offices".into(),
-        "/offices".into(),
     )
     .into_response())
 }
@@ -145,7 +136,6 @@ async fn save_failed(
     form: OfficeForm,
     title: &'static str,
     action: String,
-    cancel: String,
 ) -> AppResult<Response> {
     if !is_unique_violation(&err) {
         return Err(err.into());
@@ -157,13 +147,7 @@ async fn save_failed(
     } else {
         e.add("name", "err.office_name_taken");
     }
-    Ok(unprocessable(form_page(
-        ctx.page(title),
-        form,
-        e,
-        action,
-        cancel,
-    )))
+    Ok(unprocessable(form_page(ctx.page(title), form, e, action)))
 }
 
 pub async fn create_office(ctx: Ctx, CsrfForm(form): CsrfForm<OfficeForm>) -> AppResult<Response> {
@@ -176,7 +160,6 @@ pub async fn create_office(ctx: Ctx, CsrfForm(form): CsrfForm<OfficeForm>) -> Ap
                 form,
                 e,
                 "/offices".into(),
-                "/offices".into(),
             )));
         }
     };
@@ -185,15 +168,7 @@ pub async fn create_office(ctx: Ctx, CsrfForm(form): CsrfForm<OfficeForm>) -> Ap
     {
         Ok(id) => id,
         Err(err) => {
-            return save_failed(
-                &ctx,
-                err,
-                form,
-                "office.new",
-                "/offices".into(),
-                "/offices".into(),
-            )
-            .await;
+            return save_failed(&ctx, err, form, "office.new", "/offices".into()).await;
         }
     };
     let mut entry = ctx.audit("office.create", "office", id);
@@ -223,18 +198,8 @@ pub async fn edit_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
         published: if office.published { "1" } else { "" }.to_string(),
         plan_review_months: office.plan_review_months.to_string(),
     };
-    let (action, cancel) = (
-        format!("/offices/{}", office.id),
-        format!("/offices/{}", office.id),
-    );
-    Ok(form_page(
-        ctx.page("office.edit"),
-        form,
-        FieldErrors::new(),
-        action,
-        cancel,
-    )
-    .into_response())
+    let action = format!("/offices/{}", office.id);
+    Ok(form_page(ctx.page("office.edit"), form, FieldErrors::new(), action).into_response())
 }
 
 pub async fn update_office(
@@ -247,10 +212,7 @@ pub async fn update_office(
     if !who.can_manage_office(office.id) {
         return Err(AppError::Forbidden);
     }
-    let (action, cancel) = (
-        format!("/offices/{}", office.id),
-        format!("/offices/{}", office.id),
-    );
+    let action = format!("/offices/{}", office.id);
     let input = match form.parse() {
         Ok(input) => input,
         Err(e) => {
@@ -259,13 +221,12 @@ pub async fn update_office(
                 form,
                 e,
                 action,
-                cancel,
             )));
         }
     };
     let mut tx = ctx.app.db.begin().await?;
     if let Err(err) = store::offices::update(&mut tx, office.id, &input, clock::now()).await {
-        return save_failed(&ctx, err, form, "office.edit", action, cancel).await;
+        return save_failed(&ctx, err, form, "office.edit", action).await;
     }
     let mut entry = ctx.audit("office.update", "office", office.id);
     entry.office_id = Some(office.id);
