@@ -105,6 +105,12 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("inquiry.status.contracted", "契約", "Contracted"),
     ("inquiry.status.closed", "終了", "Closed"),
+    (
+        "field.privacy",
+        "個人情報の取り扱いへの同意",
+        "Consent to how your information is handled",
+    ),
+    ("field.to", "次の段階", "Next step"),
     ("field.kind", "ご用件", "What for"),
     ("field.office_id", "事業所", "Office"),
     ("field.inquirer_name", "お名前", "Your name"),

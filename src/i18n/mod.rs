@@ -960,6 +960,16 @@ mod tests {
                     out.push(format!("field.{}", &rest[..end]));
                 }
             }
+            // Field messages: `errors.add("x", …)` is listed in the error summary under the
+            // label `field.x`, even when the field is not drawn by the form macro.
+            for pattern in ["e.add(\"", "errors.add(\""] {
+                for (i, _) in text.match_indices(pattern) {
+                    let rest = &text[i + pattern.len()..];
+                    if let Some(end) = rest.find('"') {
+                        out.push(format!("field.{}", &rest[..end]));
+                    }
+                }
+            }
         }
     }
 }

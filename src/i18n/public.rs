@@ -48,6 +48,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "1〜12。空欄なら3か月です。",
         "1 to 12; empty means 3.",
     ),
+    ("field.guide", "サービスの説明", "The service guide"),
     ("field.hours", "営業時間", "Opening hours"),
     ("field.services", "提供しているサービス", "Services offered"),
     (
