@@ -1,5 +1,6 @@
 //! Pure types and rules: no database, no clock, no HTTP. Every rule with a figure cites
 //! `docs/domain.md`'s source and has a table test beside it.
+pub mod claim;
 pub mod client;
 pub mod compliance;
 pub mod consent;
@@ -13,6 +14,7 @@ pub mod office;
 pub mod password;
 pub mod plan;
 pub mod report;
+pub mod retention;
 pub mod rules;
 pub mod staff;
 pub mod standing;

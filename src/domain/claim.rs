@@ -1,0 +1,861 @@
+//! One month's claim for one client (domain.md §7.4): whether the base reward can be claimed,
+//! the units with each 加算 and 減算 and why, and the yen split between the user and the
+//! municipality.
+//!
+//! The figures (units, percentages, service codes, unit prices) are master data with dates
+//! and sources, passed in as [`Terms`]; this module holds only the rules:
+//!
+//! 1. The base reward needs, in the month: a valid 受給者証, a contract, at least one
+//!    face-to-face contact and the month's 支援レポート shared (domain.md §3, §7.4 rule 1).
+//!    Without it nothing is claimed for the client that month, 加算 included.
+//! 2. 減算 are percentages of the base units (所定単位数), applied one after another, each
+//!    rounded to a whole unit, half up (domain.md §2.2: "each further % is taken from the
+//!    base units after the earlier 減算"; the rounding is the 留意事項通知's general rule
+//!    for units and is listed as UNCONFIRMED for this service in docs/claims.md).
+//! 3. 加算 are added in units: 地域連携会議実施加算 (Ⅰ) or (Ⅱ) at most once a month and four
+//!    times a fiscal year, 初期加算 once in the first month, the office's 体制 加算, and
+//!    利用者負担上限額管理加算 when this office managed the cap (domain.md §2.1).
+//! 4. Yen: 総費用額 = floor(units × 単価), the user pays min(1割, 上限月額) unless the
+//!    上限額管理結果 says otherwise, the rest is claimed (domain.md §5, §6).
+
+use time::Date;
+
+use super::compliance::ReportState;
+use super::rules::charge::{Charge, UnitPrice, user_charge};
+
+/// A 加算 or 減算 that the master data describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Adjustment {
+    RegionalMeeting1,
+    RegionalMeeting2,
+    Initial,
+    RetentionRecord,
+    JobCoach,
+    CapManagement,
+    NoSupportSystem,
+    AbusePrevention,
+    NoBcp,
+    InfoNotPublished,
+}
+
+impl Adjustment {
+    pub const ALL: [Adjustment; 10] = [
+        Adjustment::RegionalMeeting1,
+        Adjustment::RegionalMeeting2,
+        Adjustment::Initial,
+        Adjustment::RetentionRecord,
+        Adjustment::JobCoach,
+        Adjustment::CapManagement,
+        Adjustment::NoSupportSystem,
+        Adjustment::AbusePrevention,
+        Adjustment::NoBcp,
+        Adjustment::InfoNotPublished,
+    ];
+
+    /// 減算 come after the base in this order (domain.md §2.2).
+    pub const REDUCTIONS: [Adjustment; 4] = [
+        Adjustment::NoSupportSystem,
+        Adjustment::AbusePrevention,
+        Adjustment::NoBcp,
+        Adjustment::InfoNotPublished,
+    ];
+
+    /// 体制 items an office files (届出) and records with dates, rather than items the
+    /// records decide.
+    pub const OFFICE_SETTINGS: [Adjustment; 5] = [
+        Adjustment::RetentionRecord,
+        Adjustment::JobCoach,
+        Adjustment::AbusePrevention,
+        Adjustment::NoBcp,
+        Adjustment::InfoNotPublished,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Adjustment::RegionalMeeting1 => "regional_meeting_1",
+            Adjustment::RegionalMeeting2 => "regional_meeting_2",
+            Adjustment::Initial => "initial",
+            Adjustment::RetentionRecord => "retention_record",
+            Adjustment::JobCoach => "job_coach",
+            Adjustment::CapManagement => "cap_management",
+            Adjustment::NoSupportSystem => "no_support_system",
+            Adjustment::AbusePrevention => "abuse_prevention",
+            Adjustment::NoBcp => "no_bcp",
+            Adjustment::InfoNotPublished => "info_not_published",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Adjustment> {
+        Adjustment::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    pub fn is_reduction(self) -> bool {
+        Adjustment::REDUCTIONS.contains(&self)
+    }
+
+    /// The i18n key of its name.
+    pub fn key(self) -> String {
+        format!("claim.item.{}", self.code())
+    }
+}
+
+/// The figures of one 加算 or 減算 in force for the month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rate {
+    /// Units for a 加算.
+    pub units: u32,
+    /// Percent for a 減算.
+    pub percent: u32,
+    pub service_code: String,
+}
+
+/// What the master data and the office give for the month.
+#[derive(Debug, Clone)]
+pub struct Terms {
+    /// The base tier: units and service code; `None` when no 就労定着率 is known.
+    pub base: Option<Base>,
+    pub unit_price: UnitPrice,
+    /// Every 加算/減算 in force (from the master data) with its figures.
+    pub rates: Vec<(Adjustment, Rate)>,
+    /// The office's 体制 items in force during the month.
+    pub office_settings: Vec<Adjustment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base {
+    pub units: u32,
+    pub tier_label: String,
+    pub service_code: String,
+}
+
+impl Terms {
+    fn rate(&self, a: Adjustment) -> Option<&Rate> {
+        self.rates.iter().find(|(x, _)| *x == a).map(|(_, r)| r)
+    }
+}
+
+/// Which 地域連携会議 took place in the month (the better one when both did).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Meeting {
+    /// (Ⅱ): another staff member attended and shared it with the サービス管理責任者.
+    Second,
+    /// (Ⅰ): the サービス管理責任者 attended.
+    First,
+}
+
+/// Who manages the user's monthly cap (上限額管理, domain.md §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapManager {
+    /// Nobody: the user uses only this office.
+    None,
+    ThisOffice,
+    AnotherOffice,
+}
+
+/// The 上限額管理結果 (domain.md §5): the code and, for code 3, this office's amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CapResult {
+    pub code: u8,
+    pub amount_yen: u64,
+}
+
+/// What the records say about one client for the month.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// A 支給決定 period covers some day of the month the service runs.
+    pub certificate_valid: bool,
+    /// A contract with this office covers some day of the month.
+    pub contract_valid: bool,
+    /// The first day of service under the contract (for 初期加算).
+    pub contract_start: Option<Date>,
+    pub in_person_contact: bool,
+    pub report: ReportState,
+    pub meeting: Option<Meeting>,
+    /// Months earlier in the same fiscal year in which a 地域連携会議 was claimed.
+    pub meetings_earlier_in_year: u32,
+    /// The user came from an office other than one run together with this one.
+    pub initial_applies: bool,
+    /// The month falls on or after the hand-over line (3 months before the end) and no
+    /// hand-over sharing with consent was recorded before it (domain.md §2.2).
+    pub handover_missed: bool,
+    pub monthly_cap_yen: u64,
+    pub cap_manager: CapManager,
+    pub cap_result: Option<CapResult>,
+}
+
+/// Why the base reward cannot be claimed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blocker {
+    NoCertificate,
+    NoContract,
+    NoFaceToFace,
+    ReportNotShared,
+    NoRetentionTier,
+}
+
+impl Blocker {
+    pub fn key(self) -> &'static str {
+        match self {
+            Blocker::NoCertificate => "claim.blocker.no_certificate",
+            Blocker::NoContract => "claim.blocker.no_contract",
+            Blocker::NoFaceToFace => "claim.blocker.no_face_to_face",
+            Blocker::ReportNotShared => "claim.blocker.report_not_shared",
+            Blocker::NoRetentionTier => "claim.blocker.no_tier",
+        }
+    }
+}
+
+/// A 加算 that the records suggest but that is not claimed, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skipped {
+    /// 地域連携会議: already claimed four times this fiscal year.
+    MeetingYearLimit,
+    /// The master data has no figure in force for it.
+    NoRate(Adjustment),
+}
+
+/// A problem with the cap management that must be settled before filing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CapIssue {
+    /// Another office manages the cap and its 結果票 is not entered yet.
+    ResultMissing,
+    /// The entered amount is more than this office's 1割 or the cap.
+    AmountTooHigh,
+}
+
+impl CapIssue {
+    pub fn key(self) -> &'static str {
+        match self {
+            CapIssue::ResultMissing => "claim.cap.result_missing",
+            CapIssue::AmountTooHigh => "claim.cap.amount_too_high",
+        }
+    }
+}
+
+/// One line of the claim: the base, a 加算 (positive) or a 減算 (negative units).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// `None` for the base.
+    pub adjustment: Option<Adjustment>,
+    pub units: i64,
+    pub service_code: String,
+}
+
+/// The client's claim for the month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientClaim {
+    pub blockers: Vec<Blocker>,
+    pub lines: Vec<Line>,
+    pub skipped: Vec<Skipped>,
+    pub total_units: u32,
+    pub charge: Charge,
+    /// 決定利用者負担額: what the user pays this office after the cap management.
+    pub decided_user_charge_yen: u64,
+    /// 請求額: 総費用額 − 決定利用者負担額.
+    pub claimed_yen: u64,
+    pub cap_issue: Option<CapIssue>,
+}
+
+impl ClientClaim {
+    pub fn claimable(&self) -> bool {
+        self.blockers.is_empty()
+    }
+}
+
+/// `units × (100 − percent) / 100`, rounded half up.
+fn reduce(units: u32, percent: u32) -> u32 {
+    let kept = u64::from(units) * u64::from(100u32.saturating_sub(percent));
+    u32::try_from((kept + 50) / 100).unwrap_or(u32::MAX)
+}
+
+fn blockers(f: &Facts, terms: &Terms) -> Vec<Blocker> {
+    let mut b = Vec::new();
+    if !f.certificate_valid {
+        b.push(Blocker::NoCertificate);
+    }
+    if !f.contract_valid {
+        b.push(Blocker::NoContract);
+    }
+    if !f.in_person_contact {
+        b.push(Blocker::NoFaceToFace);
+    }
+    if f.report != ReportState::Shared {
+        b.push(Blocker::ReportNotShared);
+    }
+    if terms.base.is_none() {
+        b.push(Blocker::NoRetentionTier);
+    }
+    b
+}
+
+/// The 加算 and 減算 the facts and the office call for, in claim order: 減算 first.
+fn applicable(
+    f: &Facts,
+    terms: &Terms,
+    month_first: Date,
+    skipped: &mut Vec<Skipped>,
+) -> Vec<Adjustment> {
+    let mut wanted = Vec::new();
+    if f.handover_missed {
+        wanted.push(Adjustment::NoSupportSystem);
+    }
+    for a in Adjustment::REDUCTIONS {
+        if terms.office_settings.contains(&a) && !wanted.contains(&a) {
+            wanted.push(a);
+        }
+    }
+    match f.meeting {
+        Some(_) if f.meetings_earlier_in_year >= 4 => skipped.push(Skipped::MeetingYearLimit),
+        Some(Meeting::First) => wanted.push(Adjustment::RegionalMeeting1),
+        Some(Meeting::Second) => wanted.push(Adjustment::RegionalMeeting2),
+        None => {}
+    }
+    let first_month = f
+        .contract_start
+        .is_some_and(|s| s.year() == month_first.year() && s.month() == month_first.month());
+    if f.initial_applies && first_month {
+        wanted.push(Adjustment::Initial);
+    }
+    for a in [Adjustment::RetentionRecord, Adjustment::JobCoach] {
+        if terms.office_settings.contains(&a) {
+            wanted.push(a);
+        }
+    }
+    if f.cap_manager == CapManager::ThisOffice && f.monthly_cap_yen > 0 && f.cap_result.is_some() {
+        wanted.push(Adjustment::CapManagement);
+    }
+    wanted
+        .into_iter()
+        .filter(|a| {
+            let known = terms.rate(*a).is_some();
+            if !known {
+                skipped.push(Skipped::NoRate(*a));
+            }
+            known
+        })
+        .collect()
+}
+
+/// What the user pays this office after the cap management (domain.md §5, 管理結果 codes).
+fn decided_charge(f: &Facts, charge: &Charge) -> (u64, Option<CapIssue>) {
+    let plain = charge.user_charge_yen;
+    if f.monthly_cap_yen == 0 {
+        return (0, None);
+    }
+    match (f.cap_manager, f.cap_result) {
+        (CapManager::None, _) => (plain, None),
+        (CapManager::AnotherOffice, None) => (plain, Some(CapIssue::ResultMissing)),
+        (CapManager::ThisOffice, None) => (plain, None),
+        // 1: the managing office takes the whole co-payment; the others charge nothing.
+        (CapManager::AnotherOffice, Some(CapResult { code: 1, .. })) => (0, None),
+        (CapManager::ThisOffice, Some(CapResult { code: 1, .. })) => (plain, None),
+        // 3: adjusted as the 結果票 shows.
+        (
+            _,
+            Some(CapResult {
+                code: 3,
+                amount_yen,
+            }),
+        ) if amount_yen > plain => (plain, Some(CapIssue::AmountTooHigh)),
+        (
+            _,
+            Some(CapResult {
+                code: 3,
+                amount_yen,
+            }),
+        ) => (amount_yen, None),
+        // 2 (or anything else): within the cap, no adjustment.
+        (_, Some(_)) => (plain, None),
+    }
+}
+
+/// The claim for one client in the month starting `month_first`.
+pub fn claim(f: &Facts, terms: &Terms, month_first: Date) -> ClientClaim {
+    let blockers = blockers(f, terms);
+    let mut skipped = Vec::new();
+    let mut lines = Vec::new();
+    let mut total: u32 = 0;
+    if let (true, Some(base)) = (blockers.is_empty(), terms.base.as_ref()) {
+        let mut reduced = base.units;
+        let wanted = applicable(f, terms, month_first, &mut skipped);
+        let mut adjustment_lines = Vec::new();
+        for a in wanted {
+            let Some(rate) = terms.rate(a) else { continue };
+            if a.is_reduction() {
+                let after = reduce(reduced, rate.percent);
+                adjustment_lines.push(Line {
+                    adjustment: Some(a),
+                    units: i64::from(after) - i64::from(reduced),
+                    service_code: rate.service_code.clone(),
+                });
+                reduced = after;
+            } else {
+                adjustment_lines.push(Line {
+                    adjustment: Some(a),
+                    units: i64::from(rate.units),
+                    service_code: rate.service_code.clone(),
+                });
+                total = total.saturating_add(rate.units);
+            }
+        }
+        total = total.saturating_add(reduced);
+        lines.push(Line {
+            adjustment: None,
+            units: i64::from(base.units),
+            service_code: base.service_code.clone(),
+        });
+        lines.extend(adjustment_lines);
+    }
+    let charge = user_charge(total, terms.unit_price, f.monthly_cap_yen);
+    let (decided, cap_issue) = if blockers.is_empty() {
+        decided_charge(f, &charge)
+    } else {
+        (0, None)
+    };
+    ClientClaim {
+        blockers,
+        lines,
+        skipped,
+        total_units: total,
+        claimed_yen: charge.total_cost_yen - decided,
+        decided_user_charge_yen: decided,
+        charge,
+        cap_issue,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const MONTH: Date = date!(2026 - 10 - 01);
+
+    /// R6 figures from domain.md §2.1 and §2.2.
+    fn terms() -> Terms {
+        let add = |a, units| {
+            (
+                a,
+                Rate {
+                    units,
+                    percent: 0,
+                    service_code: String::new(),
+                },
+            )
+        };
+        let cut = |a, percent| {
+            (
+                a,
+                Rate {
+                    units: 0,
+                    percent,
+                    service_code: String::new(),
+                },
+            )
+        };
+        Terms {
+            // 9割5分以上 (domain.md §1.1).
+            base: Some(Base {
+                units: 3512,
+                tier_label: "9割5分以上".into(),
+                service_code: String::new(),
+            }),
+            unit_price: UnitPrice::from_hundredths(1090).expect("price"),
+            rates: vec![
+                add(Adjustment::RegionalMeeting1, 579),
+                add(Adjustment::RegionalMeeting2, 405),
+                add(Adjustment::Initial, 900),
+                add(Adjustment::RetentionRecord, 300),
+                add(Adjustment::JobCoach, 120),
+                add(Adjustment::CapManagement, 150),
+                cut(Adjustment::NoSupportSystem, 10),
+                cut(Adjustment::AbusePrevention, 1),
+                cut(Adjustment::NoBcp, 1),
+                cut(Adjustment::InfoNotPublished, 5),
+            ],
+            office_settings: vec![],
+        }
+    }
+
+    fn facts() -> Facts {
+        Facts {
+            certificate_valid: true,
+            contract_valid: true,
+            contract_start: Some(date!(2025 - 04 - 01)),
+            in_person_contact: true,
+            report: ReportState::Shared,
+            meeting: None,
+            meetings_earlier_in_year: 0,
+            initial_applies: false,
+            handover_missed: false,
+            monthly_cap_yen: 9_300,
+            cap_manager: CapManager::None,
+            cap_result: None,
+        }
+    }
+
+    fn units_of(c: &ClientClaim) -> Vec<(Option<&'static str>, i64)> {
+        c.lines
+            .iter()
+            .map(|l| (l.adjustment.map(Adjustment::code), l.units))
+            .collect()
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for a in Adjustment::ALL {
+            assert_eq!(Adjustment::parse(a.code()), Some(a));
+        }
+        assert_eq!(Adjustment::parse("bogus"), None);
+    }
+
+    /// domain.md §3 and §7.4 rule 1: each condition of the base reward, alone, stops the claim.
+    #[test]
+    fn each_condition_blocks_the_whole_claim() {
+        type Change = fn(&mut Facts);
+        let cases: [(Change, Blocker); 5] = [
+            (|f| f.certificate_valid = false, Blocker::NoCertificate),
+            (|f| f.contract_valid = false, Blocker::NoContract),
+            (|f| f.in_person_contact = false, Blocker::NoFaceToFace),
+            (|f| f.report = ReportState::Final, Blocker::ReportNotShared),
+            (|f| f.report = ReportState::None, Blocker::ReportNotShared),
+        ];
+        for (change, blocker) in cases {
+            let mut f = facts();
+            f.meeting = Some(Meeting::First);
+            change(&mut f);
+            let c = claim(&f, &terms(), MONTH);
+            assert_eq!(c.blockers, vec![blocker]);
+            assert!(c.lines.is_empty());
+            assert_eq!((c.total_units, c.charge.total_cost_yen), (0, 0));
+            assert_eq!((c.decided_user_charge_yen, c.claimed_yen), (0, 0));
+        }
+        let mut t = terms();
+        t.base = None;
+        assert_eq!(
+            claim(&facts(), &t, MONTH).blockers,
+            vec![Blocker::NoRetentionTier]
+        );
+    }
+
+    /// Units (domain.md §1.1, §2.1, §2.2) and yen (§5, §6): one row per case.
+    #[test]
+    fn units_and_yen() {
+        type Change = fn(&mut Facts, &mut Terms);
+        // (what, change, lines, total units, 総費用額, user, claimed)
+        let cases: Vec<(&str, Change, Vec<(Option<&str>, i64)>, u32, u64, u64, u64)> = vec![
+            (
+                "base only: 3512 × 10.90 = 38,280.8 → 38,280; 1割 3,828",
+                |_, _| {},
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                3_828,
+                34_452,
+            ),
+            (
+                "地域連携会議(Ⅰ) 579",
+                |f, _| f.meeting = Some(Meeting::First),
+                vec![(None, 3512), (Some("regional_meeting_1"), 579)],
+                4091,
+                44_591, // 4091 × 10.90 = 44,591.9
+                4_459,
+                40_132,
+            ),
+            (
+                "地域連携会議(Ⅱ) 405",
+                |f, _| f.meeting = Some(Meeting::Second),
+                vec![(None, 3512), (Some("regional_meeting_2"), 405)],
+                3917,
+                42_695, // 3917 × 10.90 = 42,695.3
+                4_269,
+                38_426,
+            ),
+            (
+                "the fifth meeting of the fiscal year is not claimed",
+                |f, _| {
+                    f.meeting = Some(Meeting::First);
+                    f.meetings_earlier_in_year = 4;
+                },
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                3_828,
+                34_452,
+            ),
+            (
+                "the fourth is",
+                |f, _| {
+                    f.meeting = Some(Meeting::Second);
+                    f.meetings_earlier_in_year = 3;
+                },
+                vec![(None, 3512), (Some("regional_meeting_2"), 405)],
+                3917,
+                42_695,
+                4_269,
+                38_426,
+            ),
+            (
+                "初期加算 900 in the contract's first month",
+                |f, _| {
+                    f.initial_applies = true;
+                    f.contract_start = Some(date!(2026 - 10 - 15));
+                },
+                vec![(None, 3512), (Some("initial"), 900)],
+                4412,
+                48_090, // 4412 × 10.90 = 48,090.8
+                4_809,
+                43_281,
+            ),
+            (
+                "初期加算 not in a later month",
+                |f, _| {
+                    f.initial_applies = true;
+                    f.contract_start = Some(date!(2026 - 09 - 30));
+                },
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                3_828,
+                34_452,
+            ),
+            (
+                "初期加算 not for a user from the office run together with this one",
+                |f, _| f.contract_start = Some(date!(2026 - 10 - 01)),
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                3_828,
+                34_452,
+            ),
+            (
+                "支援体制構築未実施減算 −10%: 3512 → 3160.8 → 3161",
+                |f, _| f.handover_missed = true,
+                vec![(None, 3512), (Some("no_support_system"), -351)],
+                3161,
+                34_454, // 3161 × 10.90 = 34,454.9
+                3_445,
+                31_009,
+            ),
+            (
+                "減算 in a row: −10% then −1% of 3161 = 3129.39 → 3129, then −5% = 2972.55 → 2973",
+                |f, t| {
+                    f.handover_missed = true;
+                    t.office_settings =
+                        vec![Adjustment::AbusePrevention, Adjustment::InfoNotPublished];
+                },
+                vec![
+                    (None, 3512),
+                    (Some("no_support_system"), -351),
+                    (Some("abuse_prevention"), -32),
+                    (Some("info_not_published"), -156),
+                ],
+                2973,
+                32_405, // 2973 × 10.90 = 32,405.7
+                3_240,
+                29_165,
+            ),
+            (
+                "減算 only reduce the base; 加算 are added whole",
+                |f, t| {
+                    f.meeting = Some(Meeting::First);
+                    t.office_settings = vec![Adjustment::NoBcp, Adjustment::JobCoach];
+                },
+                vec![
+                    (None, 3512),
+                    (Some("no_bcp"), -35),
+                    (Some("regional_meeting_1"), 579),
+                    (Some("job_coach"), 120),
+                ],
+                4176,   // 3477 + 579 + 120
+                45_518, // 4176 × 10.90 = 45,518.4
+                4_551,
+                40_967,
+            ),
+            (
+                "体制加算: 就労定着実績体制加算 300 and 職場適応援助者 120",
+                |_, t| t.office_settings = vec![Adjustment::RetentionRecord, Adjustment::JobCoach],
+                vec![
+                    (None, 3512),
+                    (Some("retention_record"), 300),
+                    (Some("job_coach"), 120),
+                ],
+                3932,
+                42_858, // 3932 × 10.90 = 42,858.8
+                4_285,
+                38_573,
+            ),
+            (
+                "the lowest tier, 3割未満 1074 at 10.00",
+                |_, t| {
+                    t.base = Some(Base {
+                        units: 1074,
+                        tier_label: "3割未満".into(),
+                        service_code: String::new(),
+                    });
+                    t.unit_price = UnitPrice::from_hundredths(1000).expect("price");
+                },
+                vec![(None, 1074)],
+                1074,
+                10_740,
+                1_074,
+                9_666,
+            ),
+            (
+                "cap 0 (生活保護・低所得): the user pays nothing",
+                |f, _| f.monthly_cap_yen = 0,
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                0,
+                38_280,
+            ),
+            (
+                "the cap binds: 一般1 9,300 is not reached, a 3,000 cap is",
+                |f, _| f.monthly_cap_yen = 3_000,
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                3_000,
+                35_280,
+            ),
+            (
+                "another office manages the cap, result 1: this office charges 0",
+                |f, _| {
+                    f.cap_manager = CapManager::AnotherOffice;
+                    f.cap_result = Some(CapResult {
+                        code: 1,
+                        amount_yen: 0,
+                    });
+                },
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                0,
+                38_280,
+            ),
+            (
+                "another office manages the cap, result 2: no adjustment",
+                |f, _| {
+                    f.cap_manager = CapManager::AnotherOffice;
+                    f.cap_result = Some(CapResult {
+                        code: 2,
+                        amount_yen: 0,
+                    });
+                },
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                3_828,
+                34_452,
+            ),
+            (
+                "another office manages the cap, result 3: the amount on the 結果票",
+                |f, _| {
+                    f.cap_manager = CapManager::AnotherOffice;
+                    f.cap_result = Some(CapResult {
+                        code: 3,
+                        amount_yen: 1_200,
+                    });
+                },
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                1_200,
+                37_080,
+            ),
+            (
+                "this office manages the cap: 上限額管理加算 150",
+                |f, _| {
+                    f.cap_manager = CapManager::ThisOffice;
+                    f.cap_result = Some(CapResult {
+                        code: 3,
+                        amount_yen: 2_000,
+                    });
+                },
+                vec![(None, 3512), (Some("cap_management"), 150)],
+                3662,
+                39_915, // 3662 × 10.90 = 39,915.8
+                2_000,
+                37_915,
+            ),
+            (
+                "no 上限額管理 and no 加算 when the cap is 0 (domain.md §5)",
+                |f, _| {
+                    f.monthly_cap_yen = 0;
+                    f.cap_manager = CapManager::ThisOffice;
+                    f.cap_result = Some(CapResult {
+                        code: 2,
+                        amount_yen: 0,
+                    });
+                },
+                vec![(None, 3512)],
+                3512,
+                38_280,
+                0,
+                38_280,
+            ),
+        ];
+        for (what, change, lines, units, total, user, claimed) in cases {
+            let (mut f, mut t) = (facts(), terms());
+            change(&mut f, &mut t);
+            let c = claim(&f, &t, MONTH);
+            assert!(c.claimable(), "{what}");
+            assert_eq!(units_of(&c), lines, "{what}");
+            assert_eq!(c.total_units, units, "{what}");
+            assert_eq!(c.charge.total_cost_yen, total, "{what}");
+            assert_eq!(c.decided_user_charge_yen, user, "{what}");
+            assert_eq!(c.claimed_yen, claimed, "{what}");
+            assert_eq!(c.claimed_yen + c.decided_user_charge_yen, total, "{what}");
+            assert_eq!(c.cap_issue, None, "{what}");
+        }
+    }
+
+    #[test]
+    fn cap_results_that_must_be_settled() {
+        let mut f = facts();
+        f.cap_manager = CapManager::AnotherOffice;
+        let c = claim(&f, &terms(), MONTH);
+        assert_eq!(c.cap_issue, Some(CapIssue::ResultMissing));
+        assert_eq!(c.decided_user_charge_yen, 3_828);
+        f.cap_result = Some(CapResult {
+            code: 3,
+            amount_yen: 3_829,
+        });
+        let c = claim(&f, &terms(), MONTH);
+        assert_eq!(c.cap_issue, Some(CapIssue::AmountTooHigh));
+        assert_eq!(c.decided_user_charge_yen, 3_828);
+    }
+
+    #[test]
+    fn a_rate_missing_from_the_master_is_reported_not_guessed() {
+        let mut t = terms();
+        t.rates.retain(|(a, _)| *a != Adjustment::RegionalMeeting1);
+        let mut f = facts();
+        f.meeting = Some(Meeting::First);
+        let c = claim(&f, &t, MONTH);
+        assert_eq!(c.total_units, 3512);
+        assert_eq!(
+            c.skipped,
+            vec![Skipped::NoRate(Adjustment::RegionalMeeting1)]
+        );
+    }
+
+    #[test]
+    fn rounding_is_half_up() {
+        // (units, percent, expected): x.5 rounds up, below x.5 down.
+        let cases = [
+            (3512, 10, 3161),
+            (3161, 1, 3129),
+            (3129, 5, 2973),
+            (1074, 10, 967), // 966.6
+            (1433, 1, 1419), // 1418.67
+            (1450, 1, 1436), // 1435.5 → 1436
+            (3512, 0, 3512),
+            (3512, 100, 0),
+        ];
+        for (units, percent, expected) in cases {
+            assert_eq!(reduce(units, percent), expected, "{units} −{percent}%");
+        }
+    }
+}
