@@ -12,6 +12,7 @@
 //! - [`email`] queues outgoing email in the database and sends it over SMTP in the background.
 
 pub mod app;
+pub mod claims;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -114,7 +114,8 @@ pub struct Rate {
 pub struct Terms {
     /// The base tier: units and service code; `None` when no 就労定着率 is known.
     pub base: Option<Base>,
-    pub unit_price: UnitPrice,
+    /// 単位数単価 of the office's 地域区分; `None` when the master data has none.
+    pub unit_price: Option<UnitPrice>,
     /// Every 加算/減算 in force (from the master data) with its figures.
     pub rates: Vec<(Adjustment, Rate)>,
     /// The office's 体制 items in force during the month.
@@ -191,6 +192,7 @@ pub enum Blocker {
     NoFaceToFace,
     ReportNotShared,
     NoRetentionTier,
+    NoUnitPrice,
 }
 
 impl Blocker {
@@ -201,6 +203,7 @@ impl Blocker {
             Blocker::NoFaceToFace => "claim.blocker.no_face_to_face",
             Blocker::ReportNotShared => "claim.blocker.report_not_shared",
             Blocker::NoRetentionTier => "claim.blocker.no_tier",
+            Blocker::NoUnitPrice => "claim.blocker.no_unit_price",
         }
     }
 }
@@ -284,6 +287,9 @@ fn blockers(f: &Facts, terms: &Terms) -> Vec<Blocker> {
     }
     if terms.base.is_none() {
         b.push(Blocker::NoRetentionTier);
+    }
+    if terms.unit_price.is_none() {
+        b.push(Blocker::NoUnitPrice);
     }
     b
 }
@@ -406,7 +412,16 @@ pub fn claim(f: &Facts, terms: &Terms, month_first: Date) -> ClientClaim {
         });
         lines.extend(adjustment_lines);
     }
-    let charge = user_charge(total, terms.unit_price, f.monthly_cap_yen);
+    let charge = match terms.unit_price {
+        Some(price) => user_charge(total, price, f.monthly_cap_yen),
+        None => Charge {
+            total_cost_yen: 0,
+            ten_percent_yen: 0,
+            monthly_cap_yen: f.monthly_cap_yen,
+            user_charge_yen: 0,
+            public_charge_yen: 0,
+        },
+    };
     let (decided, cap_issue) = if blockers.is_empty() {
         decided_charge(f, &charge)
     } else {
@@ -460,7 +475,7 @@ mod tests {
                 tier_label: "9割5分以上".into(),
                 service_code: String::new(),
             }),
-            unit_price: UnitPrice::from_hundredths(1090).expect("price"),
+            unit_price: UnitPrice::from_hundredths(1090).ok(),
             rates: vec![
                 add(Adjustment::RegionalMeeting1, 579),
                 add(Adjustment::RegionalMeeting2, 405),
@@ -532,9 +547,10 @@ mod tests {
         }
         let mut t = terms();
         t.base = None;
+        t.unit_price = None;
         assert_eq!(
             claim(&facts(), &t, MONTH).blockers,
-            vec![Blocker::NoRetentionTier]
+            vec![Blocker::NoRetentionTier, Blocker::NoUnitPrice]
         );
     }
 
@@ -693,7 +709,7 @@ mod tests {
                         tier_label: "3割未満".into(),
                         service_code: String::new(),
                     });
-                    t.unit_price = UnitPrice::from_hundredths(1000).expect("price");
+                    t.unit_price = UnitPrice::from_hundredths(1000).ok();
                 },
                 vec![(None, 1074)],
                 1074,

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod certificates;
+pub mod claims;
 pub mod clients;
 pub mod compliance;
 pub mod consents;

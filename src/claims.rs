@@ -1,0 +1,578 @@
+//! The monthly claim run: gathers the facts of a month for one office or for all of them
+//! (a fixed number of queries, whatever the number of clients), looks up the master data in
+//! force, and computes every client's claim with [`crate::domain::claim`]. The result is
+//! plain data that the claim page shows, a lock stores as JSON, and the exports read.
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Month, OffsetDateTime};
+
+use crate::clock;
+use crate::db::Db;
+use crate::domain::claim::{
+    self, Adjustment, Base, CapManager, CapResult, Facts, Meeting, Rate, Terms,
+};
+use crate::domain::compliance::{ReportState, month_bounds, served_in};
+use crate::domain::retention::{self, Job, Standing};
+use crate::domain::rules::charge::UnitPrice;
+use crate::domain::rules::master::reward_table_on;
+use crate::domain::rules::period::{handover_due, service_window};
+use crate::domain::rules::reward::{RewardTier, reward_tier};
+use crate::store::claims::{self as store, MasterRow};
+
+/// The first day of a month.
+pub fn month_first(year: i32, month: Month) -> Date {
+    month_bounds(year, month).0
+}
+
+/// `YYYY-MM` of a date.
+pub fn month_code(d: Date) -> String {
+    format!("{:04}-{:02}", d.year(), u8::from(d.month()))
+}
+
+/// The 就労定着率 behind an office's tier for a fiscal year.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct RetentionRate {
+    pub fiscal_year: i32,
+    pub served: u32,
+    pub retained: u32,
+    /// Taken from the office's filing (体制届) rather than computed from the records.
+    pub filed: bool,
+    pub tier_label: Option<String>,
+    pub units: Option<u32>,
+}
+
+/// One client served in the rate's 3 fiscal years and where they stood at its end.
+#[derive(Debug, Clone)]
+pub struct RetentionClient {
+    pub client_id: i64,
+    pub name: String,
+    pub standing: Standing,
+}
+
+/// The computed rate for an office and a fiscal year, with the clients behind it.
+#[derive(Debug, Clone)]
+pub struct RetentionDetail {
+    pub basis: retention::Basis,
+    pub clients: Vec<RetentionClient>,
+    pub retained: u32,
+    pub served: u32,
+}
+
+/// The percent bound of a tier: `base_95` for 9割5分以上 (the key of its service code).
+fn tier_key(t: &RewardTier) -> String {
+    let pct = t.at_least.num * 100 / t.at_least.den.max(1);
+    format!("base_{pct}")
+}
+
+/// Computes the rate of each office for fiscal year `fy` from the records (domain.md §1.3).
+pub async fn computed_rates(
+    db: &Db,
+    office: Option<i64>,
+    fy: i32,
+) -> anyhow::Result<HashMap<i64, RetentionDetail>> {
+    let basis = retention::basis(fy);
+    let served = store::served_between(db, office, basis.served_from, basis.as_of).await?;
+    let mut jobs: HashMap<i64, Vec<Job>> = HashMap::new();
+    for (client, hire, end) in store::jobs(db, office).await? {
+        jobs.entry(client).or_default().push(Job { hire, end });
+    }
+    let mut out: HashMap<i64, RetentionDetail> = HashMap::new();
+    for s in served {
+        let standing = retention::standing_on(
+            jobs.get(&s.client_id).map(Vec::as_slice).unwrap_or(&[]),
+            basis.as_of,
+        );
+        let d = out.entry(s.office_id).or_insert_with(|| RetentionDetail {
+            basis,
+            clients: Vec::new(),
+            retained: 0,
+            served: 0,
+        });
+        d.served += 1;
+        if standing.retained() {
+            d.retained += 1;
+        }
+        d.clients.push(RetentionClient {
+            client_id: s.client_id,
+            name: s.name,
+            standing,
+        });
+    }
+    Ok(out)
+}
+
+/// The rate and tier each office claims with in fiscal year `fy`: the filing if there is
+/// one, else the records; the tier from the base-reward table in force on `on`.
+pub async fn rates(
+    db: &Db,
+    office: Option<i64>,
+    fy: i32,
+    on: Date,
+) -> anyhow::Result<HashMap<i64, RetentionRate>> {
+    let table = reward_table_on(on).ok();
+    let tier =
+        |retained: u32, served: u32| table.and_then(|t| reward_tier(retained, served, t).ok());
+    let mut out = HashMap::new();
+    for (office_id, d) in computed_rates(db, office, fy).await? {
+        let t = tier(d.retained, d.served);
+        out.insert(
+            office_id,
+            RetentionRate {
+                fiscal_year: fy,
+                served: d.served,
+                retained: d.retained,
+                filed: false,
+                tier_label: t.map(|t| t.label_ja.to_string()),
+                units: t.map(|t| t.units),
+            },
+        );
+    }
+    for f in store::filings(db, office, fy).await? {
+        let retained = u32::try_from(f.retained).unwrap_or(0);
+        let served = u32::try_from(f.served).unwrap_or(0);
+        let t = tier(retained, served);
+        out.insert(
+            f.office_id,
+            RetentionRate {
+                fiscal_year: fy,
+                served,
+                retained,
+                filed: true,
+                tier_label: t.map(|t| t.label_ja.to_string()),
+                units: t.map(|t| t.units),
+            },
+        );
+    }
+    Ok(out)
+}
+
+/// A claim line as stored.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct LineOut {
+    /// `base` or an [`Adjustment`] code.
+    pub item: String,
+    pub units: i64,
+    pub service_code: String,
+}
+
+/// Another office in a cap this office manages (J411 明細).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CapOfficeOut {
+    pub office_number: String,
+    pub office_name: String,
+    pub total_cost_yen: u64,
+    pub charge_yen: u64,
+    pub decided_yen: u64,
+}
+
+/// One client's claim as shown, stored and exported.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ClientOut {
+    pub client_id: i64,
+    pub name: String,
+    pub kana: String,
+    pub birth_date: Date,
+    pub certificate_number: String,
+    pub municipality_code: String,
+    pub municipality_name: String,
+    pub monthly_cap_yen: u64,
+    /// `none`, `this_office` or `another_office`.
+    pub cap_manager: String,
+    pub cap_manager_office: String,
+    pub cap_result: Option<(u8, u64)>,
+    pub cap_offices: Vec<CapOfficeOut>,
+    pub contract_start: Option<Date>,
+    /// i18n keys of what stops the base reward.
+    pub blockers: Vec<String>,
+    pub lines: Vec<LineOut>,
+    /// Adjustment codes suggested by the records but not claimed, with the reason key.
+    pub skipped: Vec<(String, String)>,
+    pub total_units: u32,
+    pub total_cost_yen: u64,
+    pub ten_percent_yen: u64,
+    pub decided_user_charge_yen: u64,
+    pub claimed_yen: u64,
+    pub cap_issue: Option<String>,
+}
+
+impl ClientOut {
+    pub fn claimable(&self) -> bool {
+        self.blockers.is_empty()
+    }
+}
+
+/// Totals for one municipality (or the office).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Totals {
+    pub code: String,
+    pub name: String,
+    pub clients: u32,
+    pub units: u64,
+    pub total_cost_yen: u64,
+    pub user_charge_yen: u64,
+    pub claimed_yen: u64,
+}
+
+impl Totals {
+    fn add(&mut self, c: &ClientOut) {
+        self.clients += 1;
+        self.units += u64::from(c.total_units);
+        self.total_cost_yen += c.total_cost_yen;
+        self.user_charge_yen += c.decided_user_charge_yen;
+        self.claimed_yen += c.claimed_yen;
+    }
+}
+
+/// One office's claim for a month.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct OfficeClaim {
+    pub office_id: i64,
+    pub office_name: String,
+    pub office_number: String,
+    pub area_grade: String,
+    pub month: String,
+    pub unit_price_hundredths: Option<u32>,
+    pub service_kind: String,
+    pub rate: Option<RetentionRate>,
+    pub clients: Vec<ClientOut>,
+    /// Master items in force that domain.md marks UNCONFIRMED (check before filing).
+    pub unconfirmed: Vec<String>,
+    /// Items the office settings name, in force during the month.
+    pub settings: Vec<String>,
+}
+
+impl OfficeClaim {
+    /// Claimable clients' totals per municipality, by code.
+    pub fn by_municipality(&self) -> Vec<Totals> {
+        let mut map: Vec<Totals> = Vec::new();
+        for c in self.clients.iter().filter(|c| c.claimable()) {
+            match map.iter_mut().find(|t| t.code == c.municipality_code) {
+                Some(t) => t.add(c),
+                None => {
+                    let mut t = Totals {
+                        code: c.municipality_code.clone(),
+                        name: c.municipality_name.clone(),
+                        ..Totals::default()
+                    };
+                    t.add(c);
+                    map.push(t);
+                }
+            }
+        }
+        map.sort_by(|a, b| a.code.cmp(&b.code));
+        map
+    }
+
+    pub fn totals(&self) -> Totals {
+        let mut t = Totals::default();
+        for c in self.clients.iter().filter(|c| c.claimable()) {
+            t.add(c);
+        }
+        t
+    }
+}
+
+fn rate_of(row: &MasterRow) -> Rate {
+    Rate {
+        units: row.units.and_then(|u| u32::try_from(u).ok()).unwrap_or(0),
+        percent: row.percent.and_then(|p| u32::try_from(p).ok()).unwrap_or(0),
+        service_code: row.service_code.clone(),
+    }
+}
+
+fn cap_manager_of(cert_manager: &str, office_number: &str) -> CapManager {
+    let m = cert_manager.trim();
+    if m.is_empty() {
+        CapManager::None
+    } else if !office_number.is_empty() && m == office_number {
+        CapManager::ThisOffice
+    } else {
+        CapManager::AnotherOffice
+    }
+}
+
+/// Computes the month's claims for one office (`Some(id)`) or every office (`None`).
+pub async fn run_month(
+    db: &Db,
+    office: Option<i64>,
+    year: i32,
+    month: Month,
+) -> anyhow::Result<Vec<OfficeClaim>> {
+    let (first, last) = month_bounds(year, month);
+    let code = month_code(first);
+    let fy = retention::fiscal_year_of(first);
+    let utc = |d: Date| {
+        d.midnight()
+            .assume_offset(clock::JST)
+            .to_offset(time::UtcOffset::UTC)
+    };
+    let until: OffsetDateTime = utc(last.next_day().unwrap_or(last));
+    let year_first = retention::fiscal_year_bounds(fy).0;
+
+    let offices = store::offices(db, office).await?;
+    let master = store::master_on(db, first).await?;
+    let prices = store::prices_on(db, first).await?;
+    let settings = store::settings_in(db, office, first, last).await?;
+    let rates = rates(db, office, fy, first).await?;
+    let rows = store::month_rows(
+        db,
+        office,
+        &code,
+        first,
+        last,
+        utc(first),
+        until,
+        year_first,
+    )
+    .await?;
+
+    let table = reward_table_on(first).ok();
+    let rates_by_item: Vec<(Adjustment, Rate)> = master
+        .iter()
+        .filter_map(|m| Adjustment::parse(&m.item).map(|a| (a, rate_of(m))))
+        .collect();
+    let service_code_of = |item: &str| {
+        master
+            .iter()
+            .find(|m| m.item == item)
+            .map(|m| m.service_code.clone())
+            .unwrap_or_default()
+    };
+    let service_kind = service_code_of("service_kind");
+
+    // Index the facts by client.
+    let mut certificates: HashMap<i64, &store::CertificateRow> = HashMap::new();
+    let mut certified: HashMap<i64, Vec<(Date, Date)>> = HashMap::new();
+    for c in &rows.certificates {
+        // Newest period first: the first certificate seen is the one in force.
+        certificates.entry(c.client_id).or_insert(c);
+        certified
+            .entry(c.client_id)
+            .or_default()
+            .push((c.start_date, c.end_date));
+    }
+    let mut contracts: HashMap<(i64, i64), (bool, Date)> = HashMap::new();
+    for (client, office_id, start, end) in &rows.contracts {
+        let covers = *end >= first;
+        let e = contracts
+            .entry((*client, *office_id))
+            .or_insert((covers, *start));
+        e.0 |= covers;
+        e.1 = e.1.min(*start);
+    }
+    let in_person: HashSet<(i64, i64)> = rows.in_person.iter().copied().collect();
+    let shared: HashSet<i64> = rows.shared_reports.iter().copied().collect();
+    let mut handovers: HashMap<i64, Date> = HashMap::new();
+    for (client, at) in &rows.handovers {
+        let day = at.to_offset(clock::JST).date();
+        let e = handovers.entry(*client).or_insert(day);
+        *e = (*e).min(day);
+    }
+    // Meetings: this month's best, and earlier months of the fiscal year with one.
+    let mut meeting_now: HashMap<(i64, i64), Meeting> = HashMap::new();
+    let mut meeting_months: HashMap<(i64, i64), HashSet<(i32, Month)>> = HashMap::new();
+    for (client, office_id, day, kind) in &rows.meetings {
+        let key = (*client, *office_id);
+        if *day >= first {
+            let m = if kind == "1" {
+                Meeting::First
+            } else {
+                Meeting::Second
+            };
+            let e = meeting_now.entry(key).or_insert(m);
+            *e = (*e).max(m);
+        } else {
+            meeting_months
+                .entry(key)
+                .or_default()
+                .insert((day.year(), day.month()));
+        }
+    }
+    let mut cap_results: HashMap<(i64, i64), &store::CapResultRow> = HashMap::new();
+    for r in &rows.cap_results {
+        cap_results.insert((r.client_id, r.office_id), r);
+    }
+
+    let mut out = Vec::with_capacity(offices.len());
+    let mut by_office: HashMap<i64, Vec<&store::ClientRow>> = HashMap::new();
+    for c in &rows.clients {
+        by_office.entry(c.office_id).or_default().push(c);
+    }
+    for o in &offices {
+        let office_number = o.office_number.clone().unwrap_or_default();
+        let price = prices.iter().find(|p| p.area_grade == o.area_grade);
+        let unit_price = price
+            .and_then(|p| u32::try_from(p.hundredths).ok())
+            .and_then(|h| UnitPrice::from_hundredths(h).ok());
+        let rate = rates.get(&o.id).cloned();
+        let base_tier = rate.as_ref().and_then(|r| {
+            let t = table?;
+            reward_tier(r.retained, r.served, t).ok()
+        });
+        let office_settings: Vec<Adjustment> = settings
+            .iter()
+            .filter(|s| s.office_id == o.id)
+            .filter_map(|s| Adjustment::parse(&s.item))
+            .collect();
+        let mut unconfirmed: Vec<String> = master
+            .iter()
+            .filter(|m| !m.confirmed)
+            .map(|m| m.item.clone())
+            .collect();
+        if price.is_some_and(|p| !p.confirmed) {
+            unconfirmed.push(format!("unit_price_{}", o.area_grade));
+        }
+        let terms = Terms {
+            base: base_tier.map(|t| Base {
+                units: t.units,
+                tier_label: t.label_ja.to_string(),
+                service_code: service_code_of(&tier_key(t)),
+            }),
+            unit_price,
+            rates: rates_by_item.clone(),
+            office_settings: office_settings.clone(),
+        };
+        let mut clients = Vec::new();
+        for c in by_office.get(&o.id).map(Vec::as_slice).unwrap_or(&[]) {
+            let Some(hire) = c.hire_date else { continue };
+            let window = service_window(hire, c.return_to_work_date);
+            if !served_in(&window, first, last) {
+                continue;
+            }
+            let service_first = first.max(window.earliest_start);
+            let service_last = last.min(window.latest_end);
+            let cert = certificates.get(&c.id).copied();
+            let certificate_valid = certified.get(&c.id).is_some_and(|ps| {
+                ps.iter()
+                    .any(|(s, e)| *s <= service_last && *e >= service_first)
+            });
+            let contract = contracts.get(&(c.id, o.id)).copied();
+            let handover_line = handover_due(&window);
+            let cap_yen = cert
+                .map(|c| u64::try_from(c.monthly_cap_yen).unwrap_or(0))
+                .unwrap_or(0);
+            let manager = cert
+                .map(|c| cap_manager_of(&c.cap_manager_office, &office_number))
+                .unwrap_or(CapManager::None);
+            let result = cap_results.get(&(c.id, o.id)).copied();
+            let facts = Facts {
+                certificate_valid,
+                contract_valid: contract.is_some_and(|(covers, _)| covers),
+                contract_start: contract.map(|(_, start)| start),
+                in_person_contact: in_person.contains(&(c.id, o.id)),
+                report: if shared.contains(&c.id) {
+                    ReportState::Shared
+                } else {
+                    ReportState::None
+                },
+                meeting: meeting_now.get(&(c.id, o.id)).copied(),
+                meetings_earlier_in_year: meeting_months
+                    .get(&(c.id, o.id))
+                    .map_or(0, |m| u32::try_from(m.len()).unwrap_or(u32::MAX)),
+                initial_applies: !c.prior_office_integrated,
+                handover_missed: last >= handover_line
+                    && handovers.get(&c.id).is_none_or(|d| *d > handover_line),
+                monthly_cap_yen: cap_yen,
+                cap_manager: manager,
+                cap_result: result.map(|r| CapResult {
+                    code: u8::try_from(r.result).unwrap_or(0),
+                    amount_yen: u64::try_from(r.amount_yen).unwrap_or(0),
+                }),
+            };
+            let computed = claim::claim(&facts, &terms, first);
+            let cap_offices = result
+                .map(|r| {
+                    rows.cap_offices
+                        .iter()
+                        .filter(|x| x.cap_result_id == r.id)
+                        .map(|x| CapOfficeOut {
+                            office_number: x.office_number.clone(),
+                            office_name: x.office_name.clone(),
+                            total_cost_yen: u64::try_from(x.total_cost_yen).unwrap_or(0),
+                            charge_yen: u64::try_from(x.charge_yen).unwrap_or(0),
+                            decided_yen: u64::try_from(x.decided_yen).unwrap_or(0),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let blockers: Vec<String> = computed
+                .blockers
+                .iter()
+                .map(|b| b.key().to_string())
+                .collect();
+            clients.push(ClientOut {
+                client_id: c.id,
+                name: c.name.clone(),
+                kana: c.kana.clone(),
+                birth_date: c.birth_date,
+                certificate_number: cert.map(|c| c.number.clone()).unwrap_or_default(),
+                municipality_code: cert
+                    .map(|c| c.municipality_code.clone())
+                    .unwrap_or_default(),
+                municipality_name: cert
+                    .map(|c| c.municipality_name.clone())
+                    .unwrap_or_default(),
+                monthly_cap_yen: cap_yen,
+                cap_manager: match manager {
+                    CapManager::None => "none",
+                    CapManager::ThisOffice => "this_office",
+                    CapManager::AnotherOffice => "another_office",
+                }
+                .into(),
+                cap_manager_office: cert
+                    .map(|c| c.cap_manager_office.clone())
+                    .unwrap_or_default(),
+                cap_result: facts.cap_result.map(|r| (r.code, r.amount_yen)),
+                cap_offices,
+                contract_start: facts.contract_start,
+                lines: computed
+                    .lines
+                    .iter()
+                    .map(|l| LineOut {
+                        item: l.adjustment.map_or("base", Adjustment::code).to_string(),
+                        units: l.units,
+                        service_code: l.service_code.clone(),
+                    })
+                    .collect(),
+                skipped: computed
+                    .skipped
+                    .iter()
+                    .map(|s| match s {
+                        claim::Skipped::MeetingYearLimit => (
+                            "regional_meeting".to_string(),
+                            "claim.skipped.year_limit".to_string(),
+                        ),
+                        claim::Skipped::NoRate(a) => {
+                            (a.code().to_string(), "claim.skipped.no_rate".to_string())
+                        }
+                    })
+                    .collect(),
+                total_units: computed.total_units,
+                total_cost_yen: computed.charge.total_cost_yen,
+                ten_percent_yen: computed.charge.ten_percent_yen,
+                decided_user_charge_yen: computed.decided_user_charge_yen,
+                claimed_yen: computed.claimed_yen,
+                cap_issue: computed.cap_issue.map(|i| i.key().to_string()),
+                blockers,
+            });
+        }
+        out.push(OfficeClaim {
+            office_id: o.id,
+            office_name: o.name.clone(),
+            office_number,
+            area_grade: o.area_grade.clone(),
+            month: code.clone(),
+            unit_price_hundredths: unit_price.map(UnitPrice::hundredths),
+            service_kind: service_kind.clone(),
+            rate,
+            clients,
+            unconfirmed,
+            settings: office_settings
+                .iter()
+                .map(|a| a.code().to_string())
+                .collect(),
+        });
+    }
+    Ok(out)
+}

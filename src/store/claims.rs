@@ -1,0 +1,588 @@
+//! Claims: the master data (加算・減算, unit prices, service codes), an office's 体制 settings,
+//! filed 就労定着率, 地域連携会議, 上限額管理結果, locked claims, and the facts a month's claim
+//! needs for one office or for all of them at once (one query per kind of fact).
+//!
+//! `office` filters: `Some(id)` for one office, `None` for every office (the benchmark and a
+//! whole-organisation run).
+use time::{Date, OffsetDateTime};
+
+use crate::db::{Db, Tx};
+use crate::{on_db, on_tx};
+
+// ---------------------------------------------------------------- master data
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MasterRow {
+    pub id: i64,
+    pub item: String,
+    pub valid_from: Date,
+    pub valid_to: Option<Date>,
+    pub units: Option<i64>,
+    pub percent: Option<i64>,
+    pub service_code: String,
+    pub source: String,
+    pub confirmed: bool,
+    pub note: String,
+}
+
+/// Every master row, by item then newest first.
+pub async fn master_rows(db: &Db) -> Result<Vec<MasterRow>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, item, valid_from, valid_to, units, percent, service_code, source, confirmed, note
+         FROM claim_master ORDER BY item, valid_from DESC, id DESC")
+        .fetch_all(pool).await)
+}
+
+/// The rows in force on `on`: the newest per item.
+pub async fn master_on(db: &Db, on: Date) -> Result<Vec<MasterRow>, sqlx::Error> {
+    let rows: Vec<MasterRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, item, valid_from, valid_to, units, percent, service_code, source, confirmed, note
+         FROM claim_master WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1)
+         ORDER BY item, valid_from DESC, id DESC")
+        .bind(on).fetch_all(pool).await)?;
+    let mut newest: Vec<MasterRow> = Vec::new();
+    for r in rows {
+        if newest.last().is_none_or(|l| l.item != r.item) {
+            newest.push(r);
+        }
+    }
+    Ok(newest)
+}
+
+pub struct MasterInput<'a> {
+    pub item: &'a str,
+    pub valid_from: Date,
+    pub valid_to: Option<Date>,
+    pub units: Option<i64>,
+    pub percent: Option<i64>,
+    pub service_code: &'a str,
+    pub source: &'a str,
+    pub confirmed: bool,
+    pub note: &'a str,
+}
+
+/// A new version of an item. The version it follows ends the day before (if it was open).
+pub async fn insert_master(
+    tx: &mut Tx,
+    m: &MasterInput<'_>,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    let before = m.valid_from.previous_day().unwrap_or(m.valid_from);
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE claim_master SET valid_to = $1
+         WHERE item = $2 AND valid_to IS NULL AND valid_from < $3")
+        .bind(before).bind(m.item).bind(m.valid_from).execute(&mut *conn).await.map(|_| ()))?;
+    on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO claim_master (item, valid_from, valid_to, units, percent, service_code, source,
+                                   confirmed, note, updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
+        .bind(m.item).bind(m.valid_from).bind(m.valid_to).bind(m.units).bind(m.percent)
+        .bind(m.service_code).bind(m.source).bind(m.confirmed).bind(m.note).bind(by).bind(now)
+        .fetch_one(&mut *conn).await)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PriceRow {
+    pub id: i64,
+    pub area_grade: String,
+    pub valid_from: Date,
+    pub valid_to: Option<Date>,
+    pub hundredths: i64,
+    pub source: String,
+    pub confirmed: bool,
+    pub note: String,
+}
+
+pub async fn price_rows(db: &Db) -> Result<Vec<PriceRow>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, area_grade, valid_from, valid_to, hundredths, source, confirmed, note
+         FROM unit_prices ORDER BY area_grade, valid_from DESC, id DESC")
+        .fetch_all(pool).await)
+}
+
+/// The unit price of each grade in force on `on`.
+pub async fn prices_on(db: &Db, on: Date) -> Result<Vec<PriceRow>, sqlx::Error> {
+    let rows: Vec<PriceRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, area_grade, valid_from, valid_to, hundredths, source, confirmed, note
+         FROM unit_prices WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1)
+         ORDER BY area_grade, valid_from DESC, id DESC")
+        .bind(on).fetch_all(pool).await)?;
+    let mut newest: Vec<PriceRow> = Vec::new();
+    for r in rows {
+        if newest.last().is_none_or(|l| l.area_grade != r.area_grade) {
+            newest.push(r);
+        }
+    }
+    Ok(newest)
+}
+
+pub struct PriceInput<'a> {
+    pub area_grade: &'a str,
+    pub valid_from: Date,
+    pub hundredths: i64,
+    pub source: &'a str,
+    pub confirmed: bool,
+    pub note: &'a str,
+}
+
+pub async fn insert_price(
+    tx: &mut Tx,
+    p: &PriceInput<'_>,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    let before = p.valid_from.previous_day().unwrap_or(p.valid_from);
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE unit_prices SET valid_to = $1
+         WHERE area_grade = $2 AND valid_to IS NULL AND valid_from < $3")
+        .bind(before).bind(p.area_grade).bind(p.valid_from).execute(&mut *conn).await.map(|_| ()))?;
+    on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO unit_prices (area_grade, valid_from, hundredths, source, confirmed, note,
+                                  updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+        .bind(p.area_grade).bind(p.valid_from).bind(p.hundredths).bind(p.source)
+        .bind(p.confirmed).bind(p.note).bind(by).bind(now)
+        .fetch_one(&mut *conn).await)
+}
+
+// ---------------------------------------------------------------- office settings
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OfficeSetting {
+    pub id: i64,
+    pub office_id: i64,
+    pub item: String,
+    pub valid_from: Date,
+    pub valid_to: Option<Date>,
+    pub note: String,
+}
+
+pub async fn office_settings(db: &Db, office: i64) -> Result<Vec<OfficeSetting>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, office_id, item, valid_from, valid_to, note FROM office_claim_settings
+         WHERE office_id = $1 ORDER BY valid_from DESC, id DESC")
+        .bind(office).fetch_all(pool).await)
+}
+
+/// Settings in force on some day of `first..=last`.
+pub async fn settings_in(
+    db: &Db,
+    office: Option<i64>,
+    first: Date,
+    last: Date,
+) -> Result<Vec<OfficeSetting>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, office_id, item, valid_from, valid_to, note FROM office_claim_settings
+         WHERE ($1 IS NULL OR office_id = $1) AND valid_from <= $2
+           AND (valid_to IS NULL OR valid_to >= $3)")
+        .bind(office).bind(last).bind(first).fetch_all(pool).await)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_setting(
+    tx: &mut Tx,
+    office: i64,
+    item: &str,
+    valid_from: Date,
+    valid_to: Option<Date>,
+    note: &str,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO office_claim_settings (office_id, item, valid_from, valid_to, note, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
+        .bind(office).bind(item).bind(valid_from).bind(valid_to).bind(note).bind(by).bind(now)
+        .fetch_one(&mut *conn).await)
+}
+
+/// Ends a setting on `on` (it stays on file as evidence).
+pub async fn end_setting(tx: &mut Tx, office: i64, id: i64, on: Date) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE office_claim_settings SET valid_to = $1 WHERE id = $2 AND office_id = $3")
+        .bind(on).bind(id).bind(office).execute(&mut *conn).await.map(|r| r.rows_affected() == 1))
+}
+
+pub async fn set_area_grade(tx: &mut Tx, office: i64, grade: &str) -> Result<(), sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query("UPDATE offices SET area_grade = $1 WHERE id = $2")
+        .bind(grade).bind(office).execute(&mut *conn).await.map(|_| ()))
+}
+
+// ---------------------------------------------------------------- 就労定着率
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Filing {
+    pub office_id: i64,
+    pub fiscal_year: i64,
+    pub retained: i64,
+    pub served: i64,
+    pub note: String,
+    pub filed_at: OffsetDateTime,
+}
+
+pub async fn filings(db: &Db, office: Option<i64>, fy: i32) -> Result<Vec<Filing>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT office_id, fiscal_year, retained, served, note, filed_at FROM retention_filings
+         WHERE ($1 IS NULL OR office_id = $1) AND fiscal_year = $2")
+        .bind(office).bind(i64::from(fy)).fetch_all(pool).await)
+}
+
+/// Records (or replaces) the rate filed for a fiscal year.
+#[allow(clippy::too_many_arguments)]
+pub async fn file_rate(
+    tx: &mut Tx,
+    office: i64,
+    fy: i32,
+    retained: i64,
+    served: i64,
+    note: &str,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "DELETE FROM retention_filings WHERE office_id = $1 AND fiscal_year = $2")
+        .bind(office).bind(i64::from(fy)).execute(&mut *conn).await.map(|_| ()))?;
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO retention_filings (office_id, fiscal_year, retained, served, note, filed_by, filed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(office).bind(i64::from(fy)).bind(retained).bind(served).bind(note).bind(by).bind(now)
+        .execute(&mut *conn).await.map(|_| ()))
+}
+
+/// A client served by an office in the rate's 3 fiscal years (a contract overlapping them).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ServedRow {
+    pub office_id: i64,
+    pub client_id: i64,
+    pub name: String,
+}
+
+pub async fn served_between(
+    db: &Db,
+    office: Option<i64>,
+    from: Date,
+    to: Date,
+) -> Result<Vec<ServedRow>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT DISTINCT k.office_id, k.client_id, c.name
+         FROM contracts k JOIN clients c ON c.id = k.client_id
+         WHERE ($1 IS NULL OR k.office_id = $1) AND k.start_date <= $2 AND k.end_date >= $3
+         ORDER BY k.office_id, c.name, k.client_id")
+        .bind(office).bind(to).bind(from).fetch_all(pool).await)
+}
+
+/// Every job of the clients who have a contract with the office(s): (client, hire, end).
+pub async fn jobs(
+    db: &Db,
+    office: Option<i64>,
+) -> Result<Vec<(i64, Date, Option<Date>)>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT e.client_id, e.hire_date, e.end_date FROM employments e
+         WHERE e.client_id IN (SELECT k.client_id FROM contracts k WHERE $1 IS NULL OR k.office_id = $1)")
+        .bind(office).fetch_all(pool).await)
+}
+
+// ---------------------------------------------------------------- month facts
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OfficeRow {
+    pub id: i64,
+    pub name: String,
+    pub office_number: Option<String>,
+    pub area_grade: String,
+}
+
+pub async fn offices(db: &Db, office: Option<i64>) -> Result<Vec<OfficeRow>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, name, office_number, area_grade FROM offices
+         WHERE $1 IS NULL OR id = $1 ORDER BY id")
+        .bind(office).fetch_all(pool).await)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClientRow {
+    pub id: i64,
+    pub office_id: i64,
+    pub name: String,
+    pub kana: String,
+    pub birth_date: Date,
+    pub prior_office_integrated: bool,
+    pub hire_date: Option<Date>,
+    pub return_to_work_date: Option<Date>,
+}
+
+/// A certificate with a 支給決定 period overlapping the month.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CertificateRow {
+    pub client_id: i64,
+    pub certificate_id: i64,
+    pub number: String,
+    pub municipality_code: String,
+    pub municipality_name: String,
+    pub monthly_cap_yen: i64,
+    pub cap_manager_office: String,
+    pub start_date: Date,
+    pub end_date: Date,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CapResultRow {
+    pub id: i64,
+    pub client_id: i64,
+    pub office_id: i64,
+    pub result: i64,
+    pub amount_yen: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CapOfficeRow {
+    pub cap_result_id: i64,
+    pub office_number: String,
+    pub office_name: String,
+    pub total_cost_yen: i64,
+    pub charge_yen: i64,
+    pub decided_yen: i64,
+}
+
+/// Everything a month's claim reads, for one office or all.
+#[derive(Debug, Default)]
+pub struct MonthRows {
+    pub clients: Vec<ClientRow>,
+    pub certificates: Vec<CertificateRow>,
+    /// (client, office, start, end) of contracts that started by the month's end.
+    pub contracts: Vec<(i64, i64, Date, Date)>,
+    /// (client, office) with a face-to-face contact or workplace visit in the month.
+    pub in_person: Vec<(i64, i64)>,
+    /// Clients whose report for the month is final and shared with them.
+    pub shared_reports: Vec<i64>,
+    /// (client, when) of every hand-over sharing.
+    pub handovers: Vec<(i64, OffsetDateTime)>,
+    /// (client, office, day, kind) of 地域連携会議 from the fiscal year's start to the month's end.
+    pub meetings: Vec<(i64, i64, Date, String)>,
+    pub cap_results: Vec<CapResultRow>,
+    pub cap_offices: Vec<CapOfficeRow>,
+}
+
+/// The month `first..=last` (`month` = YYYY-MM); contacts between the instants `from..until`
+/// (the month in Japan time); meetings from `year_first` (the fiscal year's first day).
+#[allow(clippy::too_many_arguments)]
+pub async fn month_rows(
+    db: &Db,
+    office: Option<i64>,
+    month: &str,
+    first: Date,
+    last: Date,
+    from: OffsetDateTime,
+    until: OffsetDateTime,
+    year_first: Date,
+) -> Result<MonthRows, sqlx::Error> {
+    let clients = on_db!(db, pool => sqlx::query_as(
+        "SELECT c.id, c.office_id, c.name, c.kana, c.birth_date, c.prior_office_integrated,
+                e.hire_date, e.return_to_work_date
+         FROM clients c
+         LEFT JOIN employments e ON e.id = (
+             SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
+         WHERE $1 IS NULL OR c.office_id = $1
+         ORDER BY c.office_id, c.kana, c.id")
+        .bind(office).fetch_all(pool).await)?;
+    let certificates = on_db!(db, pool => sqlx::query_as(
+        "SELECT c.client_id, c.id AS certificate_id, c.number, c.municipality_code, c.municipality_name,
+                c.monthly_cap_yen, c.cap_manager_office, p.start_date, p.end_date
+         FROM certificate_periods p JOIN certificates c ON c.id = p.certificate_id
+         JOIN clients cl ON cl.id = c.client_id
+         WHERE ($1 IS NULL OR cl.office_id = $1) AND p.start_date <= $2 AND p.end_date >= $3
+         ORDER BY c.client_id, p.start_date DESC, c.id DESC")
+        .bind(office).bind(last).bind(first).fetch_all(pool).await)?;
+    let contracts = on_db!(db, pool => sqlx::query_as(
+        "SELECT client_id, office_id, start_date, end_date FROM contracts
+         WHERE ($1 IS NULL OR office_id = $1) AND start_date <= $2")
+        .bind(office).bind(last).fetch_all(pool).await)?;
+    let in_person = on_db!(db, pool => sqlx::query_as(
+        "SELECT DISTINCT client_id, office_id FROM contacts
+         WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3
+           AND mode IN ('face_to_face', 'workplace_visit')")
+        .bind(office).bind(from).bind(until).fetch_all(pool).await)?;
+    let shared_reports = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT DISTINCT r.client_id FROM support_reports r
+         JOIN report_shares s ON s.report_id = r.id AND s.recipient_kind = 'client'
+         JOIN clients cl ON cl.id = r.client_id
+         WHERE ($1 IS NULL OR cl.office_id = $1) AND r.month = $2 AND r.status = 'final'")
+        .bind(office).bind(month).fetch_all(pool).await)?;
+    let handovers = on_db!(db, pool => sqlx::query_as(
+        "SELECT client_id, occurred_at FROM contacts
+         WHERE ($1 IS NULL OR office_id = $1) AND is_handover = $2")
+        .bind(office).bind(true).fetch_all(pool).await)?;
+    let meetings = on_db!(db, pool => sqlx::query_as(
+        "SELECT client_id, office_id, held_on, kind FROM regional_meetings
+         WHERE ($1 IS NULL OR office_id = $1) AND held_on >= $2 AND held_on <= $3")
+        .bind(office).bind(year_first).bind(last).fetch_all(pool).await)?;
+    let cap_results = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, client_id, office_id, result, amount_yen FROM cap_results
+         WHERE ($1 IS NULL OR office_id = $1) AND month = $2")
+        .bind(office).bind(month).fetch_all(pool).await)?;
+    let cap_offices = on_db!(db, pool => sqlx::query_as(
+        "SELECT o.cap_result_id, o.office_number, o.office_name, o.total_cost_yen, o.charge_yen, o.decided_yen
+         FROM cap_result_offices o JOIN cap_results r ON r.id = o.cap_result_id
+         WHERE ($1 IS NULL OR r.office_id = $1) AND r.month = $2 ORDER BY o.id")
+        .bind(office).bind(month).fetch_all(pool).await)?;
+    Ok(MonthRows {
+        clients,
+        certificates,
+        contracts,
+        in_person,
+        shared_reports,
+        handovers,
+        meetings,
+        cap_results,
+        cap_offices,
+    })
+}
+
+// ---------------------------------------------------------------- records
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_meeting(
+    tx: &mut Tx,
+    client: i64,
+    office: i64,
+    held_on: Date,
+    kind: &str,
+    agencies: &str,
+    summary: &str,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO regional_meetings (client_id, office_id, held_on, kind, agencies, summary, staff_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+        .bind(client).bind(office).bind(held_on).bind(kind).bind(agencies).bind(summary).bind(by).bind(now)
+        .fetch_one(&mut *conn).await)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MeetingRow {
+    pub id: i64,
+    pub held_on: Date,
+    pub kind: String,
+    pub agencies: String,
+    pub summary: String,
+}
+
+pub async fn meetings_for_client(db: &Db, client: i64) -> Result<Vec<MeetingRow>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, held_on, kind, agencies, summary FROM regional_meetings
+         WHERE client_id = $1 ORDER BY held_on DESC, id DESC")
+        .bind(client).fetch_all(pool).await)
+}
+
+/// (office number, name, total cost, charge, decided) of another office in a managed cap.
+pub type CapOffice = (String, String, i64, i64, i64);
+
+/// Records (or replaces) the month's 上限額管理結果 for a client.
+#[allow(clippy::too_many_arguments)]
+pub async fn save_cap_result(
+    tx: &mut Tx,
+    client: i64,
+    office: i64,
+    month: &str,
+    result: i64,
+    amount_yen: i64,
+    others: &[CapOffice],
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "DELETE FROM cap_results WHERE client_id = $1 AND office_id = $2 AND month = $3")
+        .bind(client).bind(office).bind(month).execute(&mut *conn).await.map(|_| ()))?;
+    let id: i64 = on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO cap_results (client_id, office_id, month, result, amount_yen, recorded_by, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
+        .bind(client).bind(office).bind(month).bind(result).bind(amount_yen).bind(by).bind(now)
+        .fetch_one(&mut *conn).await)?;
+    for (number, name, total, charge, decided) in others {
+        on_tx!(tx, conn => sqlx::query(
+            "INSERT INTO cap_result_offices (cap_result_id, office_number, office_name, total_cost_yen, charge_yen, decided_yen)
+             VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(id).bind(number).bind(name).bind(total).bind(charge).bind(decided)
+            .execute(&mut *conn).await.map(|_| ()))?;
+    }
+    Ok(id)
+}
+
+// ---------------------------------------------------------------- locked claims
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LockedClaim {
+    pub id: i64,
+    pub office_id: i64,
+    pub month: String,
+    pub version: i64,
+    pub reason: String,
+    pub processing_month: String,
+    pub snapshot: String,
+    pub clients: i64,
+    pub total_units: i64,
+    pub total_cost_yen: i64,
+    pub user_charge_yen: i64,
+    pub claimed_yen: i64,
+    pub locked_by_name: Option<String>,
+    pub locked_at: OffsetDateTime,
+}
+
+/// Every locked version of the office's month, newest first.
+pub async fn versions(db: &Db, office: i64, month: &str) -> Result<Vec<LockedClaim>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT k.id, k.office_id, k.month, k.version, k.reason, k.processing_month, k.snapshot,
+                k.clients, k.total_units, k.total_cost_yen, k.user_charge_yen, k.claimed_yen,
+                s.display_name AS locked_by_name, k.locked_at
+         FROM claims k LEFT JOIN staff s ON s.id = k.locked_by
+         WHERE k.office_id = $1 AND k.month = $2 ORDER BY k.version DESC")
+        .bind(office).bind(month).fetch_all(pool).await)
+}
+
+pub struct NewClaim<'a> {
+    pub office: i64,
+    pub month: &'a str,
+    pub reason: &'a str,
+    pub processing_month: &'a str,
+    pub snapshot: &'a str,
+    pub clients: i64,
+    pub total_units: i64,
+    pub total_cost_yen: i64,
+    pub user_charge_yen: i64,
+    pub claimed_yen: i64,
+}
+
+/// Locks the month as the next version. Returns the version, or `None` when `expected`
+/// (the version the user saw) is no longer the newest: someone else locked meanwhile.
+pub async fn lock(
+    tx: &mut Tx,
+    c: &NewClaim<'_>,
+    expected: i64,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<Option<i64>, sqlx::Error> {
+    let newest: Option<i64> = on_tx!(tx, conn => sqlx::query_scalar(
+        "SELECT MAX(version) FROM claims WHERE office_id = $1 AND month = $2")
+        .bind(c.office).bind(c.month).fetch_one(&mut *conn).await)?;
+    let newest = newest.unwrap_or(0);
+    if newest != expected {
+        return Ok(None);
+    }
+    let version = newest + 1;
+    let inserted = on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO claims (office_id, month, version, reason, processing_month, snapshot, clients,
+                             total_units, total_cost_yen, user_charge_yen, claimed_yen, locked_by, locked_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
+        .bind(c.office).bind(c.month).bind(version).bind(c.reason).bind(c.processing_month)
+        .bind(c.snapshot).bind(c.clients).bind(c.total_units).bind(c.total_cost_yen)
+        .bind(c.user_charge_yen).bind(c.claimed_yen).bind(by).bind(now)
+        .execute(&mut *conn).await.map(|_| ()));
+    match inserted {
+        Ok(_) => Ok(Some(version)),
+        // The unique (office, month, version) caught a concurrent lock.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
+        Err(e) => Err(e),
+    }
+}
