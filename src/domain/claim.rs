@@ -559,7 +559,16 @@ mod tests {
     fn units_and_yen() {
         type Change = fn(&mut Facts, &mut Terms);
         // (what, change, lines, total units, 総費用額, user, claimed)
-        let cases: Vec<(&str, Change, Vec<(Option<&str>, i64)>, u32, u64, u64, u64)> = vec![
+        type Case = (
+            &'static str,
+            Change,
+            Vec<(Option<&'static str>, i64)>,
+            u32,
+            u64,
+            u64,
+            u64,
+        );
+        let cases: Vec<Case> = vec![
             (
                 "base only: 3512 × 10.90 = 38,280.8 → 38,280; 1割 3,828",
                 |_, _| {},
