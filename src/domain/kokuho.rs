@@ -14,6 +14,19 @@
 //!
 //! Format (domain.md §7.1): variable-length CSV in Shift_JIS, CRLF after every record, a
 //! control record `1,…`, data records `2,連番,…` and an end record `3,連番`.
+//!
+//! UNCONFIRMED for 就労定着支援 (domain.md §7.2, §7.3, §9 item 8), to check against the
+//! primary specification and the 取込送信システム's import check before go-live:
+//! - J121-01 fields 11 and 13 (就労継続支援A型 減免) are written `1` (無し) as the reference
+//!   does for other services; they may have to be empty.
+//! - J121-01 fields 25/26 and J121-04 fields 19/20 carry the 決定利用者負担額 only when a
+//!   管理結果 exists, as the reference does.
+//! - J121-02 利用日数 and J121-04 サービス利用日数: which days count for a monthly service.
+//! - J121-03 摘要 is left empty.
+//! - J121-05 契約情報: whether it is required, and the 決定サービスコード.
+//! - The サービス種類コード (47, probable) and every サービスコード are passed in, not known here.
+//! - The digit widths of the amount fields are not in the extract and are not checked.
+//! - J411 作成区分 is always 1 (新規): corrections and cancellations are not produced.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -254,7 +267,7 @@ pub fn file_name(kind: DataKind, service_month: YearMonth) -> String {
 /// the rightmost digit, adding the digits of each product (domain.md §7.3; an inference that
 /// reproduces every published 栃木県 number).
 pub fn municipality_check_digit(body: &str) -> Option<u8> {
-    if body.len() != 5 || !is_digits(body, 5) {
+    if !is_digits(body, 5) {
         return None;
     }
     let sum: u32 = body
