@@ -115,7 +115,7 @@ pub struct Statement {
     pub monthly_cap_yen: u64,
     /// 上限額管理事業所番号 (10 digits) when an office manages the cap: another office, or
     /// this one (then `cap_results` holds the J411).
-    pub cap_manager: Option<String>,
+    pub cap_manager_office: Option<String>,
     /// 管理結果, from the managing office's 結果票 (or this office's own, when it manages).
     pub cap_result: Option<CapResult>,
     /// 管理結果額: this office's share of the co-payment after management.
@@ -559,7 +559,7 @@ impl Validator {
 
     /// domain.md §5 上限額管理 and the 管理結果 codes.
     fn cap_management(&mut self, claim: &ClaimFile, s: &Statement, at: &str) {
-        let managed = s.cap_manager.is_some() || s.cap_result.is_some();
+        let managed = s.cap_manager_office.is_some() || s.cap_result.is_some();
         if s.monthly_cap_yen == 0 {
             // "No 上限額管理 is done when the cap is 0 yen."
             if managed || s.cap_result_yen.is_some() || s.cap_results.is_some() {
@@ -575,14 +575,14 @@ impl Validator {
             }
             return;
         }
-        if let Some(manager) = &s.cap_manager
+        if let Some(manager) = &s.cap_manager_office
             && !is_digits(manager, 10)
         {
             self.add(format!(
                 "上限額管理事業所番号は10桁の数字で入力してください{at}"
             ));
         }
-        match (&s.cap_manager, s.cap_result) {
+        match (&s.cap_manager_office, s.cap_result) {
             (Some(_), None) => self.add(format!(
                 "上限額管理事業所があるときは管理結果（1〜3）を入力してください{at}"
             )),
@@ -591,7 +591,7 @@ impl Validator {
             )),
             _ => {}
         }
-        let self_managed = s.cap_manager.as_deref() == Some(claim.office.number.as_str());
+        let self_managed = s.cap_manager_office.as_deref() == Some(claim.office.number.as_str());
         match (s.cap_result, s.cap_result_yen) {
             (Some(result), Some(result_yen)) => {
                 if result_yen > s.cap_adjusted_yen {
@@ -928,7 +928,7 @@ fn statement_records(claim: &ClaimFile, muni: &str, s: &Statement, records: &mut
         s.monthly_cap_yen.to_string(),          // 12 利用者負担上限月額
         "1".into(),                             // 13 A型減免対象者
         e(),                                    // 14 障害支援区分コード (J131 only)
-        opt(s.cap_manager.as_ref()),            // 15 上限額管理事業所番号
+        opt(s.cap_manager_office.as_ref()),     // 15 上限額管理事業所番号
         opt(s.cap_result.map(CapResult::code)), // 16 管理結果
         opt(s.cap_result_yen),                  // 17 管理結果額
         e(),                                    // 18 日中支援 事業所番号 (not this service)
@@ -1147,7 +1147,7 @@ mod tests {
             name_kana: "ヤマダ タロウ".into(),
             birth_date: date!(1990 - 05 - 14),
             monthly_cap_yen: 9_300,
-            cap_manager: Some("0911111112".into()),
+            cap_manager_office: Some("0911111112".into()),
             cap_result: Some(CapResult::Adjusted),
             cap_result_yen: Some(1_500),
             lines: vec![line("476010", 250, 1), line("471111", 3_449, 1)],
@@ -1170,7 +1170,7 @@ mod tests {
             name_kana: "さとう　はなこ".into(),
             birth_date: date!(1985 - 11 - 02),
             monthly_cap_yen: 0,
-            cap_manager: None,
+            cap_manager_office: None,
             cap_result: None,
             cap_result_yen: None,
             lines: vec![line("471111", 3_449, 1)],
@@ -1195,7 +1195,7 @@ mod tests {
             name_kana: "スズキ イチロウ".into(),
             birth_date: date!(1978 - 01 - 30),
             monthly_cap_yen: 9_300,
-            cap_manager: Some(OFFICE.into()),
+            cap_manager_office: Some(OFFICE.into()),
             cap_result: Some(CapResult::Adjusted),
             cap_result_yen: Some(3_696),
             lines: vec![line("471111", 3_449, 1), line("475020", 150, 1)],
@@ -1531,7 +1531,7 @@ mod tests {
                 "利用者負担上限月額が0円のときは上限額管理を設定しません（佐藤 花子）",
                 |c| {
                     let s = client(c, B);
-                    s.cap_manager = Some("0911111112".into());
+                    s.cap_manager_office = Some("0911111112".into());
                     s.cap_result = Some(CapResult::WithinCap);
                     s.cap_result_yen = Some(0);
                 },
@@ -1547,11 +1547,11 @@ mod tests {
             ),
             (
                 "管理結果があるときは上限額管理事業所番号を入力してください（山田 太郎）",
-                |c| client(c, A).cap_manager = None,
+                |c| client(c, A).cap_manager_office = None,
             ),
             (
                 "上限額管理事業所番号は10桁の数字で入力してください（山田 太郎）",
-                |c| client(c, A).cap_manager = Some("091111111".into()),
+                |c| client(c, A).cap_manager_office = Some("091111111".into()),
             ),
             (
                 "管理結果額を入力してください（山田 太郎）",
@@ -1581,7 +1581,7 @@ mod tests {
                 "上限額管理がないとき、決定利用者負担額は上限月額調整（3798円）と同じにしてください",
                 |c| {
                     let s = client(c, A);
-                    s.cap_manager = None;
+                    s.cap_manager_office = None;
                     s.cap_result = None;
                     s.cap_result_yen = None;
                 },
