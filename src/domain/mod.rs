@@ -10,6 +10,7 @@ pub mod guide;
 pub mod ical;
 pub mod inquiry;
 pub mod institution;
+pub mod kokuho;
 pub mod office;
 pub mod password;
 pub mod plan;
