@@ -13,11 +13,13 @@ use crate::domain::claim::{
     self, Adjustment, Base, CapManager, CapResult, Facts, Meeting, Rate, Terms,
 };
 use crate::domain::compliance::{ReportState, month_bounds, served_in};
+use crate::domain::kokuho;
 use crate::domain::retention::{self, Job, Standing};
 use crate::domain::rules::charge::UnitPrice;
 use crate::domain::rules::master::reward_table_on;
-use crate::domain::rules::period::{handover_due, service_window};
+use crate::domain::rules::period::{add_months, handover_due, service_window};
 use crate::domain::rules::reward::{RewardTier, reward_tier};
+use crate::i18n::Lang;
 use crate::store::claims::{self as store, MasterRow};
 
 /// The first day of a month.
@@ -183,6 +185,10 @@ pub struct ClientOut {
     pub cap_result: Option<(u8, u64)>,
     pub cap_offices: Vec<CapOfficeOut>,
     pub contract_start: Option<Date>,
+    /// The contract's end, when it ends within the month.
+    pub contract_end: Option<Date>,
+    /// Days in the month with a support contact.
+    pub service_days: u32,
     /// i18n keys of what stops the base reward.
     pub blockers: Vec<String>,
     pub lines: Vec<LineOut>,
@@ -352,16 +358,31 @@ pub async fn run_month(
             .or_default()
             .push((c.start_date, c.end_date));
     }
-    let mut contracts: HashMap<(i64, i64), (bool, Date)> = HashMap::new();
+    // Per client and office: whether a contract covers the month, the first day of service
+    // under contract, and the last contract's end.
+    let mut contracts: HashMap<(i64, i64), (bool, Date, Date)> = HashMap::new();
     for (client, office_id, start, end) in &rows.contracts {
         let covers = *end >= first;
         let e = contracts
             .entry((*client, *office_id))
-            .or_insert((covers, *start));
+            .or_insert((covers, *start, *end));
         e.0 |= covers;
         e.1 = e.1.min(*start);
+        e.2 = e.2.max(*end);
     }
-    let in_person: HashSet<(i64, i64)> = rows.in_person.iter().copied().collect();
+    // Face-to-face contacts (a workplace visit meets the client in person too) and the days
+    // with any contact, per client and office.
+    let mut in_person: HashSet<(i64, i64)> = HashSet::new();
+    let mut contact_days: HashMap<(i64, i64), HashSet<Date>> = HashMap::new();
+    for (client, office_id, at, mode) in &rows.contacts {
+        if mode == "face_to_face" || mode == "workplace_visit" {
+            in_person.insert((*client, *office_id));
+        }
+        contact_days
+            .entry((*client, *office_id))
+            .or_default()
+            .insert(at.to_offset(clock::JST).date());
+    }
     let shared: HashSet<i64> = rows.shared_reports.iter().copied().collect();
     let mut handovers: HashMap<i64, Date> = HashMap::new();
     for (client, at) in &rows.handovers {
@@ -458,8 +479,8 @@ pub async fn run_month(
             let result = cap_results.get(&(c.id, o.id)).copied();
             let facts = Facts {
                 certificate_valid,
-                contract_valid: contract.is_some_and(|(covers, _)| covers),
-                contract_start: contract.map(|(_, start)| start),
+                contract_valid: contract.is_some_and(|(covers, _, _)| covers),
+                contract_start: contract.map(|(_, start, _)| start),
                 in_person_contact: in_person.contains(&(c.id, o.id)),
                 report: if shared.contains(&c.id) {
                     ReportState::Shared
@@ -526,6 +547,10 @@ pub async fn run_month(
                 cap_result: facts.cap_result.map(|r| (r.code, r.amount_yen)),
                 cap_offices,
                 contract_start: facts.contract_start,
+                contract_end: contract.map(|(_, _, end)| end).filter(|end| *end <= last),
+                service_days: contact_days
+                    .get(&(c.id, o.id))
+                    .map_or(0, |d| u32::try_from(d.len()).unwrap_or(0)),
                 lines: computed
                     .lines
                     .iter()
@@ -575,4 +600,252 @@ pub async fn run_month(
         });
     }
     Ok(out)
+}
+
+/// 地域区分コード (domain.md §7.2): 01–07 for 1–7級地, 20 for その他.
+pub fn region_code(grade: &str) -> String {
+    match grade {
+        "1" | "2" | "3" | "4" | "5" | "6" | "7" => format!("0{grade}"),
+        _ => "20".to_string(),
+    }
+}
+
+fn kokuho_month(code: &str) -> kokuho::YearMonth {
+    let (y, m) = code.split_once('-').unwrap_or(("0", "0"));
+    kokuho::YearMonth {
+        year: y.parse().unwrap_or(0),
+        month: m.parse().unwrap_or(0),
+    }
+}
+
+fn kokuho_result(code: u8) -> Option<kokuho::CapResult> {
+    match code {
+        1 => Some(kokuho::CapResult::ManagerTakesAll),
+        2 => Some(kokuho::CapResult::WithinCap),
+        3 => Some(kokuho::CapResult::Adjusted),
+        _ => None,
+    }
+}
+
+/// One client's J121 (and J411 when this office manages the cap). 減算 are folded into the
+/// base line's units: the combined service codes for a tier with a 減算 are UNCONFIRMED
+/// (domain.md §7.3), so the base code carries the reduced units.
+fn statement(c: &ClientOut, claim: &OfficeClaim, first: Date) -> kokuho::Statement {
+    let mut base_units: i64 = 0;
+    let mut base_code = String::new();
+    let mut lines = Vec::new();
+    for l in &c.lines {
+        let reduction = Adjustment::parse(&l.item).is_some_and(Adjustment::is_reduction);
+        if l.item == "base" {
+            base_units += l.units;
+            base_code = l.service_code.clone();
+        } else if reduction {
+            base_units += l.units;
+        } else {
+            let units = u32::try_from(l.units).unwrap_or(0);
+            lines.push(kokuho::ServiceLine {
+                code: l.service_code.clone(),
+                units_per_time: units,
+                times: 1,
+                units,
+            });
+        }
+    }
+    let base_units = u32::try_from(base_units).unwrap_or(0);
+    lines.insert(
+        0,
+        kokuho::ServiceLine {
+            code: base_code,
+            units_per_time: base_units,
+            times: 1,
+            units: base_units,
+        },
+    );
+    let managed = c.monthly_cap_yen > 0 && !c.cap_manager_office.trim().is_empty();
+    let cap_adjusted = c.ten_percent_yen.min(c.monthly_cap_yen);
+    let result = c.cap_result.filter(|_| managed);
+    let cap_results = (managed && c.cap_manager == "this_office" && result.is_some()).then(|| {
+        let mut offices = vec![kokuho::CapOffice {
+            number: claim.office_number.clone(),
+            name: claim.office_name.clone(),
+            total_cost_yen: c.total_cost_yen,
+            user_charge_yen: cap_adjusted,
+            charge_after_yen: c.decided_user_charge_yen,
+        }];
+        offices.extend(c.cap_offices.iter().map(|o| kokuho::CapOffice {
+            number: o.office_number.clone(),
+            name: o.office_name.clone(),
+            total_cost_yen: o.total_cost_yen,
+            user_charge_yen: o.charge_yen,
+            charge_after_yen: o.decided_yen,
+        }));
+        kokuho::CapResultSheet { offices }
+    });
+    kokuho::Statement {
+        certificate_number: c.certificate_number.clone(),
+        name: c.name.clone(),
+        name_kana: c.kana.clone(),
+        birth_date: c.birth_date,
+        monthly_cap_yen: c.monthly_cap_yen,
+        cap_manager_office: managed.then(|| c.cap_manager_office.trim().to_string()),
+        cap_result: result.and_then(|(code, _)| kokuho_result(code)),
+        cap_result_yen: result.map(|_| c.decided_user_charge_yen),
+        lines,
+        total_units: c.total_units,
+        total_cost_yen: c.total_cost_yen,
+        ten_percent_yen: c.ten_percent_yen,
+        cap_adjusted_yen: cap_adjusted,
+        user_charge_yen: c.decided_user_charge_yen,
+        claim_yen: c.claimed_yen,
+        service_start: c.contract_start.unwrap_or(first),
+        service_end: c.contract_end,
+        service_days: c.service_days,
+        contracts: Vec::new(),
+        cap_results,
+    }
+}
+
+/// The 国保連 claim file's content for a month's claim, processed in `processing_month`
+/// (`YYYY-MM`). Only claimable clients are in it.
+pub fn kokuho_file(claim: &OfficeClaim, processing_month: &str) -> kokuho::ClaimFile {
+    let first = month_of_code(&claim.month).unwrap_or(Date::MIN);
+    let mut municipalities: Vec<kokuho::Municipality> = Vec::new();
+    for c in claim.clients.iter().filter(|c| c.claimable()) {
+        let s = statement(c, claim, first);
+        match municipalities
+            .iter_mut()
+            .find(|m| m.number == c.municipality_code)
+        {
+            Some(m) => m.statements.push(s),
+            None => municipalities.push(kokuho::Municipality {
+                number: c.municipality_code.clone(),
+                statements: vec![s],
+            }),
+        }
+    }
+    municipalities.sort_by(|a, b| a.number.cmp(&b.number));
+    kokuho::ClaimFile {
+        office: kokuho::Office {
+            number: claim.office_number.clone(),
+            name: claim.office_name.clone(),
+        },
+        processing_month: kokuho_month(processing_month),
+        service_month: kokuho_month(&claim.month),
+        region_code: region_code(&claim.area_grade),
+        unit_price_hundredths: claim.unit_price_hundredths.unwrap_or(0),
+        service_kind: claim.service_kind.clone(),
+        municipalities,
+    }
+}
+
+/// The first day of a `YYYY-MM` month.
+pub fn month_of_code(code: &str) -> Option<Date> {
+    let (y, m) = code.trim().split_once('-')?;
+    let year: i32 = y.parse().ok().filter(|y| (2000..=2100).contains(y))?;
+    let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
+    Some(month_first(year, month))
+}
+
+/// The month the 国保連 processes a claim locked on `today`: the month after the service, or
+/// the current month for a late claim or a re-claim (domain.md §7.1 処理対象年月).
+pub fn processing_month(service_month: Date, today: Date) -> String {
+    let next = add_months(service_month, 1);
+    let this = month_first(today.year(), today.month());
+    month_code(next.max(this))
+}
+
+fn csv_field(out: &mut String, value: &str) {
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+/// The claim as a CSV for the office's own books: UTF-8 with a BOM (so that Excel reads it
+/// as UTF-8), CRLF line ends, one row per client served, claimable or not.
+pub fn books_csv(claim: &OfficeClaim, lang: Lang) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let header = [
+        "csv.municipality_code",
+        "csv.municipality_name",
+        "csv.certificate_number",
+        "csv.name",
+        "csv.claimable",
+        "csv.reason",
+        "csv.lines",
+        "csv.units",
+        "csv.total_cost",
+        "csv.ten_percent",
+        "csv.cap",
+        "csv.user_charge",
+        "csv.claimed",
+    ];
+    let row = |out: &mut String, cells: &[String]| {
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(out, cell);
+        }
+        out.push_str("\r\n");
+    };
+    let names: Vec<String> = header.iter().map(|k| lang.t(k).to_string()).collect();
+    row(&mut out, &names);
+    for c in &claim.clients {
+        let reasons: Vec<&str> = c.blockers.iter().map(|b| lang.t(b)).collect();
+        let lines: Vec<String> = c
+            .lines
+            .iter()
+            .map(|l| {
+                let name = if l.item == "base" {
+                    lang.t("claim.item.base")
+                } else {
+                    lang.t(&format!("claim.item.{}", l.item))
+                };
+                format!("{name} {:+}", l.units)
+            })
+            .collect();
+        let claimable = if c.claimable() { "csv.yes" } else { "csv.no" };
+        row(
+            &mut out,
+            &[
+                c.municipality_code.clone(),
+                c.municipality_name.clone(),
+                c.certificate_number.clone(),
+                c.name.clone(),
+                lang.t(claimable).to_string(),
+                reasons.join(" / "),
+                lines.join(" / "),
+                c.total_units.to_string(),
+                c.total_cost_yen.to_string(),
+                c.ten_percent_yen.to_string(),
+                c.monthly_cap_yen.to_string(),
+                c.decided_user_charge_yen.to_string(),
+                c.claimed_yen.to_string(),
+            ],
+        );
+    }
+    let t = claim.totals();
+    row(
+        &mut out,
+        &[
+            String::new(),
+            lang.t("csv.total").to_string(),
+            String::new(),
+            String::new(),
+            t.clients.to_string(),
+            String::new(),
+            String::new(),
+            t.units.to_string(),
+            t.total_cost_yen.to_string(),
+            String::new(),
+            String::new(),
+            t.user_charge_yen.to_string(),
+            t.claimed_yen.to_string(),
+        ],
+    );
+    out.into_bytes()
 }

@@ -352,8 +352,8 @@ pub struct MonthRows {
     pub certificates: Vec<CertificateRow>,
     /// (client, office, start, end) of contracts that started by the month's end.
     pub contracts: Vec<(i64, i64, Date, Date)>,
-    /// (client, office) with a face-to-face contact or workplace visit in the month.
-    pub in_person: Vec<(i64, i64)>,
+    /// (client, office, when, mode) of every contact in the month.
+    pub contacts: Vec<(i64, i64, OffsetDateTime, String)>,
     /// Clients whose report for the month is final and shared with them.
     pub shared_reports: Vec<i64>,
     /// (client, when) of every hand-over sharing.
@@ -398,10 +398,9 @@ pub async fn month_rows(
         "SELECT client_id, office_id, start_date, end_date FROM contracts
          WHERE ($1 IS NULL OR office_id = $1) AND start_date <= $2")
         .bind(office).bind(last).fetch_all(pool).await)?;
-    let in_person = on_db!(db, pool => sqlx::query_as(
-        "SELECT DISTINCT client_id, office_id FROM contacts
-         WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3
-           AND mode IN ('face_to_face', 'workplace_visit')")
+    let contacts = on_db!(db, pool => sqlx::query_as(
+        "SELECT client_id, office_id, occurred_at, mode FROM contacts
+         WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3")
         .bind(office).bind(from).bind(until).fetch_all(pool).await)?;
     let shared_reports = on_db!(db, pool => sqlx::query_scalar(
         "SELECT DISTINCT r.client_id FROM support_reports r
@@ -430,7 +429,7 @@ pub async fn month_rows(
         clients,
         certificates,
         contracts,
-        in_person,
+        contacts,
         shared_reports,
         handovers,
         meetings,

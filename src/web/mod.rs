@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod certificates;
+pub mod claims;
 pub mod clients;
 pub mod compliance;
 pub mod consents;
@@ -133,6 +134,7 @@ pub fn routes() -> Router<AppState> {
         .merge(plans::routes())
         .merge(reports::routes())
         .merge(compliance::routes())
+        .merge(claims::routes())
         .merge(calendar::routes())
         .merge(public::routes())
         .merge(inquiries::routes())
