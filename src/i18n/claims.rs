@@ -376,7 +376,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "利用者負担額 請求書",
         "Invoice for the user's charge",
     ),
-    ("invoice.honorific", "様", ""),
+    ("invoice.honorific", "様", "(addressee)"),
     ("invoice.month", "サービス提供月", "Month of service"),
     ("invoice.service", "サービス", "Service"),
     (

@@ -96,7 +96,7 @@ fn yen(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -216,7 +216,7 @@ pub async fn show_claim(
 ) -> AppResult<Response> {
     let office = managed_office(&ctx, &id).await?;
     let ym = YearMonth::parse(&q.month).unwrap_or_else(|| YearMonth::of(clock::today()).shift(-1));
-    audit_view(&ctx, "claim.view", &office, format!("month={}", ym.code())).await?;
+    audit_view(&ctx, "claims.view", &office, format!("month={}", ym.code())).await?;
     Ok(claim_page(&ctx, office, ym).await?.into_response())
 }
 
@@ -226,7 +226,7 @@ pub struct LockForm {
     pub month: String,
     /// The newest version the manager saw (0 for none).
     pub version: String,
-    pub reason: String,
+    pub claim_reason: String,
 }
 
 /// Locks the month as the next version: the evidence of what was claimed.
@@ -239,7 +239,7 @@ pub async fn lock_claim(
     let office = managed_office(&ctx, &id).await?;
     let ym = YearMonth::parse(&form.month).ok_or(AppError::NotFound)?;
     let expected: i64 = form.version.trim().parse().unwrap_or(-1);
-    let reason = form.reason.trim().to_string();
+    let reason = form.claim_reason.trim().to_string();
     let mut page = claim_page(&ctx, office, ym).await?;
     let mut errors = FieldErrors::new();
     if expected != page.newest_version() {
@@ -263,7 +263,7 @@ pub async fn lock_claim(
     }
     if !errors.is_empty() {
         page.errors = errors;
-        page.reason = form.reason;
+        page.reason = form.claim_reason;
         return Ok(unprocessable(page));
     }
     let claim = &page.claim;
@@ -291,7 +291,7 @@ pub async fn lock_claim(
         page.versions = store::claims::versions(&ctx.app.db, page.office.id, &page.month).await?;
         return Ok(unprocessable(page));
     };
-    let mut entry = ctx.audit("claim.lock", "office", page.office.id);
+    let mut entry = ctx.audit("claims.lock", "office", page.office.id);
     entry.office_id = Some(page.office.id);
     entry.detail = format!("month={} version={version}", page.month);
     store::audit::record(&mut tx, &entry).await?;
@@ -343,7 +343,7 @@ pub async fn export_csv(
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
     audit_view(
         &ctx,
-        "claim.export_csv",
+        "claims.export_csv",
         &office,
         format!("month={} version={}", row.month, row.version),
     )
@@ -394,7 +394,7 @@ async fn kokuho_download(
     };
     audit_view(
         &ctx,
-        "claim.export_kokuho",
+        "claims.export_kokuho",
         &office,
         format!(
             "month={} version={} kind={}",
@@ -447,7 +447,7 @@ pub async fn invoices(
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
     audit_view(
         &ctx,
-        "claim.invoices",
+        "claims.invoices",
         &office,
         format!("month={} version={}", row.month, row.version),
     )
@@ -551,7 +551,7 @@ pub async fn show_retention(
 ) -> AppResult<Response> {
     let office = managed_office(&ctx, &id).await?;
     let fy = fiscal_year_param(&q.fy);
-    audit_view(&ctx, "retention.view", &office, format!("fy={fy}")).await?;
+    audit_view(&ctx, "claims.rate_view", &office, format!("fy={fy}")).await?;
     Ok(retention_page(&ctx, office, fy).await?.into_response())
 }
 
@@ -619,7 +619,7 @@ pub async fn file_retention(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.audit("retention.file", "office", office.id);
+    let mut entry = ctx.audit("claims.rate_file", "office", office.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("fy={fy} retained={retained} served={served}");
     store::audit::record(&mut tx, &entry).await?;
