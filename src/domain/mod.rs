@@ -16,3 +16,4 @@ pub mod report;
 pub mod rules;
 pub mod staff;
 pub mod standing;
+pub mod tour;

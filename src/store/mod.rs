@@ -22,3 +22,4 @@ pub mod reports;
 pub mod sessions;
 pub mod staff;
 pub mod tasks;
+pub mod tours;

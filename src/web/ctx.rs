@@ -107,6 +107,7 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "password" => "notice.password_changed",
         "has_clients" => "notice.office_has_clients",
         "retried" => "outbox.retried",
+        "slot_booked" => "tour.slot_has_bookings",
         _ => return None,
     })
 }

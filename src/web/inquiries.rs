@@ -27,12 +27,15 @@ use crate::store::{
     self,
     inquiries::{Event, Inquiry},
     offices::Office,
+    tours::Booking,
 };
 use crate::web::{
     csrf::CsrfForm,
     ctx::{Ctx, Page},
     offices::visible_office,
-    parse_id, see_other, unprocessable,
+    parse_id, see_other, tour_bookings,
+    tours::SlotChoice,
+    unprocessable,
 };
 
 pub fn routes() -> Router<AppState> {
@@ -85,27 +88,42 @@ async fn form_secret(ctx: &Ctx) -> AppResult<String> {
     .await?)
 }
 
-/// `unix-seconds.signature`: when the form was shown, signed so a bot cannot fake it.
+/// `unix-seconds.nonce.signature`: when the form was shown, signed so a bot cannot fake it,
+/// with a random nonce that makes each shown form unique (a form sent twice is recognised).
 async fn sign_shown_at(ctx: &Ctx) -> AppResult<String> {
     let secret = form_secret(ctx).await?;
     let at = clock::now().unix_timestamp();
+    let nonce = &crate::web::session::random_token()[..32];
+    let signed = format!("{at}.{nonce}");
     Ok(format!(
-        "{at}.{}",
-        hex::encode(hmac_sha256(secret.as_bytes(), at.to_string().as_bytes()))
+        "{signed}.{}",
+        hex::encode(hmac_sha256(secret.as_bytes(), signed.as_bytes()))
     ))
 }
 
-/// Seconds since the form was shown, if the signature is ours.
-async fn seconds_since_shown(ctx: &Ctx, value: &str) -> AppResult<Option<i64>> {
-    let Some((at, sig)) = value.split_once('.') else {
+/// A verified "shown at" value: seconds since the form was shown, and its nonce.
+struct Shown {
+    seconds: i64,
+    nonce: String,
+}
+
+/// The form's "shown at" value, if the signature is ours.
+async fn verify_shown_at(ctx: &Ctx, value: &str) -> AppResult<Option<Shown>> {
+    let Some((signed, sig)) = value.rsplit_once('.') else {
+        return Ok(None);
+    };
+    let Some((at, nonce)) = signed.split_once('.') else {
         return Ok(None);
     };
     let Ok(at_secs) = at.parse::<i64>() else {
         return Ok(None);
     };
     let secret = form_secret(ctx).await?;
-    let expected = hex::encode(hmac_sha256(secret.as_bytes(), at.as_bytes()));
-    Ok((expected == sig).then(|| clock::now().unix_timestamp() - at_secs))
+    let expected = hex::encode(hmac_sha256(secret.as_bytes(), signed.as_bytes()));
+    Ok((expected == sig).then(|| Shown {
+        seconds: clock::now().unix_timestamp() - at_secs,
+        nonce: nonce.to_string(),
+    }))
 }
 
 #[derive(Template, WebTemplate)]
@@ -113,9 +131,33 @@ async fn seconds_since_shown(ctx: &Ctx, value: &str) -> AppResult<Option<i64>> {
 struct PublicFormPage {
     page: Page,
     offices: Vec<Office>,
+    /// Open tour slots by office: only the chosen office's once one is chosen, so that the
+    /// form works without JavaScript.
+    slot_groups: Vec<(Office, Vec<SlotChoice>)>,
     form: InquiryForm,
     errors: FieldErrors,
     message: Option<&'static str>,
+}
+
+/// The open slots of the chosen office, or of every published office with some.
+async fn slot_groups(
+    ctx: &Ctx,
+    offices: &[Office],
+    chosen: &str,
+) -> AppResult<Vec<(Office, Vec<SlotChoice>)>> {
+    let chosen = offices.iter().find(|o| o.id.to_string() == chosen.trim());
+    let slots =
+        store::tours::list_open(&ctx.app.db, chosen.map(|o| o.id), true, clock::now()).await?;
+    let choices = crate::web::tours::choices(ctx.lang, &slots);
+    Ok(offices
+        .iter()
+        .filter(|o| chosen.is_none_or(|c| c.id == o.id))
+        .map(|o| {
+            let mine = choices.iter().filter(|c| c.office_id == o.id);
+            (o.clone(), mine.cloned().collect::<Vec<_>>())
+        })
+        .filter(|(_, slots)| !slots.is_empty())
+        .collect())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -138,6 +180,7 @@ async fn public_form(
     form.shown_at = sign_shown_at(ctx).await?;
     Ok(PublicFormPage {
         page,
+        slot_groups: slot_groups(ctx, &offices, &form.office_id).await?,
         offices,
         form,
         errors,
@@ -176,14 +219,14 @@ pub async fn create_public_inquiry(
         tracing::info!("inquiry honeypot filled; dropped");
         return Ok(see_other("/inquiry/thanks"));
     }
-    match seconds_since_shown(&ctx, &form.shown_at).await? {
-        Some(s) if (MIN_SECONDS_TO_SUBMIT..=MAX_FORM_AGE_SECONDS).contains(&s) => {}
+    let nonce = match verify_shown_at(&ctx, &form.shown_at).await? {
+        Some(s) if (MIN_SECONDS_TO_SUBMIT..=MAX_FORM_AGE_SECONDS).contains(&s.seconds) => s.nonce,
         _ => {
             return Ok(unprocessable(
                 public_form(&ctx, form, FieldErrors::new(), Some("inquiry.too_fast")).await?,
             ));
         }
-    }
+    };
     let published: Vec<i64> = store::offices::list_published(&ctx.app.db, "")
         .await?
         .iter()
@@ -203,13 +246,46 @@ pub async fn create_public_inquiry(
             public_form(&ctx, form, FieldErrors::new(), Some("inquiry.rate_limited")).await?;
         return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
     }
+    let slot = match tour_bookings::check_public_choice(
+        &ctx,
+        &input.kind,
+        &form.tour_slot_id,
+        input.office_id,
+    )
+    .await?
+    {
+        Ok(slot) => slot,
+        Err(errors) => return Ok(unprocessable(public_form(&ctx, form, errors, None).await?)),
+    };
     let office = store::offices::find(&ctx.app.db, input.office_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut tx = ctx.app.db.begin().await?;
-    let id = store::inquiries::insert(&mut tx, &input, &hash, None, now).await?;
+    let sender = store::inquiries::Sender {
+        address_hash: &hash,
+        form_nonce: Some(&nonce),
+        staff_id: None,
+    };
+    let id = match store::inquiries::insert(&mut tx, &input, sender, now).await {
+        Ok(id) => id,
+        // The same form sent again (a double click, a reload): the first one was received.
+        Err(e) if crate::db::is_unique_violation(&e) => return Ok(see_other("/inquiry/thanks")),
+        Err(e) => return Err(e.into()),
+    };
+    if let Some(slot) = &slot
+        && !tour_bookings::book_seat(&mut tx, slot, id, now).await?
+    {
+        // Taken by someone else since the check: nothing is kept, nothing typed is lost.
+        drop(tx);
+        let mut errors = FieldErrors::new();
+        errors.add("tour_slot_id", "err.tour_slot_full");
+        return Ok(unprocessable(public_form(&ctx, form, errors, None).await?));
+    }
+    let requested = slot
+        .as_ref()
+        .map(|s| crate::web::tours::slot_label(ctx.lang, s.starts_at, s.ends_at));
     // The emails go out with the inquiry or not at all (the outbox is in this transaction).
-    for email in notification_emails(&ctx, &office, &input, id) {
+    for email in notification_emails(&ctx, &office, &input, id, requested.as_deref()) {
         crate::email::enqueue(&mut tx, &email).await?;
     }
     let mut entry = ctx.audit("inquiry.create", "inquiry", id);
@@ -228,13 +304,23 @@ fn notification_emails(
     office: &Office,
     input: &crate::domain::inquiry::InquiryInput,
     id: i64,
+    requested_slot: Option<&str>,
 ) -> Vec<crate::email::OutgoingEmail> {
     let lang = ctx.lang;
     let kind = lang.t(&format!("inquiry.kind.{}", input.kind));
     let mut out = Vec::new();
     if crate::email::is_valid_address(&input.email) {
+        let slot = requested_slot
+            .map(|s| {
+                format!(
+                    "{}: {s}\n{}\n",
+                    lang.t("field.tour_slot_id"),
+                    lang.t("tour.mail_not_yet_confirmed")
+                )
+            })
+            .unwrap_or_default();
         let body = format!(
-            "{}\n\n{}: {}\n{}: {}\n{}: {}\n\n{}\n",
+            "{}\n\n{}: {}\n{}: {}\n{slot}{}: {}\n\n{}\n",
             lang.t("email.inquiry_thanks_body"),
             lang.t("field.office_id"),
             office.name,
@@ -416,7 +502,11 @@ pub async fn create_staff_inquiry(
         }
     };
     let mut tx = ctx.app.db.begin().await?;
-    let iid = store::inquiries::insert(&mut tx, &input, "", Some(who.id), clock::now()).await?;
+    let sender = store::inquiries::Sender {
+        staff_id: Some(who.id),
+        ..Default::default()
+    };
+    let iid = store::inquiries::insert(&mut tx, &input, sender, clock::now()).await?;
     let mut entry = ctx.audit("inquiry.create", "inquiry", iid);
     entry.office_id = Some(office.id);
     entry.detail = format!("kind={} channel={}", input.kind, input.channel);
@@ -433,11 +523,15 @@ impl StaffFormPage {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "inquiries/show.html")]
-struct ShowPage {
+pub(crate) struct ShowPage {
     page: Page,
     office: Office,
     inquiry: Inquiry,
     events: Vec<Event>,
+    /// The tour booking, with its time in the page's language.
+    tour: Option<(Booking, String)>,
+    /// The office's open slots the tour can move to.
+    open_slots: Vec<SlotChoice>,
     next: &'static [&'static str],
     errors: FieldErrors,
     overdue: bool,
@@ -457,10 +551,16 @@ impl ShowPage {
     fn at(&self, at: &time::OffsetDateTime) -> String {
         clock::format_jst(*at)
     }
+    fn booking_key(&self, s: &str) -> String {
+        format!("tour.booking.{s}")
+    }
+    fn holds_seat(&self, s: &str) -> bool {
+        crate::domain::tour::holds_seat(s)
+    }
 }
 
 /// The inquiry, if the staff member may see its office.
-async fn visible_inquiry(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office)> {
+pub(crate) async fn visible_inquiry(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office)> {
     let who = ctx.staff()?;
     let inquiry = store::inquiries::find(&ctx.app.db, parse_id(id)?)
         .await?
@@ -469,16 +569,29 @@ async fn visible_inquiry(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office)> {
     Ok((inquiry, office))
 }
 
-async fn show_page(
+pub(crate) async fn show_page(
     ctx: &Ctx,
     inquiry: Inquiry,
     office: Office,
     errors: FieldErrors,
 ) -> AppResult<ShowPage> {
     let events = store::inquiries::events(&ctx.app.db, inquiry.id).await?;
+    let tour = store::tours::find_booking(&ctx.app.db, inquiry.id)
+        .await?
+        .map(|b| {
+            let label = crate::web::tours::slot_label(ctx.lang, b.starts_at, b.ends_at);
+            (b, label)
+        });
+    let open = store::tours::list_open(&ctx.app.db, Some(office.id), false, clock::now())
+        .await?
+        .into_iter()
+        .filter(|s| tour.as_ref().is_none_or(|(b, _)| b.slot_id != s.id))
+        .collect::<Vec<_>>();
     let received = inquiry.received_at.to_offset(clock::JST).date();
     Ok(ShowPage {
         page: ctx.page("inquiry.title_staff"),
+        open_slots: crate::web::tours::choices(ctx.lang, &open),
+        tour,
         next: next_statuses(&inquiry.status),
         overdue: contact_overdue(&inquiry.status, received, clock::today()),
         due: first_contact_due(received),

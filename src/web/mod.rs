@@ -31,6 +31,9 @@ pub mod reports;
 pub mod session;
 pub mod setup;
 pub mod staff;
+pub mod tour_bookings;
+pub mod tour_mail;
+pub mod tours;
 
 use axum::{
     Router,
@@ -137,6 +140,8 @@ pub fn routes() -> Router<AppState> {
         .merge(public::routes())
         .merge(inquiries::routes())
         .merge(outbox::routes())
+        .merge(tours::routes())
+        .merge(tour_bookings::routes())
         .fallback(|| async { AppError::NotFound })
 }
 
