@@ -22,3 +22,4 @@ mod schema;
 mod setup;
 mod smtp_sink;
 mod staff;
+mod tours;
