@@ -599,7 +599,7 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9300 円");
     driver.goto(office_page.as_str()).await.unwrap();
     click(&driver, By::Id("inquiry-link")).await;
-    click(&driver, By::Id(&format!("slot-{slot}"))).await;
+    click(&driver, By::Id(format!("slot-{slot}"))).await;
     type_into(&driver, "f-inquirer_name", "見学 花子").await;
     click(&driver, By::Id("by-email")).await;
     type_into(&driver, "f-email", "hanako@example.jp").await;
@@ -631,7 +631,7 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     assert_accessible(&driver, "an inquiry with a confirmed tour").await;
     driver.goto(format!("{base}{slots}")).await.unwrap();
     assert!(
-        text_of(&driver, By::Id(&format!("slot-{slot}")))
+        text_of(&driver, By::Id(format!("slot-{slot}")))
             .await
             .contains("見学 花子")
     );
