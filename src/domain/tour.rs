@@ -147,6 +147,13 @@ pub fn refusal(
     }
 }
 
+/// A pipeline move that would leave a tour holding a seat (and its reminder pending) for an
+/// inquiry that no longer expects it: closing the inquiry, or taking a scheduled tour back
+/// to 連絡済み. Staff cancel the tour first, which frees the seat and tells the visitor.
+pub fn move_needs_cancel(from: &str, to: &str, booking_holds_seat: bool) -> bool {
+    booking_holds_seat && (to == "closed" || (from == "tour_scheduled" && to == "contacted"))
+}
+
 /// A booking may be confirmed while it is only requested.
 pub fn can_confirm(status: &str) -> bool {
     status == REQUESTED
@@ -323,6 +330,24 @@ mod tests {
         assert_eq!(steps_to_schedule("toured"), None);
         assert!(can_confirm(REQUESTED) && !can_confirm(CONFIRMED));
         assert!(holds_seat(CONFIRMED) && !holds_seat(CANCELLED));
+    }
+
+    #[test]
+    fn a_held_seat_is_cancelled_before_the_inquiry_leaves_the_tour() {
+        let cases = [
+            ("new", "contacted", true, false),
+            ("contacted", "closed", true, true),
+            ("tour_scheduled", "contacted", true, true),
+            ("tour_scheduled", "toured", true, false),
+            ("tour_scheduled", "closed", false, false),
+        ];
+        for (from, to, holds, expected) in cases {
+            assert_eq!(
+                move_needs_cancel(from, to, holds),
+                expected,
+                "{from} → {to}"
+            );
+        }
     }
 
     #[test]

@@ -107,6 +107,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "This time belongs to another office. Please choose again.",
     ),
     (
+        "err.tour_cancel_first",
+        "見学の予約が残っています。先に「見学を取り消す」で取り消してください（席が空き、ご本人にお知らせが届きます）。",
+        "A visit is still booked. Cancel it first with “Cancel the visit” (this frees the seat and tells the visitor).",
+    ),
+    (
         "err.tour_not_now",
         "この段階のお問い合わせでは見学を確定できません。",
         "A visit cannot be confirmed at this stage of the inquiry.",

@@ -635,6 +635,12 @@ pub async fn move_inquiry(
     if form.to == "closed" && note.is_empty() {
         errors.add("note", "err.close_reason");
     }
+    let holds_seat = store::tours::find_booking(&ctx.app.db, inquiry.id)
+        .await?
+        .is_some_and(|b| crate::domain::tour::holds_seat(&b.status));
+    if crate::domain::tour::move_needs_cancel(&inquiry.status, &form.to, holds_seat) {
+        errors.add("to", "err.tour_cancel_first");
+    }
     if form.from != inquiry.status {
         // Someone else moved it meanwhile: show the page as it is now.
         errors.add("to", "err.stale_inquiry");

@@ -489,6 +489,24 @@ async fn staff_confirm_the_visitor_gets_the_details_and_a_cancel_withdraws_the_r
     );
     assert_eq!(app.audit_rows("tour.confirm").await.len(), 1);
 
+    // Closing the inquiry or going back a step would leave the seat taken and the reminder
+    // pending: the tour is cancelled first.
+    let path = format!("/inquiries/{id}");
+    for (to, note) in [("contacted", ""), ("closed", "辞退")] {
+        let r = app
+            .submit(
+                &path,
+                &format!("{path}/move"),
+                &[("from", "tour_scheduled"), ("to", to), ("note", note)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{to}");
+        assert!(
+            r.body
+                .contains("先に「見学を取り消す」で取り消してください"),
+            "{to}"
+        );
+    }
     // Cancelled: the seat is free again, the reminder withdrawn, the visitor told.
     let r = tour_action(
         &app,
