@@ -20,6 +20,7 @@ pub mod health;
 pub mod home;
 pub mod housekeeping;
 pub mod inquiries;
+pub mod inquiry_form;
 pub mod institutions;
 pub mod lang;
 pub mod middleware;
@@ -138,6 +139,7 @@ pub fn routes() -> Router<AppState> {
         .merge(compliance::routes())
         .merge(calendar::routes())
         .merge(public::routes())
+        .merge(inquiry_form::routes())
         .merge(inquiries::routes())
         .merge(outbox::routes())
         .merge(tours::routes())
