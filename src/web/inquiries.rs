@@ -231,6 +231,16 @@ impl ShowPage {
     fn holds_seat(&self, s: &str) -> bool {
         crate::domain::tour::holds_seat(s)
     }
+    /// Staff may book a slot: no tour yet (or a cancelled one), at a stage before the tour.
+    fn can_book(&self) -> bool {
+        self.tour
+            .as_ref()
+            .is_none_or(|(b, _)| b.status == crate::domain::tour::CANCELLED)
+            && crate::domain::tour::steps_to_schedule(&self.inquiry.status).is_some()
+    }
+    fn shown_booking_status(&self) -> &str {
+        self.tour.as_ref().map_or("", |(b, _)| b.status.as_str())
+    }
 }
 
 /// The inquiry, if the staff member may see its office.

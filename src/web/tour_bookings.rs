@@ -2,7 +2,8 @@
 //! calls [`check_public_choice`] and [`book_seat`]); staff confirm it from the inquiry page
 //! (the pipeline moves to 見学日程確定, the visitor gets the details, a reminder waits in the
 //! outbox for the day before), move it to another slot, or cancel it (the seat is given back
-//! and the pending reminder withdrawn). Each step is an `inquiry_events` row and an audit row.
+//! and the pending reminder withdrawn). Staff also book a slot for an inquiry that came by
+//! phone, or again after a cancellation. Each step is an `inquiry_events` row and an audit row.
 
 use axum::{Router, extract::Path, response::Response, routing::post};
 use serde::Deserialize;
@@ -27,6 +28,7 @@ use crate::web::{
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/inquiries/{id}/tour/book", post(book_tour))
         .route("/inquiries/{id}/tour/confirm", post(confirm_tour))
         .route("/inquiries/{id}/tour/reschedule", post(reschedule_tour))
         .route("/inquiries/{id}/tour/cancel", post(cancel_tour))
@@ -156,6 +158,73 @@ async fn booking_of(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office, Booking)
     Ok((inquiry, office, booking))
 }
 
+/// The office's slot chosen on a staff form, other than `current`.
+async fn chosen_slot(
+    ctx: &Ctx,
+    raw: &str,
+    office: &Office,
+    current: Option<i64>,
+) -> AppResult<Option<Slot>> {
+    let slot = match raw.trim().parse::<i64>() {
+        Ok(sid) => store::tours::find_slot(&ctx.app.db, sid).await?,
+        Err(_) => None,
+    };
+    Ok(slot.filter(|s| s.office_id == office.id && Some(s.id) != current))
+}
+
+/// Books a slot for an inquiry without a tour (one taken by phone) or whose tour was
+/// cancelled. The booking starts as requested; confirming it is the next step.
+pub async fn book_tour(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<TourForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let (inquiry, office) = visible_inquiry(&ctx, &id).await?;
+    let booking = store::tours::find_booking(&ctx.app.db, inquiry.id).await?;
+    let shown = booking.as_ref().map_or("", |b| b.status.as_str());
+    if booking.as_ref().is_some_and(|b| b.status != CANCELLED) || form.booking_status != shown {
+        return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
+    }
+    if tour::steps_to_schedule(&inquiry.status).is_none() {
+        return refuse(&ctx, inquiry, office, "tour", "err.tour_not_now").await;
+    }
+    let Some(slot) = chosen_slot(&ctx, &form.tour_slot_id, &office, None).await? else {
+        return refuse(&ctx, inquiry, office, "tour_slot_id", "err.choose").await;
+    };
+    let now = clock::now();
+    let mut tx = ctx.app.db.begin().await?;
+    if !store::tours::take_seat(&mut tx, slot.id, office.id, now).await? {
+        drop(tx);
+        return refuse(&ctx, inquiry, office, "tour_slot_id", "err.tour_slot_full").await;
+    }
+    let booked = match &booking {
+        None => {
+            store::tours::insert_booking(&mut tx, inquiry.id, slot.id, now).await?;
+            true
+        }
+        Some(b) => {
+            store::tours::update_booking(
+                &mut tx, b.id, CANCELLED, b.slot_id, REQUESTED, slot.id, None, now,
+            )
+            .await?
+        }
+    };
+    if !booked {
+        drop(tx);
+        return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
+    }
+    let label = slot_label(ctx.lang, slot.starts_at, slot.ends_at);
+    let note = format!("{}: {label}", ctx.lang.t("tour.event_booked"));
+    store::inquiries::add_event(&mut tx, inquiry.id, &inquiry.status, &note, who.id, now).await?;
+    let mut entry = ctx.audit("tour.book", "inquiry", inquiry.id);
+    entry.office_id = Some(office.id);
+    entry.detail = format!("slot={}", slot.id);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/inquiries/{}?n=saved", inquiry.id)))
+}
+
 pub async fn confirm_tour(
     ctx: Ctx,
     Path(id): Path<String>,
@@ -229,11 +298,8 @@ pub async fn reschedule_tour(
     if !tour::holds_seat(&booking.status) || form.booking_status != booking.status {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
     }
-    let slot = match form.tour_slot_id.trim().parse::<i64>() {
-        Ok(sid) => store::tours::find_slot(&ctx.app.db, sid).await?,
-        Err(_) => None,
-    };
-    let Some(slot) = slot.filter(|s| s.office_id == office.id && s.id != booking.slot_id) else {
+    let Some(slot) = chosen_slot(&ctx, &form.tour_slot_id, &office, Some(booking.slot_id)).await?
+    else {
         return refuse(&ctx, inquiry, office, "tour_slot_id", "err.choose").await;
     };
     let now = clock::now();

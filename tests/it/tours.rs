@@ -708,3 +708,67 @@ async fn offices_never_see_each_others_tours() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn staff_book_a_slot_for_a_phone_inquiry_and_again_after_a_cancellation() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let office = published_office(&app, "西船橋").await;
+    let slot = add_slot(&app, office, 3, 1).await;
+    let page = app
+        .submit(
+            &format!("/offices/{office}/inquiries/new"),
+            &format!("/offices/{office}/inquiries"),
+            &[
+                ("channel", "phone"),
+                ("kind", "tour"),
+                ("inquirer_name", "電話 見学"),
+                ("contact_by", "phone"),
+                ("phone", "090-1111-2222"),
+            ],
+        )
+        .await;
+    let id = crate::helpers::id_from_location(&page.location(), "/inquiries/");
+    let show = app.get(&format!("/inquiries/{id}")).await;
+    assert!(
+        show.body.contains("id=\"book-tour\""),
+        "a slot can be booked"
+    );
+    let slot_id = slot.to_string();
+    let book = [("booking_status", ""), ("tour_slot_id", slot_id.as_str())];
+    let r = tour_action(&app, id, "book", &book).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        status_of(&app, id).await,
+        ("new".into(), "requested".into())
+    );
+    assert_eq!(booked(&app, slot).await, 1);
+    assert_eq!(
+        tour_action(&app, id, "book", &book).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "booked once"
+    );
+    let r = tour_action(&app, id, "confirm", &[("booking_status", "requested")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&app, id).await.0, "tour_scheduled");
+    assert!(
+        outbox_rows(&app, id).await.is_empty(),
+        "no email address, no email"
+    );
+    let r = tour_action(&app, id, "cancel", &[("booking_status", "confirmed")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let again = [
+        ("booking_status", "cancelled"),
+        ("tour_slot_id", slot_id.as_str()),
+    ];
+    let r = tour_action(&app, id, "book", &again).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        status_of(&app, id).await,
+        ("contacted".into(), "requested".into())
+    );
+    assert_eq!(booked(&app, slot).await, 1);
+    let show = app.get(&format!("/inquiries/{id}")).await;
+    assert!(show.body.contains("見学枠を予約") && show.body.contains("見学を取り消し"));
+    assert_eq!(app.audit_rows("tour.book").await.len(), 2);
+}
