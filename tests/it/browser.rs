@@ -589,6 +589,7 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     click(&driver, By::Css("#f-prefecture option[value='千葉県']")).await;
     click(&driver, By::Css("form.filters button")).await;
     click(&driver, By::LinkText("西船橋")).await;
+    wait_for(&driver, By::Id("inquiry-link")).await;
     assert_eq!(text_of(&driver, By::Tag("h1")).await, "西船橋");
     let office_page = driver.current_url().await.unwrap();
     driver.goto(format!("{base}/simulator")).await.unwrap();
@@ -608,8 +609,8 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     // People take a few seconds; the form refuses anything faster.
     tokio::time::sleep(Duration::from_millis(3100)).await;
     click(&driver, By::Id("send")).await;
-    let thanks = text_of(&driver, By::Tag("h1")).await;
-    assert_eq!(thanks, "送信しました");
+    wait_for(&driver, By::Id("thanks")).await;
+    assert_eq!(text_of(&driver, By::Tag("h1")).await, "送信しました");
 
     // The supporter: the inbox, the inquiry, the confirmation.
     driver.goto(format!("{base}/login")).await.unwrap();
