@@ -533,6 +533,19 @@ async fn a_supporters_month_in_chromium() {
     let _ = std::fs::remove_dir_all(profile);
 }
 
+/// Clicks an element that may belong to a page still being replaced: a click that hits the
+/// page being left (a stale element) is tried again on the new one, for up to 20 s.
+async fn click_settled(driver: &WebDriver, by: By) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        match wait_for(driver, by.clone()).await.click().await {
+            Ok(()) => return,
+            Err(e) if std::time::Instant::now() > deadline => panic!("click {by:?}: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
 /// Issue #5: a visitor finds 西船橋 in the office finder, works out the fee, and books a
 /// tour on the inquiry form by choosing a slot; the office's supporter signs in, sees it in
 /// the inbox, confirms it, and the confirmation reaches the visitor's mailbox.
@@ -588,7 +601,7 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     driver.goto(format!("{base}/find")).await.unwrap();
     click(&driver, By::Css("#f-prefecture option[value='千葉県']")).await;
     click(&driver, By::Css("form.filters button")).await;
-    click(&driver, By::LinkText("西船橋")).await;
+    click_settled(&driver, By::LinkText("西船橋")).await;
     wait_for(&driver, By::Id("inquiry-link")).await;
     assert_eq!(text_of(&driver, By::Tag("h1")).await, "西船橋");
     let office_page = driver.current_url().await.unwrap();
@@ -599,7 +612,7 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     click(&driver, By::Id("simulate")).await;
     assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9300 円");
     driver.goto(office_page.as_str()).await.unwrap();
-    click(&driver, By::Id("inquiry-link")).await;
+    click_settled(&driver, By::Id("inquiry-link")).await;
     click(&driver, By::Id(format!("slot-{slot}"))).await;
     type_into(&driver, "f-inquirer_name", "見学 花子").await;
     click(&driver, By::Id("by-email")).await;
@@ -622,7 +635,7 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
         .goto(format!("{base}/offices/{office}/inquiries"))
         .await
         .unwrap();
-    click(&driver, By::LinkText("見学 花子")).await;
+    click_settled(&driver, By::LinkText("見学 花子")).await;
     assert_eq!(text_of(&driver, By::Id("tour-status")).await, "希望");
     assert_accessible(&driver, "an inquiry with a requested tour").await;
     click(&driver, By::Id("confirm-tour")).await;
