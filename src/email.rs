@@ -57,6 +57,8 @@ pub struct OutgoingEmail {
     pub body_text: String,
     /// The record the message is about, e.g. `("inquiry", 42)`.
     pub related: Option<(&'static str, i64)>,
+    /// Not sent before this time (e.g. a reminder the day before a tour).
+    pub not_before: Option<OffsetDateTime>,
 }
 
 impl OutgoingEmail {
@@ -70,7 +72,14 @@ impl OutgoingEmail {
             subject: subject.into(),
             body_text: body_text.into(),
             related: None,
+            not_before: None,
         }
+    }
+
+    /// Holds the message in the outbox until `at`.
+    pub fn not_before(mut self, at: OffsetDateTime) -> OutgoingEmail {
+        self.not_before = Some(at);
+        self
     }
 
     /// Names the record the message is about.
@@ -95,6 +104,7 @@ pub async fn enqueue(tx: &mut Tx, msg: &OutgoingEmail) -> Result<i64, sqlx::Erro
         body_text: &msg.body_text,
         related_type: msg.related.map(|(kind, _)| kind),
         related_id: msg.related.map(|(_, id)| id),
+        not_before: msg.not_before,
     };
     outbox::insert(tx, &new, clock::now()).await
 }

@@ -151,6 +151,8 @@ pub struct InquiryForm {
     pub preferred_times: String,
     pub message: String,
     pub privacy: String,
+    /// The tour slot asked for (checked against the office's open slots in `web`), or "".
+    pub tour_slot_id: String,
     /// The honeypot: hidden from people, filled by bots.
     pub website: String,
     /// When the form was shown, signed (see `web::inquiries`).

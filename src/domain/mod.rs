@@ -19,3 +19,4 @@ pub mod retention;
 pub mod rules;
 pub mod staff;
 pub mod standing;
+pub mod tour;

@@ -12,6 +12,7 @@ mod email;
 mod intake;
 mod public;
 mod reports;
+mod tours;
 
 /// Every message table: the platform's (`MESSAGES`, below) and one per feature, so that
 /// features add their messages in their own file.
@@ -23,6 +24,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     compliance::MESSAGES,
     public::MESSAGES,
     intake::MESSAGES,
+    tours::MESSAGES,
     email::MESSAGES,
     claims::MESSAGES,
 ];
@@ -916,7 +918,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is

@@ -36,20 +36,29 @@ const COLUMNS: &str =
     "id, office_id, kind, channel, name, phone, email, contact_by, preferred_times,
     message, status, close_reason, received_at, first_contacted_at";
 
+/// Who sent an inquiry: a hash of the public sender's address and the public form's nonce
+/// (a form sent twice fails on its unique index), or the staff member who recorded it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sender<'a> {
+    pub address_hash: &'a str,
+    pub form_nonce: Option<&'a str>,
+    pub staff_id: Option<i64>,
+}
+
 pub async fn insert(
     tx: &mut Tx,
     i: &InquiryInput,
-    sender_hash: &str,
-    created_by: Option<i64>,
+    from: Sender<'_>,
     now: OffsetDateTime,
 ) -> Result<i64, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO inquiries (office_id, kind, channel, name, phone, email, contact_by,
-             preferred_times, message, status, received_at, sender_hash, created_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $10) RETURNING id")
+             preferred_times, message, status, received_at, sender_hash, created_by, updated_at,
+             form_nonce)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $10, $13) RETURNING id")
         .bind(i.office_id).bind(&i.kind).bind(&i.channel).bind(&i.name).bind(&i.phone)
         .bind(&i.email).bind(&i.contact_by).bind(&i.preferred_times).bind(&i.message)
-        .bind(now).bind(sender_hash).bind(created_by)
+        .bind(now).bind(from.address_hash).bind(from.staff_id).bind(from.form_nonce)
         .fetch_one(c).await)
 }
 
@@ -106,6 +115,21 @@ pub async fn move_to(
         }
         Ok(moved)
     })
+}
+
+/// Records a step that does not change the pipeline state (a tour confirmed, moved or
+/// cancelled while the inquiry stays where it is), with who and when.
+pub async fn add_event(
+    tx: &mut Tx,
+    id: i64,
+    status: &str,
+    note: &str,
+    staff_id: i64,
+    now: OffsetDateTime,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("INSERT INTO inquiry_events (inquiry_id, from_status, to_status, note, staff_id, at)
+                                 VALUES ($1, $2, $2, $3, $4, $5)")
+        .bind(id).bind(status).bind(note).bind(staff_id).bind(now).execute(c).await.map(|_| ()))
 }
 
 /// Inquiries sent from this (hashed) address since `since`.

@@ -23,3 +23,4 @@ pub mod reports;
 pub mod sessions;
 pub mod staff;
 pub mod tasks;
+pub mod tours;

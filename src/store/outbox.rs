@@ -20,6 +20,8 @@ pub struct NewMessage<'a> {
     pub body_text: &'a str,
     pub related_type: Option<&'a str>,
     pub related_id: Option<i64>,
+    /// Not sent before this time (a reminder); `None` sends it as soon as possible.
+    pub not_before: Option<OffsetDateTime>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -42,7 +44,8 @@ pub struct Message {
 const COLUMNS: &str = "id, to_address, subject, body_text, created_at, status, attempts,
                        next_attempt_at, locked_until, last_error, sent_at, related_type, related_id";
 
-/// Queues a message, due at once, inside the transaction of the change that causes it.
+/// Queues a message inside the transaction of the change that causes it: due at once, or at
+/// `not_before` (the worker's `next_attempt_at <= now` leaves it until then).
 pub async fn insert(
     tx: &mut Tx,
     m: &NewMessage<'_>,
@@ -50,10 +53,10 @@ pub async fn insert(
 ) -> Result<i64, sqlx::Error> {
     let sql = "INSERT INTO email_outbox (to_address, subject, body_text, created_at, status,
                                          attempts, next_attempt_at, related_type, related_id)
-               VALUES ($1, $2, $3, $4, 'queued', 0, $4, $5, $6) RETURNING id";
+               VALUES ($1, $2, $3, $4, 'queued', 0, $5, $6, $7) RETURNING id";
     on_tx!(tx, c => sqlx::query_scalar(sql)
         .bind(m.to_address).bind(m.subject).bind(m.body_text).bind(now)
-        .bind(m.related_type).bind(m.related_id)
+        .bind(m.not_before.unwrap_or(now)).bind(m.related_type).bind(m.related_id)
         .fetch_one(c).await)
 }
 
@@ -142,5 +145,14 @@ pub async fn requeue_failed(
                WHERE id = $1 AND status = 'failed'";
     let n = on_tx!(tx, c => sqlx::query(sql).bind(id).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(n == 1)
+}
+
+/// Withdraws a message that has not been sent (a reminder for a tour that was cancelled or
+/// moved). False when it was sent or given up meanwhile. A message whose lease a worker holds
+/// at this very moment may still go out; it is deleted all the same, so it is never retried.
+pub async fn delete_queued(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+    let sql = "DELETE FROM email_outbox WHERE id = $1 AND status = 'queued'";
+    let n = on_tx!(tx, c => sqlx::query(sql).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }

@@ -108,6 +108,7 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "has_clients" => "notice.office_has_clients",
         "retried" => "outbox.retried",
         "claim_locked" => "claim.locked_notice",
+        "slot_booked" => "tour.slot_has_bookings",
         _ => return None,
     })
 }

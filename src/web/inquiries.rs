@@ -1,20 +1,16 @@
-//! お問い合わせ: the public form (a question or a tour request for an office), with spam
-//! protection that needs no third-party service (a honeypot field, a signed time-to-submit
-//! check, a per-address limit), and the staff inbox with the intake pipeline: every step
-//! timestamped with who moved it, phone and email inquiries entered by staff, and inquiries
-//! not contacted within 2 business days flagged.
+//! お問い合わせ for staff: each office's inbox with the intake pipeline (every step
+//! timestamped with who moved it), phone and email inquiries entered by staff, and inquiries
+//! not contacted within 2 business days flagged. The public form is `web::inquiry_form`.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
     Router,
     extract::{Path, Query},
-    http::StatusCode,
     response::{IntoResponse, Response},
     routing::{get, post},
 };
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::clock;
@@ -27,21 +23,19 @@ use crate::store::{
     self,
     inquiries::{Event, Inquiry},
     offices::Office,
+    tours::Booking,
 };
 use crate::web::{
     csrf::CsrfForm,
     ctx::{Ctx, Page},
     offices::visible_office,
-    parse_id, see_other, unprocessable,
+    parse_id, see_other,
+    tours::SlotChoice,
+    unprocessable,
 };
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/inquiry",
-            get(new_public_inquiry).post(create_public_inquiry),
-        )
-        .route("/inquiry/thanks", get(thanks))
         .route(
             "/offices/{id}/inquiries",
             get(list_inquiries).post(create_staff_inquiry),
@@ -49,240 +43,6 @@ pub fn routes() -> Router<AppState> {
         .route("/offices/{id}/inquiries/new", get(new_staff_inquiry))
         .route("/inquiries/{id}", get(show_inquiry))
         .route("/inquiries/{id}/move", post(move_inquiry))
-}
-
-/// People need a few seconds to fill the form; a faster post is a bot.
-const MIN_SECONDS_TO_SUBMIT: i64 = 3;
-/// A form shown longer ago than this is stale (the signed time expires).
-const MAX_FORM_AGE_SECONDS: i64 = 24 * 3600;
-/// At most this many inquiries an hour from one address.
-const MAX_PER_ADDRESS_PER_HOUR: i64 = 5;
-
-/// HMAC-SHA-256 (RFC 2104) of `message` under `key`.
-fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    let mut block = [0u8; 64];
-    if key.len() > 64 {
-        block[..32].copy_from_slice(&Sha256::digest(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
-    }
-    let mut inner = Sha256::new();
-    inner.update(block.map(|b| b ^ 0x36));
-    inner.update(message);
-    let mut outer = Sha256::new();
-    outer.update(block.map(|b| b ^ 0x5c));
-    outer.update(inner.finalize());
-    outer.finalize().into()
-}
-
-async fn form_secret(ctx: &Ctx) -> AppResult<String> {
-    Ok(store::inquiries::secret(
-        &ctx.app.db,
-        "inquiry_form",
-        &crate::web::session::random_token(),
-        clock::now(),
-    )
-    .await?)
-}
-
-/// `unix-seconds.signature`: when the form was shown, signed so a bot cannot fake it.
-async fn sign_shown_at(ctx: &Ctx) -> AppResult<String> {
-    let secret = form_secret(ctx).await?;
-    let at = clock::now().unix_timestamp();
-    Ok(format!(
-        "{at}.{}",
-        hex::encode(hmac_sha256(secret.as_bytes(), at.to_string().as_bytes()))
-    ))
-}
-
-/// Seconds since the form was shown, if the signature is ours.
-async fn seconds_since_shown(ctx: &Ctx, value: &str) -> AppResult<Option<i64>> {
-    let Some((at, sig)) = value.split_once('.') else {
-        return Ok(None);
-    };
-    let Ok(at_secs) = at.parse::<i64>() else {
-        return Ok(None);
-    };
-    let secret = form_secret(ctx).await?;
-    let expected = hex::encode(hmac_sha256(secret.as_bytes(), at.as_bytes()));
-    Ok((expected == sig).then(|| clock::now().unix_timestamp() - at_secs))
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "inquiries/public_form.html")]
-struct PublicFormPage {
-    page: Page,
-    offices: Vec<Office>,
-    form: InquiryForm,
-    errors: FieldErrors,
-    message: Option<&'static str>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct PublicQuery {
-    pub office: String,
-    pub kind: String,
-}
-
-async fn public_form(
-    ctx: &Ctx,
-    form: InquiryForm,
-    errors: FieldErrors,
-    message: Option<&'static str>,
-) -> AppResult<PublicFormPage> {
-    let offices = store::offices::list_published(&ctx.app.db, "").await?;
-    let mut page = ctx.form_page("inquiry.title").await?;
-    page.title_key = "inquiry.title";
-    let mut form = form;
-    form.shown_at = sign_shown_at(ctx).await?;
-    Ok(PublicFormPage {
-        page,
-        offices,
-        form,
-        errors,
-        message,
-    })
-}
-
-pub async fn new_public_inquiry(ctx: Ctx, Query(q): Query<PublicQuery>) -> AppResult<Response> {
-    let form = InquiryForm {
-        office_id: q.office,
-        kind: if q.kind == "question" {
-            "question".into()
-        } else {
-            "tour".into()
-        },
-        contact_by: "phone".into(),
-        ..InquiryForm::default()
-    };
-    Ok(public_form(&ctx, form, FieldErrors::new(), None)
-        .await?
-        .into_response())
-}
-
-fn sender_hash(address: &str) -> String {
-    hex::encode(Sha256::digest(
-        format!("inquiry-sender:{address}").as_bytes(),
-    ))
-}
-
-pub async fn create_public_inquiry(
-    ctx: Ctx,
-    CsrfForm(form): CsrfForm<InquiryForm>,
-) -> AppResult<Response> {
-    // A filled honeypot: answer as if it worked, keep nothing.
-    if !form.website.trim().is_empty() {
-        tracing::info!("inquiry honeypot filled; dropped");
-        return Ok(see_other("/inquiry/thanks"));
-    }
-    match seconds_since_shown(&ctx, &form.shown_at).await? {
-        Some(s) if (MIN_SECONDS_TO_SUBMIT..=MAX_FORM_AGE_SECONDS).contains(&s) => {}
-        _ => {
-            return Ok(unprocessable(
-                public_form(&ctx, form, FieldErrors::new(), Some("inquiry.too_fast")).await?,
-            ));
-        }
-    }
-    let published: Vec<i64> = store::offices::list_published(&ctx.app.db, "")
-        .await?
-        .iter()
-        .map(|o| o.id)
-        .collect();
-    let input = match form.parse(&published, true) {
-        Ok(input) => input,
-        Err(errors) => return Ok(unprocessable(public_form(&ctx, form, errors, None).await?)),
-    };
-    let hash = sender_hash(&ctx.address);
-    let now = clock::now();
-    if store::inquiries::count_from_sender(&ctx.app.db, &hash, now - time::Duration::hours(1))
-        .await?
-        >= MAX_PER_ADDRESS_PER_HOUR
-    {
-        let page =
-            public_form(&ctx, form, FieldErrors::new(), Some("inquiry.rate_limited")).await?;
-        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
-    }
-    let office = store::offices::find(&ctx.app.db, input.office_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut tx = ctx.app.db.begin().await?;
-    let id = store::inquiries::insert(&mut tx, &input, &hash, None, now).await?;
-    // The emails go out with the inquiry or not at all (the outbox is in this transaction).
-    for email in notification_emails(&ctx, &office, &input, id) {
-        crate::email::enqueue(&mut tx, &email).await?;
-    }
-    let mut entry = ctx.audit("inquiry.create", "inquiry", id);
-    entry.office_id = Some(input.office_id);
-    entry.actor_label = "public".into();
-    entry.detail = format!("kind={} channel=web", input.kind);
-    store::audit::record(&mut tx, &entry).await?;
-    tx.commit().await?;
-    Ok(see_other("/inquiry/thanks"))
-}
-
-/// A confirmation to the sender (when they gave an email address) and a notice to the
-/// office. The office's notice carries no personal details, only where to look.
-fn notification_emails(
-    ctx: &Ctx,
-    office: &Office,
-    input: &crate::domain::inquiry::InquiryInput,
-    id: i64,
-) -> Vec<crate::email::OutgoingEmail> {
-    let lang = ctx.lang;
-    let kind = lang.t(&format!("inquiry.kind.{}", input.kind));
-    let mut out = Vec::new();
-    if crate::email::is_valid_address(&input.email) {
-        let body = format!(
-            "{}\n\n{}: {}\n{}: {}\n{}: {}\n\n{}\n",
-            lang.t("email.inquiry_thanks_body"),
-            lang.t("field.office_id"),
-            office.name,
-            lang.t("field.kind"),
-            kind,
-            lang.t("field.phone"),
-            office.phone,
-            lang.t("email.inquiry_footer"),
-        );
-        out.push(
-            crate::email::OutgoingEmail::new(
-                &input.email,
-                lang.t("email.inquiry_thanks_subject"),
-                body,
-            )
-            .related_to("inquiry", id),
-        );
-    }
-    if crate::email::is_valid_address(&office.email) {
-        let body = format!(
-            "{}\n\n{}: {}\n/inquiries/{id}\n",
-            lang.t("email.inquiry_new_body"),
-            lang.t("field.kind"),
-            kind
-        );
-        out.push(
-            crate::email::OutgoingEmail::new(
-                &office.email,
-                format!("{}（{}）", lang.t("email.inquiry_new_subject"), kind),
-                body,
-            )
-            .related_to("inquiry", id),
-        );
-    }
-    out
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "inquiries/thanks.html")]
-struct ThanksPage {
-    page: Page,
-}
-
-pub async fn thanks(ctx: Ctx) -> AppResult<Response> {
-    Ok(ThanksPage {
-        page: ctx.page("inquiry.thanks_title"),
-    }
-    .into_response())
 }
 
 pub struct InboxRow {
@@ -416,7 +176,11 @@ pub async fn create_staff_inquiry(
         }
     };
     let mut tx = ctx.app.db.begin().await?;
-    let iid = store::inquiries::insert(&mut tx, &input, "", Some(who.id), clock::now()).await?;
+    let sender = store::inquiries::Sender {
+        staff_id: Some(who.id),
+        ..Default::default()
+    };
+    let iid = store::inquiries::insert(&mut tx, &input, sender, clock::now()).await?;
     let mut entry = ctx.audit("inquiry.create", "inquiry", iid);
     entry.office_id = Some(office.id);
     entry.detail = format!("kind={} channel={}", input.kind, input.channel);
@@ -433,11 +197,15 @@ impl StaffFormPage {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "inquiries/show.html")]
-struct ShowPage {
+pub(crate) struct ShowPage {
     page: Page,
     office: Office,
     inquiry: Inquiry,
     events: Vec<Event>,
+    /// The tour booking, with its time in the page's language.
+    tour: Option<(Booking, String)>,
+    /// The office's open slots the tour can move to.
+    open_slots: Vec<SlotChoice>,
     next: &'static [&'static str],
     errors: FieldErrors,
     overdue: bool,
@@ -457,10 +225,26 @@ impl ShowPage {
     fn at(&self, at: &time::OffsetDateTime) -> String {
         clock::format_jst(*at)
     }
+    fn booking_key(&self, s: &str) -> String {
+        format!("tour.booking.{s}")
+    }
+    fn holds_seat(&self, s: &str) -> bool {
+        crate::domain::tour::holds_seat(s)
+    }
+    /// Staff may book a slot: no tour yet (or a cancelled one), at a stage before the tour.
+    fn can_book(&self) -> bool {
+        self.tour
+            .as_ref()
+            .is_none_or(|(b, _)| b.status == crate::domain::tour::CANCELLED)
+            && crate::domain::tour::steps_to_schedule(&self.inquiry.status).is_some()
+    }
+    fn shown_booking_status(&self) -> &str {
+        self.tour.as_ref().map_or("", |(b, _)| b.status.as_str())
+    }
 }
 
 /// The inquiry, if the staff member may see its office.
-async fn visible_inquiry(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office)> {
+pub(crate) async fn visible_inquiry(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office)> {
     let who = ctx.staff()?;
     let inquiry = store::inquiries::find(&ctx.app.db, parse_id(id)?)
         .await?
@@ -469,16 +253,29 @@ async fn visible_inquiry(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office)> {
     Ok((inquiry, office))
 }
 
-async fn show_page(
+pub(crate) async fn show_page(
     ctx: &Ctx,
     inquiry: Inquiry,
     office: Office,
     errors: FieldErrors,
 ) -> AppResult<ShowPage> {
     let events = store::inquiries::events(&ctx.app.db, inquiry.id).await?;
+    let tour = store::tours::find_booking(&ctx.app.db, inquiry.id)
+        .await?
+        .map(|b| {
+            let label = crate::web::tours::slot_label(ctx.lang, b.starts_at, b.ends_at);
+            (b, label)
+        });
+    let open = store::tours::list_open(&ctx.app.db, Some(office.id), false, clock::now())
+        .await?
+        .into_iter()
+        .filter(|s| tour.as_ref().is_none_or(|(b, _)| b.slot_id != s.id))
+        .collect::<Vec<_>>();
     let received = inquiry.received_at.to_offset(clock::JST).date();
     Ok(ShowPage {
         page: ctx.page("inquiry.title_staff"),
+        open_slots: crate::web::tours::choices(ctx.lang, &open),
+        tour,
         next: next_statuses(&inquiry.status),
         overdue: contact_overdue(&inquiry.status, received, clock::today()),
         due: first_contact_due(received),
@@ -522,6 +319,12 @@ pub async fn move_inquiry(
     if form.to == "closed" && note.is_empty() {
         errors.add("note", "err.close_reason");
     }
+    let holds_seat = store::tours::find_booking(&ctx.app.db, inquiry.id)
+        .await?
+        .is_some_and(|b| crate::domain::tour::holds_seat(&b.status));
+    if crate::domain::tour::move_needs_cancel(&inquiry.status, &form.to, holds_seat) {
+        errors.add("to", "err.tour_cancel_first");
+    }
     if form.from != inquiry.status {
         // Someone else moved it meanwhile: show the page as it is now.
         errors.add("to", "err.stale_inquiry");
@@ -550,19 +353,4 @@ pub async fn move_inquiry(
     }
     tx.commit().await?;
     Ok(see_other(&format!("/inquiries/{}?n=saved", inquiry.id)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// RFC 4231 test case 2.
-    #[test]
-    fn hmac_matches_the_rfc_vector() {
-        let mac = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
-        assert_eq!(
-            hex::encode(mac),
-            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
-        );
-    }
 }

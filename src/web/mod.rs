@@ -21,6 +21,7 @@ pub mod health;
 pub mod home;
 pub mod housekeeping;
 pub mod inquiries;
+pub mod inquiry_form;
 pub mod institutions;
 pub mod lang;
 pub mod middleware;
@@ -32,6 +33,9 @@ pub mod reports;
 pub mod session;
 pub mod setup;
 pub mod staff;
+pub mod tour_bookings;
+pub mod tour_mail;
+pub mod tours;
 
 use axum::{
     Router,
@@ -137,8 +141,11 @@ pub fn routes() -> Router<AppState> {
         .merge(claims::routes())
         .merge(calendar::routes())
         .merge(public::routes())
+        .merge(inquiry_form::routes())
         .merge(inquiries::routes())
         .merge(outbox::routes())
+        .merge(tours::routes())
+        .merge(tour_bookings::routes())
         .fallback(|| async { AppError::NotFound })
 }
 

@@ -532,3 +532,140 @@ async fn a_supporters_month_in_chromium() {
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
 }
+
+/// Clicks an element that may belong to a page still being replaced: a click that hits the
+/// page being left (a stale element) is tried again on the new one, for up to 20 s.
+async fn click_settled(driver: &WebDriver, by: By) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        match wait_for(driver, by.clone()).await.click().await {
+            Ok(()) => return,
+            Err(e) if std::time::Instant::now() > deadline => panic!("click {by:?}: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
+/// Issue #5: a visitor finds 西船橋 in the office finder, works out the fee, and books a
+/// tour on the inquiry form by choosing a slot; the office's supporter signs in, sees it in
+/// the inbox, confirms it, and the confirmation reaches the visitor's mailbox.
+#[tokio::test]
+async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
+    let sink = crate::smtp_sink::SmtpSink::start().await;
+    let url = sink.url();
+    let app = crate::helpers::spawn_app_with(move |c| {
+        c.smtp_url = url;
+        c.outbox_interval_ms = 200;
+    })
+    .await;
+    app.signed_in_admin().await;
+    let page = app
+        .submit(
+            "/offices/new",
+            "/offices",
+            &[
+                ("name", "西船橋"),
+                ("prefecture", "千葉県"),
+                ("address", "船橋市西船4-0-0"),
+                ("nearest_station", "西船橋駅"),
+                ("phone", "047-000-0000"),
+                ("published", "1"),
+            ],
+        )
+        .await;
+    let office = crate::helpers::id_from_location(&page.location(), "/offices/");
+    let day = teichaku::clock::today() + time::Duration::days(3);
+    let slots = format!("/offices/{office}/tours");
+    let r = app
+        .submit(
+            &slots,
+            &slots,
+            &[
+                ("slot_date", &day.to_string()),
+                ("start_time", "14:00"),
+                ("end_time", "15:00"),
+                ("capacity", "3"),
+                ("place_note", "2階の受付へ"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, reqwest::StatusCode::SEE_OTHER, "{}", r.body);
+    let slot: i64 = teichaku::on_db!(&app.state.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM tour_slots")
+        .fetch_one(pool).await)
+    .unwrap();
+    app.create_staff("tour.sato", office, "supporter").await;
+
+    let (driver, _chromedriver, profile) = start_browser().await;
+    let base = format!("http://{}", app.addr);
+    // The visitor: the office finder, the fee, then the form.
+    driver.goto(format!("{base}/find")).await.unwrap();
+    click(&driver, By::Css("#f-prefecture option[value='千葉県']")).await;
+    click(&driver, By::Css("form.filters button")).await;
+    click_settled(&driver, By::LinkText("西船橋")).await;
+    wait_for(&driver, By::Id("inquiry-link")).await;
+    assert_eq!(text_of(&driver, By::Tag("h1")).await, "西船橋");
+    let office_page = driver.current_url().await.unwrap();
+    driver.goto(format!("{base}/simulator")).await.unwrap();
+    click(&driver, By::Id("hh-levy_under_160k")).await;
+    click(&driver, By::Id("res-home")).await;
+    type_into(&driver, "f-age", "28").await;
+    click(&driver, By::Id("simulate")).await;
+    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9300 円");
+    driver.goto(office_page.as_str()).await.unwrap();
+    click_settled(&driver, By::Id("inquiry-link")).await;
+    click(&driver, By::Id(format!("slot-{slot}"))).await;
+    type_into(&driver, "f-inquirer_name", "見学 花子").await;
+    click(&driver, By::Id("by-email")).await;
+    type_into(&driver, "f-email", "hanako@example.jp").await;
+    click(&driver, By::Id("f-privacy")).await;
+    assert_accessible(&driver, "the inquiry form with tour slots").await;
+    // People take a few seconds; the form refuses anything faster.
+    tokio::time::sleep(Duration::from_millis(3100)).await;
+    click(&driver, By::Id("send")).await;
+    wait_for(&driver, By::Id("thanks")).await;
+    assert_eq!(text_of(&driver, By::Tag("h1")).await, "送信しました");
+
+    // The supporter: the inbox, the inquiry, the confirmation.
+    driver.goto(format!("{base}/login")).await.unwrap();
+    type_into(&driver, "f-login", "tour.sato").await;
+    type_into(&driver, "f-password", PASSWORD).await;
+    click(&driver, By::Id("sign-in")).await;
+    wait_for(&driver, By::Id("welcome")).await;
+    driver
+        .goto(format!("{base}/offices/{office}/inquiries"))
+        .await
+        .unwrap();
+    click_settled(&driver, By::LinkText("見学 花子")).await;
+    assert_eq!(text_of(&driver, By::Id("tour-status")).await, "希望");
+    assert_accessible(&driver, "an inquiry with a requested tour").await;
+    click(&driver, By::Id("confirm-tour")).await;
+    wait_for(&driver, By::ClassName("notice")).await;
+    assert_eq!(text_of(&driver, By::Id("tour-status")).await, "確定");
+    assert_eq!(text_of(&driver, By::Id("status")).await, "見学日程確定");
+    assert_accessible(&driver, "an inquiry with a confirmed tour").await;
+    driver.goto(format!("{base}{slots}")).await.unwrap();
+    assert!(
+        text_of(&driver, By::Id(format!("slot-{slot}")))
+            .await
+            .contains("見学 花子")
+    );
+    assert_accessible(&driver, "the office's tour slots").await;
+    if let Some(dir) = screenshot_dir() {
+        let _ = driver.screenshot(&dir.join("tours.png")).await;
+    }
+    driver.quit().await.unwrap();
+    let _ = std::fs::remove_dir_all(profile);
+
+    // The receipt, then the confirmation with the day, the place and what to bring.
+    let got = sink.wait_for(2, Duration::from_secs(10)).await;
+    let confirmation = got
+        .iter()
+        .map(|m| crate::email::decode_body(&m.data))
+        .find(|b| b.contains("次の日時でお待ちしています"))
+        .expect("the confirmation arrived");
+    let starts = teichaku::domain::tour::in_japan(day, time::Time::from_hms(14, 0, 0).unwrap());
+    let label = teichaku::domain::tour::label_ja(starts, starts + time::Duration::hours(1));
+    for part in [label.as_str(), "西船橋駅", "2階の受付へ", "筆記用具"] {
+        assert!(confirmation.contains(part), "{part} in:\n{confirmation}");
+    }
+}

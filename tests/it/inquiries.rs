@@ -173,13 +173,30 @@ async fn bots_and_floods_are_stopped() {
         StatusCode::UNPROCESSABLE_ENTITY,
         "a forged time is refused"
     );
-    for _ in 0..5 {
-        assert_eq!(
-            send(&visitor, &app, &base("")).await.0,
-            StatusCode::SEE_OTHER
-        );
+    // Each post from a freshly shown form (the same form posted again is one inquiry).
+    let mut forms = Vec::new();
+    for _ in 0..6 {
+        forms.push(form_fields(&visitor, &app, office).await);
     }
-    let (status, body) = send(&visitor, &app, &base("")).await;
+    tokio::time::sleep(Duration::from_millis(3100)).await;
+    let fresh = |(token, shown_at): &(String, String)| {
+        base("")
+            .into_iter()
+            .map(|(k, v)| match k {
+                "_csrf" => (k, token.clone()),
+                "shown_at" => (k, shown_at.clone()),
+                _ => (k, v.to_string()),
+            })
+            .collect::<Vec<_>>()
+    };
+    for form in &forms[..5] {
+        let fields = fresh(form);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(send(&visitor, &app, &fields).await.0, StatusCode::SEE_OTHER);
+    }
+    let last = fresh(&forms[5]);
+    let last: Vec<(&str, &str)> = last.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body) = send(&visitor, &app, &last).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert!(body.contains("短い時間に多くのお問い合わせがありました"));
     assert_eq!(app.count("inquiries").await, 5);

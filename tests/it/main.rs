@@ -23,3 +23,4 @@ mod schema;
 mod setup;
 mod smtp_sink;
 mod staff;
+mod tours;
