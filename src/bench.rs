@@ -420,7 +420,7 @@ impl Table {
         let mut done = 0;
         while done < rows {
             let n = per_statement.min(rows - done);
-            let sql = insert_sql(self.name, self.columns, n);
+            let sql = insert_sql(self.name, self.columns, n, engine);
             let batch: Vec<Val> = values.by_ref().take(n * width).collect();
             on_tx!(tx, conn => {
                 let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -446,8 +446,9 @@ impl Table {
     }
 }
 
-/// `INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)…` for `rows` rows.
-fn insert_sql(table: &str, columns: &[&str], rows: usize) -> String {
+/// `INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)…` for `rows` rows. SQLite gets `?`:
+/// there `$1` is a named parameter, and binding thousands of names costs a search each.
+fn insert_sql(table: &str, columns: &[&str], rows: usize, engine: Engine) -> String {
     let width = columns.len();
     let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
     for r in 0..rows {
@@ -459,8 +460,13 @@ fn insert_sql(table: &str, columns: &[&str], rows: usize) -> String {
             if c > 0 {
                 sql.push_str(", ");
             }
-            sql.push('$');
-            sql.push_str(&(r * width + c + 1).to_string());
+            match engine {
+                Engine::Sqlite => sql.push('?'),
+                Engine::Postgres => {
+                    sql.push('$');
+                    sql.push_str(&(r * width + c + 1).to_string());
+                }
+            }
         }
         sql.push(')');
     }
@@ -1746,8 +1752,12 @@ mod tests {
     #[test]
     fn insert_sql_numbers_every_placeholder() {
         assert_eq!(
-            insert_sql("t", &["a", "b"], 2),
+            insert_sql("t", &["a", "b"], 2, Engine::Postgres),
             "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)"
+        );
+        assert_eq!(
+            insert_sql("t", &["a", "b"], 2, Engine::Sqlite),
+            "INSERT INTO t (a, b) VALUES (?, ?), (?, ?)"
         );
     }
 
