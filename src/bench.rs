@@ -179,8 +179,22 @@ const PREFECTURES: [(u32, &str, u32); 47] = [
 
 /// Made-up town names for the fictional municipalities.
 const TOWNS: [&str; 16] = [
-    "中央", "青葉", "桜台", "緑ヶ丘", "港南", "若葉", "東山", "西浜", "北原", "南野", "朝日",
-    "旭", "白石", "大川", "松ヶ崎", "本町",
+    "中央",
+    "青葉",
+    "桜台",
+    "緑ヶ丘",
+    "港南",
+    "若葉",
+    "東山",
+    "西浜",
+    "北原",
+    "南野",
+    "朝日",
+    "旭",
+    "白石",
+    "大川",
+    "松ヶ崎",
+    "本町",
 ];
 
 const FAMILY: [(&str, &str); 12] = [
@@ -241,10 +255,7 @@ const HEARINGS: [(&str, &str); 6] = [
         "薬を飲み忘れる日がある。",
         "朝食後に飲む習慣をつけ、主治医にも相談する。",
     ),
-    (
-        "新しい作業に不安が強い。",
-        "作業手順を写真つきで整理する。",
-    ),
+    ("新しい作業に不安が強い。", "作業手順を写真つきで整理する。"),
     (
         "職場の人間関係は落ち着いている。",
         "今の働き方を続け、疲れのサインを記録する。",
@@ -282,8 +293,7 @@ pub fn municipality_check_digit(body: &str) -> Option<u8> {
 /// Whether a 6-digit 市町村番号 carries the check digit of its body (domain.md §7.3).
 pub fn municipality_code_is_valid(code: &str) -> bool {
     code.len() == 6
-        && municipality_check_digit(&code[..5])
-            .is_some_and(|d| code.as_bytes()[5] == b'0' + d)
+        && municipality_check_digit(&code[..5]).is_some_and(|d| code.as_bytes()[5] == b'0' + d)
 }
 
 /// A fictional municipality: (prefecture index, 6-digit code, name).
@@ -584,7 +594,13 @@ impl Tables {
             ),
             certificate_periods: Table::new(
                 "certificate_periods",
-                &["id", "certificate_id", "start_date", "end_date", "created_at"],
+                &[
+                    "id",
+                    "certificate_id",
+                    "start_date",
+                    "end_date",
+                    "created_at",
+                ],
             ),
             contracts: Table::new(
                 "contracts",
@@ -1267,7 +1283,13 @@ impl ClientFacts<'_> {
                     "online",
                 ])
             } else {
-                *r.pick(&["face_to_face", "phone", "phone", "online", "workplace_visit"])
+                *r.pick(&[
+                    "face_to_face",
+                    "phone",
+                    "phone",
+                    "online",
+                    "workplace_visit",
+                ])
             };
             let day = day_in(m, r.range(first_day, last_day));
             let at = at_jst(day, r.range(9, 17) as u8, (r.below(4) * 15) as u8);

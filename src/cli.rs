@@ -161,8 +161,9 @@ async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
         Some(text) => crate::domain::report::Month::parse(text)
             .map(|m| m.first_day())
             .ok_or_else(|| anyhow::anyhow!("--month must be YYYY-MM (got {text:?})"))?,
-        None => crate::domain::rules::period::add_months(crate::clock::today(), -1)
-            .replace_day(1)?,
+        None => {
+            crate::domain::rules::period::add_months(crate::clock::today(), -1).replace_day(1)?
+        }
     };
     let scale = crate::bench::Scale {
         offices: args.offices,
@@ -174,19 +175,25 @@ async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
     let mut temp_dir = None;
     let (url, file) = if postgres {
         if args.keep.is_some() {
-            anyhow::bail!("--keep names a SQLite file; on PostgreSQL the data stays in the database");
+            anyhow::bail!(
+                "--keep names a SQLite file; on PostgreSQL the data stays in the database"
+            );
         }
         (config.database_url.clone(), None)
     } else {
         let file = match &args.keep {
             Some(file) => {
                 if file.exists() {
-                    anyhow::bail!("{} already exists; the benchmark writes a new file", file.display());
+                    anyhow::bail!(
+                        "{} already exists; the benchmark writes a new file",
+                        file.display()
+                    );
                 }
                 file.clone()
             }
             None => {
-                let dir = std::env::temp_dir().join(format!("teichaku-bench-{}", std::process::id()));
+                let dir =
+                    std::env::temp_dir().join(format!("teichaku-bench-{}", std::process::id()));
                 std::fs::create_dir_all(&dir)?;
                 temp_dir = Some(dir.clone());
                 dir.join("bench.db")
@@ -240,9 +247,15 @@ async fn bench_on(
     println!("{generated}");
     match (&db, file) {
         (Db::Sqlite(pool), Some(file)) => {
-            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(pool).await?;
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(pool)
+                .await?;
             let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-            println!("database size: {:.1} MiB ({})", size as f64 / 1_048_576.0, file.display());
+            println!(
+                "database size: {:.1} MiB ({})",
+                size as f64 / 1_048_576.0,
+                file.display()
+            );
         }
         (Db::Postgres(pool), _) => {
             let size: i64 = sqlx::query_scalar("SELECT pg_database_size(current_database())")
