@@ -1527,6 +1527,7 @@ fn bounds(month: Date) -> Bounds {
 }
 
 type ClientScanRow = (i64, i64, Option<i64>, Option<String>, String);
+type EmploymentScanRow = (i64, i64, Date, Option<Date>, Option<Date>);
 
 /// Every client with its office: the first query of a claim run.
 async fn scan_clients(db: &Db) -> Result<Vec<ClientScanRow>, sqlx::Error> {
@@ -1542,7 +1543,7 @@ async fn scan_clients(db: &Db) -> Result<Vec<ClientScanRow>, sqlx::Error> {
 pub async fn plain_scan(db: &Db, month: Date) -> anyhow::Result<ScanCounts> {
     let b = bounds(month);
     let clients = scan_clients(db).await?.len();
-    let employments: Vec<(i64, i64, Date, Option<Date>, Option<Date>)> = on_db!(db, pool => sqlx::query_as(
+    let employments: Vec<EmploymentScanRow> = on_db!(db, pool => sqlx::query_as(
         "SELECT id, client_id, hire_date, return_to_work_date, end_date FROM employments
          ORDER BY client_id, hire_date, id")
         .fetch_all(pool).await)?;
