@@ -1,4 +1,4 @@
-//! The command line: `teichaku [serve|migrate|backup FILE|seed-demo|version]`.
+//! The command line: `teichaku [serve|migrate|backup FILE|seed-demo|bench|version]`.
 
 use std::process::ExitCode;
 
@@ -34,13 +34,42 @@ pub enum Command {
     Backup { file: std::path::PathBuf },
     /// Load the fictional demo organisation (three offices, staff, about 30 clients)
     SeedDemo,
+    /// Generate a national-scale data set in a fresh database and time one month's claim run
+    /// for every office against a plain scan of the same rows
+    Bench(BenchArgs),
     /// Print the version
     Version,
 }
 
+/// `teichaku bench`: the scale of the data set and where it goes.
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Offices in the data set
+    #[arg(long, default_value_t = 1_500)]
+    pub offices: usize,
+    /// Clients in service in the claimed month
+    #[arg(long, default_value_t = 30_000)]
+    pub clients: usize,
+    /// Months of history, the claimed month being the last
+    #[arg(long, default_value_t = 36)]
+    pub months: u32,
+    /// The month to claim, YYYY-MM (default: last month)
+    #[arg(long)]
+    pub month: Option<String>,
+    /// Write the SQLite database to FILE and keep it (default: a temporary file, removed)
+    #[arg(long)]
+    pub keep: Option<std::path::PathBuf>,
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing(&cli.config.log);
+    if matches!(cli.command, Some(Command::Bench(_))) {
+        // The benchmark's multi-row INSERTs are slow statements by design; their text is
+        // thousands of placeholders long.
+        init_tracing(&format!("{},sqlx::query=error", cli.config.log));
+    } else {
+        init_tracing(&cli.config.log);
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -104,6 +133,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        Command::Bench(args) => bench(&config, args).await?,
         Command::Serve => {
             let addr = config.addr.clone();
             let state = crate::app::prepare(config).await?;
@@ -121,6 +151,125 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the benchmark on a fresh SQLite file (temporary unless `--keep`), or on the
+/// configured PostgreSQL database when it is empty. A configured SQLite database is never
+/// touched.
+async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
+    let month = match &args.month {
+        Some(text) => crate::domain::report::Month::parse(text)
+            .map(|m| m.first_day())
+            .ok_or_else(|| anyhow::anyhow!("--month must be YYYY-MM (got {text:?})"))?,
+        None => {
+            crate::domain::rules::period::add_months(crate::clock::today(), -1).replace_day(1)?
+        }
+    };
+    let scale = crate::bench::Scale {
+        offices: args.offices,
+        clients: args.clients,
+        months: args.months,
+        ..crate::bench::Scale::default()
+    };
+    let postgres = config.database_url.starts_with("postgres");
+    let mut temp_dir = None;
+    let (url, file) = if postgres {
+        if args.keep.is_some() {
+            anyhow::bail!(
+                "--keep names a SQLite file; on PostgreSQL the data stays in the database"
+            );
+        }
+        (config.database_url.clone(), None)
+    } else {
+        let file = match &args.keep {
+            Some(file) => {
+                if file.exists() {
+                    anyhow::bail!(
+                        "{} already exists; the benchmark writes a new file",
+                        file.display()
+                    );
+                }
+                file.clone()
+            }
+            None => {
+                let dir =
+                    std::env::temp_dir().join(format!("teichaku-bench-{}", std::process::id()));
+                std::fs::create_dir_all(&dir)?;
+                temp_dir = Some(dir.clone());
+                dir.join("bench.db")
+            }
+        };
+        (format!("sqlite://{}", file.display()), Some(file))
+    };
+    let result = bench_on(&url, file.as_deref(), &scale, month).await;
+    if let Some(dir) = temp_dir {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    result
+}
+
+async fn bench_on(
+    url: &str,
+    file: Option<&std::path::Path>,
+    scale: &crate::bench::Scale,
+    month: time::Date,
+) -> anyhow::Result<()> {
+    let db = Db::connect(url).await?;
+    if let Db::Postgres(pool) = &db {
+        // Refuse a database with tables of its own before migrating anything into it.
+        let tables: Vec<String> = sqlx::query_scalar(
+            "SELECT table_name::text FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_name <> '_sqlx_migrations'",
+        )
+        .fetch_all(pool)
+        .await?;
+        if !tables.is_empty() && !tables.iter().any(|t| t == "organizations") {
+            anyhow::bail!(
+                "{} has tables that are not Teichaku's; the benchmark needs an empty database",
+                crate::db::redact(url)
+            );
+        }
+    }
+    db.migrate().await?;
+    crate::bench::ensure_empty(&db).await.map_err(|e| {
+        anyhow::anyhow!("{e:#}: {} (point --database-url at a new, empty PostgreSQL database, or leave it unset for a temporary SQLite file)", crate::db::redact(url))
+    })?;
+    println!(
+        "teichaku bench: {} offices, {} clients, {} months of history, claiming {:04}-{:02}, on {}",
+        scale.offices,
+        scale.clients,
+        scale.months,
+        month.year(),
+        u8::from(month.month()),
+        crate::db::redact(url)
+    );
+    let generated = crate::bench::generate(&db, scale, month).await?;
+    println!("{generated}");
+    match (&db, file) {
+        (Db::Sqlite(pool), Some(file)) => {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(pool)
+                .await?;
+            let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "database size: {:.1} MiB ({})",
+                size as f64 / 1_048_576.0,
+                file.display()
+            );
+        }
+        (Db::Postgres(pool), _) => {
+            let size: i64 = sqlx::query_scalar("SELECT pg_database_size(current_database())")
+                .fetch_one(pool)
+                .await?;
+            println!("database size: {:.1} MiB", size as f64 / 1_048_576.0);
+        }
+        _ => {}
+    }
+    let report = crate::bench::run(&db, month, crate::bench::claim_run_hook).await?;
+    println!("{}", report.scan_counts);
+    println!("{report}");
+    db.close().await;
+    Ok(())
 }
 
 async fn shutdown_signal() {

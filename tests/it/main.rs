@@ -5,6 +5,7 @@ mod api_rules;
 mod audit;
 mod auth;
 mod backup;
+mod bench;
 mod browser;
 mod claims;
 mod clients;
