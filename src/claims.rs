@@ -74,9 +74,12 @@ pub async fn computed_rates(
     fy: i32,
 ) -> anyhow::Result<HashMap<i64, RetentionDetail>> {
     let basis = retention::basis(fy);
-    let served = store::served_between(db, office, basis.served_from, basis.as_of).await?;
+    let (served, all_jobs) = tokio::try_join!(
+        store::served_between(db, office, basis.served_from, basis.as_of),
+        store::jobs(db, office),
+    )?;
     let mut jobs: HashMap<i64, Vec<Job>> = HashMap::new();
-    for (client, hire, end) in store::jobs(db, office).await? {
+    for (client, hire, end) in all_jobs {
         jobs.entry(client).or_default().push(Job { hire, end });
     }
     let mut out: HashMap<i64, RetentionDetail> = HashMap::new();
@@ -115,8 +118,13 @@ pub async fn rates(
     let table = reward_table_on(on).ok();
     let tier =
         |retained: u32, served: u32| table.and_then(|t| reward_tier(retained, served, t).ok());
+    let (computed, filings) = tokio::try_join!(computed_rates(db, office, fy), async {
+        store::filings(db, office, fy)
+            .await
+            .map_err(anyhow::Error::from)
+    })?;
     let mut out = HashMap::new();
-    for (office_id, d) in computed_rates(db, office, fy).await? {
+    for (office_id, d) in computed {
         let t = tier(d.retained, d.served);
         out.insert(
             office_id,
@@ -130,7 +138,7 @@ pub async fn rates(
             },
         );
     }
-    for f in store::filings(db, office, fy).await? {
+    for f in filings {
         let retained = u32::try_from(f.retained).unwrap_or(0);
         let served = u32::try_from(f.served).unwrap_or(0);
         let t = tier(retained, served);
@@ -316,22 +324,33 @@ pub async fn run_month(
     let until: OffsetDateTime = utc(last.next_day().unwrap_or(last));
     let year_first = retention::fiscal_year_bounds(fy).0;
 
-    let offices = store::offices(db, office).await?;
-    let master = store::master_on(db, first).await?;
-    let prices = store::prices_on(db, first).await?;
-    let settings = store::settings_in(db, office, first, last).await?;
-    let rates = rates(db, office, fy, first).await?;
-    let rows = store::month_rows(
-        db,
-        office,
-        &code,
-        first,
-        last,
-        utc(first),
-        until,
-        year_first,
-    )
-    .await?;
+    // Independent reads, run together on the pool's connections.
+    let sql = |e: sqlx::Error| anyhow::Error::from(e);
+    let (offices, master, prices, settings, rates, rows) = tokio::try_join!(
+        async { store::offices(db, office).await.map_err(sql) },
+        async { store::master_on(db, first).await.map_err(sql) },
+        async { store::prices_on(db, first).await.map_err(sql) },
+        async {
+            store::settings_in(db, office, first, last)
+                .await
+                .map_err(sql)
+        },
+        rates(db, office, fy, first),
+        async {
+            store::month_rows(
+                db,
+                office,
+                &code,
+                first,
+                last,
+                utc(first),
+                until,
+                year_first,
+            )
+            .await
+            .map_err(sql)
+        },
+    )?;
 
     let table = reward_table_on(first).ok();
     let rates_by_item: Vec<(Adjustment, Rate)> = master

@@ -377,7 +377,8 @@ pub async fn month_rows(
     until: OffsetDateTime,
     year_first: Date,
 ) -> Result<MonthRows, sqlx::Error> {
-    let clients = on_db!(db, pool => sqlx::query_as(
+    let clients = async {
+        on_db!(db, pool => sqlx::query_as(
         "SELECT c.id, c.office_id, c.name, c.kana, c.birth_date, c.prior_office_integrated,
                 e.hire_date, e.return_to_work_date
          FROM clients c
@@ -385,46 +386,85 @@ pub async fn month_rows(
              SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
          WHERE $1 IS NULL OR c.office_id = $1
          ORDER BY c.office_id, c.kana, c.id")
-        .bind(office).fetch_all(pool).await)?;
-    let certificates = on_db!(db, pool => sqlx::query_as(
+        .bind(office).fetch_all(pool).await)
+    };
+    let certificates = async {
+        on_db!(db, pool => sqlx::query_as(
         "SELECT c.client_id, c.id AS certificate_id, c.number, c.municipality_code, c.municipality_name,
                 c.monthly_cap_yen, c.cap_manager_office, p.start_date, p.end_date
          FROM certificate_periods p JOIN certificates c ON c.id = p.certificate_id
          JOIN clients cl ON cl.id = c.client_id
          WHERE ($1 IS NULL OR cl.office_id = $1) AND p.start_date <= $2 AND p.end_date >= $3
          ORDER BY c.client_id, p.start_date DESC, c.id DESC")
-        .bind(office).bind(last).bind(first).fetch_all(pool).await)?;
-    let contracts = on_db!(db, pool => sqlx::query_as(
+        .bind(office).bind(last).bind(first).fetch_all(pool).await)
+    };
+    let contracts = async {
+        on_db!(db, pool => sqlx::query_as(
         "SELECT client_id, office_id, start_date, end_date FROM contracts
          WHERE ($1 IS NULL OR office_id = $1) AND start_date <= $2")
-        .bind(office).bind(last).fetch_all(pool).await)?;
-    let contacts = on_db!(db, pool => sqlx::query_as(
+        .bind(office).bind(last).fetch_all(pool).await)
+    };
+    let contacts = async {
+        on_db!(db, pool => sqlx::query_as(
         "SELECT client_id, office_id, occurred_at, mode FROM contacts
          WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3")
-        .bind(office).bind(from).bind(until).fetch_all(pool).await)?;
-    let shared_reports = on_db!(db, pool => sqlx::query_scalar(
+        .bind(office).bind(from).bind(until).fetch_all(pool).await)
+    };
+    let shared_reports = async {
+        on_db!(db, pool => sqlx::query_scalar(
         "SELECT DISTINCT r.client_id FROM support_reports r
          JOIN report_shares s ON s.report_id = r.id AND s.recipient_kind = 'client'
          JOIN clients cl ON cl.id = r.client_id
          WHERE ($1 IS NULL OR cl.office_id = $1) AND r.month = $2 AND r.status = 'final'")
-        .bind(office).bind(month).fetch_all(pool).await)?;
-    let handovers = on_db!(db, pool => sqlx::query_as(
+        .bind(office).bind(month).fetch_all(pool).await)
+    };
+    let handovers = async {
+        on_db!(db, pool => sqlx::query_as(
         "SELECT client_id, occurred_at FROM contacts
          WHERE ($1 IS NULL OR office_id = $1) AND is_handover = $2")
-        .bind(office).bind(true).fetch_all(pool).await)?;
-    let meetings = on_db!(db, pool => sqlx::query_as(
+        .bind(office).bind(true).fetch_all(pool).await)
+    };
+    let meetings = async {
+        on_db!(db, pool => sqlx::query_as(
         "SELECT client_id, office_id, held_on, kind FROM regional_meetings
          WHERE ($1 IS NULL OR office_id = $1) AND held_on >= $2 AND held_on <= $3")
-        .bind(office).bind(year_first).bind(last).fetch_all(pool).await)?;
-    let cap_results = on_db!(db, pool => sqlx::query_as(
+        .bind(office).bind(year_first).bind(last).fetch_all(pool).await)
+    };
+    let cap_results = async {
+        on_db!(db, pool => sqlx::query_as(
         "SELECT id, client_id, office_id, result, amount_yen FROM cap_results
          WHERE ($1 IS NULL OR office_id = $1) AND month = $2")
-        .bind(office).bind(month).fetch_all(pool).await)?;
-    let cap_offices = on_db!(db, pool => sqlx::query_as(
+        .bind(office).bind(month).fetch_all(pool).await)
+    };
+    let cap_offices = async {
+        on_db!(db, pool => sqlx::query_as(
         "SELECT o.cap_result_id, o.office_number, o.office_name, o.total_cost_yen, o.charge_yen, o.decided_yen
          FROM cap_result_offices o JOIN cap_results r ON r.id = o.cap_result_id
          WHERE ($1 IS NULL OR r.office_id = $1) AND r.month = $2 ORDER BY o.id")
-        .bind(office).bind(month).fetch_all(pool).await)?;
+        .bind(office).bind(month).fetch_all(pool).await)
+    };
+    // The queries are independent: run them together on the pool's connections.
+    let (
+        clients,
+        certificates,
+        contracts,
+        contacts,
+        shared_reports,
+        handovers,
+        meetings,
+        cap_results,
+        cap_offices,
+    ) = tokio::try_join!(
+        clients,
+        certificates,
+        contracts,
+        contacts,
+        shared_reports,
+        handovers,
+        meetings,
+        cap_results,
+        cap_offices
+    )?;
     Ok(MonthRows {
         clients,
         certificates,
