@@ -1102,8 +1102,8 @@ fn envelope(kind: DataKind, claim: &ClaimFile, records: &[Record]) -> String {
 
 /// Shift_JIS bytes, refusing (never replacing) a character Shift_JIS cannot hold.
 fn encode(text: &str) -> Result<Vec<u8>, Vec<Problem>> {
-    let (bytes, _, had_errors) = SHIFT_JIS.encode(text);
-    if had_errors {
+    let (bytes, _, unmappable) = SHIFT_JIS.encode(text);
+    if unmappable {
         let bad: String = text
             .chars()
             .filter(|c| SHIFT_JIS.encode(&c.to_string()).2)
@@ -1721,8 +1721,8 @@ mod tests {
     const J41_GOLDEN: &[u8] = include_bytes!("../../tests/golden/j41_small.csv");
 
     fn decode(bytes: &[u8]) -> String {
-        let (text, had_errors) = SHIFT_JIS.decode_without_bom_handling(bytes);
-        assert!(!had_errors, "not Shift_JIS");
+        let (text, unmappable) = SHIFT_JIS.decode_without_bom_handling(bytes);
+        assert!(!unmappable, "not Shift_JIS");
         text.into_owned()
     }
 
