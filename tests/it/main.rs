@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod backup;
 mod browser;
+mod claim_records;
 mod clients;
 mod compliance;
 mod consents;
