@@ -366,7 +366,18 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Confirmed against the notice",
     ),
     ("field.price_note", "メモ", "Note"),
+    // The client form
+    (
+        "field.prior_office_integrated",
+        "前の事業所はこの事業所と一体的に運営している（初期加算なし）",
+        "The prior office is run together with this one (no initial addition)",
+    ),
     // Messages
+    (
+        "records.err.no_prior_office",
+        "利用していた就労系サービスを選んだときだけチェックできます。",
+        "Only with a prior service chosen above.",
+    ),
     (
         "records.err.future",
         "今日より後の日付は入力できません。",

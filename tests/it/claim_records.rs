@@ -622,3 +622,75 @@ async fn claim_master_data() {
     assert_eq!(post.status, StatusCode::FORBIDDEN);
     assert!(!kimura.get("/").await.body.contains("/admin/claim-master"));
 }
+
+/// The client form's 一体的運営 check box (no 初期加算), stored and shown on edit.
+#[tokio::test]
+async fn prior_office_run_together() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let office = app.create_office("西船橋").await;
+    let new = format!("/offices/{office}/clients/new");
+    let create = format!("/offices/{office}/clients");
+    let base = [
+        ("client_name", "山田 花子"),
+        ("kana", "やまだ はなこ"),
+        ("birth_date", "1996-08-31"),
+        ("disabilities", "mental"),
+        ("prior_office_name", "就労移行支援事業所あさひ"),
+        ("prior_office_integrated", "on"),
+    ];
+    let page = app.get(&new).await;
+    assert!(
+        page.body
+            .contains("前の事業所はこの事業所と一体的に運営している（初期加算なし）")
+    );
+
+    // Without a prior service there is no office to run together with.
+    let mut form = base.to_vec();
+    form.push(("prior_service", "none"));
+    let bad = app.submit(&new, &create, &form).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body
+            .contains("利用していた就労系サービスを選んだときだけチェックできます。")
+    );
+    assert!(
+        bad.body
+            .contains("name=\"prior_office_integrated\" value=\"on\" checked"),
+        "kept"
+    );
+
+    let mut form = base.to_vec();
+    form.push(("prior_service", "employment_transition"));
+    let ok = app.submit(&new, &create, &form).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let client = id_from_location(&ok.location(), "/clients/");
+    let stored = |app: &TestApp| {
+        let db = app.state.db.clone();
+        async move {
+            let v: bool = teichaku::on_db!(&db, pool => sqlx::query_scalar(
+                "SELECT prior_office_integrated FROM clients WHERE id = $1").bind(client).fetch_one(pool).await)
+            .expect("flag");
+            v
+        }
+    };
+    assert!(stored(&app).await);
+    let edit = format!("/clients/{client}/edit");
+    assert!(
+        app.get(&edit)
+            .await
+            .body
+            .contains("name=\"prior_office_integrated\" value=\"on\" checked")
+    );
+    let mut form: Vec<(&str, &str)> = base
+        .iter()
+        .copied()
+        .filter(|(k, _)| *k != "prior_office_integrated")
+        .collect();
+    form.push(("prior_service", "employment_transition"));
+    let ok = app
+        .submit(&edit, &format!("/clients/{client}"), &form)
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert!(!stored(&app).await, "unchecked on edit");
+}
