@@ -384,6 +384,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
                 "生活介護 ひだまり（デモ）",
             ][n % 4]
                 .to_string(),
+            prior_office_integrated: false,
             supporter_id: Some(supporters[office][n % 2]),
         };
         let client_id = store::clients::create(&mut tx, office_ids[office], &client, now).await?;

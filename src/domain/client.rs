@@ -66,6 +66,9 @@ pub struct ClientInput {
     pub disabilities: Vec<Disability>,
     pub prior_service: PriorService,
     pub prior_office_name: String,
+    /// The prior office is run together with this one (一体的に運営), so 初期加算 does not
+    /// apply (domain.md §2.1).
+    pub prior_office_integrated: bool,
     pub supporter_id: Option<i64>,
 }
 
@@ -91,6 +94,7 @@ pub struct ClientForm {
     pub disabilities: Vec<String>,
     pub prior_service: String,
     pub prior_office_name: String,
+    pub prior_office_integrated: bool,
     pub supporter_id: String,
 }
 
@@ -106,6 +110,7 @@ impl ClientForm {
             disabilities: p.all("disabilities"),
             prior_service: p.get("prior_service"),
             prior_office_name: p.get("prior_office_name"),
+            prior_office_integrated: !p.get("prior_office_integrated").is_empty(),
             supporter_id: p.get("supporter_id"),
         }
     }
@@ -147,6 +152,10 @@ impl ClientForm {
         if prior_service.is_some_and(|p| p.qualifies()) && prior_office_name.is_empty() {
             e.add("prior_office_name", "err.required");
         }
+        // Run together with a prior office only when there was one.
+        if self.prior_office_integrated && prior_service == Some(PriorService::None) {
+            e.add("prior_office_integrated", "records.err.no_prior_office");
+        }
         let supporter_id = match self.supporter_id.trim() {
             "" => None,
             s => match s.parse::<i64>() {
@@ -168,6 +177,7 @@ impl ClientForm {
                 disabilities,
                 prior_service,
                 prior_office_name,
+                prior_office_integrated: self.prior_office_integrated,
                 supporter_id,
             }),
             _ => Err(e),
@@ -490,6 +500,36 @@ mod tests {
         assert_eq!(c.kana, "やまだ はなこ", "katakana becomes hiragana");
         assert_eq!(c.disabilities_column(), "mental,developmental");
         assert_eq!(c.supporter_id, Some(7));
+        assert!(!c.prior_office_integrated, "unchecked by default");
+    }
+
+    /// 初期加算 does not apply after an office run together with this one (domain.md §2.1);
+    /// that needs a prior office.
+    #[test]
+    fn prior_office_run_together() {
+        let form = |service: &str| {
+            pairs(&[
+                ("client_name", "山田 花子"),
+                ("kana", "やまだ はなこ"),
+                ("birth_date", "1995-05-05"),
+                ("disabilities", "mental"),
+                ("prior_service", service),
+                ("prior_office_name", "就労移行支援事業所ひかり"),
+                ("prior_office_integrated", "on"),
+            ])
+        };
+        let today = date!(2026 - 11 - 27);
+        let c = ClientForm::from_pairs(&form("employment_transition"))
+            .parse(today, &[])
+            .expect("valid");
+        assert!(c.prior_office_integrated);
+        let e = ClientForm::from_pairs(&form("none"))
+            .parse(today, &[])
+            .unwrap_err();
+        assert_eq!(
+            e.get("prior_office_integrated"),
+            Some("records.err.no_prior_office")
+        );
     }
 
     #[test]

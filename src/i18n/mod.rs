@@ -5,6 +5,7 @@
 use std::{collections::HashMap, sync::LazyLock};
 
 mod claims;
+mod claims_records;
 mod compliance;
 mod consents;
 mod contacts;
@@ -22,6 +23,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     consents::MESSAGES,
     reports::MESSAGES,
     compliance::MESSAGES,
+    claims_records::MESSAGES,
     public::MESSAGES,
     intake::MESSAGES,
     tours::MESSAGES,
@@ -918,7 +920,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is

@@ -625,3 +625,25 @@ pub async fn lock(
         Err(e) => Err(e),
     }
 }
+
+/// A saved cap result and the other offices recorded with it, in the order they were typed.
+pub type SavedCapResult = (CapResultRow, Vec<CapOfficeRow>);
+
+/// The month's 上限額管理結果 for a client at an office, with its other offices.
+pub async fn find_cap_result(
+    db: &Db,
+    client: i64,
+    office: i64,
+    month: &str,
+) -> Result<Option<SavedCapResult>, sqlx::Error> {
+    let row: Option<CapResultRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, client_id, office_id, result, amount_yen FROM cap_results
+         WHERE client_id = $1 AND office_id = $2 AND month = $3")
+        .bind(client).bind(office).bind(month).fetch_optional(pool).await)?;
+    let Some(row) = row else { return Ok(None) };
+    let others = on_db!(db, pool => sqlx::query_as(
+        "SELECT cap_result_id, office_number, office_name, total_cost_yen, charge_yen, decided_yen
+         FROM cap_result_offices WHERE cap_result_id = $1 ORDER BY id")
+        .bind(row.id).fetch_all(pool).await)?;
+    Ok(Some((row, others)))
+}

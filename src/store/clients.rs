@@ -19,6 +19,7 @@ pub struct Client {
     pub disability_categories: String,
     pub prior_service: String,
     pub prior_office_name: String,
+    pub prior_office_integrated: bool,
 }
 
 /// A client row for lists: the supporter's name and the first employment's dates, from
@@ -45,7 +46,8 @@ pub struct NewClient {
 }
 
 const COLUMNS: &str = "id, office_id, supporter_id, name, kana, birth_date, phone, email, address,
-                       disability_categories, prior_service, prior_office_name";
+                       disability_categories, prior_service, prior_office_name,
+                       prior_office_integrated";
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<Client>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM clients WHERE id = $1");
@@ -98,12 +100,14 @@ pub async fn create(
 ) -> Result<i64, sqlx::Error> {
     let sql = "INSERT INTO clients (office_id, supporter_id, name, kana, birth_date, phone, email,
                                     address, disability_categories, prior_service,
-                                    prior_office_name, created_at, updated_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id";
+                                    prior_office_name, prior_office_integrated, created_at,
+                                    updated_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $13, $12, $12) RETURNING id";
     on_tx!(tx, conn => sqlx::query_scalar(sql)
         .bind(office_id).bind(c.supporter_id).bind(&c.name).bind(&c.kana).bind(c.birth_date)
         .bind(&c.phone).bind(&c.email).bind(&c.address).bind(c.disabilities_column())
         .bind(c.prior_service.code()).bind(&c.prior_office_name).bind(now)
+        .bind(c.prior_office_integrated)
         .fetch_one(conn).await)
 }
 
@@ -115,11 +119,13 @@ pub async fn update(
 ) -> Result<u64, sqlx::Error> {
     let sql = "UPDATE clients SET supporter_id = $2, name = $3, kana = $4, birth_date = $5,
                       phone = $6, email = $7, address = $8, disability_categories = $9,
-                      prior_service = $10, prior_office_name = $11, updated_at = $12
+                      prior_service = $10, prior_office_name = $11, updated_at = $12,
+                      prior_office_integrated = $13
                WHERE id = $1";
     on_tx!(tx, conn => sqlx::query(sql)
         .bind(id).bind(c.supporter_id).bind(&c.name).bind(&c.kana).bind(c.birth_date)
         .bind(&c.phone).bind(&c.email).bind(&c.address).bind(c.disabilities_column())
         .bind(c.prior_service.code()).bind(&c.prior_office_name).bind(now)
+        .bind(c.prior_office_integrated)
         .execute(conn).await.map(|r| r.rows_affected()))
 }

@@ -255,6 +255,7 @@ pub async fn edit_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
             .collect(),
         prior_service: client.prior_service.clone(),
         prior_office_name: client.prior_office_name.clone(),
+        prior_office_integrated: client.prior_office_integrated,
         supporter_id: client
             .supporter_id
             .map(|s| s.to_string())

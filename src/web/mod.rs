@@ -7,7 +7,10 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod cap_results;
 pub mod certificates;
+pub mod claim_master;
+pub mod claim_settings;
 pub mod claims;
 pub mod clients;
 pub mod compliance;
@@ -24,6 +27,7 @@ pub mod inquiries;
 pub mod inquiry_form;
 pub mod institutions;
 pub mod lang;
+pub mod meetings;
 pub mod middleware;
 pub mod offices;
 pub mod outbox;
@@ -135,6 +139,10 @@ pub fn routes() -> Router<AppState> {
         .merge(contacts::routes())
         .merge(consents::routes())
         .merge(institutions::routes())
+        .merge(claim_settings::routes())
+        .merge(meetings::routes())
+        .merge(cap_results::routes())
+        .merge(claim_master::routes())
         .merge(plans::routes())
         .merge(reports::routes())
         .merge(compliance::routes())

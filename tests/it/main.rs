@@ -7,6 +7,7 @@ mod auth;
 mod backup;
 mod bench;
 mod browser;
+mod claim_records;
 mod claims;
 mod clients;
 mod compliance;
