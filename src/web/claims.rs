@@ -148,6 +148,9 @@ impl ClaimPage {
             self.page.t(format!("claim.item.{item}"))
         }
     }
+    fn is_admin(&self) -> bool {
+        self.page.staff.as_ref().is_some_and(|s| s.is_admin)
+    }
     fn newest_version(&self) -> i64 {
         self.versions.first().map_or(0, |v| v.version)
     }
