@@ -148,6 +148,9 @@ impl ClaimPage {
             self.page.t(format!("claim.item.{item}"))
         }
     }
+    fn grade_key(&self) -> String {
+        format!("records.grade.{}", self.claim.area_grade)
+    }
     fn is_admin(&self) -> bool {
         self.page.staff.as_ref().is_some_and(|s| s.is_admin)
     }
