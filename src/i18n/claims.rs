@@ -11,7 +11,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "請求を確定しました。",
         "The claim is locked.",
     ),
-    ("claim.settings_link", "地域区分・体制の届出を変更する", "Change the area grade and filed arrangements"),
+    (
+        "claim.settings_link",
+        "地域区分・体制の届出を変更する",
+        "Change the area grade and filed arrangements",
+    ),
     ("claim.master_link", "請求マスタ", "Claim master data"),
     ("claim.terms", "この月の条件", "This month's terms"),
     (
