@@ -669,3 +669,58 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
         assert!(confirmation.contains(part), "{part} in:\n{confirmation}");
     }
 }
+
+/// Issue #6: the claim pages a manager works through, checked with axe in Chromium: the
+/// month's claim, the retention rate, the office's claim settings, a client's 地域連携会議,
+/// the 上限額管理結果 form and the master data.
+#[tokio::test]
+async fn the_claim_pages_in_chromium() {
+    let app = spawn_app().await;
+    let (office, ids) = crate::claims::office_month(&app).await;
+    let (driver, _chromedriver, profile) = start_browser().await;
+    let base = format!("http://{}", app.addr);
+    driver.goto(format!("{base}/login")).await.unwrap();
+    type_into(&driver, "f-login", crate::helpers::ADMIN_LOGIN).await;
+    type_into(&driver, "f-password", PASSWORD).await;
+    click(&driver, By::Id("sign-in")).await;
+    wait_for(&driver, By::Id("welcome")).await;
+    let pages = [
+        (
+            format!("/offices/{office}/claims?month=2026-10"),
+            format!("claim-client-{}", ids[0]),
+            "the claim page",
+        ),
+        (
+            format!("/offices/{office}/retention?fy=2026"),
+            "rate-in-force".to_string(),
+            "the retention rate",
+        ),
+        (
+            format!("/offices/{office}/claim-settings"),
+            "f-area_grade".to_string(),
+            "the claim settings",
+        ),
+        (
+            format!("/clients/{}/meetings", ids[0]),
+            "f-agencies".to_string(),
+            "the 地域連携会議 records",
+        ),
+        (
+            format!("/offices/{office}/claims/cap/{}?month=2026-10", ids[3]),
+            "f-cap_result".to_string(),
+            "the cap management form",
+        ),
+        (
+            "/admin/claim-master".to_string(),
+            "f-master_item".to_string(),
+            "the master data",
+        ),
+    ];
+    for (path, id, what) in pages {
+        driver.goto(format!("{base}{path}")).await.unwrap();
+        wait_for(&driver, By::Id(&id)).await;
+        assert_accessible(&driver, what).await;
+    }
+    driver.quit().await.unwrap();
+    let _ = std::fs::remove_dir_all(profile);
+}

@@ -193,7 +193,7 @@ async fn give(app: &TestApp, office: i64, sato: i64, client: i64, c: &Case, n: u
 
 /// The admin signed in; office 西船橋 (3級地, number 1212345678) with the seven cases;
 /// returns (office, client ids in the order of [`cases`]).
-async fn office_month(app: &TestApp) -> (i64, Vec<i64>) {
+pub async fn office_month(app: &TestApp) -> (i64, Vec<i64>) {
     let (office, sato, first) = app.office_with_client().await;
     exec(
         app,
