@@ -392,15 +392,12 @@ pub async fn run_month(
     // Face-to-face contacts (a workplace visit meets the client in person too) and the days
     // with any contact, per client and office.
     let mut in_person: HashSet<(i64, i64)> = HashSet::new();
-    let mut contact_days: HashMap<(i64, i64), HashSet<Date>> = HashMap::new();
-    for (client, office_id, at, mode) in &rows.contacts {
-        if mode == "face_to_face" || mode == "workplace_visit" {
+    let mut contact_days: HashMap<(i64, i64), u32> = HashMap::new();
+    for (client, office_id, met, days) in &rows.contacts {
+        if *met {
             in_person.insert((*client, *office_id));
         }
-        contact_days
-            .entry((*client, *office_id))
-            .or_default()
-            .insert(at.to_offset(clock::JST).date());
+        contact_days.insert((*client, *office_id), u32::try_from(*days).unwrap_or(0));
     }
     let shared: HashSet<i64> = rows.shared_reports.iter().copied().collect();
     let mut handovers: HashMap<i64, Date> = HashMap::new();
@@ -567,9 +564,7 @@ pub async fn run_month(
                 cap_offices,
                 contract_start: facts.contract_start,
                 contract_end: contract.map(|(_, _, end)| end).filter(|end| *end <= last),
-                service_days: contact_days
-                    .get(&(c.id, o.id))
-                    .map_or(0, |d| u32::try_from(d.len()).unwrap_or(0)),
+                service_days: contact_days.get(&(c.id, o.id)).copied().unwrap_or(0),
                 lines: computed
                     .lines
                     .iter()

@@ -352,8 +352,8 @@ pub struct MonthRows {
     pub certificates: Vec<CertificateRow>,
     /// (client, office, start, end) of contracts that started by the month's end.
     pub contracts: Vec<(i64, i64, Date, Date)>,
-    /// (client, office, when, mode) of every contact in the month.
-    pub contacts: Vec<(i64, i64, OffsetDateTime, String)>,
+    /// (client, office, met in person, days with a contact) for the month.
+    pub contacts: Vec<(i64, i64, bool, i64)>,
     /// Clients whose report for the month is final and shared with them.
     pub shared_reports: Vec<i64>,
     /// (client, when) of every hand-over sharing.
@@ -404,11 +404,42 @@ pub async fn month_rows(
          WHERE ($1 IS NULL OR office_id = $1) AND start_date <= $2")
         .bind(office).bind(last).fetch_all(pool).await)
     };
+    // One row per client and office: met in person (a workplace visit meets the client in
+    // person too), and the days in Japan time with any contact. The day of a timestamp is
+    // the one place where the two engines need different SQL.
     let contacts = async {
-        on_db!(db, pool => sqlx::query_as(
-        "SELECT client_id, office_id, occurred_at, mode FROM contacts
-         WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3")
-        .bind(office).bind(from).bind(until).fetch_all(pool).await)
+        match db {
+            Db::Sqlite(pool) => {
+                sqlx::query_as(
+                    "SELECT client_id, office_id,
+                        MAX(mode IN ('face_to_face', 'workplace_visit')),
+                        COUNT(DISTINCT date(occurred_at, '+9 hours'))
+                 FROM contacts
+                 WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3
+                 GROUP BY client_id, office_id",
+                )
+                .bind(office)
+                .bind(from)
+                .bind(until)
+                .fetch_all(pool)
+                .await
+            }
+            Db::Postgres(pool) => {
+                sqlx::query_as(
+                    "SELECT client_id, office_id,
+                        BOOL_OR(mode IN ('face_to_face', 'workplace_visit')),
+                        COUNT(DISTINCT (occurred_at AT TIME ZONE 'Asia/Tokyo')::date)
+                 FROM contacts
+                 WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3
+                 GROUP BY client_id, office_id",
+                )
+                .bind(office)
+                .bind(from)
+                .bind(until)
+                .fetch_all(pool)
+                .await
+            }
+        }
     };
     let shared_reports = async {
         on_db!(db, pool => sqlx::query_scalar(

@@ -667,3 +667,38 @@ async fn only_the_offices_managers_see_claims() {
     assert_eq!(own.status, StatusCode::OK);
     assert!(!own.body.contains("青木"));
 }
+
+/// 利用日数 for the J121 is the number of days in Japan time with a contact; a contact just
+/// after midnight in Japan on the 1st belongs to the month, one just before does not.
+#[tokio::test]
+async fn service_days_are_counted_in_japan_time() {
+    let app = spawn_app().await;
+    let (office, ids) = office_month(&app).await;
+    // 青木 already has 2026-10-15 10:00 JST. Add 23:30 the same day, 01:00 the next day,
+    // 00:30 on 1 October and 23:30 on 30 September (September in Japan).
+    for at in [
+        datetime!(2026-10-15 14:30 UTC),
+        datetime!(2026-10-15 16:00 UTC),
+        datetime!(2026-09-30 15:30 UTC),
+        datetime!(2026-09-30 14:30 UTC),
+    ] {
+        exec(&app,
+            "INSERT INTO contacts (client_id, office_id, occurred_at, mode, participants, created_at, updated_at)
+             VALUES ($1, $2, $3, 'phone', 'client', $3, $3)",
+            |b| b.i(ids[0]).i(office).t(at)).await;
+    }
+    let claims =
+        teichaku::claims::run_month(&app.state.db, Some(office), 2026, time::Month::October)
+            .await
+            .expect("claims");
+    let days = |id: i64| {
+        claims[0]
+            .clients
+            .iter()
+            .find(|c| c.client_id == id)
+            .map(|c| c.service_days)
+    };
+    // 10-15, 10-16 and 10-01.
+    assert_eq!(days(ids[0]), Some(3));
+    assert_eq!(days(ids[4]), Some(1));
+}
