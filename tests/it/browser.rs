@@ -336,8 +336,16 @@ async fn a_visitor_finds_an_office_and_simulates_the_fee_in_chromium() {
     assert_accessible(&driver, "the office finder").await;
     click(&driver, By::Css("#f-prefecture option[value='千葉県']")).await;
     click(&driver, By::Css("form.filters button")).await;
-    click(&driver, By::LinkText("西船橋")).await;
-    assert_eq!(text_of(&driver, By::Tag("h1")).await, "西船橋");
+    click_settled(&driver, By::LinkText("西船橋")).await;
+    // The office page replaces the list: wait for its heading, not the list's.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while text_of(&driver, By::Tag("h1")).await != "西船橋" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the office page did not open"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert_accessible(&driver, "an office page").await;
     driver.goto(format!("{base}/guide")).await.unwrap();
     wait_for(&driver, By::Tag("h2")).await;
