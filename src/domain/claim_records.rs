@@ -60,29 +60,34 @@ impl AreaGradeForm {
 /// The i18n key of an item's name: the office's 体制 items, every 加算・減算, the base tiers
 /// and the service kind.
 pub fn item_key(code: &str) -> &'static str {
-    match code {
-        "regional_meeting_1" => "records.item.regional_meeting_1",
-        "regional_meeting_2" => "records.item.regional_meeting_2",
-        "initial" => "records.item.initial",
-        "retention_record" => "records.item.retention_record",
-        "job_coach" => "records.item.job_coach",
-        "cap_management" => "records.item.cap_management",
-        "no_support_system" => "records.item.no_support_system",
-        "abuse_prevention" => "records.item.abuse_prevention",
-        "no_bcp" => "records.item.no_bcp",
-        "info_not_published" => "records.item.info_not_published",
-        "service_kind" => "records.item.service_kind",
-        "base_95" => "records.item.base_95",
-        "base_90" => "records.item.base_90",
-        "base_80" => "records.item.base_80",
-        "base_70" => "records.item.base_70",
-        "base_50" => "records.item.base_50",
-        "base_30" => "records.item.base_30",
-        "base_10" => "records.item.base_10",
-        "base_0" => "records.item.base_0",
-        _ => "records.item.unknown",
-    }
+    // The claim page names the same items: one set of messages (`claim.item.*`) serves both.
+    ITEM_KEYS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("records.item.unknown", |(_, key)| key)
 }
+
+const ITEM_KEYS: [(&str, &str); 19] = [
+    ("regional_meeting_1", "claim.item.regional_meeting_1"),
+    ("regional_meeting_2", "claim.item.regional_meeting_2"),
+    ("initial", "claim.item.initial"),
+    ("retention_record", "claim.item.retention_record"),
+    ("job_coach", "claim.item.job_coach"),
+    ("cap_management", "claim.item.cap_management"),
+    ("no_support_system", "claim.item.no_support_system"),
+    ("abuse_prevention", "claim.item.abuse_prevention"),
+    ("no_bcp", "claim.item.no_bcp"),
+    ("info_not_published", "claim.item.info_not_published"),
+    ("service_kind", "claim.item.service_kind"),
+    ("base_95", "claim.item.base_95"),
+    ("base_90", "claim.item.base_90"),
+    ("base_80", "claim.item.base_80"),
+    ("base_70", "claim.item.base_70"),
+    ("base_50", "claim.item.base_50"),
+    ("base_30", "claim.item.base_30"),
+    ("base_10", "claim.item.base_10"),
+    ("base_0", "claim.item.base_0"),
+];
 
 // ---------------------------------------------------------------- 体制 settings
 
