@@ -115,46 +115,43 @@ pub async fn rates(
     fy: i32,
     on: Date,
 ) -> anyhow::Result<HashMap<i64, RetentionRate>> {
+    Ok(rates_and_details(db, office, fy, on).await?.0)
+}
+
+/// [`rates`], with the computed details (the clients behind each office's numbers).
+pub async fn rates_and_details(
+    db: &Db,
+    office: Option<i64>,
+    fy: i32,
+    on: Date,
+) -> anyhow::Result<(HashMap<i64, RetentionRate>, HashMap<i64, RetentionDetail>)> {
     let table = reward_table_on(on).ok();
-    let tier =
-        |retained: u32, served: u32| table.and_then(|t| reward_tier(retained, served, t).ok());
+    let rate = |retained: u32, served: u32, filed: bool| {
+        let t = table.and_then(|t| reward_tier(retained, served, t).ok());
+        RetentionRate {
+            fiscal_year: fy,
+            served,
+            retained,
+            filed,
+            tier_label: t.map(|t| t.label_ja.to_string()),
+            units: t.map(|t| t.units),
+        }
+    };
     let (computed, filings) = tokio::try_join!(computed_rates(db, office, fy), async {
         store::filings(db, office, fy)
             .await
             .map_err(anyhow::Error::from)
     })?;
-    let mut out = HashMap::new();
-    for (office_id, d) in computed {
-        let t = tier(d.retained, d.served);
-        out.insert(
-            office_id,
-            RetentionRate {
-                fiscal_year: fy,
-                served: d.served,
-                retained: d.retained,
-                filed: false,
-                tier_label: t.map(|t| t.label_ja.to_string()),
-                units: t.map(|t| t.units),
-            },
-        );
-    }
+    let mut out: HashMap<i64, RetentionRate> = computed
+        .iter()
+        .map(|(office_id, d)| (*office_id, rate(d.retained, d.served, false)))
+        .collect();
     for f in filings {
         let retained = u32::try_from(f.retained).unwrap_or(0);
         let served = u32::try_from(f.served).unwrap_or(0);
-        let t = tier(retained, served);
-        out.insert(
-            f.office_id,
-            RetentionRate {
-                fiscal_year: fy,
-                served,
-                retained,
-                filed: true,
-                tier_label: t.map(|t| t.label_ja.to_string()),
-                units: t.map(|t| t.units),
-            },
-        );
+        out.insert(f.office_id, rate(retained, served, true));
     }
-    Ok(out)
+    Ok((out, computed))
 }
 
 /// A claim line as stored.

@@ -504,22 +504,18 @@ impl RetentionPage {
 
 async fn retention_page(ctx: &Ctx, office: Office, fy: i32) -> AppResult<RetentionPage> {
     let db = &ctx.app.db;
-    let mut computed = claims::computed_rates(db, Some(office.id), fy)
-        .await
-        .map_err(AppError::Internal)?;
-    let mut next = claims::computed_rates(db, Some(office.id), fy + 1)
-        .await
-        .map_err(AppError::Internal)?;
     let (first, _) = retention::fiscal_year_bounds(fy);
     let (next_first, _) = retention::fiscal_year_bounds(fy + 1);
-    let in_force = claims::rates(db, Some(office.id), fy, first)
+    let internal = AppError::Internal;
+    let (mut in_force, mut computed) = claims::rates_and_details(db, Some(office.id), fy, first)
         .await
-        .map_err(AppError::Internal)?
-        .remove(&office.id);
-    let next_rate = claims::rates(db, Some(office.id), fy + 1, next_first)
-        .await
-        .map_err(AppError::Internal)?
-        .remove(&office.id);
+        .map_err(internal)?;
+    let (mut next_rates, mut next) =
+        claims::rates_and_details(db, Some(office.id), fy + 1, next_first)
+            .await
+            .map_err(internal)?;
+    let in_force = in_force.remove(&office.id);
+    let next_rate = next_rates.remove(&office.id);
     let detail = computed.remove(&office.id);
     Ok(RetentionPage {
         page: ctx.form_page("retention.title").await?,
