@@ -65,7 +65,7 @@ pub async fn serve_on(
     listener: TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
-    crate::web::housekeeping::spawn(state.clone());
+    crate::web::platform::housekeeping::spawn(state.clone());
     crate::email::spawn_worker(&state)?;
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)

@@ -155,7 +155,7 @@ pub struct InquiryForm {
     pub tour_slot_id: String,
     /// The honeypot: hidden from people, filled by bots.
     pub website: String,
-    /// When the form was shown, signed (see `web::inquiries`).
+    /// When the form was shown, signed (see `web::intake::inquiries`).
     pub shown_at: String,
 }
 

@@ -5,30 +5,23 @@
 use std::{collections::HashMap, sync::LazyLock};
 
 mod claims;
-mod claims_records;
-mod compliance;
-mod consents;
-mod contacts;
-mod email;
 mod intake;
-mod public;
-mod reports;
-mod tours;
+mod support;
 
 /// Every message table: the platform's (`MESSAGES`, below) and one per feature, so that
 /// features add their messages in their own file.
 pub const TABLES: &[&[(&str, &str, &str)]] = &[
     MESSAGES,
-    contacts::MESSAGES,
-    consents::MESSAGES,
-    reports::MESSAGES,
-    compliance::MESSAGES,
-    claims_records::MESSAGES,
-    public::MESSAGES,
-    intake::MESSAGES,
-    tours::MESSAGES,
-    email::MESSAGES,
-    claims::MESSAGES,
+    support::contacts::MESSAGES,
+    support::consents::MESSAGES,
+    support::reports::MESSAGES,
+    support::compliance::MESSAGES,
+    claims::records::MESSAGES,
+    intake::public::MESSAGES,
+    intake::inquiries::MESSAGES,
+    intake::tours::MESSAGES,
+    intake::email::MESSAGES,
+    claims::claim::MESSAGES,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -899,7 +892,7 @@ mod tests {
     fn every_code_has_a_label() {
         let mut keys: Vec<String> = Vec::new();
         keys.extend(
-            crate::web::clients::STAGES
+            crate::web::records::clients::STAGES
                 .iter()
                 .map(|c| format!("stage.{c}")),
         );

@@ -2,50 +2,22 @@
 //! `domain`/`store` (writes in one transaction with their audit row), then redirect (303) or
 //! render. A form that does not validate is re-rendered with its messages (422).
 
-pub mod api_rules;
-pub mod assets;
-pub mod audit;
-pub mod auth;
-pub mod calendar;
-pub mod cap_results;
-pub mod certificates;
-pub mod claim_master;
-pub mod claim_settings;
+pub mod access;
+pub mod api;
 pub mod claims;
-pub mod clients;
-pub mod compliance;
-pub mod consents;
-pub mod contacts;
-pub mod contracts;
 pub mod csrf;
 pub mod ctx;
-pub mod employments;
-pub mod health;
-pub mod home;
-pub mod housekeeping;
-pub mod inquiries;
-pub mod inquiry_form;
-pub mod institutions;
-pub mod lang;
-pub mod meetings;
+pub mod intake;
 pub mod middleware;
-pub mod offices;
-pub mod outbox;
-pub mod plans;
-pub mod public;
-pub mod reports;
+pub mod platform;
+pub mod records;
 pub mod session;
-pub mod setup;
-pub mod staff;
-pub mod tour_bookings;
-pub mod tour_mail;
-pub mod tours;
+pub mod support;
 
 use axum::{
     Router,
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
-    routing::{get, post},
 };
 
 use crate::app::AppState;
@@ -53,107 +25,12 @@ use crate::error::AppError;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(home::show_home))
-        .route("/setup", get(setup::show_setup).post(setup::create_setup))
-        .route("/login", get(auth::show_login).post(auth::sign_in))
-        .route("/logout", post(auth::sign_out))
-        .route(
-            "/account/password",
-            get(auth::show_password).post(auth::change_password),
-        )
-        .route(
-            "/offices",
-            get(offices::list_offices).post(offices::create_office),
-        )
-        .route("/offices/new", get(offices::new_office))
-        .route(
-            "/offices/{id}",
-            get(offices::show_office).post(offices::update_office),
-        )
-        .route("/offices/{id}/edit", get(offices::edit_office))
-        .route("/offices/{id}/delete", post(offices::delete_office))
-        .route("/staff", get(staff::list_staff).post(staff::create_staff))
-        .route("/staff/new", get(staff::new_staff))
-        .route("/staff/{id}", post(staff::update_staff))
-        .route("/staff/{id}/edit", get(staff::edit_staff))
-        .route("/staff/{id}/password", post(staff::reset_password))
-        .route("/staff/{id}/delete", post(staff::delete_staff))
-        .route(
-            "/offices/{id}/clients",
-            get(clients::list_clients).post(clients::create_client),
-        )
-        .route("/offices/{id}/clients/new", get(clients::new_client))
-        .route(
-            "/clients/{id}",
-            get(clients::show_client).post(clients::update_client),
-        )
-        .route("/clients/{id}/edit", get(clients::edit_client))
-        .route(
-            "/clients/{id}/employments",
-            post(employments::create_employment),
-        )
-        .route(
-            "/clients/{id}/employments/new",
-            get(employments::new_employment),
-        )
-        .route(
-            "/clients/{id}/employments/{eid}",
-            post(employments::update_employment),
-        )
-        .route(
-            "/clients/{id}/employments/{eid}/edit",
-            get(employments::edit_employment),
-        )
-        .route(
-            "/clients/{id}/certificates",
-            post(certificates::create_certificate),
-        )
-        .route(
-            "/clients/{id}/certificates/new",
-            get(certificates::new_certificate),
-        )
-        .route(
-            "/clients/{id}/certificates/{cid}/periods",
-            post(certificates::create_period),
-        )
-        .route(
-            "/clients/{id}/certificates/{cid}/periods/new",
-            get(certificates::new_period),
-        )
-        .route("/clients/{id}/contracts", post(contracts::create_contract))
-        .route("/clients/{id}/contracts/new", get(contracts::new_contract))
-        .route("/audit", get(audit::list_audit))
-        .route("/lang/{code}", get(lang::switch_lang))
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/static/app.css", get(assets::stylesheet))
-        // The public rules API: no sign-in, answers computed from the request alone.
-        .route("/api/openapi.json", get(api_rules::openapi))
-        .route(
-            "/api/v1/rules/service-window",
-            get(api_rules::service_window),
-        )
-        .route("/api/v1/rules/eligibility", post(api_rules::eligibility))
-        .route("/api/v1/rules/user-charge", get(api_rules::user_charge))
-        .route("/api/v1/rules/reward-tier", get(api_rules::reward_tier))
-        .merge(contacts::routes())
-        .merge(consents::routes())
-        .merge(institutions::routes())
-        .merge(claim_settings::routes())
-        .merge(meetings::routes())
-        .merge(cap_results::routes())
-        .merge(claim_master::routes())
-        .merge(plans::routes())
-        .merge(reports::routes())
-        .merge(compliance::routes())
+        .merge(platform::routes())
+        .merge(intake::routes())
+        .merge(records::routes())
+        .merge(support::routes())
         .merge(claims::routes())
-        .merge(calendar::routes())
-        .merge(public::routes())
-        .merge(inquiry_form::routes())
-        .merge(inquiries::routes())
-        .merge(outbox::routes())
-        .merge(tours::routes())
-        .merge(tour_bookings::routes())
+        .merge(api::routes())
         .fallback(|| async { AppError::NotFound })
 }
 

@@ -501,7 +501,7 @@ async fn consents_are_recorded_checked_and_withdrawn() {
     };
     assert!((clock::now() - at).whole_minutes() < 5);
     // The explanation names the time of the withdrawal.
-    let message = teichaku::web::consents::blocked_message(
+    let message = teichaku::web::support::consents::blocked_message(
         &teichaku::web::ctx::Page {
             lang: teichaku::i18n::Lang::Ja,
             title_key: "consent.title",

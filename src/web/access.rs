@@ -1,0 +1,1 @@
+//! Access extractors (see below).

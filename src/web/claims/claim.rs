@@ -1,0 +1,635 @@
+//! The month's claim for an office (managers and admins only): every client served with
+//! whether the base reward can be claimed and why not, the units with each 加算・減算, the
+//! yen split, totals per municipality and for the office, a preview of the 国保連 file's
+//! checks; locking the month as a version (corrections are new versions with a reason);
+//! the exports of a locked version (CSV for the books, invoices and receipts, the 国保連
+//! J11 file and the J41 上限額管理結果票 file); and the 就労定着率 page with the clients behind
+//! it and the filing of the rate.
+//!
+//! A claim names clients and their 受給者証, so every view and export is audited.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::{Path, Query},
+    http::header,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::claims::{self, ClientOut, OfficeClaim, RetentionDetail, RetentionRate, Totals};
+use crate::clock;
+use crate::domain::fields::FieldErrors;
+use crate::domain::kokuho::{self, DataKind, Problem};
+use crate::domain::retention;
+use crate::error::{AppError, AppResult};
+use crate::store::{self, claims::LockedClaim, offices::Office};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    parse_id,
+    platform::offices::visible_office,
+    see_other,
+    support::compliance::YearMonth,
+    unprocessable,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/offices/{id}/claims", get(show_claim))
+        .route("/offices/{id}/claims/lock", post(lock_claim))
+        .route(
+            "/offices/{id}/claims/{month}/{version}/claim.csv",
+            get(export_csv),
+        )
+        .route(
+            "/offices/{id}/claims/{month}/{version}/invoices",
+            get(invoices),
+        )
+        .route(
+            "/offices/{id}/claims/{month}/{version}/kokuho",
+            get(export_kokuho),
+        )
+        .route(
+            "/offices/{id}/claims/{month}/{version}/cap-results",
+            get(export_cap_results),
+        )
+        .route(
+            "/offices/{id}/retention",
+            get(show_retention).post(file_retention),
+        )
+}
+
+/// The office, if the signed-in staff member manages it (or is an admin).
+async fn managed_office(ctx: &Ctx, id: &str) -> AppResult<Office> {
+    let who = ctx.staff()?;
+    let office = visible_office(ctx, &who, parse_id(id)?).await?;
+    if !who.can_manage_office(office.id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(office)
+}
+
+async fn audit_view(
+    ctx: &Ctx,
+    action: &'static str,
+    office: &Office,
+    detail: String,
+) -> AppResult<()> {
+    let mut entry = ctx.audit(action, "office", office.id);
+    entry.office_id = Some(office.id);
+    entry.detail = detail;
+    store::audit::record_now(&ctx.app.db, &entry).await?;
+    Ok(())
+}
+
+/// The live claim of one office for a month.
+async fn live_claim(ctx: &Ctx, office: &Office, ym: YearMonth) -> AppResult<OfficeClaim> {
+    let mut all = claims::run_month(&ctx.app.db, Some(office.id), ym.year, ym.month)
+        .await
+        .map_err(AppError::Internal)?;
+    all.pop().ok_or(AppError::NotFound)
+}
+
+fn yen(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MonthQuery {
+    pub month: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "claims/claims/month.html")]
+struct ClaimPage {
+    page: Page,
+    office: Office,
+    month: String,
+    prev: String,
+    next: String,
+    claim: OfficeClaim,
+    municipalities: Vec<Totals>,
+    totals: Totals,
+    problems: Vec<Problem>,
+    versions: Vec<LockedClaim>,
+    /// The live claim equals the newest locked version.
+    unchanged: bool,
+    errors: FieldErrors,
+    reason: String,
+}
+
+impl ClaimPage {
+    fn yen(&self, n: &u64) -> String {
+        yen(*n)
+    }
+    fn price(&self) -> String {
+        self.claim
+            .unit_price_hundredths
+            .map(|h| format!("{}.{:02}", h / 100, h % 100))
+            .unwrap_or_default()
+    }
+    fn item_name(&self, item: &str) -> &'static str {
+        if item == "base" {
+            self.page.t("claim.item.base")
+        } else if item.starts_with("unit_price_") {
+            self.page.t("claim.item.unit_price")
+        } else {
+            self.page.t(format!("claim.item.{item}"))
+        }
+    }
+    fn grade_key(&self) -> String {
+        format!("records.grade.{}", self.claim.area_grade)
+    }
+    fn is_admin(&self) -> bool {
+        self.page.staff.as_ref().is_some_and(|s| s.is_admin)
+    }
+    fn newest_version(&self) -> i64 {
+        self.versions.first().map_or(0, |v| v.version)
+    }
+    fn at(&self, at: &time::OffsetDateTime) -> String {
+        clock::format_jst(*at)
+    }
+    fn rate_text(&self, r: &RetentionRate) -> String {
+        percent(r.retained, r.served)
+    }
+    fn claimable_count(&self) -> usize {
+        self.claim.clients.iter().filter(|c| c.claimable()).count()
+    }
+    fn has_cap_file(&self) -> bool {
+        self.claim
+            .clients
+            .iter()
+            .any(|c| c.claimable() && c.cap_manager == "this_office" && c.cap_result.is_some())
+    }
+    fn cap_link(&self, c: &ClientOut) -> bool {
+        c.monthly_cap_yen > 0 && c.cap_manager != "none"
+    }
+}
+
+fn percent(retained: u32, served: u32) -> String {
+    if served == 0 {
+        return "—".into();
+    }
+    let tenths = u64::from(retained) * 1000 / u64::from(served);
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<ClaimPage> {
+    let claim = live_claim(ctx, &office, ym).await?;
+    let versions = store::claims::versions(&ctx.app.db, office.id, &ym.code()).await?;
+    let unchanged = versions
+        .first()
+        .and_then(|v| serde_json::from_str::<OfficeClaim>(&v.snapshot).ok())
+        .is_some_and(|locked| locked == claim);
+    let processing = claims::processing_month(ym.bounds().0, clock::today());
+    let problems = if claim.clients.iter().any(ClientOut::claimable) {
+        kokuho::validate(&claims::kokuho_file(&claim, &processing))
+    } else {
+        Vec::new()
+    };
+    Ok(ClaimPage {
+        page: ctx.form_page("claim.title").await?,
+        month: ym.code(),
+        prev: ym.shift(-1).code(),
+        next: ym.shift(1).code(),
+        municipalities: claim.by_municipality(),
+        totals: claim.totals(),
+        office,
+        claim,
+        problems,
+        versions,
+        unchanged,
+        errors: FieldErrors::new(),
+        reason: String::new(),
+    })
+}
+
+pub async fn show_claim(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<MonthQuery>,
+) -> AppResult<Response> {
+    let office = managed_office(&ctx, &id).await?;
+    let ym = YearMonth::parse(&q.month).unwrap_or_else(|| YearMonth::of(clock::today()).shift(-1));
+    audit_view(&ctx, "claims.view", &office, format!("month={}", ym.code())).await?;
+    Ok(claim_page(&ctx, office, ym).await?.into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LockForm {
+    pub month: String,
+    /// The newest version the manager saw (0 for none).
+    pub version: String,
+    pub claim_reason: String,
+}
+
+/// Locks the month as the next version: the evidence of what was claimed.
+pub async fn lock_claim(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<LockForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = managed_office(&ctx, &id).await?;
+    let ym = YearMonth::parse(&form.month).ok_or(AppError::NotFound)?;
+    let expected: i64 = form.version.trim().parse().unwrap_or(-1);
+    let reason = form.claim_reason.trim().to_string();
+    let mut page = claim_page(&ctx, office, ym).await?;
+    let mut errors = FieldErrors::new();
+    if expected != page.newest_version() {
+        errors.add("claim_lock", "claim.err.stale");
+    } else if page.unchanged {
+        errors.add("claim_lock", "claim.err.unchanged");
+    }
+    if expected > 0 && reason.is_empty() {
+        errors.add("claim_reason", "claim.err.reason_required");
+    }
+    if reason.chars().count() > 500 {
+        errors.add("claim_reason", "err.too_long");
+    }
+    if page
+        .claim
+        .clients
+        .iter()
+        .any(|c| c.claimable() && c.cap_issue.is_some())
+    {
+        errors.add("claim_lock", "claim.err.cap_issue");
+    }
+    if !errors.is_empty() {
+        page.errors = errors;
+        page.reason = form.claim_reason;
+        return Ok(unprocessable(page));
+    }
+    let claim = &page.claim;
+    let totals = claim.totals();
+    let snapshot = serde_json::to_string(claim).map_err(|e| AppError::Internal(e.into()))?;
+    let processing = claims::processing_month(ym.bounds().0, clock::today());
+    let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    let new = store::claims::NewClaim {
+        office: page.office.id,
+        month: &page.month,
+        reason: &reason,
+        processing_month: &processing,
+        snapshot: &snapshot,
+        clients: i64::from(totals.clients),
+        total_units: as_i64(totals.units),
+        total_cost_yen: as_i64(totals.total_cost_yen),
+        user_charge_yen: as_i64(totals.user_charge_yen),
+        claimed_yen: as_i64(totals.claimed_yen),
+    };
+    let now = clock::now();
+    let mut tx = ctx.app.db.begin().await?;
+    let Some(version) = store::claims::lock(&mut tx, &new, expected, who.id, now).await? else {
+        drop(tx);
+        page.errors.add("claim_lock", "claim.err.stale");
+        page.versions = store::claims::versions(&ctx.app.db, page.office.id, &page.month).await?;
+        return Ok(unprocessable(page));
+    };
+    let mut entry = ctx.audit("claims.lock", "office", page.office.id);
+    entry.office_id = Some(page.office.id);
+    entry.detail = format!("month={} version={version}", page.month);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "/offices/{}/claims?month={}&n=claim_locked",
+        page.office.id, page.month
+    )))
+}
+
+/// A locked version of the office's month, or 404.
+async fn locked(
+    ctx: &Ctx,
+    office: &Office,
+    month: &str,
+    version: &str,
+) -> AppResult<(LockedClaim, OfficeClaim)> {
+    let month = YearMonth::parse(month).ok_or(AppError::NotFound)?.code();
+    let version: i64 = version.parse().map_err(|_| AppError::NotFound)?;
+    let row = store::claims::versions(&ctx.app.db, office.id, &month)
+        .await?
+        .into_iter()
+        .find(|v| v.version == version)
+        .ok_or(AppError::NotFound)?;
+    let claim: OfficeClaim =
+        serde_json::from_str(&row.snapshot).map_err(|e| AppError::Internal(e.into()))?;
+    Ok((row, claim))
+}
+
+fn download(bytes: Vec<u8>, content_type: &'static str, file_name: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+pub async fn export_csv(
+    ctx: Ctx,
+    Path((id, month, version)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    let office = managed_office(&ctx, &id).await?;
+    let (row, claim) = locked(&ctx, &office, &month, &version).await?;
+    audit_view(
+        &ctx,
+        "claims.export_csv",
+        &office,
+        format!("month={} version={}", row.month, row.version),
+    )
+    .await?;
+    let name = format!("claim-{}-{}-v{}.csv", office.id, row.month, row.version);
+    Ok(download(
+        claims::books_csv(&claim, ctx.lang),
+        "text/csv; charset=utf-8",
+        &name,
+    ))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "claims/claims/problems.html")]
+struct ProblemsPage {
+    page: Page,
+    office: Office,
+    month: String,
+    problems: Vec<Problem>,
+}
+
+async fn kokuho_download(
+    ctx: Ctx,
+    id: String,
+    month: String,
+    version: String,
+    kind: DataKind,
+) -> AppResult<Response> {
+    let office = managed_office(&ctx, &id).await?;
+    let (row, claim) = locked(&ctx, &office, &month, &version).await?;
+    let file = claims::kokuho_file(&claim, &row.processing_month);
+    let written = match kind {
+        DataKind::J11 => kokuho::write(&file).map(Some),
+        DataKind::J41 => kokuho::write_cap_results(&file),
+    };
+    let bytes = match written {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(AppError::NotFound),
+        Err(problems) => {
+            let page = ProblemsPage {
+                page: ctx.page("claim.problems_title"),
+                office,
+                month: row.month,
+                problems,
+            };
+            return Ok(unprocessable(page));
+        }
+    };
+    audit_view(
+        &ctx,
+        "claims.export_kokuho",
+        &office,
+        format!(
+            "month={} version={} kind={}",
+            row.month,
+            row.version,
+            kind.code()
+        ),
+    )
+    .await?;
+    let name = kokuho::file_name(kind, file.service_month);
+    Ok(download(bytes, "text/csv; charset=Shift_JIS", &name))
+}
+
+pub async fn export_kokuho(
+    ctx: Ctx,
+    Path((id, month, version)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    kokuho_download(ctx, id, month, version, DataKind::J11).await
+}
+
+pub async fn export_cap_results(
+    ctx: Ctx,
+    Path((id, month, version)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    kokuho_download(ctx, id, month, version, DataKind::J41).await
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "claims/claims/invoices.html")]
+struct InvoicesPage {
+    page: Page,
+    office: Office,
+    month: String,
+    issued_on: String,
+    clients: Vec<ClientOut>,
+}
+
+impl InvoicesPage {
+    fn yen(&self, n: &u64) -> String {
+        yen(*n)
+    }
+}
+
+/// The user-charge invoice and receipt of every claimable client, one A4 sheet each.
+pub async fn invoices(
+    ctx: Ctx,
+    Path((id, month, version)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    let office = managed_office(&ctx, &id).await?;
+    let (row, claim) = locked(&ctx, &office, &month, &version).await?;
+    audit_view(
+        &ctx,
+        "claims.invoices",
+        &office,
+        format!("month={} version={}", row.month, row.version),
+    )
+    .await?;
+    Ok(InvoicesPage {
+        page: ctx.page("invoice.title"),
+        office,
+        month: row.month,
+        issued_on: clock::today().to_string(),
+        clients: claim
+            .clients
+            .into_iter()
+            .filter(|c| c.claimable())
+            .collect(),
+    }
+    .into_response())
+}
+
+// ---------------------------------------------------------------- 就労定着率
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FiscalQuery {
+    pub fy: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "claims/claims/retention.html")]
+struct RetentionPage {
+    page: Page,
+    office: Office,
+    fiscal_year: i32,
+    detail: Option<RetentionDetail>,
+    next: Option<RetentionDetail>,
+    in_force: Option<RetentionRate>,
+    next_rate: Option<RetentionRate>,
+    errors: FieldErrors,
+    retained: String,
+    served: String,
+    note: String,
+}
+
+impl RetentionPage {
+    fn pct(&self, retained: &u32, served: &u32) -> String {
+        percent(*retained, *served)
+    }
+}
+
+async fn retention_page(ctx: &Ctx, office: Office, fy: i32) -> AppResult<RetentionPage> {
+    let db = &ctx.app.db;
+    let (first, _) = retention::fiscal_year_bounds(fy);
+    let (next_first, _) = retention::fiscal_year_bounds(fy + 1);
+    let internal = AppError::Internal;
+    let (mut in_force, mut computed) = claims::rates_and_details(db, Some(office.id), fy, first)
+        .await
+        .map_err(internal)?;
+    let (mut next_rates, mut next) =
+        claims::rates_and_details(db, Some(office.id), fy + 1, next_first)
+            .await
+            .map_err(internal)?;
+    let in_force = in_force.remove(&office.id);
+    let next_rate = next_rates.remove(&office.id);
+    let detail = computed.remove(&office.id);
+    Ok(RetentionPage {
+        page: ctx.form_page("retention.title").await?,
+        retained: detail
+            .as_ref()
+            .map(|d| d.retained.to_string())
+            .unwrap_or_default(),
+        served: detail
+            .as_ref()
+            .map(|d| d.served.to_string())
+            .unwrap_or_default(),
+        next: next.remove(&office.id),
+        detail,
+        in_force,
+        next_rate,
+        office,
+        fiscal_year: fy,
+        errors: FieldErrors::new(),
+        note: String::new(),
+    })
+}
+
+fn fiscal_year_param(raw: &str) -> i32 {
+    raw.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y))
+        .unwrap_or_else(|| retention::fiscal_year_of(clock::today()))
+}
+
+pub async fn show_retention(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<FiscalQuery>,
+) -> AppResult<Response> {
+    let office = managed_office(&ctx, &id).await?;
+    let fy = fiscal_year_param(&q.fy);
+    audit_view(&ctx, "claims.rate_view", &office, format!("fy={fy}")).await?;
+    Ok(retention_page(&ctx, office, fy).await?.into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FilingForm {
+    pub fy: String,
+    pub retained: String,
+    pub served: String,
+    pub note: String,
+}
+
+/// Records the rate filed (体制届) for a fiscal year.
+pub async fn file_retention(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<FilingForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = managed_office(&ctx, &id).await?;
+    let fy = fiscal_year_param(&form.fy);
+    let mut errors = FieldErrors::new();
+    let number = |e: &mut FieldErrors, name: &'static str, raw: &str| -> Option<i64> {
+        match raw.trim().parse::<i64>() {
+            Ok(n) if (0..=100_000).contains(&n) => Some(n),
+            Ok(_) => {
+                e.add(name, "err.out_of_range");
+                None
+            }
+            Err(_) => {
+                e.add(name, "err.number");
+                None
+            }
+        }
+    };
+    let retained = number(&mut errors, "retained", &form.retained);
+    let served = number(&mut errors, "served", &form.served);
+    if let (Some(r), Some(s)) = (retained, served) {
+        if s == 0 {
+            errors.add("served", "retention.err.none_served");
+        } else if r > s {
+            errors.add("retained", "retention.err.more_than_served");
+        }
+    }
+    if form.note.chars().count() > 500 {
+        errors.add("note", "err.too_long");
+    }
+    let (Some(retained), Some(served), true) = (retained, served, errors.is_empty()) else {
+        let mut page = retention_page(&ctx, office, fy).await?;
+        page.errors = errors;
+        page.retained = form.retained;
+        page.served = form.served;
+        page.note = form.note;
+        return Ok(unprocessable(page));
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    store::claims::file_rate(
+        &mut tx,
+        office.id,
+        fy,
+        retained,
+        served,
+        form.note.trim(),
+        who.id,
+        clock::now(),
+    )
+    .await?;
+    let mut entry = ctx.audit("claims.rate_file", "office", office.id);
+    entry.office_id = Some(office.id);
+    entry.detail = format!("fy={fy} retained={retained} served={served}");
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "/offices/{}/retention?fy={fy}&n=saved",
+        office.id
+    )))
+}

@@ -1,0 +1,281 @@
+//! An office's claim settings (`/offices/{id}/claim-settings`): its 地域区分, which decides the
+//! unit price, and the 体制 加算・減算 it filed, each in force between two dates. Only the
+//! office's managers and admins see or change them: they decide what the office claims.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::Path,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use time::Date;
+
+use crate::app::AppState;
+use crate::clock;
+use crate::domain::claim::Adjustment;
+use crate::domain::claim_records::{
+    AREA_GRADES, AreaGradeForm, EndSettingForm, SettingForm, grade_key, item_key,
+};
+use crate::domain::fields::FieldErrors;
+use crate::domain::staff::Principal;
+use crate::error::{AppError, AppResult};
+use crate::store::{self, claims::OfficeSetting, offices::Office};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    parse_id,
+    platform::offices::visible_office,
+    see_other, unprocessable,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/offices/{id}/claim-settings",
+            get(show_claim_settings).post(create_claim_setting),
+        )
+        .route(
+            "/offices/{id}/claim-settings/area-grade",
+            post(update_area_grade),
+        )
+        .route(
+            "/offices/{id}/claim-settings/{sid}/end",
+            post(end_claim_setting),
+        )
+}
+
+/// The office, when the signed-in staff member may manage it: 404 for another organisation's
+/// office, 403 for a supporter (or a manager of another office).
+pub async fn managed_office(ctx: &Ctx, id: &str) -> AppResult<(Principal, Office)> {
+    let who = ctx.staff()?;
+    let office = visible_office(ctx, &who, parse_id(id)?).await?;
+    if !who.can_manage_office(office.id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((who, office))
+}
+
+/// A message on one setting's end form: (setting id, message key, the date as typed).
+type EndError = (i64, &'static str, String);
+
+#[derive(Template, WebTemplate)]
+#[template(path = "claims/claim_records/settings.html")]
+struct SettingsPage {
+    page: Page,
+    office: Office,
+    grade_form: AreaGradeForm,
+    grade_errors: FieldErrors,
+    in_force: Vec<OfficeSetting>,
+    ended: Vec<OfficeSetting>,
+    form: SettingForm,
+    errors: FieldErrors,
+    end_error: Option<EndError>,
+    grades: [&'static str; 8],
+    items: [Adjustment; 5],
+    today: Date,
+}
+
+impl SettingsPage {
+    fn grade_key(&self, code: &str) -> &'static str {
+        grade_key(code)
+    }
+    fn item_key(&self, code: &str) -> &'static str {
+        item_key(code)
+    }
+    fn end_error_for(&self, id: &i64) -> Option<&'static str> {
+        self.end_error
+            .as_ref()
+            .filter(|(sid, _, _)| sid == id)
+            .map(|(_, key, _)| *key)
+    }
+    fn end_on_for(&self, id: &i64) -> String {
+        self.end_error
+            .as_ref()
+            .filter(|(sid, _, _)| sid == id)
+            .map_or_else(|| self.today.to_string(), |(_, _, v)| v.clone())
+    }
+}
+
+/// The page around whichever form was posted. `grade_form` is `None` for the stored grade.
+async fn settings_page(
+    ctx: &Ctx,
+    office: Office,
+    grade_form: Option<(AreaGradeForm, FieldErrors)>,
+    form: SettingForm,
+    errors: FieldErrors,
+    end_error: Option<EndError>,
+) -> AppResult<SettingsPage> {
+    let db = &ctx.app.db;
+    let today = clock::today();
+    let (grade_form, grade_errors) = match grade_form {
+        Some(g) => g,
+        None => {
+            let stored = store::claims::offices(db, Some(office.id))
+                .await?
+                .into_iter()
+                .next()
+                .map(|o| o.area_grade)
+                .unwrap_or_default();
+            (AreaGradeForm { area_grade: stored }, FieldErrors::new())
+        }
+    };
+    let (in_force, ended) = store::claims::office_settings(db, office.id)
+        .await?
+        .into_iter()
+        .partition(|s| s.valid_to.is_none_or(|to| to >= today));
+    Ok(SettingsPage {
+        page: ctx.form_page("records.settings.title").await?,
+        office,
+        grade_form,
+        grade_errors,
+        in_force,
+        ended,
+        form,
+        errors,
+        end_error,
+        grades: AREA_GRADES,
+        items: Adjustment::OFFICE_SETTINGS,
+        today,
+    })
+}
+
+fn blank_setting() -> SettingForm {
+    SettingForm {
+        valid_from: clock::today().to_string(),
+        ..SettingForm::default()
+    }
+}
+
+pub async fn show_claim_settings(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let (_, office) = managed_office(&ctx, &id).await?;
+    Ok(settings_page(
+        &ctx,
+        office,
+        None,
+        blank_setting(),
+        FieldErrors::new(),
+        None,
+    )
+    .await?
+    .into_response())
+}
+
+pub async fn update_area_grade(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<AreaGradeForm>,
+) -> AppResult<Response> {
+    let (_, office) = managed_office(&ctx, &id).await?;
+    let grade = match form.parse() {
+        Ok(g) => g,
+        Err(errors) => {
+            let page = settings_page(
+                &ctx,
+                office,
+                Some((form, errors)),
+                blank_setting(),
+                FieldErrors::new(),
+                None,
+            )
+            .await?;
+            return Ok(unprocessable(page));
+        }
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    store::claims::set_area_grade(&mut tx, office.id, grade).await?;
+    let mut entry = ctx.audit("office.area_grade", "office", office.id);
+    entry.office_id = Some(office.id);
+    entry.detail = format!("area_grade={grade}");
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "/offices/{}/claim-settings?n=saved",
+        office.id
+    )))
+}
+
+pub async fn create_claim_setting(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<SettingForm>,
+) -> AppResult<Response> {
+    let (who, office) = managed_office(&ctx, &id).await?;
+    let input = match form.parse() {
+        Ok(input) => input,
+        Err(errors) => {
+            let page = settings_page(&ctx, office, None, form, errors, None).await?;
+            return Ok(unprocessable(page));
+        }
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    let sid = store::claims::insert_setting(
+        &mut tx,
+        office.id,
+        input.item.code(),
+        input.valid_from,
+        input.valid_to,
+        &input.note,
+        who.id,
+        clock::now(),
+    )
+    .await?;
+    let mut entry = ctx.audit("claim_setting.create", "office_claim_setting", sid);
+    entry.office_id = Some(office.id);
+    entry.detail = format!(
+        "item={} from={} to={}",
+        input.item.code(),
+        input.valid_from,
+        input.valid_to.map(|d| d.to_string()).unwrap_or_default()
+    );
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "/offices/{}/claim-settings?n=created",
+        office.id
+    )))
+}
+
+pub async fn end_claim_setting(
+    ctx: Ctx,
+    Path((id, sid)): Path<(String, String)>,
+    CsrfForm(form): CsrfForm<EndSettingForm>,
+) -> AppResult<Response> {
+    let (_, office) = managed_office(&ctx, &id).await?;
+    let sid = parse_id(&sid)?;
+    let setting = store::claims::office_settings(&ctx.app.db, office.id)
+        .await?
+        .into_iter()
+        .find(|s| s.id == sid)
+        .ok_or(AppError::NotFound)?;
+    let on = match form.parse(setting.valid_from) {
+        Ok(on) => on,
+        Err(errors) => {
+            let key = errors.get("end_on").unwrap_or("err.date");
+            let page = settings_page(
+                &ctx,
+                office,
+                None,
+                blank_setting(),
+                FieldErrors::new(),
+                Some((sid, key, form.end_on)),
+            )
+            .await?;
+            return Ok(unprocessable(page));
+        }
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    if !store::claims::end_setting(&mut tx, office.id, sid, on).await? {
+        return Err(AppError::NotFound);
+    }
+    let mut entry = ctx.audit("claim_setting.end", "office_claim_setting", sid);
+    entry.office_id = Some(office.id);
+    entry.detail = format!("item={} to={on}", setting.item);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "/offices/{}/claim-settings?n=saved",
+        office.id
+    )))
+}

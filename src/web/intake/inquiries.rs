@@ -1,0 +1,356 @@
+//! お問い合わせ for staff: each office's inbox with the intake pipeline (every step
+//! timestamped with who moved it), phone and email inquiries entered by staff, and inquiries
+//! not contacted within 2 business days flagged. The public form is `web::intake::inquiry_form`.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::{Path, Query},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::clock;
+use crate::domain::fields::FieldErrors;
+use crate::domain::inquiry::{
+    InquiryForm, STATUSES, can_move, contact_overdue, first_contact_due, next_statuses,
+};
+use crate::error::{AppError, AppResult};
+use crate::store::{
+    self,
+    inquiries::{Event, Inquiry},
+    offices::Office,
+    tours::Booking,
+};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    intake::tours::SlotChoice,
+    parse_id,
+    platform::offices::visible_office,
+    see_other, unprocessable,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/offices/{id}/inquiries",
+            get(list_inquiries).post(create_staff_inquiry),
+        )
+        .route("/offices/{id}/inquiries/new", get(new_staff_inquiry))
+        .route("/inquiries/{id}", get(show_inquiry))
+        .route("/inquiries/{id}/move", post(move_inquiry))
+}
+
+pub struct InboxRow {
+    pub inquiry: Inquiry,
+    pub overdue: bool,
+    pub due: time::Date,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "intake/inquiries/inbox.html")]
+struct InboxPage {
+    page: Page,
+    office: Office,
+    rows: Vec<InboxRow>,
+    status: String,
+    statuses: [&'static str; 8],
+    counts: Vec<crate::domain::inquiry::MonthCounts>,
+}
+
+impl InboxPage {
+    fn status_key(&self, s: &str) -> String {
+        format!("inquiry.status.{s}")
+    }
+    fn kind_key(&self, s: &str) -> String {
+        format!("inquiry.kind.{s}")
+    }
+    fn channel_key(&self, s: &str) -> String {
+        format!("inquiry.channel.{s}")
+    }
+    fn at(&self, at: &time::OffsetDateTime) -> String {
+        clock::format_jst(*at)
+    }
+    fn overdue_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.overdue).count()
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct InboxQuery {
+    pub status: String,
+}
+
+pub async fn list_inquiries(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<InboxQuery>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    let status = if STATUSES.contains(&q.status.as_str()) {
+        q.status
+    } else {
+        String::new()
+    };
+    let today = clock::today();
+    let rows = store::inquiries::list_for_office(&ctx.app.db, office.id, &status)
+        .await?
+        .into_iter()
+        .map(|inquiry| {
+            let received = inquiry.received_at.to_offset(clock::JST).date();
+            InboxRow {
+                overdue: contact_overdue(&inquiry.status, received, today),
+                due: first_contact_due(received),
+                inquiry,
+            }
+        })
+        .collect();
+    // The last 6 months' figures, newest first.
+    let this_month = crate::web::support::compliance::YearMonth::of(today);
+    let months: Vec<String> = (0..6).map(|i| this_month.shift(-i).code()).collect();
+    let (received, events) = store::inquiries::timeline_for_office(&ctx.app.db, office.id).await?;
+    let counts = crate::domain::inquiry::monthly_counts(&received, &events, &months);
+    let page = ctx.page("inquiry.inbox_title");
+    Ok(InboxPage {
+        page,
+        office,
+        rows,
+        status,
+        statuses: STATUSES,
+        counts,
+    }
+    .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "intake/inquiries/staff_form.html")]
+struct StaffFormPage {
+    page: Page,
+    office: Office,
+    form: InquiryForm,
+    errors: FieldErrors,
+}
+
+pub async fn new_staff_inquiry(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    let form = InquiryForm {
+        office_id: office.id.to_string(),
+        kind: "question".into(),
+        channel: "phone".into(),
+        contact_by: "phone".into(),
+        ..InquiryForm::default()
+    };
+    Ok(StaffFormPage {
+        page: ctx.page("inquiry.staff_new"),
+        office,
+        form,
+        errors: FieldErrors::new(),
+    }
+    .into_response())
+}
+
+pub async fn create_staff_inquiry(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(mut form): CsrfForm<InquiryForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    form.office_id = office.id.to_string();
+    let input = match form.parse(&[office.id], false) {
+        Ok(input) => input,
+        Err(errors) => {
+            return Ok(unprocessable(StaffFormPage {
+                page: ctx.page("inquiry.staff_new"),
+                office,
+                form,
+                errors,
+            }));
+        }
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    let sender = store::inquiries::Sender {
+        staff_id: Some(who.id),
+        ..Default::default()
+    };
+    let iid = store::inquiries::insert(&mut tx, &input, sender, clock::now()).await?;
+    let mut entry = ctx.audit("inquiry.create", "inquiry", iid);
+    entry.office_id = Some(office.id);
+    entry.detail = format!("kind={} channel={}", input.kind, input.channel);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/inquiries/{iid}?n=created")))
+}
+
+impl StaffFormPage {
+    fn channel_key(&self, s: &str) -> String {
+        format!("inquiry.channel.{s}")
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "intake/inquiries/show.html")]
+pub(crate) struct ShowPage {
+    page: Page,
+    office: Office,
+    inquiry: Inquiry,
+    events: Vec<Event>,
+    /// The tour booking, with its time in the page's language.
+    tour: Option<(Booking, String)>,
+    /// The office's open slots the tour can move to.
+    open_slots: Vec<SlotChoice>,
+    next: &'static [&'static str],
+    errors: FieldErrors,
+    overdue: bool,
+    due: time::Date,
+}
+
+impl ShowPage {
+    fn status_key(&self, s: &str) -> String {
+        format!("inquiry.status.{s}")
+    }
+    fn kind_key(&self, s: &str) -> String {
+        format!("inquiry.kind.{s}")
+    }
+    fn channel_key(&self, s: &str) -> String {
+        format!("inquiry.channel.{s}")
+    }
+    fn at(&self, at: &time::OffsetDateTime) -> String {
+        clock::format_jst(*at)
+    }
+    fn booking_key(&self, s: &str) -> String {
+        format!("tour.booking.{s}")
+    }
+    fn holds_seat(&self, s: &str) -> bool {
+        crate::domain::tour::holds_seat(s)
+    }
+    /// Staff may book a slot: no tour yet (or a cancelled one), at a stage before the tour.
+    fn can_book(&self) -> bool {
+        self.tour
+            .as_ref()
+            .is_none_or(|(b, _)| b.status == crate::domain::tour::CANCELLED)
+            && crate::domain::tour::steps_to_schedule(&self.inquiry.status).is_some()
+    }
+    fn shown_booking_status(&self) -> &str {
+        self.tour.as_ref().map_or("", |(b, _)| b.status.as_str())
+    }
+}
+
+/// The inquiry, if the staff member may see its office.
+pub(crate) async fn visible_inquiry(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office)> {
+    let who = ctx.staff()?;
+    let inquiry = store::inquiries::find(&ctx.app.db, parse_id(id)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let office = visible_office(ctx, &who, inquiry.office_id).await?;
+    Ok((inquiry, office))
+}
+
+pub(crate) async fn show_page(
+    ctx: &Ctx,
+    inquiry: Inquiry,
+    office: Office,
+    errors: FieldErrors,
+) -> AppResult<ShowPage> {
+    let events = store::inquiries::events(&ctx.app.db, inquiry.id).await?;
+    let tour = store::tours::find_booking(&ctx.app.db, inquiry.id)
+        .await?
+        .map(|b| {
+            let label = crate::web::intake::tours::slot_label(ctx.lang, b.starts_at, b.ends_at);
+            (b, label)
+        });
+    let open = store::tours::list_open(&ctx.app.db, Some(office.id), false, clock::now())
+        .await?
+        .into_iter()
+        .filter(|s| tour.as_ref().is_none_or(|(b, _)| b.slot_id != s.id))
+        .collect::<Vec<_>>();
+    let received = inquiry.received_at.to_offset(clock::JST).date();
+    Ok(ShowPage {
+        page: ctx.page("inquiry.title_staff"),
+        open_slots: crate::web::intake::tours::choices(ctx.lang, &open),
+        tour,
+        next: next_statuses(&inquiry.status),
+        overdue: contact_overdue(&inquiry.status, received, clock::today()),
+        due: first_contact_due(received),
+        office,
+        inquiry,
+        events,
+        errors,
+    })
+}
+
+pub async fn show_inquiry(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let (inquiry, office) = visible_inquiry(&ctx, &id).await?;
+    let mut entry = ctx.audit("inquiry.view", "inquiry", inquiry.id);
+    entry.office_id = Some(office.id);
+    store::audit::record_now(&ctx.app.db, &entry).await?;
+    Ok(show_page(&ctx, inquiry, office, FieldErrors::new())
+        .await?
+        .into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MoveForm {
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+pub async fn move_inquiry(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<MoveForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let (inquiry, office) = visible_inquiry(&ctx, &id).await?;
+    let mut errors = FieldErrors::new();
+    if !can_move(&inquiry.status, &form.to) {
+        errors.add("to", "err.choose");
+    }
+    let note = crate::domain::fields::optional_text(&mut errors, "note", &form.note, 500);
+    if form.to == "closed" && note.is_empty() {
+        errors.add("note", "err.close_reason");
+    }
+    let holds_seat = store::tours::find_booking(&ctx.app.db, inquiry.id)
+        .await?
+        .is_some_and(|b| crate::domain::tour::holds_seat(&b.status));
+    if crate::domain::tour::move_needs_cancel(&inquiry.status, &form.to, holds_seat) {
+        errors.add("to", "err.tour_cancel_first");
+    }
+    if form.from != inquiry.status {
+        // Someone else moved it meanwhile: show the page as it is now.
+        errors.add("to", "err.stale_inquiry");
+    }
+    if !errors.is_empty() {
+        return Ok(unprocessable(
+            show_page(&ctx, inquiry, office, errors).await?,
+        ));
+    }
+    let mut tx = ctx.app.db.begin().await?;
+    let moved = store::inquiries::move_to(
+        &mut tx,
+        inquiry.id,
+        &inquiry.status,
+        &form.to,
+        &note,
+        who.id,
+        clock::now(),
+    )
+    .await?;
+    if moved {
+        let mut entry = ctx.audit("inquiry.move", "inquiry", inquiry.id);
+        entry.office_id = Some(office.id);
+        entry.detail = format!("{} -> {}", inquiry.status, form.to);
+        store::audit::record(&mut tx, &entry).await?;
+    }
+    tx.commit().await?;
+    Ok(see_other(&format!("/inquiries/{}?n=saved", inquiry.id)))
+}

@@ -1,0 +1,22 @@
+//! The intake area: the public site (office finder, fee simulator), the inquiry form, the
+//! staff's inquiry inbox, tour slots and bookings, and the emails they send.
+
+pub mod inquiries;
+pub mod inquiry_form;
+pub mod public;
+pub mod tour_bookings;
+pub mod tour_mail;
+pub mod tours;
+
+use axum::Router;
+
+use crate::app::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(public::routes())
+        .merge(inquiry_form::routes())
+        .merge(inquiries::routes())
+        .merge(tours::routes())
+        .merge(tour_bookings::routes())
+}

@@ -1,0 +1,229 @@
+//! 見学枠 (tour slots): each office's list of the times it offers for visits, with who has
+//! asked for each; the office's manager (or an admin) publishes, closes and deletes them.
+//! Everyone in the office may look.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::Path,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+
+use crate::app::AppState;
+use crate::clock;
+use crate::domain::fields::FieldErrors;
+use crate::domain::staff::Principal;
+use crate::domain::tour::{self, SlotForm};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
+use crate::store::{
+    self,
+    offices::Office,
+    tours::{Slot, SlotGuest},
+};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    parse_id,
+    platform::offices::visible_office,
+    see_other, unprocessable,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/offices/{id}/tours",
+            get(list_tour_slots).post(create_tour_slot),
+        )
+        .route("/tour-slots/{id}/close", post(close_tour_slot))
+        .route("/tour-slots/{id}/delete", post(delete_tour_slot))
+}
+
+/// A slot as a choice on a form: its time in the reader's language and the seats left.
+#[derive(Debug, Clone)]
+pub struct SlotChoice {
+    pub id: i64,
+    pub office_id: i64,
+    pub label: String,
+    pub seats_left: i64,
+}
+
+/// The slot's time, in the page's language.
+pub fn slot_label(
+    lang: Lang,
+    starts_at: time::OffsetDateTime,
+    ends_at: time::OffsetDateTime,
+) -> String {
+    match lang {
+        Lang::Ja => tour::label_ja(starts_at, ends_at),
+        Lang::En => tour::label_en(starts_at, ends_at),
+    }
+}
+
+pub fn choices(lang: Lang, slots: &[Slot]) -> Vec<SlotChoice> {
+    slots
+        .iter()
+        .map(|s| SlotChoice {
+            id: s.id,
+            office_id: s.office_id,
+            label: slot_label(lang, s.starts_at, s.ends_at),
+            seats_left: s.capacity - s.booked,
+        })
+        .collect()
+}
+
+/// One row of the slot list.
+pub struct SlotRow {
+    pub slot: Slot,
+    pub label: String,
+    pub guests: Vec<SlotGuest>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "intake/tours/list.html")]
+struct ListPage {
+    page: Page,
+    office: Office,
+    rows: Vec<SlotRow>,
+    can_manage: bool,
+    form: SlotForm,
+    errors: FieldErrors,
+}
+
+impl ListPage {
+    fn booking_key(&self, status: &str) -> String {
+        format!("tour.booking.{status}")
+    }
+}
+
+async fn list_page(
+    ctx: &Ctx,
+    who: &Principal,
+    office: Office,
+    form: SlotForm,
+    errors: FieldErrors,
+) -> AppResult<ListPage> {
+    let now = clock::now();
+    let slots = store::tours::list_for_office(&ctx.app.db, office.id, now).await?;
+    let guests = store::tours::guests_for_office(&ctx.app.db, office.id).await?;
+    let rows = slots
+        .into_iter()
+        .map(|slot| SlotRow {
+            label: slot_label(ctx.lang, slot.starts_at, slot.ends_at),
+            guests: guests
+                .iter()
+                .filter(|g| g.slot_id == slot.id)
+                .cloned()
+                .collect(),
+            slot,
+        })
+        .collect();
+    Ok(ListPage {
+        page: ctx.form_page("tour.list_title").await?,
+        can_manage: who.can_manage_office(office.id),
+        office,
+        rows,
+        form,
+        errors,
+    })
+}
+
+pub async fn list_tour_slots(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    let form = SlotForm {
+        capacity: "1".into(),
+        ..SlotForm::default()
+    };
+    Ok(list_page(&ctx, &who, office, form, FieldErrors::new())
+        .await?
+        .into_response())
+}
+
+pub async fn create_tour_slot(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<SlotForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    if !who.can_manage_office(office.id) {
+        return Err(AppError::Forbidden);
+    }
+    let now = clock::now();
+    let input = match form.parse(now) {
+        Ok(input) => input,
+        Err(errors) => {
+            return Ok(unprocessable(
+                list_page(&ctx, &who, office, form, errors).await?,
+            ));
+        }
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    let sid = store::tours::insert_slot(&mut tx, office.id, &input, who.id, now).await?;
+    let mut entry = ctx.audit("tour_slot.create", "tour_slot", sid);
+    entry.office_id = Some(office.id);
+    entry.detail = format!("{} capacity={}", input.starts_at, input.capacity);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "/offices/{}/tours?n=created",
+        office.id
+    )))
+}
+
+/// The slot and its office, if the staff member manages that office (404/403 otherwise).
+async fn managed_slot(ctx: &Ctx, id: &str) -> AppResult<(Slot, Office)> {
+    let who = ctx.staff()?;
+    let slot = store::tours::find_slot(&ctx.app.db, parse_id(id)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let office = visible_office(ctx, &who, slot.office_id).await?;
+    if !who.can_manage_office(office.id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((slot, office))
+}
+
+pub async fn close_tour_slot(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (slot, office) = managed_slot(&ctx, &id).await?;
+    let mut tx = ctx.app.db.begin().await?;
+    if store::tours::close_slot(&mut tx, slot.id, clock::now()).await? {
+        let mut entry = ctx.audit("tour_slot.close", "tour_slot", slot.id);
+        entry.office_id = Some(office.id);
+        store::audit::record(&mut tx, &entry).await?;
+    }
+    tx.commit().await?;
+    Ok(see_other(&format!("/offices/{}/tours?n=saved", office.id)))
+}
+
+pub async fn delete_tour_slot(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (slot, office) = managed_slot(&ctx, &id).await?;
+    let mut tx = ctx.app.db.begin().await?;
+    if !store::tours::delete_slot(&mut tx, slot.id).await? {
+        // Someone has asked for it: it stays, closed, so their booking keeps its time.
+        drop(tx);
+        return Ok(see_other(&format!(
+            "/offices/{}/tours?n=slot_booked",
+            office.id
+        )));
+    }
+    let mut entry = ctx.audit("tour_slot.delete", "tour_slot", slot.id);
+    entry.office_id = Some(office.id);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "/offices/{}/tours?n=deleted",
+        office.id
+    )))
+}

@@ -1,0 +1,207 @@
+//! サインイン・サインアウト and changing one's own password.
+//!
+//! Sign-in failures are counted per account and per address over `WINDOW_MINUTES`; past the
+//! limits the password is not even checked and a clear message says to wait.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::Query,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use time::Duration;
+
+use crate::clock;
+use crate::domain::fields::{FieldErrors, normalize_ascii};
+use crate::domain::staff::check_new_password;
+use crate::error::{AppError, AppResult};
+use crate::store;
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    hash_password, safe_next, see_other, unprocessable, verify_password,
+};
+
+pub const WINDOW_MINUTES: i64 = 15;
+pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "platform/login.html")]
+struct LoginPage {
+    page: Page,
+    login: String,
+    next: String,
+    message: Option<&'static str>,
+    errors: FieldErrors,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginQuery {
+    pub next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginForm {
+    pub login: String,
+    pub password: String,
+    pub next: String,
+}
+
+pub async fn show_login(ctx: Ctx, Query(q): Query<LoginQuery>) -> AppResult<Response> {
+    if ctx.session.principal().is_some() {
+        return Ok(see_other(safe_next(&q.next)));
+    }
+    if !store::staff::any_exists(&ctx.app.db).await? {
+        return Ok(see_other("/setup"));
+    }
+    let page = ctx.form_page("login.title").await?;
+    Ok(LoginPage {
+        page,
+        login: String::new(),
+        next: q.next,
+        message: None,
+        errors: FieldErrors::new(),
+    }
+    .into_response())
+}
+
+pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<Response> {
+    let login = normalize_ascii(&form.login).to_lowercase();
+    let db = &ctx.app.db;
+    let now = clock::now();
+    let refuse = |status: StatusCode, message: &'static str, page: Page| {
+        (
+            status,
+            LoginPage {
+                page,
+                login: login.clone(),
+                next: form.next.clone(),
+                message: Some(message),
+                errors: FieldErrors::new(),
+            },
+        )
+            .into_response()
+    };
+    if login.is_empty() || form.password.is_empty() {
+        let page = ctx.form_page("login.title").await?;
+        return Ok(refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "login.missing",
+            page,
+        ));
+    }
+    let since = now - Duration::minutes(WINDOW_MINUTES);
+    let (by_account, by_address) =
+        store::login_failures::count_since(db, &login, &ctx.address, since).await?;
+    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+        let mut entry = ctx.audit("auth.sign_in_throttled", "login", &login);
+        entry.actor_label = login.clone();
+        store::audit::record_now(db, &entry).await?;
+        let page = ctx.form_page("login.title").await?;
+        let mut response = refuse(StatusCode::TOO_MANY_REQUESTS, "login.throttled", page);
+        response.headers_mut().insert(
+            "retry-after",
+            axum::http::HeaderValue::from(WINDOW_MINUTES * 60),
+        );
+        return Ok(response);
+    }
+    let account = store::staff::credentials(db, &login).await?;
+    let ok = verify_password(
+        form.password.clone(),
+        account.as_ref().map(|a| a.password_hash.clone()),
+    )
+    .await?;
+    let principal = match (&account, ok) {
+        (Some(a), true) if a.active => store::staff::principal(db, a.id).await?,
+        _ => None,
+    };
+    let Some(principal) = principal else {
+        store::login_failures::record(db, &login, &ctx.address, now).await?;
+        let mut entry = ctx.audit("auth.sign_in_failed", "login", &login);
+        entry.actor_label = login.clone();
+        store::audit::record_now(db, &entry).await?;
+        let page = ctx.form_page("login.title").await?;
+        return Ok(refuse(StatusCode::UNAUTHORIZED, "login.failed", page));
+    };
+    store::login_failures::clear_login(db, &login).await?;
+    ctx.session.sign_in(&ctx.app, principal.clone()).await?;
+    let entry = ctx.audit("auth.sign_in", "staff", principal.id);
+    store::audit::record_now(db, &entry).await?;
+    Ok(see_other(safe_next(&form.next)))
+}
+
+pub async fn sign_out(
+    ctx: Ctx,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    if let Some(who) = ctx.session.principal() {
+        let entry = ctx.audit("auth.sign_out", "staff", who.id);
+        store::audit::record_now(&ctx.app.db, &entry).await?;
+    }
+    ctx.session.end(&ctx.app).await?;
+    Ok(see_other("/login?n=signed_out"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "platform/account/password.html")]
+struct PasswordPage {
+    page: Page,
+    errors: FieldErrors,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordForm {
+    pub current_password: String,
+    pub password: String,
+    pub password_confirm: String,
+}
+
+pub async fn show_password(ctx: Ctx) -> AppResult<Response> {
+    ctx.staff()?;
+    Ok(PasswordPage {
+        page: ctx.page("account.password_title"),
+        errors: FieldErrors::new(),
+    }
+    .into_response())
+}
+
+pub async fn change_password(
+    ctx: Ctx,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let db = &ctx.app.db;
+    let mut e = FieldErrors::new();
+    let current = store::staff::credentials(db, &who.login)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    if !verify_password(form.current_password.clone(), Some(current.password_hash)).await? {
+        e.add("current_password", "err.current_password");
+    }
+    check_new_password(&mut e, &form.password, &form.password_confirm);
+    if !e.is_empty() {
+        return Ok(unprocessable(PasswordPage {
+            page: ctx.page("account.password_title"),
+            errors: e,
+        }));
+    }
+    let hash = hash_password(form.password).await?;
+    let mut tx = db.begin().await?;
+    store::staff::set_password(&mut tx, who.id, &hash, clock::now()).await?;
+    store::audit::record(
+        &mut tx,
+        &ctx.audit("staff.password_change", "staff", who.id),
+    )
+    .await?;
+    tx.commit().await?;
+    // Other sessions of this account end; this one starts afresh.
+    store::sessions::delete_for_staff(db, who.id).await?;
+    ctx.session.sign_in(&ctx.app, who).await?;
+    Ok(see_other("/?n=password"))
+}

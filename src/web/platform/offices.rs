@@ -1,0 +1,261 @@
+//! 事業所 pages: list, show (with its staff and clients), create, edit, delete.
+//! Everyone sees only the offices they belong to; an admin creates and deletes offices;
+//! an admin or the office's manager edits it.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::Path,
+    response::{IntoResponse, Response},
+};
+
+use crate::clock;
+use crate::db::is_unique_violation;
+use crate::domain::fields::FieldErrors;
+use crate::domain::office::{OfficeForm, OfficeInput, PREFECTURES};
+use crate::domain::staff::{Principal, Role};
+use crate::error::{AppError, AppResult};
+use crate::store::{
+    self,
+    clients::ClientListRow,
+    offices::{Office, OfficeSummary},
+    staff::Staff,
+};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    parse_id, see_other, unprocessable,
+};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "platform/offices/list.html")]
+struct ListPage {
+    page: Page,
+    offices: Vec<OfficeSummary>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "platform/offices/show.html")]
+struct ShowPage {
+    page: Page,
+    office: Office,
+    can_manage: bool,
+    staff: Vec<(Staff, String)>,
+    clients: Vec<ClientListRow>,
+}
+
+impl ShowPage {
+    fn role_label(&self, role: &str) -> &'static str {
+        Role::parse(role)
+            .map(Role::label_key)
+            .unwrap_or("role.none")
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "platform/offices/form.html")]
+struct FormPage {
+    page: Page,
+    form: OfficeForm,
+    errors: FieldErrors,
+    action: String,
+    prefectures: &'static [&'static str],
+}
+
+/// Loads an office the staff member may see: 404 if it does not exist (or belongs to
+/// another organisation), 403 if it is not theirs.
+pub async fn visible_office(ctx: &Ctx, who: &Principal, id: i64) -> AppResult<Office> {
+    let office = store::offices::find(&ctx.app.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if office.organization_id != who.organization_id {
+        return Err(AppError::NotFound);
+    }
+    if !who.can_view_office(id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(office)
+}
+
+pub async fn list_offices(ctx: Ctx) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let offices = store::offices::list_visible(&ctx.app.db, &who).await?;
+    Ok(ListPage {
+        page: ctx.page("office.list_title"),
+        offices,
+    }
+    .into_response())
+}
+
+pub async fn show_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    let staff = store::staff::list_for_office(&ctx.app.db, office.id).await?;
+    let clients = store::clients::list_for_office(&ctx.app.db, office.id, "").await?;
+    let can_manage = who.can_manage_office(office.id);
+    let page = ctx.page("office.title");
+    Ok(ShowPage {
+        page,
+        office,
+        can_manage,
+        staff,
+        clients,
+    }
+    .into_response())
+}
+
+fn form_page(page: Page, form: OfficeForm, errors: FieldErrors, action: String) -> FormPage {
+    FormPage {
+        page,
+        form,
+        errors,
+        action,
+        prefectures: &PREFECTURES,
+    }
+}
+
+pub async fn new_office(ctx: Ctx) -> AppResult<Response> {
+    ctx.admin()?;
+    let page = ctx.page("office.new");
+    Ok(form_page(
+        page,
+        OfficeForm {
+            published: "1".into(),
+            ..OfficeForm::default()
+        },
+        FieldErrors::new(),
+        "/offices".into(),
+    )
+    .into_response())
+}
+
+/// A name or 事業所番号 that another office already uses becomes a field message.
+async fn save_failed(
+    ctx: &Ctx,
+    err: sqlx::Error,
+    form: OfficeForm,
+    title: &'static str,
+    action: String,
+) -> AppResult<Response> {
+    if !is_unique_violation(&err) {
+        return Err(err.into());
+    }
+    let mut e = FieldErrors::new();
+    let message = err.to_string();
+    if message.contains("office_number") {
+        e.add("office_number", "err.office_number_taken");
+    } else {
+        e.add("name", "err.office_name_taken");
+    }
+    Ok(unprocessable(form_page(ctx.page(title), form, e, action)))
+}
+
+pub async fn create_office(ctx: Ctx, CsrfForm(form): CsrfForm<OfficeForm>) -> AppResult<Response> {
+    let who = ctx.admin()?;
+    let input = match form.parse() {
+        Ok(input) => input,
+        Err(e) => {
+            return Ok(unprocessable(form_page(
+                ctx.page("office.new"),
+                form,
+                e,
+                "/offices".into(),
+            )));
+        }
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    let id = match store::offices::insert(&mut tx, who.organization_id, &input, clock::now()).await
+    {
+        Ok(id) => id,
+        Err(err) => {
+            return save_failed(&ctx, err, form, "office.new", "/offices".into()).await;
+        }
+    };
+    let mut entry = ctx.audit("office.create", "office", id);
+    entry.office_id = Some(id);
+    entry.detail = describe(&input);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/offices/{id}?n=created")))
+}
+
+pub async fn edit_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    if !who.can_manage_office(office.id) {
+        return Err(AppError::Forbidden);
+    }
+    let form = OfficeForm {
+        name: office.name,
+        office_number: office.office_number.unwrap_or_default(),
+        prefecture: office.prefecture,
+        address: office.address,
+        nearest_station: office.nearest_station,
+        phone: office.phone,
+        email: office.email,
+        hours: office.hours,
+        services: office.services,
+        published: if office.published { "1" } else { "" }.to_string(),
+        plan_review_months: office.plan_review_months.to_string(),
+    };
+    let action = format!("/offices/{}", office.id);
+    Ok(form_page(ctx.page("office.edit"), form, FieldErrors::new(), action).into_response())
+}
+
+pub async fn update_office(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<OfficeForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    if !who.can_manage_office(office.id) {
+        return Err(AppError::Forbidden);
+    }
+    let action = format!("/offices/{}", office.id);
+    let input = match form.parse() {
+        Ok(input) => input,
+        Err(e) => {
+            return Ok(unprocessable(form_page(
+                ctx.page("office.edit"),
+                form,
+                e,
+                action,
+            )));
+        }
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    if let Err(err) = store::offices::update(&mut tx, office.id, &input, clock::now()).await {
+        return save_failed(&ctx, err, form, "office.edit", action).await;
+    }
+    let mut entry = ctx.audit("office.update", "office", office.id);
+    entry.office_id = Some(office.id);
+    entry.detail = describe(&input);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/offices/{}?n=saved", office.id)))
+}
+
+pub async fn delete_office(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let who = ctx.admin()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    let mut tx = ctx.app.db.begin().await?;
+    if store::offices::count_clients(&mut tx, office.id).await? > 0 {
+        // Client records are never deleted with an office; the admin moves or ends them first.
+        return Ok(see_other(&format!("/offices/{}?n=has_clients", office.id)));
+    }
+    store::offices::delete(&mut tx, office.id).await?;
+    let mut entry = ctx.audit("office.delete", "office", office.id);
+    entry.detail = office.name;
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other("/offices?n=deleted"))
+}
+
+fn describe(o: &OfficeInput) -> String {
+    format!("{} / {} {}", o.name, o.prefecture, o.address)
+}

@@ -1,0 +1,112 @@
+//! 送信メール page (admin only): the email outbox newest first, with each message's status,
+//! attempts, next attempt and last error, and "retry now" for a message that was given up.
+//! The errors come from the SMTP server and may name its settings: only admins see them.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::{Path, Query},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::clock;
+use crate::error::{AppError, AppResult};
+use crate::store::{self, outbox::Message};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    parse_id, see_other,
+};
+
+const PAGE_SIZE: i64 = 100;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/outbox", get(list_outbox))
+        .route("/admin/outbox/{id}/retry", post(retry_message))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct OutboxQuery {
+    pub before: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "platform/outbox/list.html")]
+struct ListPage {
+    page: Page,
+    messages: Vec<Message>,
+    smtp_configured: bool,
+    next_href: Option<String>,
+}
+
+impl ListPage {
+    fn at(&self, at: &time::OffsetDateTime) -> String {
+        clock::format_jst(*at)
+    }
+
+    fn status_key(&self, m: &Message) -> &'static str {
+        match m.status.as_str() {
+            store::outbox::SENT => "email.status.sent",
+            store::outbox::FAILED => "email.status.failed",
+            _ => "email.status.queued",
+        }
+    }
+
+    fn is_queued(&self, m: &Message) -> bool {
+        m.status == store::outbox::QUEUED
+    }
+
+    fn is_failed(&self, m: &Message) -> bool {
+        m.status == store::outbox::FAILED
+    }
+}
+
+pub async fn list_outbox(ctx: Ctx, Query(query): Query<OutboxQuery>) -> AppResult<Response> {
+    ctx.admin()?;
+    let before = query.before.parse::<i64>().ok();
+    let mut messages = store::outbox::list(&ctx.app.db, before, PAGE_SIZE + 1).await?;
+    let next_href = if messages.len() as i64 > PAGE_SIZE {
+        messages.truncate(PAGE_SIZE as usize);
+        messages
+            .last()
+            .map(|last| format!("/admin/outbox?before={}", last.id))
+    } else {
+        None
+    };
+    Ok(ListPage {
+        page: ctx.page("outbox.title"),
+        messages,
+        smtp_configured: !ctx.app.config.smtp_url.trim().is_empty(),
+        next_href,
+    }
+    .into_response())
+}
+
+/// Queues a failed message again, due at once. A message that is not failed (already
+/// retried, e.g. by a double click) is left as it is.
+pub async fn retry_message(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    ctx.admin()?;
+    let id = parse_id(&id)?;
+    let message = store::outbox::find(&ctx.app.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut tx = ctx.app.db.begin().await?;
+    if !store::outbox::requeue_failed(&mut tx, id, clock::now()).await? {
+        return Ok(see_other("/admin/outbox"));
+    }
+    let mut entry = ctx.audit("email.retry", "email_outbox", id);
+    entry.detail = format!("attempts={}", message.attempts);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other("/admin/outbox?n=retried"))
+}

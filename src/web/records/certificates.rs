@@ -1,0 +1,182 @@
+//! 受給者証 (certificates) under a client: add one with its first 支給決定 period, and add
+//! a period at each renewal (no overlaps).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::Path,
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+
+use crate::clock;
+use crate::domain::client::{CertificateForm, INCOME_CATEGORIES, parse_period};
+use crate::domain::fields::FieldErrors;
+use crate::error::{AppError, AppResult};
+use crate::store::{self, clients::Client};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    parse_id,
+    records::clients::visible_client,
+    see_other, unprocessable,
+};
+
+impl CertificatePage {
+    fn category_key(&self, category: &str) -> String {
+        format!("income.{category}")
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "records/clients/certificate_form.html")]
+struct CertificatePage {
+    page: Page,
+    client: Client,
+    form: CertificateForm,
+    errors: FieldErrors,
+    categories: [&'static str; 4],
+}
+
+pub async fn new_certificate(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let (client, _) = visible_client(&ctx, &who, &id).await?;
+    Ok(CertificatePage {
+        page: ctx.page("certificate.new"),
+        client,
+        form: CertificateForm::default(),
+        errors: FieldErrors::new(),
+        categories: INCOME_CATEGORIES,
+    }
+    .into_response())
+}
+
+pub async fn create_certificate(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<CertificateForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let (client, office) = visible_client(&ctx, &who, &id).await?;
+    let input = match form.parse() {
+        Ok(i) => i,
+        Err(errors) => {
+            return Ok(unprocessable(CertificatePage {
+                page: ctx.page("certificate.new"),
+                client,
+                form,
+                errors,
+                categories: INCOME_CATEGORIES,
+            }));
+        }
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    let cid = store::certificates::insert(&mut tx, client.id, &input, clock::now()).await?;
+    let mut entry = ctx.audit("certificate.create", "certificate", cid);
+    entry.office_id = Some(office.id);
+    entry.detail = format!(
+        "client={} number={} period={}..{}",
+        client.id, input.number, input.period.0, input.period.1
+    );
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PeriodForm {
+    pub period_start: String,
+    pub period_end: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "records/clients/period_form.html")]
+struct PeriodPage {
+    page: Page,
+    client: Client,
+    certificate_id: i64,
+    form: PeriodForm,
+    errors: FieldErrors,
+}
+
+pub async fn new_period(ctx: Ctx, Path((id, cid)): Path<(String, String)>) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let (client, _) = visible_client(&ctx, &who, &id).await?;
+    let certificate_id = client_certificate(&ctx, &client, &cid).await?;
+    let periods = store::certificates::periods_for_client(&ctx.app.db, client.id).await?;
+    // Suggest the year after the last period.
+    let form = match periods.iter().rfind(|p| p.certificate_id == certificate_id) {
+        Some(last) => {
+            let start = last.end_date.next_day().unwrap_or(last.end_date);
+            let end = crate::domain::rules::period::add_months(start, 12)
+                .previous_day()
+                .unwrap_or(start);
+            PeriodForm {
+                period_start: start.to_string(),
+                period_end: end.to_string(),
+            }
+        }
+        None => PeriodForm::default(),
+    };
+    Ok(PeriodPage {
+        page: ctx.page("certificate.renew"),
+        client,
+        certificate_id,
+        form,
+        errors: FieldErrors::new(),
+    }
+    .into_response())
+}
+
+async fn client_certificate(ctx: &Ctx, client: &Client, cid: &str) -> AppResult<i64> {
+    let cid = parse_id(cid)?;
+    let certificates = store::certificates::list_for_client(&ctx.app.db, client.id).await?;
+    if certificates.iter().any(|c| c.id == cid) {
+        Ok(cid)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn create_period(
+    ctx: Ctx,
+    Path((id, cid)): Path<(String, String)>,
+    CsrfForm(form): CsrfForm<PeriodForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let (client, office) = visible_client(&ctx, &who, &id).await?;
+    let certificate_id = client_certificate(&ctx, &client, &cid).await?;
+    let mut errors = FieldErrors::new();
+    let period = parse_period(&mut errors, &form.period_start, &form.period_end);
+    if let Some((s, e)) = period {
+        let existing = store::certificates::periods_for_client(&ctx.app.db, client.id).await?;
+        if existing
+            .iter()
+            .any(|p| p.certificate_id == certificate_id && s <= p.end_date && p.start_date <= e)
+        {
+            errors.add("period_start", "err.period_overlap");
+        }
+    }
+    let Some((start, end)) = period.filter(|_| errors.is_empty()) else {
+        return Ok(unprocessable(PeriodPage {
+            page: ctx.page("certificate.renew"),
+            client,
+            certificate_id,
+            form,
+            errors,
+        }));
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    let pid = store::certificates::insert_period(&mut tx, certificate_id, start, end, clock::now())
+        .await?;
+    let mut entry = ctx.audit("certificate.renew", "certificate", certificate_id);
+    entry.office_id = Some(office.id);
+    entry.detail = format!(
+        "client={} period={}..{} (period id {pid})",
+        client.id, start, end
+    );
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
+}

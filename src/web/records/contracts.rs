@@ -1,0 +1,141 @@
+//! 契約 (contracts) with the office: the end is computed from the service window (at most
+//! 3 years from the start, never past the latest end; domain.md §4).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    extract::Path,
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+
+use crate::clock;
+use crate::domain::fields::{self, FieldErrors};
+use crate::domain::rules::period::{PeriodError, contract_end, service_window};
+use crate::error::AppResult;
+use crate::store::{self, clients::Client};
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    records::clients::visible_client,
+    see_other, unprocessable,
+};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ContractForm {
+    pub contract_date: String,
+    pub start_date: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "records/clients/contract_form.html")]
+struct ContractPage {
+    page: Page,
+    client: Client,
+    form: ContractForm,
+    errors: FieldErrors,
+    window: Option<crate::domain::rules::period::ServiceWindow>,
+}
+
+async fn window_of(
+    ctx: &Ctx,
+    client: &Client,
+) -> AppResult<Option<crate::domain::rules::period::ServiceWindow>> {
+    let employments = store::employments::list_for_client(&ctx.app.db, client.id).await?;
+    Ok(employments
+        .first()
+        .map(|e| service_window(e.hire_date, e.return_to_work_date)))
+}
+
+pub async fn new_contract(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let (client, _) = visible_client(&ctx, &who, &id).await?;
+    let window = window_of(&ctx, &client).await?;
+    let form = ContractForm {
+        contract_date: clock::today().to_string(),
+        start_date: window
+            .as_ref()
+            .map(|w| w.earliest_start.max(clock::today()).to_string())
+            .unwrap_or_default(),
+    };
+    Ok(ContractPage {
+        page: ctx.page("contract.new"),
+        client,
+        form,
+        errors: FieldErrors::new(),
+        window,
+    }
+    .into_response())
+}
+
+pub async fn create_contract(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<ContractForm>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let (client, office) = visible_client(&ctx, &who, &id).await?;
+    let window = window_of(&ctx, &client).await?;
+    let mut errors = FieldErrors::new();
+    let contract_date = fields::date(&mut errors, "contract_date", &form.contract_date, true);
+    let start = fields::date(&mut errors, "start_date", &form.start_date, true);
+    if let (Some(c), Some(s)) = (contract_date, start)
+        && c > s
+    {
+        errors.add("contract_date", "err.contract_after_start");
+    }
+    let end = match (&window, start) {
+        (None, _) => {
+            errors.add("start_date", "err.no_employment_for_contract");
+            None
+        }
+        (Some(w), Some(s)) => match contract_end(w, s) {
+            Ok(end) => Some(end),
+            Err(PeriodError::TooEarly { .. }) => {
+                errors.add("start_date", "err.start_too_early");
+                None
+            }
+            Err(PeriodError::TooLate { .. }) => {
+                errors.add("start_date", "err.start_too_late");
+                None
+            }
+        },
+        (Some(_), None) => None,
+    };
+    let (Some(contract_date), Some(start), Some(end)) = (contract_date, start, end) else {
+        return Ok(unprocessable(ContractPage {
+            page: ctx.page("contract.new"),
+            client,
+            form,
+            errors,
+            window,
+        }));
+    };
+    if !errors.is_empty() {
+        return Ok(unprocessable(ContractPage {
+            page: ctx.page("contract.new"),
+            client,
+            form,
+            errors,
+            window,
+        }));
+    }
+    let mut tx = ctx.app.db.begin().await?;
+    let kid = store::certificates::insert_contract(
+        &mut tx,
+        client.id,
+        office.id,
+        contract_date,
+        start,
+        end,
+        clock::now(),
+    )
+    .await?;
+    let mut entry = ctx.audit("contract.create", "contract", kid);
+    entry.office_id = Some(office.id);
+    entry.detail = format!("client={} {}..{}", client.id, start, end);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
+}

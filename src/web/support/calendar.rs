@@ -1,0 +1,159 @@
+//! カレンダー連携: a supporter's planned next contacts and open task deadlines as an
+//! iCalendar feed that calendar apps subscribe to.
+//!
+//! Calendar apps fetch without cookies, so the feed URL carries a secret token instead of a
+//! session. Only its SHA-256 is stored, which means the URL can be shown once, when it is
+//! made; the page says so, and making a new one replaces the old (its URL stops working at
+//! once). The feed holds only names, dates and task text: never disability or health
+//! details, since it leaves our control for a third-party calendar service.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::Path,
+    http::{HeaderMap, HeaderValue, header},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+
+use crate::app::AppState;
+use crate::clock;
+use crate::domain::ical::{self, Event};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
+use crate::store;
+use crate::web::{
+    csrf::CsrfForm,
+    ctx::{Ctx, Page},
+    session::{hash_token, random_token},
+};
+
+/// Planned contacts this many days in the past still show, so a missed one stays visible.
+const PAST_DAYS: i64 = 30;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/account/calendar", get(show_calendar).post(create_token))
+        // The router cannot match a suffix inside a segment: the handler strips `.ics`.
+        .route("/calendar/{file}", get(feed))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "support/calendar/show.html")]
+struct CalendarPage {
+    page: Page,
+    /// When the current URL was made (Japan time), if there is one.
+    created_at: Option<String>,
+    /// The URL just made: shown this once.
+    new_url: Option<String>,
+}
+
+pub async fn show_calendar(ctx: Ctx) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let created_at = store::calendar::token_created_at(&ctx.app.db, who.id)
+        .await?
+        .map(clock::format_jst);
+    Ok(CalendarPage {
+        page: ctx.page("calendar.title"),
+        created_at,
+        new_url: None,
+    }
+    .into_response())
+}
+
+/// Makes (or remakes) the feed URL and shows it. The answer is the page itself rather than
+/// a redirect, because the token is not kept anywhere it could be shown from later.
+pub async fn create_token(
+    ctx: Ctx,
+    headers: HeaderMap,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let token = random_token();
+    let now = clock::now();
+    let mut tx = ctx.app.db.begin().await?;
+    store::calendar::set_token(&mut tx, who.id, &hash_token(&token), now).await?;
+    let entry = ctx.audit("calendar.token_create", "staff", who.id);
+    store::audit::record(&mut tx, &entry).await?;
+    tx.commit().await?;
+    let url = format!("{}/calendar/{token}.ics", base_url(&ctx, &headers));
+    let mut page = ctx.page("calendar.title");
+    page.notice = Some("calendar.created");
+    Ok(CalendarPage {
+        page,
+        created_at: Some(clock::format_jst(now)),
+        new_url: Some(url),
+    }
+    .into_response())
+}
+
+/// `TEICHAKU_PUBLIC_URL` when set; otherwise the host the browser used, which is what a
+/// calendar app on the same network will reach.
+fn base_url(ctx: &Ctx, headers: &HeaderMap) -> String {
+    let public = ctx.app.config.public_url.trim_end_matches('/');
+    if !public.is_empty() {
+        return public.to_string();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+        });
+    match host {
+        Some(host) => format!("http://{host}"),
+        None => String::new(),
+    }
+}
+
+/// `GET /calendar/{token}.ics`: no sign-in; an unknown or replaced token is 404.
+pub async fn feed(ctx: Ctx, Path(file): Path<String>) -> AppResult<Response> {
+    let token = file.strip_suffix(".ics").ok_or(AppError::NotFound)?;
+    // Tokens are 64 hex digits; anything else is not worth a database lookup.
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::NotFound);
+    }
+    let db = &ctx.app.db;
+    let (staff_id, _) = store::calendar::staff_for_token(db, &hash_token(token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let from = clock::today() - time::Duration::days(PAST_DAYS);
+    // The feed has no language setting of its own; the offices work in Japanese.
+    let lang = Lang::Ja;
+    let mut events: Vec<Event> = store::calendar::planned_contacts(db, staff_id, from)
+        .await?
+        .into_iter()
+        .map(|c| Event {
+            uid: format!("contact-{}@teichaku", c.contact_id),
+            date: c.next_contact_on,
+            summary: format!("{}: {}", lang.t("calendar.event_contact"), c.client_name),
+        })
+        .collect();
+    events.extend(
+        store::calendar::open_tasks(db, staff_id)
+            .await?
+            .into_iter()
+            .map(|t| Event {
+                uid: format!("task-{}@teichaku", t.task_id),
+                date: t.due_on,
+                summary: format!(
+                    "{}: {} ({})",
+                    lang.t("calendar.event_task"),
+                    t.description,
+                    t.client_name
+                ),
+            }),
+    );
+    let body = ical::calendar(lang.t("calendar.feed_name"), &events, clock::now());
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/calendar; charset=utf-8"),
+        )],
+        body,
+    )
+        .into_response())
+}

@@ -1,0 +1,216 @@
+//! The month at a glance: each office's page for a month (every client served, whether the
+//! monthly conditions of the base reward are met, what else needs doing, most urgent first,
+//! and the month-end list of clients whose conditions are not met, with the reasons), and
+//! the same rows for a supporter's own clients on their home page.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::{
+    Router,
+    extract::{Path, Query},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use serde::Deserialize;
+use time::{Date, Month};
+
+use crate::app::AppState;
+use crate::clock;
+use crate::domain::compliance::{self, ClientMonth, Item, PlanState, ReportState};
+use crate::domain::rules::period::{add_months, service_window};
+use crate::error::AppResult;
+use crate::store::{self, offices::Office};
+use crate::web::{
+    ctx::{Ctx, Page},
+    parse_id,
+    platform::offices::visible_office,
+};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/offices/{id}/month", get(office_month))
+}
+
+/// A calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearMonth {
+    pub year: i32,
+    pub month: Month,
+}
+
+impl YearMonth {
+    pub fn of(d: Date) -> YearMonth {
+        YearMonth {
+            year: d.year(),
+            month: d.month(),
+        }
+    }
+    /// `2026-11`.
+    pub fn parse(s: &str) -> Option<YearMonth> {
+        let (y, m) = s.trim().split_once('-')?;
+        let year: i32 = y.parse().ok().filter(|y| (2000..=2100).contains(y))?;
+        let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
+        Some(YearMonth { year, month })
+    }
+    pub fn code(&self) -> String {
+        format!("{:04}-{:02}", self.year, u8::from(self.month))
+    }
+    pub fn bounds(&self) -> (Date, Date) {
+        compliance::month_bounds(self.year, self.month)
+    }
+    pub fn shift(&self, months: i32) -> YearMonth {
+        YearMonth::of(add_months(self.bounds().0, months))
+    }
+}
+
+/// One client's line for the month.
+pub struct Row {
+    pub client_id: i64,
+    pub name: String,
+    pub supporter: Option<String>,
+    pub items: Vec<Item>,
+}
+
+impl Row {
+    /// The monthly conditions of the base reward are met.
+    pub fn green(&self) -> bool {
+        !self.items.iter().any(Item::blocks_claim)
+    }
+    pub fn has(&self, key: &str) -> bool {
+        self.items.iter().any(|i| i.key() == key)
+    }
+}
+
+/// The rows for an office's clients served in the month (only `supporter`'s when given),
+/// most urgent first.
+pub async fn month_rows(
+    ctx: &Ctx,
+    office_id: i64,
+    supporter: Option<i64>,
+    ym: YearMonth,
+) -> AppResult<Vec<Row>> {
+    let (first, last) = ym.bounds();
+    let today = clock::today();
+    let utc = |d: Date| {
+        d.midnight()
+            .assume_offset(clock::JST)
+            .to_offset(time::UtcOffset::UTC)
+    };
+    let until = last.next_day().unwrap_or(last);
+    let facts = store::compliance::month_facts(
+        &ctx.app.db,
+        office_id,
+        supporter,
+        &ym.code(),
+        utc(first),
+        utc(until),
+        today,
+    )
+    .await?;
+    let mut rows: Vec<Row> = facts
+        .clients
+        .iter()
+        .filter_map(|c| {
+            let window = service_window(c.hire_date?, c.return_to_work_date);
+            if !compliance::served_in(&window, first, last) {
+                return None;
+            }
+            let month = ClientMonth {
+                window,
+                periods: facts.periods.get(&c.id).cloned().unwrap_or_default(),
+                in_person_contact: facts.in_person.contains_key(&c.id),
+                report: facts
+                    .reports
+                    .get(&c.id)
+                    .copied()
+                    .unwrap_or(ReportState::None),
+                plan: facts
+                    .plans
+                    .get(&c.id)
+                    .copied()
+                    .unwrap_or(PlanState::Missing),
+                handover_started: facts.handover.contains_key(&c.id),
+                overdue_tasks: facts.overdue_tasks.get(&c.id).copied().unwrap_or(0),
+            };
+            Some(Row {
+                client_id: c.id,
+                name: c.name.clone(),
+                supporter: c.supporter_name.clone(),
+                items: compliance::check(&month, first, last, today),
+            })
+        })
+        .collect();
+    rows.sort_by_key(|r| compliance::urgency(&r.items));
+    Ok(rows)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MonthQuery {
+    pub month: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "support/compliance/office_month.html")]
+struct OfficeMonthPage {
+    page: Page,
+    office: Office,
+    month: String,
+    prev: String,
+    next: String,
+    rows: Vec<Row>,
+    bad_month: bool,
+}
+
+impl OfficeMonthPage {
+    fn unmet(&self) -> Vec<&Row> {
+        self.rows.iter().filter(|r| !r.green()).collect()
+    }
+    fn green_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.green()).count()
+    }
+}
+
+pub async fn office_month(
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<MonthQuery>,
+) -> AppResult<Response> {
+    let who = ctx.staff()?;
+    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+    let parsed = YearMonth::parse(&q.month);
+    let ym = parsed.unwrap_or_else(|| YearMonth::of(clock::today()));
+    let rows = month_rows(&ctx, office.id, None, ym).await?;
+    let page = OfficeMonthPage {
+        page: ctx.page("month.title"),
+        office,
+        month: ym.code(),
+        prev: ym.shift(-1).code(),
+        next: ym.shift(1).code(),
+        rows,
+        bad_month: !q.month.is_empty() && parsed.is_none(),
+    };
+    Ok(page.into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_parse_and_shift() {
+        assert_eq!(
+            YearMonth::parse("2026-11").map(|m| m.code()),
+            Some("2026-11".into())
+        );
+        assert_eq!(
+            YearMonth::parse("2026-1").map(|m| m.code()),
+            Some("2026-01".into())
+        );
+        for bad in ["2026-13", "26-11", "2026", "abc", "2026-00"] {
+            assert!(YearMonth::parse(bad).is_none(), "{bad}");
+        }
+        let dec = YearMonth::parse("2026-12").expect("month");
+        assert_eq!(dec.shift(1).code(), "2027-01");
+        assert_eq!(dec.shift(-12).code(), "2025-12");
+    }
+}

@@ -1,0 +1,25 @@
+//! The support area: 支援記録 (contacts) and concerns, consent, related institutions,
+//! 就労定着支援計画, monthly reports and their shares, the month at a glance, the calendar.
+
+pub mod calendar;
+pub mod compliance;
+pub mod consents;
+pub mod contacts;
+pub mod institutions;
+pub mod plans;
+pub mod reports;
+
+use axum::Router;
+
+use crate::app::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(contacts::routes())
+        .merge(consents::routes())
+        .merge(institutions::routes())
+        .merge(plans::routes())
+        .merge(reports::routes())
+        .merge(compliance::routes())
+        .merge(calendar::routes())
+}
