@@ -8,10 +8,12 @@ use axum::{
 
 use crate::app::AppState;
 use crate::clock;
+use crate::db::{Db, Tx};
+use crate::domain::audit::Action;
 use crate::domain::staff::Principal;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::store::audit::Entry;
+use crate::store::{self, audit::Entry};
 use crate::web::session::SessionHandle;
 
 /// The request id, made by the outermost middleware; shown on error pages and in audit rows.
@@ -155,26 +157,96 @@ impl Ctx {
         Ok(page)
     }
 
-    /// An audit row for this request, by the signed-in staff member (if any).
-    pub fn audit(
+    /// An audit row for this request, by the signed-in staff member (if any):
+    /// `ctx.audit(Action::TourBook, &inquiry).detail(…).write(&mut tx)`.
+    pub fn audit(&self, action: Action, target: &impl AuditTarget) -> Audit {
+        let target = target.audit_ref();
+        let who = self.session.principal();
+        Audit(Entry {
+            at: clock::now(),
+            actor_id: who.as_ref().map(|p| p.id),
+            actor_label: who.map(|p| p.login).unwrap_or_default(),
+            action: action.code(),
+            target_type: target.kind,
+            target_id: target.id,
+            office_id: target.office_id,
+            detail: String::new(),
+            request_id: self.request_id.clone(),
+            address: self.address.clone(),
+        })
+    }
+
+    /// The untyped form, until every handler uses `audit`.
+    pub fn legacy_audit(
         &self,
         action: &'static str,
         target_type: &'static str,
         target_id: impl ToString,
     ) -> Entry {
-        let who = self.session.principal();
-        Entry {
-            at: clock::now(),
-            actor_id: who.as_ref().map(|p| p.id),
-            actor_label: who.map(|p| p.login).unwrap_or_default(),
-            action,
-            target_type,
-            target_id: target_id.to_string(),
+        let mut e = self
+            .audit(Action::ClientView, &AuditRef::new(target_type, target_id))
+            .0;
+        e.action = action;
+        e
+    }
+}
+
+/// What an audit row is about: a kind of record, its id and, where it has one, its office.
+#[derive(Debug, Clone)]
+pub struct AuditRef {
+    pub kind: &'static str,
+    pub id: String,
+    pub office_id: Option<i64>,
+}
+
+impl AuditRef {
+    pub fn new(kind: &'static str, id: impl ToString) -> AuditRef {
+        AuditRef {
+            kind,
+            id: id.to_string(),
             office_id: None,
-            detail: String::new(),
-            request_id: self.request_id.clone(),
-            address: self.address.clone(),
         }
+    }
+    pub fn office(mut self, office_id: i64) -> AuditRef {
+        self.office_id = Some(office_id);
+        self
+    }
+}
+
+/// A record an audit row can be about.
+pub trait AuditTarget {
+    fn audit_ref(&self) -> AuditRef;
+}
+
+impl AuditTarget for AuditRef {
+    fn audit_ref(&self) -> AuditRef {
+        self.clone()
+    }
+}
+
+/// An audit row being written: set its office and detail, then write it in the change's
+/// transaction (`write`) or on its own for a read (`write_now`).
+#[must_use = "an audit row is only recorded by write or write_now"]
+pub struct Audit(Entry);
+
+impl Audit {
+    pub fn office(mut self, office_id: i64) -> Audit {
+        self.0.office_id = Some(office_id);
+        self
+    }
+    pub fn detail(mut self, detail: impl Into<String>) -> Audit {
+        self.0.detail = detail.into();
+        self
+    }
+    /// Inside the transaction of the change it records.
+    pub async fn write(self, tx: &mut Tx) -> Result<(), AppError> {
+        store::audit::record(tx, &self.0).await?;
+        Ok(())
+    }
+    /// On its own: reads and sign-in events, which change nothing else.
+    pub async fn write_now(self, db: &Db) -> Result<(), AppError> {
+        store::audit::record_now(db, &self.0).await?;
+        Ok(())
     }
 }
 

@@ -22,16 +22,29 @@ use axum::{
 
 use crate::app::AppState;
 use crate::error::AppError;
+use crate::web::access::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+/// Every route with its declared access policy (`access::Policy`).
+fn all_routes() -> Routes {
+    Routes::new()
         .merge(platform::routes())
         .merge(intake::routes())
         .merge(records::routes())
         .merge(support::routes())
         .merge(claims::routes())
         .merge(api::routes())
+}
+
+pub fn routes() -> Router<AppState> {
+    all_routes()
+        .into_router()
         .fallback(|| async { AppError::NotFound })
+}
+
+/// The route table: every method and path of the router with its policy (for the role ×
+/// route test and the documentation).
+pub fn route_table() -> Vec<access::RouteSpec> {
+    all_routes().table().to_vec()
 }
 
 /// Percent-encodes a value for a query string.

@@ -3,21 +3,29 @@
 
 pub mod api_rules;
 
-use axum::{
-    Router,
-    routing::{get, post},
-};
+use crate::web::access::{Policy, Routes};
 
-use crate::app::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/openapi.json", get(api_rules::openapi))
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/api/openapi.json", Policy::Public, api_rules::openapi)
+        .get(
             "/api/v1/rules/service-window",
-            get(api_rules::service_window),
+            Policy::Public,
+            api_rules::service_window,
         )
-        .route("/api/v1/rules/eligibility", post(api_rules::eligibility))
-        .route("/api/v1/rules/user-charge", get(api_rules::user_charge))
-        .route("/api/v1/rules/reward-tier", get(api_rules::reward_tier))
+        .post(
+            "/api/v1/rules/eligibility",
+            Policy::Public,
+            api_rules::eligibility,
+        )
+        .get(
+            "/api/v1/rules/user-charge",
+            Policy::Public,
+            api_rules::user_charge,
+        )
+        .get(
+            "/api/v1/rules/reward-tier",
+            Policy::Public,
+            api_rules::reward_tier,
+        )
 }

@@ -3,18 +3,16 @@
 //! or, when this office manages the cap, also the other offices of the J411. Managers and
 //! admins only, as the claim itself.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::{Path, Query},
     response::{IntoResponse, Response},
-    routing::get,
 };
 use serde::Deserialize;
 use time::Date;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::claim_records::{
     CAP_RESULTS, CapForm, OTHER_OFFICE_FIELDS, OTHER_OFFICE_ROWS, cap_result_key, parse_month,
@@ -29,11 +27,18 @@ use crate::web::{
     parse_id, see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/offices/{id}/claims/cap/{cid}",
-        get(edit_cap_result).post(save_cap_result),
-    )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(
+            "/offices/{id}/claims/cap/{cid}",
+            Policy::OfficeManage,
+            edit_cap_result,
+        )
+        .post(
+            "/offices/{id}/claims/cap/{cid}",
+            Policy::OfficeManage,
+            save_cap_result,
+        )
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -219,7 +224,7 @@ pub async fn save_cap_result(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.audit("cap_result.save", "cap_result", rid);
+    let mut entry = ctx.legacy_audit("cap_result.save", "cap_result", rid);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} month={month} result={} amount_yen={} other_offices={}",

@@ -8,18 +8,16 @@
 //!
 //! A claim names clients and their 受給者証, so every view and export is audited.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::{Path, Query},
     http::header,
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::claims::{self, ClientOut, OfficeClaim, RetentionDetail, RetentionRate, Totals};
 use crate::clock;
 use crate::domain::fields::FieldErrors;
@@ -37,29 +35,43 @@ use crate::web::{
     unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/offices/{id}/claims", get(show_claim))
-        .route("/offices/{id}/claims/lock", post(lock_claim))
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/offices/{id}/claims", Policy::OfficeManage, show_claim)
+        .post(
+            "/offices/{id}/claims/lock",
+            Policy::OfficeManage,
+            lock_claim,
+        )
+        .get(
             "/offices/{id}/claims/{month}/{version}/claim.csv",
-            get(export_csv),
+            Policy::OfficeManage,
+            export_csv,
         )
-        .route(
+        .get(
             "/offices/{id}/claims/{month}/{version}/invoices",
-            get(invoices),
+            Policy::OfficeManage,
+            invoices,
         )
-        .route(
+        .get(
             "/offices/{id}/claims/{month}/{version}/kokuho",
-            get(export_kokuho),
+            Policy::OfficeManage,
+            export_kokuho,
         )
-        .route(
+        .get(
             "/offices/{id}/claims/{month}/{version}/cap-results",
-            get(export_cap_results),
+            Policy::OfficeManage,
+            export_cap_results,
         )
-        .route(
+        .get(
             "/offices/{id}/retention",
-            get(show_retention).post(file_retention),
+            Policy::OfficeManage,
+            show_retention,
+        )
+        .post(
+            "/offices/{id}/retention",
+            Policy::OfficeManage,
+            file_retention,
         )
 }
 
@@ -79,7 +91,7 @@ async fn audit_view(
     office: &Office,
     detail: String,
 ) -> AppResult<()> {
-    let mut entry = ctx.audit(action, "office", office.id);
+    let mut entry = ctx.legacy_audit(action, "office", office.id);
     entry.office_id = Some(office.id);
     entry.detail = detail;
     store::audit::record_now(&ctx.app.db, &entry).await?;
@@ -299,7 +311,7 @@ pub async fn lock_claim(
         page.versions = store::claims::versions(&ctx.app.db, page.office.id, &page.month).await?;
         return Ok(unprocessable(page));
     };
-    let mut entry = ctx.audit("claims.lock", "office", page.office.id);
+    let mut entry = ctx.legacy_audit("claims.lock", "office", page.office.id);
     entry.office_id = Some(page.office.id);
     entry.detail = format!("month={} version={version}", page.month);
     store::audit::record(&mut tx, &entry).await?;
@@ -623,7 +635,7 @@ pub async fn file_retention(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.audit("claims.rate_file", "office", office.id);
+    let mut entry = ctx.legacy_audit("claims.rate_file", "office", office.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("fy={fy} retained={retained} served={served}");
     store::audit::record(&mut tx, &entry).await?;

@@ -4,15 +4,11 @@
 //! add a new version. A new version closes the open one the day before it starts
 //! (`store::claims::insert_master`, `insert_price`), so past months keep their figures.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    Router,
-    response::{IntoResponse, Response},
-    routing::{get, post},
-};
+use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::claim_records::{
     AREA_GRADES, MasterForm, PriceForm, format_price, grade_key, item_key, master_items,
@@ -29,13 +25,15 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/admin/claim-master",
-            get(show_claim_master).post(create_master_row),
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/admin/claim-master", Policy::Admin, show_claim_master)
+        .post("/admin/claim-master", Policy::Admin, create_master_row)
+        .post(
+            "/admin/claim-master/prices",
+            Policy::Admin,
+            create_unit_price,
         )
-        .route("/admin/claim-master/prices", post(create_unit_price))
 }
 
 #[derive(Template, WebTemplate)]
@@ -128,7 +126,7 @@ pub async fn create_master_row(
     };
     let mut tx = ctx.app.db.begin().await?;
     let id = store::claims::insert_master(&mut tx, &row, who.id, clock::now()).await?;
-    let mut entry = ctx.audit("claim_master.create", "claim_master", id);
+    let mut entry = ctx.legacy_audit("claim_master.create", "claim_master", id);
     entry.detail = format!(
         "item={} from={} units={} percent={} service_code={} confirmed={}",
         input.item,
@@ -172,7 +170,7 @@ pub async fn create_unit_price(
     };
     let mut tx = ctx.app.db.begin().await?;
     let id = store::claims::insert_price(&mut tx, &row, who.id, clock::now()).await?;
-    let mut entry = ctx.audit("unit_price.create", "unit_price", id);
+    let mut entry = ctx.legacy_audit("unit_price.create", "unit_price", id);
     entry.detail = format!(
         "area_grade={} from={} price={} confirmed={}",
         input.grade,

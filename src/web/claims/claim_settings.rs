@@ -2,17 +2,15 @@
 //! unit price, and the 体制 加算・減算 it filed, each in force between two dates. Only the
 //! office's managers and admins see or change them: they decide what the office claims.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::Path,
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use time::Date;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::claim::Adjustment;
 use crate::domain::claim_records::{
@@ -30,19 +28,27 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(
             "/offices/{id}/claim-settings",
-            get(show_claim_settings).post(create_claim_setting),
+            Policy::OfficeManage,
+            show_claim_settings,
         )
-        .route(
+        .post(
+            "/offices/{id}/claim-settings",
+            Policy::OfficeManage,
+            create_claim_setting,
+        )
+        .post(
             "/offices/{id}/claim-settings/area-grade",
-            post(update_area_grade),
+            Policy::OfficeManage,
+            update_area_grade,
         )
-        .route(
+        .post(
             "/offices/{id}/claim-settings/{sid}/end",
-            post(end_claim_setting),
+            Policy::OfficeManage,
+            end_claim_setting,
         )
 }
 
@@ -185,7 +191,7 @@ pub async fn update_area_grade(
     };
     let mut tx = ctx.app.db.begin().await?;
     store::claims::set_area_grade(&mut tx, office.id, grade).await?;
-    let mut entry = ctx.audit("office.area_grade", "office", office.id);
+    let mut entry = ctx.legacy_audit("office.area_grade", "office", office.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("area_grade={grade}");
     store::audit::record(&mut tx, &entry).await?;
@@ -221,7 +227,7 @@ pub async fn create_claim_setting(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.audit("claim_setting.create", "office_claim_setting", sid);
+    let mut entry = ctx.legacy_audit("claim_setting.create", "office_claim_setting", sid);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "item={} from={} to={}",
@@ -269,7 +275,7 @@ pub async fn end_claim_setting(
     if !store::claims::end_setting(&mut tx, office.id, sid, on).await? {
         return Err(AppError::NotFound);
     }
-    let mut entry = ctx.audit("claim_setting.end", "office_claim_setting", sid);
+    let mut entry = ctx.legacy_audit("claim_setting.end", "office_claim_setting", sid);
     entry.office_id = Some(office.id);
     entry.detail = format!("item={} to={on}", setting.item);
     store::audit::record(&mut tx, &entry).await?;

@@ -6,12 +6,10 @@ pub mod claim;
 pub mod claim_master;
 pub mod claim_settings;
 
-use axum::Router;
+use crate::web::access::Routes;
 
-use crate::app::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .merge(claim_settings::routes())
         .merge(cap_results::routes())
         .merge(claim_master::routes())

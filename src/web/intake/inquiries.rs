@@ -2,17 +2,15 @@
 //! timestamped with who moved it), phone and email inquiries entered by staff, and inquiries
 //! not contacted within 2 business days flagged. The public form is `web::intake::inquiry_form`.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::{Path, Query},
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::fields::FieldErrors;
 use crate::domain::inquiry::{
@@ -34,15 +32,25 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(
             "/offices/{id}/inquiries",
-            get(list_inquiries).post(create_staff_inquiry),
+            Policy::OfficeView,
+            list_inquiries,
         )
-        .route("/offices/{id}/inquiries/new", get(new_staff_inquiry))
-        .route("/inquiries/{id}", get(show_inquiry))
-        .route("/inquiries/{id}/move", post(move_inquiry))
+        .post(
+            "/offices/{id}/inquiries",
+            Policy::OfficeView,
+            create_staff_inquiry,
+        )
+        .get(
+            "/offices/{id}/inquiries/new",
+            Policy::OfficeView,
+            new_staff_inquiry,
+        )
+        .get("/inquiries/{id}", Policy::InquiryAccess, show_inquiry)
+        .post("/inquiries/{id}/move", Policy::InquiryAccess, move_inquiry)
 }
 
 pub struct InboxRow {
@@ -181,7 +189,7 @@ pub async fn create_staff_inquiry(
         ..Default::default()
     };
     let iid = store::inquiries::insert(&mut tx, &input, sender, clock::now()).await?;
-    let mut entry = ctx.audit("inquiry.create", "inquiry", iid);
+    let mut entry = ctx.legacy_audit("inquiry.create", "inquiry", iid);
     entry.office_id = Some(office.id);
     entry.detail = format!("kind={} channel={}", input.kind, input.channel);
     store::audit::record(&mut tx, &entry).await?;
@@ -288,7 +296,7 @@ pub(crate) async fn show_page(
 
 pub async fn show_inquiry(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
     let (inquiry, office) = visible_inquiry(&ctx, &id).await?;
-    let mut entry = ctx.audit("inquiry.view", "inquiry", inquiry.id);
+    let mut entry = ctx.legacy_audit("inquiry.view", "inquiry", inquiry.id);
     entry.office_id = Some(office.id);
     store::audit::record_now(&ctx.app.db, &entry).await?;
     Ok(show_page(&ctx, inquiry, office, FieldErrors::new())
@@ -346,7 +354,7 @@ pub async fn move_inquiry(
     )
     .await?;
     if moved {
-        let mut entry = ctx.audit("inquiry.move", "inquiry", inquiry.id);
+        let mut entry = ctx.legacy_audit("inquiry.move", "inquiry", inquiry.id);
         entry.office_id = Some(office.id);
         entry.detail = format!("{} -> {}", inquiry.status, form.to);
         store::audit::record(&mut tx, &entry).await?;

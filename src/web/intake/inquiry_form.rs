@@ -3,19 +3,17 @@
 //! field, a signed time-to-submit check, a per-address limit) and a nonce that makes a form
 //! sent twice one inquiry. Staff work on inquiries in `web::intake::inquiries`.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::Query,
     http::StatusCode,
     response::{IntoResponse, Response},
-    routing::get,
 };
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::fields::FieldErrors;
 use crate::domain::inquiry::InquiryForm;
@@ -29,13 +27,11 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/inquiry",
-            get(new_public_inquiry).post(create_public_inquiry),
-        )
-        .route("/inquiry/thanks", get(thanks))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/inquiry", Policy::Public, new_public_inquiry)
+        .post("/inquiry", Policy::Public, create_public_inquiry)
+        .get("/inquiry/thanks", Policy::Public, thanks)
 }
 
 /// People need a few seconds to fill the form; a faster post is a bot.
@@ -272,7 +268,7 @@ pub async fn create_public_inquiry(
     for email in notification_emails(&ctx, &office, &input, id, requested.as_deref()) {
         crate::email::enqueue(&mut tx, &email).await?;
     }
-    let mut entry = ctx.audit("inquiry.create", "inquiry", id);
+    let mut entry = ctx.legacy_audit("inquiry.create", "inquiry", id);
     entry.office_id = Some(input.office_id);
     entry.actor_label = "public".into();
     entry.detail = format!("kind={} channel=web", input.kind);

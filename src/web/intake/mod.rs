@@ -8,12 +8,10 @@ pub mod tour_bookings;
 pub mod tour_mail;
 pub mod tours;
 
-use axum::Router;
+use crate::web::access::Routes;
 
-use crate::app::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .merge(public::routes())
         .merge(inquiry_form::routes())
         .merge(inquiries::routes())

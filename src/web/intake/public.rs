@@ -3,17 +3,15 @@
 //! (`domain::rules::charge` and the dated tables in `domain::rules::master`). Also the admin's
 //! page to edit the guide.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::{Path, Query},
     response::{IntoResponse, Response},
-    routing::get,
 };
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::fields::{FieldErrors, Pairs};
 use crate::domain::guide::DEFAULT_SECTIONS;
@@ -30,13 +28,14 @@ use crate::web::{
     encode_query, parse_id, see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/find", get(find_offices))
-        .route("/find/{id}", get(show_public_office))
-        .route("/guide", get(show_guide))
-        .route("/simulator", get(simulate_fee))
-        .route("/admin/guide", get(edit_guide).post(save_guide))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/find", Policy::Public, find_offices)
+        .get("/find/{id}", Policy::Public, show_public_office)
+        .get("/guide", Policy::Public, show_guide)
+        .get("/simulator", Policy::Public, simulate_fee)
+        .get("/admin/guide", Policy::Admin, edit_guide)
+        .post("/admin/guide", Policy::Admin, save_guide)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -215,7 +214,7 @@ pub async fn save_guide(
     }
     let mut tx = ctx.app.db.begin().await?;
     store::guide::replace(&mut tx, &sections, who.id, clock::now()).await?;
-    let mut entry = ctx.audit("guide.update", "guide", "guide");
+    let mut entry = ctx.legacy_audit("guide.update", "guide", "guide");
     entry.detail = format!("{} sections", sections.len());
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;

@@ -5,11 +5,11 @@
 //! and the pending reminder withdrawn). Staff also book a slot for an inquiry that came by
 //! phone, or again after a cancellation. Each step is an `inquiry_events` row and an audit row.
 
-use axum::{Router, extract::Path, response::Response, routing::post};
+use crate::web::access::{Policy, Routes};
+use axum::{extract::Path, response::Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::db::Tx;
 use crate::domain::fields::{self, FieldErrors};
@@ -25,12 +25,28 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/inquiries/{id}/tour/book", post(book_tour))
-        .route("/inquiries/{id}/tour/confirm", post(confirm_tour))
-        .route("/inquiries/{id}/tour/reschedule", post(reschedule_tour))
-        .route("/inquiries/{id}/tour/cancel", post(cancel_tour))
+pub fn routes() -> Routes {
+    Routes::new()
+        .post(
+            "/inquiries/{id}/tour/book",
+            Policy::InquiryAccess,
+            book_tour,
+        )
+        .post(
+            "/inquiries/{id}/tour/confirm",
+            Policy::InquiryAccess,
+            confirm_tour,
+        )
+        .post(
+            "/inquiries/{id}/tour/reschedule",
+            Policy::InquiryAccess,
+            reschedule_tour,
+        )
+        .post(
+            "/inquiries/{id}/tour/cancel",
+            Policy::InquiryAccess,
+            cancel_tour,
+        )
 }
 
 /// The slot chosen on the public form, checked against the chosen office: `Ok(None)` when
@@ -216,7 +232,7 @@ pub async fn book_tour(
     let label = slot_label(ctx.lang, slot.starts_at, slot.ends_at);
     let note = format!("{}: {label}", ctx.lang.t("tour.event_booked"));
     store::inquiries::add_event(&mut tx, inquiry.id, &inquiry.status, &note, who.id, now).await?;
-    let mut entry = ctx.audit("tour.book", "inquiry", inquiry.id);
+    let mut entry = ctx.legacy_audit("tour.book", "inquiry", inquiry.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("slot={}", slot.id);
     store::audit::record(&mut tx, &entry).await?;
@@ -279,7 +295,7 @@ pub async fn confirm_tour(
         tour_mail::confirmation(&office, &inquiry, &w, reminder.is_some()),
     )
     .await?;
-    let mut entry = ctx.audit("tour.confirm", "inquiry", inquiry.id);
+    let mut entry = ctx.legacy_audit("tour.confirm", "inquiry", inquiry.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("slot={}", booking.slot_id);
     store::audit::record(&mut tx, &entry).await?;
@@ -341,7 +357,7 @@ pub async fn reschedule_tour(
         let mail = tour_mail::change(&office, &inquiry, &when(&booking), &slot_when(&slot));
         enqueue(&mut tx, mail).await?;
     }
-    let mut entry = ctx.audit("tour.reschedule", "inquiry", inquiry.id);
+    let mut entry = ctx.legacy_audit("tour.reschedule", "inquiry", inquiry.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("slot={} -> {}", booking.slot_id, slot.id);
     store::audit::record(&mut tx, &entry).await?;
@@ -413,7 +429,7 @@ pub async fn cancel_tour(
         tour_mail::cancellation(&office, &inquiry, &when(&booking)),
     )
     .await?;
-    let mut entry = ctx.audit("tour.cancel", "inquiry", inquiry.id);
+    let mut entry = ctx.legacy_audit("tour.cancel", "inquiry", inquiry.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("slot={}", booking.slot_id);
     store::audit::record(&mut tx, &entry).await?;

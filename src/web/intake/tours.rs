@@ -2,16 +2,14 @@
 //! asked for each; the office's manager (or an admin) publishes, closes and deletes them.
 //! Everyone in the office may look.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::Path,
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::fields::FieldErrors;
 use crate::domain::staff::Principal;
@@ -31,14 +29,24 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/offices/{id}/tours", Policy::OfficeManage, list_tour_slots)
+        .post(
             "/offices/{id}/tours",
-            get(list_tour_slots).post(create_tour_slot),
+            Policy::OfficeManage,
+            create_tour_slot,
         )
-        .route("/tour-slots/{id}/close", post(close_tour_slot))
-        .route("/tour-slots/{id}/delete", post(delete_tour_slot))
+        .post(
+            "/tour-slots/{id}/close",
+            Policy::OfficeManage,
+            close_tour_slot,
+        )
+        .post(
+            "/tour-slots/{id}/delete",
+            Policy::OfficeManage,
+            delete_tour_slot,
+        )
 }
 
 /// A slot as a choice on a form: its time in the reader's language and the seats left.
@@ -163,7 +171,7 @@ pub async fn create_tour_slot(
     };
     let mut tx = ctx.app.db.begin().await?;
     let sid = store::tours::insert_slot(&mut tx, office.id, &input, who.id, now).await?;
-    let mut entry = ctx.audit("tour_slot.create", "tour_slot", sid);
+    let mut entry = ctx.legacy_audit("tour_slot.create", "tour_slot", sid);
     entry.office_id = Some(office.id);
     entry.detail = format!("{} capacity={}", input.starts_at, input.capacity);
     store::audit::record(&mut tx, &entry).await?;
@@ -195,7 +203,7 @@ pub async fn close_tour_slot(
     let (slot, office) = managed_slot(&ctx, &id).await?;
     let mut tx = ctx.app.db.begin().await?;
     if store::tours::close_slot(&mut tx, slot.id, clock::now()).await? {
-        let mut entry = ctx.audit("tour_slot.close", "tour_slot", slot.id);
+        let mut entry = ctx.legacy_audit("tour_slot.close", "tour_slot", slot.id);
         entry.office_id = Some(office.id);
         store::audit::record(&mut tx, &entry).await?;
     }
@@ -218,7 +226,7 @@ pub async fn delete_tour_slot(
             office.id
         )));
     }
-    let mut entry = ctx.audit("tour_slot.delete", "tour_slot", slot.id);
+    let mut entry = ctx.legacy_audit("tour_slot.delete", "tour_slot", slot.id);
     entry.office_id = Some(office.id);
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;

@@ -99,7 +99,7 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
     let (by_account, by_address) =
         store::login_failures::count_since(db, &login, &ctx.address, since).await?;
     if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
-        let mut entry = ctx.audit("auth.sign_in_throttled", "login", &login);
+        let mut entry = ctx.legacy_audit("auth.sign_in_throttled", "login", &login);
         entry.actor_label = login.clone();
         store::audit::record_now(db, &entry).await?;
         let page = ctx.form_page("login.title").await?;
@@ -122,7 +122,7 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
     };
     let Some(principal) = principal else {
         store::login_failures::record(db, &login, &ctx.address, now).await?;
-        let mut entry = ctx.audit("auth.sign_in_failed", "login", &login);
+        let mut entry = ctx.legacy_audit("auth.sign_in_failed", "login", &login);
         entry.actor_label = login.clone();
         store::audit::record_now(db, &entry).await?;
         let page = ctx.form_page("login.title").await?;
@@ -130,7 +130,7 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
     };
     store::login_failures::clear_login(db, &login).await?;
     ctx.session.sign_in(&ctx.app, principal.clone()).await?;
-    let entry = ctx.audit("auth.sign_in", "staff", principal.id);
+    let entry = ctx.legacy_audit("auth.sign_in", "staff", principal.id);
     store::audit::record_now(db, &entry).await?;
     Ok(see_other(safe_next(&form.next)))
 }
@@ -140,7 +140,7 @@ pub async fn sign_out(
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     if let Some(who) = ctx.session.principal() {
-        let entry = ctx.audit("auth.sign_out", "staff", who.id);
+        let entry = ctx.legacy_audit("auth.sign_out", "staff", who.id);
         store::audit::record_now(&ctx.app.db, &entry).await?;
     }
     ctx.session.end(&ctx.app).await?;
@@ -196,7 +196,7 @@ pub async fn change_password(
     store::staff::set_password(&mut tx, who.id, &hash, clock::now()).await?;
     store::audit::record(
         &mut tx,
-        &ctx.audit("staff.password_change", "staff", who.id),
+        &ctx.legacy_audit("staff.password_change", "staff", who.id),
     )
     .await?;
     tx.commit().await?;

@@ -14,44 +14,48 @@ pub mod outbox;
 pub mod setup;
 pub mod staff;
 
-use axum::{
-    Router,
-    routing::{get, post},
-};
+use crate::web::access::{Policy, Routes};
 
-use crate::app::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home::show_home))
-        .route("/setup", get(setup::show_setup).post(setup::create_setup))
-        .route("/login", get(auth::show_login).post(auth::sign_in))
-        .route("/logout", post(auth::sign_out))
-        .route(
-            "/account/password",
-            get(auth::show_password).post(auth::change_password),
-        )
-        .route(
-            "/offices",
-            get(offices::list_offices).post(offices::create_office),
-        )
-        .route("/offices/new", get(offices::new_office))
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/", Policy::Staff, home::show_home)
+        .get("/setup", Policy::Setup, setup::show_setup)
+        .post("/setup", Policy::Setup, setup::create_setup)
+        .get("/login", Policy::Public, auth::show_login)
+        .post("/login", Policy::Public, auth::sign_in)
+        .post("/logout", Policy::Public, auth::sign_out)
+        .get("/account/password", Policy::Staff, auth::show_password)
+        .post("/account/password", Policy::Staff, auth::change_password)
+        .get("/offices", Policy::Staff, offices::list_offices)
+        .post("/offices", Policy::Admin, offices::create_office)
+        .get("/offices/new", Policy::Admin, offices::new_office)
+        .get("/offices/{id}", Policy::OfficeView, offices::show_office)
+        .post(
             "/offices/{id}",
-            get(offices::show_office).post(offices::update_office),
+            Policy::OfficeManage,
+            offices::update_office,
         )
-        .route("/offices/{id}/edit", get(offices::edit_office))
-        .route("/offices/{id}/delete", post(offices::delete_office))
-        .route("/staff", get(staff::list_staff).post(staff::create_staff))
-        .route("/staff/new", get(staff::new_staff))
-        .route("/staff/{id}", post(staff::update_staff))
-        .route("/staff/{id}/edit", get(staff::edit_staff))
-        .route("/staff/{id}/password", post(staff::reset_password))
-        .route("/staff/{id}/delete", post(staff::delete_staff))
-        .route("/audit", get(audit::list_audit))
-        .route("/lang/{code}", get(lang::switch_lang))
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/static/app.css", get(assets::stylesheet))
+        .get(
+            "/offices/{id}/edit",
+            Policy::OfficeManage,
+            offices::edit_office,
+        )
+        .post(
+            "/offices/{id}/delete",
+            Policy::Admin,
+            offices::delete_office,
+        )
+        .get("/staff", Policy::Admin, staff::list_staff)
+        .post("/staff", Policy::Admin, staff::create_staff)
+        .get("/staff/new", Policy::Admin, staff::new_staff)
+        .post("/staff/{id}", Policy::Admin, staff::update_staff)
+        .get("/staff/{id}/edit", Policy::Admin, staff::edit_staff)
+        .post("/staff/{id}/password", Policy::Admin, staff::reset_password)
+        .post("/staff/{id}/delete", Policy::Admin, staff::delete_staff)
+        .get("/audit", Policy::Admin, audit::list_audit)
+        .get("/lang/{code}", Policy::Public, lang::switch_lang)
+        .get("/healthz", Policy::Public, health::healthz)
+        .get("/readyz", Policy::Public, health::readyz)
+        .get("/static/app.css", Policy::Public, assets::stylesheet)
         .merge(outbox::routes())
 }

@@ -171,7 +171,7 @@ pub async fn create_office(ctx: Ctx, CsrfForm(form): CsrfForm<OfficeForm>) -> Ap
             return save_failed(&ctx, err, form, "office.new", "/offices".into()).await;
         }
     };
-    let mut entry = ctx.audit("office.create", "office", id);
+    let mut entry = ctx.legacy_audit("office.create", "office", id);
     entry.office_id = Some(id);
     entry.detail = describe(&input);
     store::audit::record(&mut tx, &entry).await?;
@@ -228,7 +228,7 @@ pub async fn update_office(
     if let Err(err) = store::offices::update(&mut tx, office.id, &input, clock::now()).await {
         return save_failed(&ctx, err, form, "office.edit", action).await;
     }
-    let mut entry = ctx.audit("office.update", "office", office.id);
+    let mut entry = ctx.legacy_audit("office.update", "office", office.id);
     entry.office_id = Some(office.id);
     entry.detail = describe(&input);
     store::audit::record(&mut tx, &entry).await?;
@@ -249,7 +249,7 @@ pub async fn delete_office(
         return Ok(see_other(&format!("/offices/{}?n=has_clients", office.id)));
     }
     store::offices::delete(&mut tx, office.id).await?;
-    let mut entry = ctx.audit("office.delete", "office", office.id);
+    let mut entry = ctx.legacy_audit("office.delete", "office", office.id);
     entry.detail = office.name;
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;

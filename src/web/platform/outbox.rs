@@ -2,17 +2,15 @@
 //! attempts, next attempt and last error, and "retry now" for a message that was given up.
 //! The errors come from the SMTP server and may name its settings: only admins see them.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::{Path, Query},
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::error::{AppError, AppResult};
 use crate::store::{self, outbox::Message};
@@ -24,10 +22,10 @@ use crate::web::{
 
 const PAGE_SIZE: i64 = 100;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/admin/outbox", get(list_outbox))
-        .route("/admin/outbox/{id}/retry", post(retry_message))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/admin/outbox", Policy::Admin, list_outbox)
+        .post("/admin/outbox/{id}/retry", Policy::Admin, retry_message)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -104,7 +102,7 @@ pub async fn retry_message(
     if !store::outbox::requeue_failed(&mut tx, id, clock::now()).await? {
         return Ok(see_other("/admin/outbox"));
     }
-    let mut entry = ctx.audit("email.retry", "email_outbox", id);
+    let mut entry = ctx.legacy_audit("email.retry", "email_outbox", id);
     entry.detail = format!("attempts={}", message.attempts);
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;

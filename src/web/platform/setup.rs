@@ -81,12 +81,12 @@ pub async fn create_setup(ctx: Ctx, CsrfForm(form): CsrfForm<SetupForm>) -> AppR
         Err(err) => return Err(err.into()),
     };
     let staff_id = store::staff::insert(&mut tx, org_id, &input, &hash, now).await?;
-    let mut entry = ctx.audit("setup.complete", "organization", org_id);
+    let mut entry = ctx.legacy_audit("setup.complete", "organization", org_id);
     entry.actor_id = Some(staff_id);
     entry.actor_label = input.login.clone();
     entry.detail = org_name;
     store::audit::record(&mut tx, &entry).await?;
-    let mut entry = ctx.audit("staff.create", "staff", staff_id);
+    let mut entry = ctx.legacy_audit("staff.create", "staff", staff_id);
     entry.actor_id = Some(staff_id);
     entry.actor_label = input.login.clone();
     entry.detail = format!("login={} admin=true", input.login);

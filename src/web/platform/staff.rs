@@ -227,7 +227,7 @@ pub async fn create_staff(
         Err(err) => return Err(err.into()),
     };
     store::staff::set_memberships(&mut tx, id, &memberships).await?;
-    let mut entry = ctx.audit("staff.create", "staff", id);
+    let mut entry = ctx.legacy_audit("staff.create", "staff", id);
     entry.detail = describe(&input, &memberships);
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
@@ -328,7 +328,7 @@ pub async fn update_staff(
         Err(err) => return Err(err.into()),
     }
     store::staff::set_memberships(&mut tx, staff.id, &memberships).await?;
-    let mut entry = ctx.audit("staff.update", "staff", staff.id);
+    let mut entry = ctx.legacy_audit("staff.update", "staff", staff.id);
     entry.detail = describe(&input, &memberships);
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
@@ -364,7 +364,7 @@ pub async fn reset_password(
     store::staff::set_password(&mut tx, staff.id, &hash, clock::now()).await?;
     store::audit::record(
         &mut tx,
-        &ctx.audit("staff.password_reset", "staff", staff.id),
+        &ctx.legacy_audit("staff.password_reset", "staff", staff.id),
     )
     .await?;
     tx.commit().await?;
@@ -396,7 +396,7 @@ pub async fn delete_staff(
         ));
     }
     store::staff::delete(&mut tx, staff.id).await?;
-    let mut entry = ctx.audit("staff.delete", "staff", staff.id);
+    let mut entry = ctx.legacy_audit("staff.delete", "staff", staff.id);
     entry.detail = format!("login={} name={}", staff.login, staff.display_name);
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;

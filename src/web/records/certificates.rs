@@ -72,7 +72,7 @@ pub async fn create_certificate(
     };
     let mut tx = ctx.app.db.begin().await?;
     let cid = store::certificates::insert(&mut tx, client.id, &input, clock::now()).await?;
-    let mut entry = ctx.audit("certificate.create", "certificate", cid);
+    let mut entry = ctx.legacy_audit("certificate.create", "certificate", cid);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} number={} period={}..{}",
@@ -170,7 +170,7 @@ pub async fn create_period(
     let mut tx = ctx.app.db.begin().await?;
     let pid = store::certificates::insert_period(&mut tx, certificate_id, start, end, clock::now())
         .await?;
-    let mut entry = ctx.audit("certificate.renew", "certificate", certificate_id);
+    let mut entry = ctx.legacy_audit("certificate.renew", "certificate", certificate_id);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} period={}..{} (period id {pid})",

@@ -232,7 +232,7 @@ pub async fn create_client(
     };
     let mut tx = ctx.app.db.begin().await?;
     let client_id = store::clients::create(&mut tx, office.id, &input, clock::now()).await?;
-    let mut entry = ctx.audit("client.create", "client", client_id);
+    let mut entry = ctx.legacy_audit("client.create", "client", client_id);
     entry.office_id = Some(office.id);
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
@@ -300,7 +300,7 @@ pub async fn update_client(
     };
     let mut tx = ctx.app.db.begin().await?;
     store::clients::update(&mut tx, client.id, &input, clock::now()).await?;
-    let mut entry = ctx.audit("client.update", "client", client.id);
+    let mut entry = ctx.legacy_audit("client.update", "client", client.id);
     entry.office_id = Some(office.id);
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
@@ -392,7 +392,7 @@ pub async fn show_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
         .window
         .as_ref()
         .map(|w| standing::timeline(w, &facts, today));
-    let mut entry = ctx.audit("client.view", "client", client.id);
+    let mut entry = ctx.legacy_audit("client.view", "client", client.id);
     entry.office_id = Some(office.id);
     store::audit::record_now(db, &entry).await?;
     let disabilities = disabilities_from_column(&client.disability_categories);

@@ -132,7 +132,7 @@ pub async fn create_contract(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.audit("contract.create", "contract", kid);
+    let mut entry = ctx.legacy_audit("contract.create", "contract", kid);
     entry.office_id = Some(office.id);
     entry.detail = format!("client={} {}..{}", client.id, start, end);
     store::audit::record(&mut tx, &entry).await?;

@@ -79,7 +79,7 @@ pub async fn create_employment(
     };
     let mut tx = ctx.app.db.begin().await?;
     let eid = store::employments::insert(&mut tx, client.id, &input, clock::now()).await?;
-    let mut entry = ctx.audit("employment.create", "employment", eid);
+    let mut entry = ctx.legacy_audit("employment.create", "employment", eid);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} employer={} hire_date={}",
@@ -164,7 +164,7 @@ pub async fn update_employment(
     };
     let mut tx = ctx.app.db.begin().await?;
     store::employments::update(&mut tx, e.id, &input, clock::now()).await?;
-    let mut entry = ctx.audit("employment.update", "employment", e.id);
+    let mut entry = ctx.legacy_audit("employment.update", "employment", e.id);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} employer={} hire_date={} end_date={}",

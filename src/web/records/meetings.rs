@@ -2,16 +2,14 @@
 //! about the client's plan, and the form that records one. Whoever may see the client may
 //! read and record them; reading is audited like the rest of the client's record.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::Path,
     response::{IntoResponse, Response},
-    routing::get,
 };
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::claim_records::{MEETING_KINDS, MeetingForm, meeting_kind_key};
 use crate::domain::fields::FieldErrors;
@@ -24,11 +22,10 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route(
-        "/clients/{id}/meetings",
-        get(list_meetings).post(create_meeting),
-    )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/clients/{id}/meetings", Policy::ClientView, list_meetings)
+        .post("/clients/{id}/meetings", Policy::ClientEdit, create_meeting)
 }
 
 #[derive(Template, WebTemplate)]
@@ -71,7 +68,7 @@ async fn meetings_page(
 pub async fn list_meetings(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let mut entry = ctx.audit("client.view", "client", client.id);
+    let mut entry = ctx.legacy_audit("client.view", "client", client.id);
     entry.office_id = Some(office.id);
     entry.detail = "meetings".into();
     store::audit::record_now(&ctx.app.db, &entry).await?;
@@ -113,7 +110,7 @@ pub async fn create_meeting(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.audit("meeting.create", "regional_meeting", mid);
+    let mut entry = ctx.legacy_audit("meeting.create", "regional_meeting", mid);
     entry.office_id = Some(office.id);
     // Who and when, not what was said: the summary may hold health information.
     entry.detail = format!(

@@ -7,58 +7,81 @@ pub mod contracts;
 pub mod employments;
 pub mod meetings;
 
-use axum::{
-    Router,
-    routing::{get, post},
-};
+use crate::web::access::{Policy, Routes};
 
-use crate::app::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(
             "/offices/{id}/clients",
-            get(clients::list_clients).post(clients::create_client),
+            Policy::OfficeView,
+            clients::list_clients,
         )
-        .route("/offices/{id}/clients/new", get(clients::new_client))
-        .route(
-            "/clients/{id}",
-            get(clients::show_client).post(clients::update_client),
+        .post(
+            "/offices/{id}/clients",
+            Policy::OfficeView,
+            clients::create_client,
         )
-        .route("/clients/{id}/edit", get(clients::edit_client))
-        .route(
+        .get(
+            "/offices/{id}/clients/new",
+            Policy::OfficeView,
+            clients::new_client,
+        )
+        .get("/clients/{id}", Policy::ClientView, clients::show_client)
+        .post("/clients/{id}", Policy::ClientEdit, clients::update_client)
+        .get(
+            "/clients/{id}/edit",
+            Policy::ClientEdit,
+            clients::edit_client,
+        )
+        .post(
             "/clients/{id}/employments",
-            post(employments::create_employment),
+            Policy::ClientEdit,
+            employments::create_employment,
         )
-        .route(
+        .get(
             "/clients/{id}/employments/new",
-            get(employments::new_employment),
+            Policy::ClientEdit,
+            employments::new_employment,
         )
-        .route(
+        .post(
             "/clients/{id}/employments/{eid}",
-            post(employments::update_employment),
+            Policy::ClientEdit,
+            employments::update_employment,
         )
-        .route(
+        .get(
             "/clients/{id}/employments/{eid}/edit",
-            get(employments::edit_employment),
+            Policy::ClientEdit,
+            employments::edit_employment,
         )
-        .route(
+        .post(
             "/clients/{id}/certificates",
-            post(certificates::create_certificate),
+            Policy::ClientEdit,
+            certificates::create_certificate,
         )
-        .route(
+        .get(
             "/clients/{id}/certificates/new",
-            get(certificates::new_certificate),
+            Policy::ClientEdit,
+            certificates::new_certificate,
         )
-        .route(
+        .post(
             "/clients/{id}/certificates/{cid}/periods",
-            post(certificates::create_period),
+            Policy::ClientEdit,
+            certificates::create_period,
         )
-        .route(
+        .get(
             "/clients/{id}/certificates/{cid}/periods/new",
-            get(certificates::new_period),
+            Policy::ClientEdit,
+            certificates::new_period,
         )
-        .route("/clients/{id}/contracts", post(contracts::create_contract))
-        .route("/clients/{id}/contracts/new", get(contracts::new_contract))
+        .post(
+            "/clients/{id}/contracts",
+            Policy::ClientEdit,
+            contracts::create_contract,
+        )
+        .get(
+            "/clients/{id}/contracts/new",
+            Policy::ClientEdit,
+            contracts::new_contract,
+        )
         .merge(meetings::routes())
 }

@@ -7,17 +7,15 @@
 //! once). The feed holds only names, dates and task text: never disability or health
 //! details, since it leaves our control for a third-party calendar service.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::Path,
     http::{HeaderMap, HeaderValue, header},
     response::{IntoResponse, Response},
-    routing::get,
 };
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::ical::{self, Event};
 use crate::error::{AppError, AppResult};
@@ -32,11 +30,12 @@ use crate::web::{
 /// Planned contacts this many days in the past still show, so a missed one stays visible.
 const PAST_DAYS: i64 = 30;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/account/calendar", get(show_calendar).post(create_token))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/account/calendar", Policy::Staff, show_calendar)
+        .post("/account/calendar", Policy::Staff, create_token)
         // The router cannot match a suffix inside a segment: the handler strips `.ics`.
-        .route("/calendar/{file}", get(feed))
+        .get("/calendar/{file}", Policy::Token, feed)
 }
 
 #[derive(Template, WebTemplate)]
@@ -74,7 +73,7 @@ pub async fn create_token(
     let now = clock::now();
     let mut tx = ctx.app.db.begin().await?;
     store::calendar::set_token(&mut tx, who.id, &hash_token(&token), now).await?;
-    let entry = ctx.audit("calendar.token_create", "staff", who.id);
+    let entry = ctx.legacy_audit("calendar.token_create", "staff", who.id);
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
     let url = format!("{}/calendar/{token}.ics", base_url(&ctx, &headers));

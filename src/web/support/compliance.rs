@@ -3,18 +3,16 @@
 //! and the month-end list of clients whose conditions are not met, with the reasons), and
 //! the same rows for a supporter's own clients on their home page.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::{Path, Query},
     response::{IntoResponse, Response},
-    routing::get,
 };
 use serde::Deserialize;
 use time::{Date, Month};
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::compliance::{self, ClientMonth, Item, PlanState, ReportState};
 use crate::domain::rules::period::{add_months, service_window};
@@ -26,8 +24,8 @@ use crate::web::{
     platform::offices::visible_office,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/offices/{id}/month", get(office_month))
+pub fn routes() -> Routes {
+    Routes::new().get("/offices/{id}/month", Policy::OfficeView, office_month)
 }
 
 /// A calendar month.

@@ -5,18 +5,16 @@
 //! Every feature that sends information outside the office (reports, hand-over) calls
 //! [`check_sharing`] first and shows [`blocked_message`] when it is refused.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::Path,
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::consent::{
     self, Blocked, Category, ConsentForm, Recipient, categories_from_column, categories_to_column,
@@ -35,15 +33,14 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/clients/{id}/consents",
-            get(list_consents).post(create_consent),
-        )
-        .route(
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/clients/{id}/consents", Policy::ClientView, list_consents)
+        .post("/clients/{id}/consents", Policy::ClientEdit, create_consent)
+        .post(
             "/clients/{id}/consents/{cid}/withdraw",
-            post(withdraw_consent),
+            Policy::ClientEdit,
+            withdraw_consent,
         )
 }
 
@@ -273,7 +270,7 @@ pub async fn create_consent(
     };
     let mut tx = ctx.app.db.begin().await?;
     let cid = store::consents::insert(&mut tx, client.id, &input, who.id, clock::now()).await?;
-    let mut entry = ctx.audit("consent.create", "consent", cid);
+    let mut entry = ctx.legacy_audit("consent.create", "consent", cid);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} recipient={} categories={} valid_from={}",
@@ -331,7 +328,7 @@ pub async fn withdraw_consent(
     // Already withdrawn (a second click, another tab): nothing changes, nothing is audited.
     if store::consents::withdraw(&mut tx, client.id, row.id, &note, clock::now()).await? {
         let record = row.record();
-        let mut entry = ctx.audit("consent.withdraw", "consent", row.id);
+        let mut entry = ctx.legacy_audit("consent.withdraw", "consent", row.id);
         entry.office_id = Some(office.id);
         entry.detail = format!(
             "client={} recipient={}",

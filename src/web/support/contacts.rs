@@ -6,19 +6,17 @@
 //! or an institution, or the hand-over at the end) must name the consent it relies on, and
 //! `domain::consent::check` decides; a blocked sharing is a field message, nothing is saved.
 
+use crate::web::access::{Policy, Routes};
 use std::collections::BTreeMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::{Path, Query},
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::consent::Category;
 use crate::domain::contact::{
@@ -45,19 +43,22 @@ use crate::web::{
     safe_next, see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/clients/{id}/contacts",
-            get(list_contacts).post(create_contact),
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/clients/{id}/contacts", Policy::ClientView, list_contacts)
+        .post("/clients/{id}/contacts", Policy::ClientEdit, create_contact)
+        .get(
+            "/clients/{id}/contacts/new",
+            Policy::ClientEdit,
+            new_contact,
         )
-        .route("/clients/{id}/contacts/new", get(new_contact))
-        .route(
+        .post(
             "/clients/{id}/concerns/{kid}/resolve",
-            post(resolve_concern),
+            Policy::ClientEdit,
+            resolve_concern,
         )
-        .route("/tasks/{id}/done", post(finish_task))
-        .route("/offices/{id}/cases", get(search_cases))
+        .post("/tasks/{id}/done", Policy::ClientEdit, finish_task)
+        .get("/offices/{id}/cases", Policy::OfficeView, search_cases)
 }
 
 /// How many months the "open concerns by category" table covers.
@@ -190,7 +191,7 @@ async fn list_page(
 pub async fn list_contacts(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
     let who = ctx.staff()?;
     let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let mut entry = ctx.audit("client.view", "client", client.id);
+    let mut entry = ctx.legacy_audit("client.view", "client", client.id);
     entry.office_id = Some(office.id);
     entry.detail = "contacts".into();
     store::audit::record_now(&ctx.app.db, &entry).await?;
@@ -366,7 +367,7 @@ pub async fn create_contact(
     let contact_id =
         store::contacts::insert(&mut tx, client.id, office.id, who.id, &input, clock::now())
             .await?;
-    let mut entry = ctx.audit("contact.create", "contact", contact_id);
+    let mut entry = ctx.legacy_audit("contact.create", "contact", contact_id);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} mode={} concerns={} actions={} handover={}",
@@ -414,7 +415,7 @@ pub async fn resolve_concern(
     let mut tx = ctx.app.db.begin().await?;
     store::contacts::resolve_concern(&mut tx, concern.id, &resolution, who.id, clock::now())
         .await?;
-    let mut entry = ctx.audit("concern.resolve", "concern", concern.id);
+    let mut entry = ctx.legacy_audit("concern.resolve", "concern", concern.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("client={} category={}", client.id, concern.category);
     store::audit::record(&mut tx, &entry).await?;
@@ -443,7 +444,7 @@ pub async fn finish_task(
     let (client, office) = visible_client(&ctx, &who, &task.client_id.to_string()).await?;
     let mut tx = ctx.app.db.begin().await?;
     store::tasks::mark_done(&mut tx, task.id, clock::now()).await?;
-    let mut entry = ctx.audit("task.done", "task", task.id);
+    let mut entry = ctx.legacy_audit("task.done", "task", task.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("client={}", client.id);
     store::audit::record(&mut tx, &entry).await?;

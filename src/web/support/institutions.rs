@@ -2,16 +2,14 @@
 //! adding one and editing one. Any staff member of the office may do both: the directory is
 //! shared working knowledge, and a consent can name only an institution listed here.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::Path,
     response::{IntoResponse, Response},
-    routing::get,
 };
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::fields::FieldErrors;
 use crate::domain::institution::{InstitutionForm, InstitutionInput, Kind};
@@ -25,16 +23,32 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/offices/{id}/institutions", get(list_institutions))
-        .route(
-            "/offices/{id}/institutions/new",
-            get(new_institution).post(create_institution),
+pub fn routes() -> Routes {
+    Routes::new()
+        .get(
+            "/offices/{id}/institutions",
+            Policy::OfficeView,
+            list_institutions,
         )
-        .route(
+        .get(
+            "/offices/{id}/institutions/new",
+            Policy::OfficeView,
+            new_institution,
+        )
+        .post(
+            "/offices/{id}/institutions/new",
+            Policy::OfficeView,
+            create_institution,
+        )
+        .get(
             "/offices/{id}/institutions/{iid}/edit",
-            get(edit_institution).post(update_institution),
+            Policy::OfficeView,
+            edit_institution,
+        )
+        .post(
+            "/offices/{id}/institutions/{iid}/edit",
+            Policy::OfficeView,
+            update_institution,
         )
 }
 
@@ -133,7 +147,7 @@ pub async fn create_institution(
     };
     let mut tx = ctx.app.db.begin().await?;
     let iid = store::institutions::insert(&mut tx, office.id, &input, clock::now()).await?;
-    let mut entry = ctx.audit("institution.create", "institution", iid);
+    let mut entry = ctx.legacy_audit("institution.create", "institution", iid);
     entry.office_id = Some(office.id);
     entry.detail = describe(&input);
     store::audit::record(&mut tx, &entry).await?;
@@ -203,7 +217,7 @@ pub async fn update_institution(
     if !store::institutions::update(&mut tx, office.id, i.id, &input, clock::now()).await? {
         return Err(AppError::NotFound);
     }
-    let mut entry = ctx.audit("institution.update", "institution", i.id);
+    let mut entry = ctx.legacy_audit("institution.update", "institution", i.id);
     entry.office_id = Some(office.id);
     entry.detail = describe(&input);
     store::audit::record(&mut tx, &entry).await?;

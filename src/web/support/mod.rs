@@ -9,12 +9,10 @@ pub mod institutions;
 pub mod plans;
 pub mod reports;
 
-use axum::Router;
+use crate::web::access::Routes;
 
-use crate::app::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .merge(contacts::routes())
         .merge(consents::routes())
         .merge(institutions::routes())

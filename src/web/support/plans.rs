@@ -6,19 +6,17 @@
 //! answered with the plan page, status 409 and what the change needs; a form that does not
 //! validate, with status 422 and its field messages.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::Path,
     http::StatusCode,
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use serde::Deserialize;
 use time::Date;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::domain::fields::FieldErrors;
 use crate::domain::plan::{
@@ -34,15 +32,32 @@ use crate::web::{
     see_other, unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/clients/{id}/plans", get(list_plans).post(create_plan))
-        .route("/clients/{id}/plans/new", get(new_plan))
-        .route("/clients/{id}/plans/{pid}", post(update_plan))
-        .route("/clients/{id}/plans/{pid}/edit", get(edit_plan))
-        .route("/clients/{id}/plans/{pid}/agree", post(agree_plan))
-        .route("/clients/{id}/plans/{pid}/review", post(review_plan))
-        .route("/clients/{id}/plans/{pid}/revise", post(revise_plan))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/clients/{id}/plans", Policy::ClientView, list_plans)
+        .post("/clients/{id}/plans", Policy::ClientEdit, create_plan)
+        .get("/clients/{id}/plans/new", Policy::ClientEdit, new_plan)
+        .post("/clients/{id}/plans/{pid}", Policy::ClientEdit, update_plan)
+        .get(
+            "/clients/{id}/plans/{pid}/edit",
+            Policy::ClientEdit,
+            edit_plan,
+        )
+        .post(
+            "/clients/{id}/plans/{pid}/agree",
+            Policy::ClientEdit,
+            agree_plan,
+        )
+        .post(
+            "/clients/{id}/plans/{pid}/review",
+            Policy::ClientEdit,
+            review_plan,
+        )
+        .post(
+            "/clients/{id}/plans/{pid}/revise",
+            Policy::ClientEdit,
+            revise_plan,
+        )
 }
 
 /// A page re-rendered because a state change or an edit is not allowed now: 409 Conflict,
@@ -201,7 +216,7 @@ pub async fn create_plan(
     let mut tx = ctx.app.db.begin().await?;
     let pid =
         store::plans::insert_draft(&mut tx, client.id, &input, None, who.id, clock::now()).await?;
-    let mut entry = ctx.audit("plan.create", "support_plan", pid);
+    let mut entry = ctx.legacy_audit("plan.create", "support_plan", pid);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} start={} review={}",
@@ -291,7 +306,7 @@ pub async fn update_plan(
         let status = client_plan(&ctx, &client, &pid).await?.status();
         return refused(&ctx, client, office, "plan.refused.edit", status).await;
     }
-    let mut entry = ctx.audit("plan.update", "support_plan", row.id);
+    let mut entry = ctx.legacy_audit("plan.update", "support_plan", row.id);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} start={} review={}",
@@ -333,7 +348,7 @@ pub async fn agree_plan(
         page.agreed_on = form.plan_agreed_on;
         return Ok(unprocessable(page));
     };
-    let entry = ctx.audit("plan.agree", "support_plan", row.id);
+    let entry = ctx.legacy_audit("plan.agree", "support_plan", row.id);
     change_state(&ctx, client, office, &row, to, Some(agreed_on), entry).await
 }
 
@@ -382,7 +397,7 @@ pub async fn review_plan(
     let row = client_plan(&ctx, &client, &pid).await?;
     match plan::transition(row.status(), Action::Review) {
         Ok(to) => {
-            let entry = ctx.audit("plan.review", "support_plan", row.id);
+            let entry = ctx.legacy_audit("plan.review", "support_plan", row.id);
             change_state(&ctx, client, office, &row, to, None, entry).await
         }
         Err(illegal) => refused(&ctx, client, office, illegal.key(), row.status()).await,
@@ -415,7 +430,7 @@ pub async fn revise_plan(
     }
     let new_id =
         store::plans::insert_draft(&mut tx, client.id, &content, Some(row.id), who.id, now).await?;
-    let mut entry = ctx.audit("plan.revise", "support_plan", row.id);
+    let mut entry = ctx.legacy_audit("plan.revise", "support_plan", row.id);
     entry.office_id = Some(office.id);
     entry.detail = format!("client={} replaced_by={new_id}", client.id);
     store::audit::record(&mut tx, &entry).await?;

@@ -9,17 +9,15 @@
 //! anyone but the client passes `domain::consent::check` first (要配慮個人情報, APPI art.
 //! 20(2)); when it is blocked the page says what and why, and nothing is saved.
 
+use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    Router,
     extract::{Path, Query},
     response::{IntoResponse, Response},
-    routing::{get, post},
 };
 use serde::Deserialize;
 
-use crate::app::AppState;
 use crate::clock;
 use crate::db::is_unique_violation;
 use crate::domain::consent::{self, Blocked, Category, Recipient};
@@ -46,22 +44,45 @@ use crate::web::{
     unprocessable,
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/clients/{id}/reports",
-            get(list_reports).post(create_report),
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/clients/{id}/reports", Policy::ClientView, list_reports)
+        .post("/clients/{id}/reports", Policy::ClientEdit, create_report)
+        .get(
+            "/clients/{id}/reports/{month}",
+            Policy::ClientView,
+            show_month,
         )
-        .route("/clients/{id}/reports/{month}", get(show_month))
-        .route("/clients/{id}/reports/{month}/body", post(update_body))
-        .route("/clients/{id}/reports/{month}/finalise", post(finalise))
-        .route("/clients/{id}/reports/{month}/correct", post(correct))
-        .route("/clients/{id}/reports/{month}/shares", post(share))
-        .route(
+        .post(
+            "/clients/{id}/reports/{month}/body",
+            Policy::ClientEdit,
+            update_body,
+        )
+        .post(
+            "/clients/{id}/reports/{month}/finalise",
+            Policy::ClientEdit,
+            finalise,
+        )
+        .post(
+            "/clients/{id}/reports/{month}/correct",
+            Policy::ClientEdit,
+            correct,
+        )
+        .post(
+            "/clients/{id}/reports/{month}/shares",
+            Policy::ClientEdit,
+            share,
+        )
+        .post(
             "/clients/{id}/reports/{month}/shares/{sid}/acknowledge",
-            post(acknowledge),
+            Policy::ClientEdit,
+            acknowledge,
         )
-        .route("/clients/{id}/reports/{month}/print", get(print))
+        .get(
+            "/clients/{id}/reports/{month}/print",
+            Policy::ClientView,
+            print,
+        )
 }
 
 /// The month in the path, or 404.
@@ -212,7 +233,7 @@ pub async fn create_report(
             Err(e) if is_unique_violation(&e) => return Ok(see_other(&month_url(&client, month))),
             Err(e) => return Err(e.into()),
         };
-    let mut entry = ctx.audit("report.create", "support_report", rid);
+    let mut entry = ctx.legacy_audit("report.create", "support_report", rid);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} month={month} version=1 contacts={}",
@@ -482,9 +503,9 @@ async fn save_body(
         return refused(&ctx, client, month, Refusal::FinalIsFixed).await;
     }
     let action = if and_finalise {
-        ctx.audit("report.finalise", "support_report", latest.id)
+        ctx.legacy_audit("report.finalise", "support_report", latest.id)
     } else {
-        ctx.audit("report.update", "support_report", latest.id)
+        ctx.legacy_audit("report.update", "support_report", latest.id)
     };
     let mut entry = action;
     entry.office_id = Some(office.id);
@@ -540,7 +561,7 @@ pub async fn correct(
         }
         Err(e) => return Err(e.into()),
     };
-    let mut entry = ctx.audit("report.correct", "support_report", rid);
+    let mut entry = ctx.legacy_audit("report.correct", "support_report", rid);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} month={month} version={}→{} (report {} → {rid})",
@@ -675,7 +696,7 @@ pub async fn share(
     let mut tx = db.begin().await?;
     let sid =
         store::reports::insert_share(&mut tx, report.id, &share, who.id, clock::now()).await?;
-    let mut entry = ctx.audit("report.share", "support_report", report.id);
+    let mut entry = ctx.legacy_audit("report.share", "support_report", report.id);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} month={month} version={} to={kind} consent={} method={} share={sid}",
@@ -763,7 +784,7 @@ pub async fn acknowledge(
         page.refusal = Some("share.refused.acknowledged");
         return Ok(conflict(page));
     }
-    let mut entry = ctx.audit("report.acknowledge", "support_report", share.report_id);
+    let mut entry = ctx.legacy_audit("report.acknowledge", "support_report", share.report_id);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} month={month} version={} share={sid} to={} on={on}",
@@ -822,7 +843,7 @@ pub async fn print(
     }
     .ok_or(AppError::NotFound)?;
     // Printing takes the report out of the system onto paper: worth a line in the log.
-    let mut entry = ctx.audit("report.print", "support_report", report.id);
+    let mut entry = ctx.legacy_audit("report.print", "support_report", report.id);
     entry.office_id = Some(office.id);
     entry.detail = format!(
         "client={} month={month} version={}",

@@ -1,0 +1,308 @@
+//! The audit log's names for people: one per `domain::audit::Action`, and the page's words.
+
+pub const MESSAGES: &[(&str, &str, &str)] = &[
+    ("audit.action.auth.sign_in", "サインイン", "Signed in"),
+    (
+        "audit.action.auth.sign_in_failed",
+        "サインイン失敗",
+        "Sign-in failed",
+    ),
+    (
+        "audit.action.auth.sign_in_throttled",
+        "サインインの一時制限",
+        "Sign-in throttled",
+    ),
+    ("audit.action.auth.sign_out", "サインアウト", "Signed out"),
+    (
+        "audit.action.setup.complete",
+        "初期設定の完了",
+        "Setup completed",
+    ),
+    (
+        "audit.action.staff.create",
+        "職員の登録",
+        "Staff member added",
+    ),
+    (
+        "audit.action.staff.update",
+        "職員情報の変更",
+        "Staff member changed",
+    ),
+    (
+        "audit.action.staff.delete",
+        "職員の削除",
+        "Staff member removed",
+    ),
+    (
+        "audit.action.staff.password_reset",
+        "パスワードの再設定",
+        "Password reset",
+    ),
+    (
+        "audit.action.staff.password_change",
+        "パスワードの変更",
+        "Password changed",
+    ),
+    ("audit.action.office.create", "事業所の登録", "Office added"),
+    (
+        "audit.action.office.update",
+        "事業所情報の変更",
+        "Office changed",
+    ),
+    (
+        "audit.action.office.delete",
+        "事業所の削除",
+        "Office removed",
+    ),
+    (
+        "audit.action.office.area_grade",
+        "地域区分の変更",
+        "Area grade changed",
+    ),
+    (
+        "audit.action.guide.update",
+        "公開ページの案内の変更",
+        "Public guide changed",
+    ),
+    (
+        "audit.action.client.view",
+        "利用者記録の閲覧",
+        "Client record viewed",
+    ),
+    ("audit.action.client.create", "利用者の登録", "Client added"),
+    (
+        "audit.action.client.update",
+        "利用者情報の変更",
+        "Client changed",
+    ),
+    (
+        "audit.action.employment.create",
+        "就労先の登録",
+        "Employment added",
+    ),
+    (
+        "audit.action.employment.update",
+        "就労先の変更",
+        "Employment changed",
+    ),
+    (
+        "audit.action.certificate.create",
+        "受給者証の登録",
+        "Certificate added",
+    ),
+    (
+        "audit.action.certificate.renew",
+        "支給決定期間の追加",
+        "Certificate period added",
+    ),
+    (
+        "audit.action.contract.create",
+        "契約の登録",
+        "Contract added",
+    ),
+    (
+        "audit.action.meeting.create",
+        "地域連携会議の記録",
+        "Regional meeting recorded",
+    ),
+    (
+        "audit.action.contact.create",
+        "支援記録の作成",
+        "Support record written",
+    ),
+    (
+        "audit.action.concern.resolve",
+        "困りごとの解決",
+        "Concern resolved",
+    ),
+    (
+        "audit.action.consent.create",
+        "同意の記録",
+        "Consent recorded",
+    ),
+    (
+        "audit.action.consent.withdraw",
+        "同意の撤回",
+        "Consent withdrawn",
+    ),
+    (
+        "audit.action.institution.create",
+        "関係機関の登録",
+        "Institution added",
+    ),
+    (
+        "audit.action.institution.update",
+        "関係機関の変更",
+        "Institution changed",
+    ),
+    (
+        "audit.action.plan.create",
+        "支援計画の作成",
+        "Support plan drafted",
+    ),
+    (
+        "audit.action.plan.update",
+        "支援計画の変更",
+        "Support plan changed",
+    ),
+    (
+        "audit.action.plan.agree",
+        "支援計画の同意",
+        "Support plan agreed",
+    ),
+    (
+        "audit.action.plan.review",
+        "支援計画の見直し開始",
+        "Support plan review started",
+    ),
+    (
+        "audit.action.plan.revise",
+        "支援計画の改定",
+        "Support plan revised",
+    ),
+    (
+        "audit.action.report.create",
+        "月次報告の作成",
+        "Monthly report drafted",
+    ),
+    (
+        "audit.action.report.update",
+        "月次報告の変更",
+        "Monthly report changed",
+    ),
+    (
+        "audit.action.report.finalise",
+        "月次報告の確定",
+        "Monthly report finalised",
+    ),
+    (
+        "audit.action.report.correct",
+        "月次報告の訂正",
+        "Monthly report corrected",
+    ),
+    (
+        "audit.action.report.share",
+        "月次報告の共有",
+        "Monthly report shared",
+    ),
+    (
+        "audit.action.report.acknowledge",
+        "月次報告の受領確認",
+        "Monthly report acknowledged",
+    ),
+    (
+        "audit.action.report.print",
+        "月次報告の印刷",
+        "Monthly report printed",
+    ),
+    ("audit.action.task.done", "タスクの完了", "Task done"),
+    (
+        "audit.action.calendar.token_create",
+        "カレンダー配信URLの発行",
+        "Calendar feed link issued",
+    ),
+    (
+        "audit.action.inquiry.create",
+        "問い合わせの登録",
+        "Inquiry added",
+    ),
+    (
+        "audit.action.inquiry.view",
+        "問い合わせの閲覧",
+        "Inquiry viewed",
+    ),
+    (
+        "audit.action.inquiry.move",
+        "問い合わせの段階の変更",
+        "Inquiry moved",
+    ),
+    ("audit.action.tour.book", "見学の予約", "Tour booked"),
+    ("audit.action.tour.confirm", "見学の確定", "Tour confirmed"),
+    (
+        "audit.action.tour.reschedule",
+        "見学日時の変更",
+        "Tour rescheduled",
+    ),
+    (
+        "audit.action.tour.cancel",
+        "見学の取り消し",
+        "Tour cancelled",
+    ),
+    (
+        "audit.action.tour_slot.create",
+        "見学枠の作成",
+        "Tour slot created",
+    ),
+    (
+        "audit.action.tour_slot.close",
+        "見学枠の締め切り",
+        "Tour slot closed",
+    ),
+    (
+        "audit.action.tour_slot.delete",
+        "見学枠の削除",
+        "Tour slot deleted",
+    ),
+    ("audit.action.email.retry", "メールの再送", "Email retried"),
+    ("audit.action.claims.view", "請求の閲覧", "Claim viewed"),
+    (
+        "audit.action.claims.rate_view",
+        "就労定着率の閲覧",
+        "Retention rate viewed",
+    ),
+    (
+        "audit.action.claims.rate_file",
+        "就労定着率の届出",
+        "Retention rate filed",
+    ),
+    ("audit.action.claims.lock", "請求の確定", "Claim locked"),
+    (
+        "audit.action.claims.export_csv",
+        "請求CSVの出力",
+        "Claim CSV exported",
+    ),
+    (
+        "audit.action.claims.export_kokuho",
+        "国保連ファイルの出力",
+        "Kokuho file exported",
+    ),
+    (
+        "audit.action.claim_setting.create",
+        "体制の登録",
+        "Claim setting added",
+    ),
+    (
+        "audit.action.claim_setting.end",
+        "体制の終了",
+        "Claim setting ended",
+    ),
+    (
+        "audit.action.cap_result.save",
+        "上限額管理結果の保存",
+        "Cap management result saved",
+    ),
+    (
+        "audit.action.claim_master.create",
+        "請求マスタの追加",
+        "Claim master row added",
+    ),
+    (
+        "audit.action.unit_price.create",
+        "単位数単価の追加",
+        "Unit price added",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::audit::Action;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_action_has_a_name_in_both_languages() {
+        for a in Action::ALL {
+            assert!(Lang::Ja.get(a.label_key()).is_some(), "{a:?}");
+            assert!(Lang::En.get(a.label_key()).is_some(), "{a:?}");
+        }
+    }
+}

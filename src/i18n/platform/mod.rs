@@ -1,0 +1,3 @@
+//! Messages of the platform area that have their own table.
+
+pub mod audit;
