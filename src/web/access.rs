@@ -139,7 +139,7 @@ impl Routes {
 }
 
 /// The path parameters of the request, by name.
-async fn path_params<S: Send + Sync>(
+pub(crate) async fn path_params<S: Send + Sync>(
     parts: &mut Parts,
     state: &S,
 ) -> Result<HashMap<String, String>, AppError> {
@@ -150,7 +150,7 @@ async fn path_params<S: Send + Sync>(
 }
 
 /// The numeric path parameter `name`, or 404.
-async fn path_id<S: Send + Sync>(
+pub(crate) async fn path_id<S: Send + Sync>(
     parts: &mut Parts,
     state: &S,
     name: &str,
@@ -163,7 +163,7 @@ async fn path_id<S: Send + Sync>(
 }
 
 /// The signed-in staff member, or the sign-in redirect.
-fn signed_in(parts: &Parts) -> Result<Principal, AppError> {
+pub(crate) fn signed_in(parts: &Parts) -> Result<Principal, AppError> {
     let session = parts
         .extensions
         .get::<crate::web::session::SessionHandle>()
@@ -180,7 +180,7 @@ fn signed_in(parts: &Parts) -> Result<Principal, AppError> {
 
 /// An office the staff member may see: 404 if missing or of another organisation, 403 if
 /// it is not one of theirs.
-async fn office_for(db: &Db, who: &Principal, id: i64) -> Result<Office, AppError> {
+pub(crate) async fn office_for(db: &Db, who: &Principal, id: i64) -> Result<Office, AppError> {
     let office = store::offices::find(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -277,7 +277,7 @@ where
 struct ClientViewAudited;
 
 /// Loads the client `{id}` for the signed-in staff member.
-async fn client_for<S>(
+pub(crate) async fn client_for<S>(
     parts: &mut Parts,
     state: &S,
 ) -> Result<(Principal, Client, Office), AppError>
@@ -296,7 +296,7 @@ where
 }
 
 /// Writes `client.view` for a page that shows the client's record (GET), once per request.
-async fn audit_client_view<S>(parts: &mut Parts, state: &S, client: &Client) -> Result<(), AppError>
+pub(crate) async fn audit_client_view<S>(parts: &mut Parts, state: &S, client: &Client) -> Result<(), AppError>
 where
     AppState: FromRef<S>,
     S: Send + Sync,
