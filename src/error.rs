@@ -7,7 +7,7 @@
 //!   language (or JSON under `/api/`) with the request id, never internals. The cause of an
 //!   internal error is logged, inside the request's span, so the id leads to it.
 //! - Handlers return `AppError`; `IntoResponse` only records which kind it was. The page
-//!   itself is drawn by `web::errors::render_error_pages`, the middleware that knows the
+//!   itself is drawn by `web::middleware::error_pages`, the middleware that knows the
 //!   request id and the language.
 
 use axum::{
