@@ -16,6 +16,9 @@
 //! A failed attempt waits [`backoff`] (1 min, 2, 4… capped at 6 h) and the message is given
 //! up (`failed`) after [`MAX_ATTEMPTS`]; an admin can queue it again on `/admin/outbox`.
 //! Without `TEICHAKU_SMTP_URL` nothing is sent: messages stay queued until SMTP is configured.
+//!
+//! What an email says is not written here: [`messages`] renders each one from its template
+//! files (`templates/email/`).
 
 use std::{str::FromStr, time::Duration};
 
@@ -30,6 +33,8 @@ use crate::clock;
 use crate::config::Config;
 use crate::db::{Db, Tx};
 use crate::store::outbox;
+
+pub mod messages;
 
 /// A failed message is given up after this many attempts (about two hours with [`backoff`]).
 pub const MAX_ATTEMPTS: i64 = 8;

@@ -148,31 +148,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Someone else changed the status first. Check the current status.",
     ),
     (
-        "email.inquiry_thanks_subject",
-        "【定着】お問い合わせを受け付けました",
-        "We received your message",
-    ),
-    (
-        "email.inquiry_thanks_body",
-        "お問い合わせありがとうございます。担当者から2営業日以内にご連絡します。",
-        "Thank you for your message. We will contact you within 2 business days.",
-    ),
-    (
-        "email.inquiry_footer",
-        "このメールに心当たりがないときは、お手数ですが破棄してください。",
-        "If you did not send this, please ignore this email.",
-    ),
-    (
-        "email.inquiry_new_subject",
-        "新しいお問い合わせがあります",
-        "A new inquiry",
-    ),
-    (
-        "email.inquiry_new_body",
-        "ホームページからお問い合わせがありました。職員用の画面で確認してください。",
-        "A new inquiry arrived from the website. Please see it in Teichaku.",
-    ),
-    (
         "inquiry.convert",
         "利用者として登録する（入力済みの内容を引き継ぎます）",
         "Register as a client (carries over what was collected)",

@@ -1,4 +1,5 @@
-//! Messages for 見学 (tour slots, bookings and their emails): (key, 日本語, English).
+//! Messages for 見学 (tour slots and bookings): (key, 日本語, English). The emails to
+//! visitors are templates, `templates/email/tour_*.txt`.
 pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("tour.nav", "見学枠", "Tour slots"),
     ("tour.list_title", "見学枠", "Tour slots"),
@@ -118,68 +119,5 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "err.tour_not_now",
         "この段階のお問い合わせでは見学を確定できません。",
         "A visit cannot be confirmed at this stage of the inquiry.",
-    ),
-    (
-        "tour.mail_not_yet_confirmed",
-        "（この日時はまだ確定していません。担当者からのご連絡で確定します。）",
-        "(This time is not confirmed yet; we will confirm it when we contact you.)",
-    ),
-    ("tour.mail_when", "日時", "When"),
-    ("tour.mail_where", "場所", "Where"),
-    ("tour.mail_before", "変更前の日時", "Previously"),
-    (
-        "tour.mail_confirmed_subject",
-        "【定着】見学の日時が決まりました",
-        "Your visit is confirmed",
-    ),
-    (
-        "tour.mail_confirmed_body",
-        "見学のお申し込みありがとうございます。次の日時でお待ちしています。",
-        "Thank you for asking to visit. We look forward to seeing you at this time.",
-    ),
-    (
-        "tour.mail_bring",
-        "お持ちいただくもの:\n・筆記用具（メモを取りたいときに）\n・受給者証や障害者手帳（お持ちの方のみ。なくても見学できます）\n・通っている病院や支援機関の名前がわかるもの（あれば）\n動きやすいふだんの服装でお越しください。ご家族や支援者の方とご一緒でもかまいません。",
-        "What to bring:\n- Something to write with, if you like to take notes\n- Your service certificate or disability card, if you have one (you can visit without)\n- The names of your hospital or support agencies, if any\nCome in everyday clothes. You are welcome to bring family or a supporter.",
-    ),
-    (
-        "tour.mail_reminder_follows",
-        "前日の朝に、もう一度ご案内のメールをお送りします。",
-        "We will send you a reminder on the morning of the day before.",
-    ),
-    (
-        "tour.mail_contact",
-        "ご都合が悪くなったときや、わからないことがあるときは、お電話でご連絡ください。",
-        "If the time no longer suits you or you have a question, please call us.",
-    ),
-    (
-        "tour.mail_reminder_subject",
-        "【定着】明日は見学の日です",
-        "Your visit is tomorrow",
-    ),
-    (
-        "tour.mail_reminder_body",
-        "明日の見学のご案内です。気をつけてお越しください。",
-        "A reminder of your visit tomorrow. We look forward to seeing you.",
-    ),
-    (
-        "tour.mail_changed_subject",
-        "【定着】見学の日時を変更しました",
-        "Your visit has moved",
-    ),
-    (
-        "tour.mail_changed_body",
-        "見学の日時を次のとおり変更しました。",
-        "Your visit has moved to the time below.",
-    ),
-    (
-        "tour.mail_cancelled_subject",
-        "【定着】見学の予約を取り消しました",
-        "Your visit is cancelled",
-    ),
-    (
-        "tour.mail_cancelled_body",
-        "次の見学の予約を取り消しました。あらためて見学をご希望のときは、お問い合わせフォームかお電話でお知らせください。",
-        "The visit below is cancelled. If you would still like to visit, let us know through the inquiry form or by phone.",
     ),
 ];

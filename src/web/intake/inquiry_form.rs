@@ -17,6 +17,10 @@ use sha2::{Digest, Sha256};
 use crate::clock;
 use crate::domain::fields::FieldErrors;
 use crate::domain::inquiry::InquiryForm;
+use crate::email::{
+    OutgoingEmail,
+    messages::{InquiryNotice, InquiryReceived},
+};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, offices::Office};
 use crate::web::{
@@ -265,7 +269,9 @@ pub async fn create_public_inquiry(
         .as_ref()
         .map(|s| crate::web::intake::tours::slot_label(ctx.lang, s.starts_at, s.ends_at));
     // The emails go out with the inquiry or not at all (the outbox is in this transaction).
-    for email in notification_emails(&ctx, &office, &input, id, requested.as_deref()) {
+    for email in notification_emails(&ctx, &office, &input, id, requested.as_deref())
+        .map_err(anyhow::Error::from)?
+    {
         crate::email::enqueue(&mut tx, &email).await?;
     }
     let mut entry = ctx.legacy_audit("inquiry.create", "inquiry", id);
@@ -278,64 +284,35 @@ pub async fn create_public_inquiry(
 }
 
 /// A confirmation to the sender (when they gave an email address) and a notice to the
-/// office. The office's notice carries no personal details, only where to look.
+/// office, both in the sender's language. The office's notice carries no personal details,
+/// only where to look. Their words are `templates/email/inquiry_*.txt`.
 fn notification_emails(
     ctx: &Ctx,
     office: &Office,
     input: &crate::domain::inquiry::InquiryInput,
     id: i64,
     requested_slot: Option<&str>,
-) -> Vec<crate::email::OutgoingEmail> {
-    let lang = ctx.lang;
-    let kind = lang.t(&format!("inquiry.kind.{}", input.kind));
+) -> Result<Vec<OutgoingEmail>, askama::Error> {
     let mut out = Vec::new();
     if crate::email::is_valid_address(&input.email) {
-        let slot = requested_slot
-            .map(|s| {
-                format!(
-                    "{}: {s}\n{}\n",
-                    lang.t("field.tour_slot_id"),
-                    lang.t("tour.mail_not_yet_confirmed")
-                )
-            })
-            .unwrap_or_default();
-        let body = format!(
-            "{}\n\n{}: {}\n{}: {}\n{slot}{}: {}\n\n{}\n",
-            lang.t("email.inquiry_thanks_body"),
-            lang.t("field.office_id"),
-            office.name,
-            lang.t("field.kind"),
-            kind,
-            lang.t("field.phone"),
-            office.phone,
-            lang.t("email.inquiry_footer"),
-        );
-        out.push(
-            crate::email::OutgoingEmail::new(
-                &input.email,
-                lang.t("email.inquiry_thanks_subject"),
-                body,
-            )
-            .related_to("inquiry", id),
-        );
+        let r = InquiryReceived {
+            office_name: office.name.clone(),
+            office_phone: office.phone.clone(),
+            kind: input.kind.clone(),
+            requested_slot: requested_slot.map(str::to_string),
+        }
+        .render(ctx.lang)?;
+        out.push(OutgoingEmail::new(&input.email, r.subject, r.body).related_to("inquiry", id));
     }
     if crate::email::is_valid_address(&office.email) {
-        let body = format!(
-            "{}\n\n{}: {}\n/inquiries/{id}\n",
-            lang.t("email.inquiry_new_body"),
-            lang.t("field.kind"),
-            kind
-        );
-        out.push(
-            crate::email::OutgoingEmail::new(
-                &office.email,
-                format!("{}（{}）", lang.t("email.inquiry_new_subject"), kind),
-                body,
-            )
-            .related_to("inquiry", id),
-        );
+        let r = InquiryNotice {
+            kind: input.kind.clone(),
+            inquiry_id: id,
+        }
+        .render(ctx.lang)?;
+        out.push(OutgoingEmail::new(&office.email, r.subject, r.body).related_to("inquiry", id));
     }
-    out
+    Ok(out)
 }
 
 #[derive(Template, WebTemplate)]

@@ -138,11 +138,11 @@ async fn queue_reminder(
     inquiry: &Inquiry,
     when: &When<'_>,
     now: OffsetDateTime,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> AppResult<Option<i64>> {
     let Some(at) = tour::reminder_at(when.starts_at, now) else {
         return Ok(None);
     };
-    match tour_mail::reminder(office, inquiry, when, at) {
+    match tour_mail::reminder(office, inquiry, when, at)? {
         Some(m) => Ok(Some(crate::email::enqueue(tx, &m).await?)),
         None => Ok(None),
     }
@@ -292,7 +292,7 @@ pub async fn confirm_tour(
     }
     enqueue(
         &mut tx,
-        tour_mail::confirmation(&office, &inquiry, &w, reminder.is_some()),
+        tour_mail::confirmation(&office, &inquiry, &w, reminder.is_some())?,
     )
     .await?;
     let mut entry = ctx.legacy_audit("tour.confirm", "inquiry", inquiry.id);
@@ -354,7 +354,7 @@ pub async fn reschedule_tour(
     let note = format!("{}: {before} → {after}", ctx.lang.t("tour.event_moved"));
     store::inquiries::add_event(&mut tx, inquiry.id, &inquiry.status, &note, who.id, now).await?;
     if confirmed {
-        let mail = tour_mail::change(&office, &inquiry, &when(&booking), &slot_when(&slot));
+        let mail = tour_mail::change(&office, &inquiry, &when(&booking), &slot_when(&slot))?;
         enqueue(&mut tx, mail).await?;
     }
     let mut entry = ctx.legacy_audit("tour.reschedule", "inquiry", inquiry.id);
@@ -426,7 +426,7 @@ pub async fn cancel_tour(
     }
     enqueue(
         &mut tx,
-        tour_mail::cancellation(&office, &inquiry, &when(&booking)),
+        tour_mail::cancellation(&office, &inquiry, &when(&booking))?,
     )
     .await?;
     let mut entry = ctx.legacy_audit("tour.cancel", "inquiry", inquiry.id);

@@ -1,11 +1,15 @@
 //! The emails a visitor gets about a tour: the confirmation (when, where, what to bring), the
-//! reminder the day before, and a short note when the tour is moved or cancelled. Always in
-//! Japanese: the visitor's language is not known when staff act on the inquiry.
+//! reminder the day before, and a short note when the tour is moved or cancelled. Their words
+//! are the templates `templates/email/tour_*.txt` (`email::messages`). Always in Japanese:
+//! the visitor's language is not known when staff act on the inquiry.
 
 use time::OffsetDateTime;
 
 use crate::domain::tour;
 use crate::email::OutgoingEmail;
+use crate::email::messages::{
+    Rendered, TourCancelled, TourConfirmed, TourMoved, TourReminder, Visit,
+};
 use crate::i18n::Lang;
 use crate::store::{inquiries::Inquiry, offices::Office};
 
@@ -20,7 +24,10 @@ pub struct When<'a> {
 
 impl When<'_> {
     fn label(&self) -> String {
-        tour::label_ja(self.starts_at, self.ends_at)
+        match LANG {
+            Lang::Ja => tour::label_ja(self.starts_at, self.ends_at),
+            Lang::En => tour::label_en(self.starts_at, self.ends_at),
+        }
     }
 }
 
@@ -29,48 +36,32 @@ fn recipient(inquiry: &Inquiry) -> Option<&str> {
     crate::email::is_valid_address(&inquiry.email).then_some(inquiry.email.as_str())
 }
 
-/// Date, place, nearest station and the meeting point.
-fn details(office: &Office, when: &When) -> String {
-    let t = |k| LANG.t(k);
-    let mut out = format!(
-        "{}: {}\n{}: {}（{} {}）\n",
-        t("tour.mail_when"),
-        when.label(),
-        t("tour.mail_where"),
-        office.name,
-        office.prefecture,
-        office.address
-    );
-    if !office.nearest_station.is_empty() {
-        out.push_str(&format!(
-            "{}: {}\n",
-            t("field.nearest_station"),
-            office.nearest_station
-        ));
+fn visit(office: &Office, inquiry: &Inquiry, when: &When) -> Visit {
+    Visit {
+        name: inquiry.name.clone(),
+        when: when.label(),
+        office_name: office.name.clone(),
+        prefecture: office.prefecture.clone(),
+        address: office.address.clone(),
+        nearest_station: office.nearest_station.clone(),
+        place_note: when.place_note.to_string(),
+        office_phone: office.phone.clone(),
     }
-    if !when.place_note.is_empty() {
-        out.push_str(&format!("{}: {}\n", t("field.place_note"), when.place_note));
-    }
-    out
 }
 
-fn footer(office: &Office) -> String {
-    format!(
-        "{}\n{} {}\n\n{}\n",
-        LANG.t("tour.mail_contact"),
-        office.name,
-        office.phone,
-        LANG.t("email.inquiry_footer")
-    )
-}
-
-fn message(inquiry: &Inquiry, subject: String, body: String) -> Option<OutgoingEmail> {
-    let to = recipient(inquiry)?;
-    Some(OutgoingEmail::new(to, subject, body).related_to("inquiry", inquiry.id))
-}
-
-fn subject(key: &str, office: &Office) -> String {
-    format!("{}（{}）", LANG.t(key), office.name)
+/// The email to the visitor, or `None` when they gave no usable address (nothing is
+/// rendered then).
+fn message(
+    inquiry: &Inquiry,
+    render: impl FnOnce() -> Result<Rendered, askama::Error>,
+) -> anyhow::Result<Option<OutgoingEmail>> {
+    let Some(to) = recipient(inquiry) else {
+        return Ok(None);
+    };
+    let r = render()?;
+    Ok(Some(
+        OutgoingEmail::new(to, r.subject, r.body).related_to("inquiry", inquiry.id),
+    ))
 }
 
 /// The tour is confirmed: when, where, what to bring, and whether a reminder follows.
@@ -79,23 +70,14 @@ pub fn confirmation(
     inquiry: &Inquiry,
     when: &When,
     with_reminder: bool,
-) -> Option<OutgoingEmail> {
-    let mut body = format!(
-        "{} 様\n\n{}\n\n{}\n{}\n",
-        inquiry.name,
-        LANG.t("tour.mail_confirmed_body"),
-        details(office, when),
-        LANG.t("tour.mail_bring")
-    );
-    if with_reminder {
-        body.push_str(&format!("\n{}\n", LANG.t("tour.mail_reminder_follows")));
-    }
-    body.push_str(&format!("\n{}", footer(office)));
-    message(
-        inquiry,
-        subject("tour.mail_confirmed_subject", office),
-        body,
-    )
+) -> anyhow::Result<Option<OutgoingEmail>> {
+    message(inquiry, || {
+        TourConfirmed {
+            visit: visit(office, inquiry, when),
+            with_reminder,
+        }
+        .render(LANG)
+    })
 }
 
 /// The reminder, held in the outbox until `at` (the morning of the day before).
@@ -104,16 +86,14 @@ pub fn reminder(
     inquiry: &Inquiry,
     when: &When,
     at: OffsetDateTime,
-) -> Option<OutgoingEmail> {
-    let body = format!(
-        "{} 様\n\n{}\n\n{}\n{}\n\n{}",
-        inquiry.name,
-        LANG.t("tour.mail_reminder_body"),
-        details(office, when),
-        LANG.t("tour.mail_bring"),
-        footer(office)
-    );
-    message(inquiry, subject("tour.mail_reminder_subject", office), body).map(|m| m.not_before(at))
+) -> anyhow::Result<Option<OutgoingEmail>> {
+    let mail = message(inquiry, || {
+        TourReminder {
+            visit: visit(office, inquiry, when),
+        }
+        .render(LANG)
+    })?;
+    Ok(mail.map(|m| m.not_before(at)))
 }
 
 /// The tour moved from `before` to `when`.
@@ -122,33 +102,26 @@ pub fn change(
     inquiry: &Inquiry,
     before: &When,
     when: &When,
-) -> Option<OutgoingEmail> {
-    let body = format!(
-        "{} 様\n\n{}\n\n{}: {}\n{}\n{}\n\n{}",
-        inquiry.name,
-        LANG.t("tour.mail_changed_body"),
-        LANG.t("tour.mail_before"),
-        before.label(),
-        details(office, when),
-        LANG.t("tour.mail_bring"),
-        footer(office)
-    );
-    message(inquiry, subject("tour.mail_changed_subject", office), body)
+) -> anyhow::Result<Option<OutgoingEmail>> {
+    message(inquiry, || {
+        TourMoved {
+            visit: visit(office, inquiry, when),
+            before: before.label(),
+        }
+        .render(LANG)
+    })
 }
 
 /// The tour is cancelled.
-pub fn cancellation(office: &Office, inquiry: &Inquiry, when: &When) -> Option<OutgoingEmail> {
-    let body = format!(
-        "{} 様\n\n{}\n\n{}: {}\n\n{}",
-        inquiry.name,
-        LANG.t("tour.mail_cancelled_body"),
-        LANG.t("tour.mail_when"),
-        when.label(),
-        footer(office)
-    );
-    message(
-        inquiry,
-        subject("tour.mail_cancelled_subject", office),
-        body,
-    )
+pub fn cancellation(
+    office: &Office,
+    inquiry: &Inquiry,
+    when: &When,
+) -> anyhow::Result<Option<OutgoingEmail>> {
+    message(inquiry, || {
+        TourCancelled {
+            visit: visit(office, inquiry, when),
+        }
+        .render(LANG)
+    })
 }
