@@ -84,6 +84,11 @@ where
 
 /// The language chosen with the language switch (a `lang` cookie); Japanese otherwise.
 pub fn lang_of(headers: &HeaderMap) -> Lang {
+    lang_cookie(headers).unwrap_or(Lang::Ja)
+}
+
+/// The language of the `lang` cookie, if one is set.
+pub fn lang_cookie(headers: &HeaderMap) -> Option<Lang> {
     let chosen = headers
         .get_all(header::COOKIE)
         .iter()
@@ -93,8 +98,9 @@ pub fn lang_of(headers: &HeaderMap) -> Lang {
         .find(|(k, _)| *k == "lang")
         .map(|(_, v)| v);
     match chosen {
-        Some("en") => Lang::En,
-        _ => Lang::Ja,
+        Some("en") => Some(Lang::En),
+        Some("ja") => Some(Lang::Ja),
+        _ => None,
     }
 }
 

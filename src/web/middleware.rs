@@ -114,8 +114,13 @@ impl ErrorPage {
 /// panic) into a calm page in the person's language with the request id, or JSON under
 /// `/api/`. Responses that already carry HTML or JSON (a form with its messages) pass.
 pub async fn error_pages(req: Request, next: Next) -> Response {
-    let lang = lang_of(req.headers());
     let is_api = req.uri().path().starts_with("/api/");
+    // An API client says its language in Accept-Language; pages follow the language switch.
+    let lang = if is_api {
+        crate::web::api::lang_of_request(req.headers())
+    } else {
+        lang_of(req.headers())
+    };
     let request_id = req
         .extensions()
         .get::<RequestId>()

@@ -697,3 +697,69 @@ async fn openapi_document_describes_the_four_endpoints() {
     }
     assert!(a.body["components"]["schemas"]["Error"].is_object());
 }
+
+async fn get_in(app: &TestApp, path: &str, accept: &str, cookie: Option<&str>) -> Answer {
+    let mut request = app
+        .client
+        .get(app.url(path))
+        .header("accept-language", accept);
+    if let Some(c) = cookie {
+        request = request.header("cookie", c);
+    }
+    read(request.send().await.expect("GET")).await
+}
+
+/// The error is written in the language the request asks for (Accept-Language, or the
+/// site's `lang` cookie first); the shape and the field stay the same.
+#[tokio::test]
+async fn errors_answer_in_the_requested_language() {
+    let app = spawn_app().await;
+    let path = "/api/v1/rules/service-window?hire_date=2026-02-30";
+    let en = get_in(&app, path, "en-US,en;q=0.9,ja;q=0.5", None).await;
+    assert_refused(&en, StatusCode::BAD_REQUEST, "hire_date", "English");
+    assert_eq!(en.body["code"], "bad_request");
+    assert_eq!(
+        en.body["error"],
+        "hire_date: 2026-02-30 is not a date in the calendar"
+    );
+    let ja = get_in(&app, path, "ja,en;q=0.8", None).await;
+    assert_eq!(
+        ja.body["error"],
+        "hire_date の 2026-02-30 は存在しない日付です"
+    );
+    let cookie = get_in(&app, path, "en", Some("lang=ja")).await;
+    assert_eq!(
+        cookie.body["error"], ja.body["error"],
+        "the cookie comes first"
+    );
+    let mut keys: Vec<&String> = en.body.as_object().expect("object").keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["code", "error", "field", "request_id"]);
+
+    // A rule refusal, with the master table's reason in English too.
+    let r3 = get_in(
+        &app,
+        "/api/v1/rules/reward-tier?retained=9&served=10&as_of=2022-06-30",
+        "en",
+        None,
+    )
+    .await;
+    assert_refused(
+        &r3,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "as_of",
+        "R3 in English",
+    );
+    let message = r3.body["error"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("as_of: There is no confirmed reward table for 2022-06-30")
+            && message.contains("unconfirmed"),
+        "{message}"
+    );
+
+    // Errors outside the handlers (an unknown API path) follow the same language.
+    let missing = get_in(&app, "/api/v1/rules/nothing", "en", None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let missing_ja = get_in(&app, "/api/v1/rules/nothing", "ja", None).await;
+    assert_ne!(missing.body["error"], missing_ja.body["error"]);
+}

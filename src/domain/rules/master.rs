@@ -10,6 +10,7 @@ use time::{Date, macros::date};
 
 use super::charge::IncomeCategory;
 use super::reward::{Rate, RewardTable, RewardTier};
+use crate::i18n::Lang;
 
 /// The R6 基本報酬, from 2024-04-01: one axis, 就労定着率, no 利用者数 bands (domain.md
 /// §1.1).
@@ -65,11 +66,12 @@ pub static REWARD_TABLES: &[RewardTable] = &[
     },
 ];
 
-/// Periods known to have had a table that is not confirmed yet, with why (domain.md §1.2).
+/// Periods known to have had a table that is not confirmed yet, with the message key saying
+/// why (domain.md §1.2).
 const UNCONFIRMED_REWARD_PERIODS: &[(Date, Date, &str)] = &[(
     date!(2021 - 04 - 01),
     date!(2024 - 03 - 31),
-    "令和3年度報酬改定（2021-04-01〜2024-03-31）の基本報酬表は未確認のため収録していません",
+    "rules.reward_r3_unconfirmed",
 )];
 
 /// 負担上限月額 by income category (domain.md §5).
@@ -115,35 +117,40 @@ pub enum MasterError {
     #[error("no confirmed reward table for {date}")]
     NoRewardTable {
         date: Date,
-        /// Why, when the period is a known gap.
-        why_ja: Option<&'static str>,
+        /// The message key saying why, when the period is a known gap.
+        why: Option<&'static str>,
     },
     #[error("no confirmed monthly cap table for {date}")]
     NoCapTable { date: Date },
 }
 
 impl MasterError {
-    /// A sentence for people.
-    pub fn message_ja(&self) -> String {
+    /// A sentence for people, in `lang` (messages `rules.*`).
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            MasterError::NoRewardTable { date, why_ja } => {
+            MasterError::NoRewardTable { date, why } => {
                 let oldest = REWARD_TABLES.iter().map(|t| t.valid_from).min();
-                let why = match (why_ja, oldest) {
-                    (Some(why), _) => (*why).to_string(),
-                    (None, Some(oldest)) if *date < oldest => {
-                        format!("{oldest} より前の基本報酬表は収録していません")
-                    }
-                    (None, _) => "この日付の基本報酬表は収録していません".to_string(),
+                let why = match (why, oldest) {
+                    (Some(why), _) => lang.t(why).to_string(),
+                    (None, Some(oldest)) if *date < oldest => lang.fill(
+                        "rules.reward_before_oldest",
+                        &[("oldest", oldest.to_string())],
+                    ),
+                    (None, _) => lang.t("rules.reward_not_included").to_string(),
                 };
-                format!("{date} に適用される確認済みの基本報酬表がありません（{why}）")
+                lang.fill(
+                    "rules.no_reward_table",
+                    &[("date", date.to_string()), ("why", why)],
+                )
             }
             MasterError::NoCapTable { date } => {
                 let oldest = CAP_TABLES.iter().map(|t| t.valid_from).min();
                 match oldest {
-                    Some(oldest) if *date < oldest => format!(
-                        "{date} に適用される確認済みの負担上限月額表がありません（{oldest} より前の表は収録していません）"
+                    Some(oldest) if *date < oldest => lang.fill(
+                        "rules.no_cap_table_before",
+                        &[("date", date.to_string()), ("oldest", oldest.to_string())],
                     ),
-                    _ => format!("{date} に適用される確認済みの負担上限月額表がありません"),
+                    _ => lang.fill("rules.no_cap_table", &[("date", date.to_string())]),
                 }
             }
         }
@@ -161,7 +168,7 @@ pub fn reward_table_on(date: Date) -> Result<&'static RewardTable, MasterError> 
         .find(|t| in_force(t.valid_from, t.valid_to, date))
         .ok_or_else(|| MasterError::NoRewardTable {
             date,
-            why_ja: UNCONFIRMED_REWARD_PERIODS
+            why: UNCONFIRMED_REWARD_PERIODS
                 .iter()
                 .find(|(from, to, _)| *from <= date && date <= *to)
                 .map(|(_, _, why)| *why),
@@ -315,28 +322,29 @@ mod tests {
         ] {
             let e = reward_table_on(d);
             assert!(
-                matches!(
-                    e,
-                    Err(MasterError::NoRewardTable {
-                        why_ja: Some(_),
-                        ..
-                    })
-                ),
+                matches!(e, Err(MasterError::NoRewardTable { why: Some(_), .. })),
                 "{d}"
             );
-            let message = e.err().map(|e| e.message_ja()).unwrap_or_default();
+            let message = e.err().map(|e| e.message(Lang::Ja)).unwrap_or_default();
             assert!(message.contains("未確認"), "{message}");
+            let english = e.err().map(|e| e.message(Lang::En)).unwrap_or_default();
+            assert!(
+                english.contains("unconfirmed") && english.contains(&d.to_string()),
+                "{english}"
+            );
         }
         let e = reward_table_on(date!(2019 - 09 - 30)).err();
         assert_eq!(
             e,
             Some(MasterError::NoRewardTable {
                 date: date!(2019 - 09 - 30),
-                why_ja: None
+                why: None
             })
         );
-        let message = e.map(|e| e.message_ja()).unwrap_or_default();
+        let message = e.map(|e| e.message(Lang::Ja)).unwrap_or_default();
         assert!(message.contains("2019-10-01 より前"), "{message}");
+        let english = e.map(|e| e.message(Lang::En)).unwrap_or_default();
+        assert!(english.contains("before 2019-10-01"), "{english}");
     }
 
     /// domain.md §5: 0 / 0 / 9,300 / 37,200 yen.
@@ -358,7 +366,9 @@ mod tests {
                 date: date!(2024 - 03 - 31)
             })
         );
-        let message = e.err().map(|e| e.message_ja()).unwrap_or_default();
+        let message = e.err().map(|e| e.message(Lang::Ja)).unwrap_or_default();
         assert!(message.contains("2024-04-01 より前"), "{message}");
+        let english = e.err().map(|e| e.message(Lang::En)).unwrap_or_default();
+        assert!(english.contains("before 2024-04-01"), "{english}");
     }
 }

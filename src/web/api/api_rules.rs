@@ -3,7 +3,7 @@
 //! served at `/api/openapi.json`.
 //!
 //! Input is parsed here by hand, not by axum's `Query`/`Json` extractors, so that every
-//! failure names its parameter: `{"error": "<Japanese sentence>", "field": "<parameter>"}`
+//! failure names its parameter: `{"error": "<sentence>", "field": "<parameter>"}`
 //! (plus the `code` and `request_id` every API error carries, see `web::middleware`).
 //! - 400: the text is not a value of the parameter's type: missing, not a date, not a
 //!   non-negative integer, an unknown code, an unknown or repeated parameter, a body that is
@@ -11,8 +11,9 @@
 //! - 422: a well-formed value the rules forbid: no users served, a start outside the
 //!   service period, a date with no confirmed master table.
 //!
-//! Messages are Japanese only: the API is for Japanese offices' tools, and a parameter's
-//! name in the message is what a developer of any language needs.
+//! Messages are `api.*` keys (`i18n::api`), written in the request's language when the
+//! answer is sent (`web::api::lang_of_request`: the `lang` cookie, else Accept-Language,
+//! else Japanese); a parameter's name in the message stays as the client sent it.
 
 use axum::{
     Json,
@@ -29,11 +30,12 @@ use crate::clock;
 use crate::domain::rules::{
     charge::{self, Household, IncomeCategory, Residence, UnitPrice, UnitPriceError},
     eligibility::{self, Eligibility, PriorService},
-    master,
+    master::{self, MasterError},
     period::{self, PeriodError},
     reward::{self, RewardError},
 };
-use crate::web::ctx::RequestId;
+use crate::i18n::Lang;
+use crate::web::{api::lang_of_request, ctx::RequestId};
 
 const OPENAPI: &str = include_str!("../../../static/openapi.json");
 
@@ -47,35 +49,70 @@ pub async fn openapi() -> Response {
 struct ApiError {
     status: StatusCode,
     field: String,
-    message: String,
+    text: Text,
+}
+
+/// What a refusal says, written in the request's language when the answer is sent.
+#[derive(Debug)]
+enum Text {
+    /// An `api.*` message and the values of its `{name}`s.
+    Message(&'static str, Vec<(&'static str, String)>),
+    /// No confirmed master table for the date.
+    Master(MasterError),
+}
+
+/// The values of a message's `{name}`s.
+fn values<const N: usize>(pairs: [(&'static str, &str); N]) -> Vec<(&'static str, String)> {
+    pairs.iter().map(|(n, v)| (*n, v.to_string())).collect()
 }
 
 impl ApiError {
-    /// 400: not a value of the parameter's type.
-    fn malformed(field: &str, message: String) -> ApiError {
+    fn new(
+        status: StatusCode,
+        field: &str,
+        key: &'static str,
+        values: Vec<(&'static str, String)>,
+    ) -> ApiError {
         ApiError {
-            status: StatusCode::BAD_REQUEST,
+            status,
             field: field.to_string(),
-            message,
+            text: Text::Message(key, values),
         }
+    }
+
+    /// 400: not a value of the parameter's type.
+    fn malformed(field: &str, key: &'static str, values: Vec<(&'static str, String)>) -> ApiError {
+        Self::new(StatusCode::BAD_REQUEST, field, key, values)
     }
 
     /// 422: well formed, but the rules forbid it.
-    fn impossible(field: &str, message: String) -> ApiError {
-        ApiError {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            field: field.to_string(),
-            message,
-        }
+    fn impossible(field: &str, key: &'static str, values: Vec<(&'static str, String)>) -> ApiError {
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, field, key, values)
     }
 
     fn missing(field: &str) -> ApiError {
-        Self::malformed(field, format!("{field} は必須です"))
+        Self::malformed(field, "api.missing", self::values([("field", field)]))
+    }
+
+    /// 422: no confirmed table for `as_of`.
+    fn no_table(e: MasterError) -> ApiError {
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            field: "as_of".to_string(),
+            text: Text::Master(e),
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match &self.text {
+            Text::Message(key, values) => lang.fill(key, values),
+            Text::Master(e) => format!("{}: {}", self.field, e.message(lang)),
+        }
     }
 }
 
-/// The answer, or the error in the API's error shape.
-fn reply<T: Serialize>(request_id: String, result: Result<T, ApiError>) -> Response {
+/// The answer, or the error in the API's error shape, in `lang`.
+fn reply<T: Serialize>(lang: Lang, request_id: String, result: Result<T, ApiError>) -> Response {
     match result {
         Ok(body) => Json(body).into_response(),
         Err(e) => {
@@ -86,7 +123,7 @@ fn reply<T: Serialize>(request_id: String, result: Result<T, ApiError>) -> Respo
             };
             tracing::info!(field = %e.field, status = e.status.as_u16(), "rules API refused input");
             let body = serde_json::json!({
-                "error": e.message,
+                "error": e.message(lang),
                 "field": e.field,
                 "code": code,
                 "request_id": request_id,
@@ -113,25 +150,22 @@ struct Params(Vec<(String, String)>);
 
 impl Params {
     fn parse(raw: Option<&str>, known: &[&str]) -> Result<Params, ApiError> {
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_str(raw.unwrap_or("")).map_err(|_| {
-                ApiError::malformed("query", "クエリ文字列（query）を読み取れません".to_string())
-            })?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
+            .map_err(|_| ApiError::malformed("query", "api.query_unreadable", Vec::new()))?;
         for (i, (name, _)) in pairs.iter().enumerate() {
             if !known.contains(&name.as_str()) {
                 let name = shorten(name);
                 return Err(ApiError::malformed(
                     &name,
-                    format!(
-                        "{name} というパラメータはありません（使えるもの: {}）",
-                        known.join(", ")
-                    ),
+                    "api.unknown_parameter",
+                    values([("name", &name), ("known", &known.join(", "))]),
                 ));
             }
             if pairs[..i].iter().any(|(n, _)| n == name) {
                 return Err(ApiError::malformed(
                     name,
-                    format!("{name} が2回以上指定されています"),
+                    "api.repeated_parameter",
+                    values([("name", name)]),
                 ));
             }
         }
@@ -169,7 +203,8 @@ fn parse_date(field: &str, text: &str) -> Result<Date, ApiError> {
     if !shape_ok {
         return Err(ApiError::malformed(
             field,
-            format!("{field} は YYYY-MM-DD 形式の日付で指定してください（例: 2026-04-01）"),
+            "api.date_shape",
+            values([("field", field)]),
         ));
     }
     // The shape check makes these slices ASCII digits.
@@ -183,17 +218,19 @@ fn parse_date(field: &str, text: &str) -> Result<Date, ApiError> {
     let Some(date) = date else {
         return Err(ApiError::malformed(
             field,
-            format!("{field} の {text} は存在しない日付です"),
+            "api.date_unknown",
+            values([("field", field), ("text", text)]),
         ));
     };
     if !YEARS.contains(&year) {
         return Err(ApiError::impossible(
             field,
-            format!(
-                "{field} は{}年から{}年までの日付で指定してください",
-                YEARS.start(),
-                YEARS.end()
-            ),
+            "api.date_years",
+            values([
+                ("field", field),
+                ("from", &YEARS.start().to_string()),
+                ("to", &YEARS.end().to_string()),
+            ]),
         ));
     }
     Ok(date)
@@ -223,19 +260,22 @@ fn parse_count(field: &str, text: &str) -> Result<u32, ApiError> {
     if text.strip_prefix('-').is_some_and(digits) {
         return Err(ApiError::malformed(
             field,
-            format!("{field} に負の数は指定できません。0以上の整数で指定してください"),
+            "api.count_negative",
+            values([("field", field)]),
         ));
     }
     if !digits(text) {
         return Err(ApiError::malformed(
             field,
-            format!("{field} は0以上の整数で指定してください"),
+            "api.count_shape",
+            values([("field", field)]),
         ));
     }
     text.parse().map_err(|_| {
         ApiError::impossible(
             field,
-            format!("{field} が大きすぎます（{} 以下）", u32::MAX),
+            "api.count_too_large",
+            values([("field", field), ("max", &u32::MAX.to_string())]),
         )
     })
 }
@@ -254,10 +294,8 @@ fn parse_code<T: Copy>(
             let codes: Vec<&str> = all.iter().map(|v| code(*v)).collect();
             ApiError::malformed(
                 field,
-                format!(
-                    "{field} は次のいずれかで指定してください: {}",
-                    codes.join(", ")
-                ),
+                "api.code",
+                values([("field", field), ("codes", &codes.join(", "))]),
             )
         })
 }
@@ -267,11 +305,8 @@ fn check_return_to_work(hire_date: Date, return_to_work: Option<Date>) -> Result
     match return_to_work {
         Some(back) if back < hire_date => Err(ApiError::impossible(
             "return_to_work",
-            format!(
-                "return_to_work（{}）が hire_date（{}）より前です",
-                iso(back),
-                iso(hire_date)
-            ),
+            "api.return_before_hire",
+            values([("back", &iso(back)), ("hire", &iso(hire_date))]),
         )),
         _ => Ok(()),
     }
@@ -289,8 +324,8 @@ struct WindowAnswer {
 /// `GET /api/v1/rules/service-window?hire_date=…[&start_date=…][&return_to_work=…]`
 /// (domain.md §4).
 pub async fn service_window(req: Request) -> Response {
-    let id = request_id(&req);
-    reply(id, window_answer(req.uri().query()))
+    let (lang, id) = (lang_of_request(req.headers()), request_id(&req));
+    reply(lang, id, window_answer(req.uri().query()))
 }
 
 fn window_answer(query: Option<&str>) -> Result<WindowAnswer, ApiError> {
@@ -303,19 +338,17 @@ fn window_answer(query: Option<&str>) -> Result<WindowAnswer, ApiError> {
     let end = match start_date {
         None => None,
         Some(start) => Some(period::contract_end(&window, start).map_err(|e| {
-            let message = match e {
-                PeriodError::TooEarly { earliest_start } => format!(
-                    "start_date（{}）は利用を始められる日（{}）より前です。就職（復職）から6か月が経過してから始まります",
-                    iso(start),
-                    iso(earliest_start)
+            let (key, values) = match e {
+                PeriodError::TooEarly { earliest_start } => (
+                    "api.start_too_early",
+                    values([("start", &iso(start)), ("earliest", &iso(earliest_start))]),
                 ),
-                PeriodError::TooLate { latest_end } => format!(
-                    "start_date（{}）は利用できる期間の最終日（{}）より後です",
-                    iso(start),
-                    iso(latest_end)
+                PeriodError::TooLate { latest_end } => (
+                    "api.start_too_late",
+                    values([("start", &iso(start)), ("latest", &iso(latest_end))]),
                 ),
             };
-            ApiError::impossible("start_date", message)
+            ApiError::impossible("start_date", key, values)
         })?),
     };
     Ok(WindowAnswer {
@@ -339,34 +372,33 @@ impl JsonBody {
         if media_type.as_deref() != Some("application/json") {
             return Err(ApiError::malformed(
                 "content-type",
-                "リクエスト本文は JSON で送り、Content-Type: application/json を指定してください"
-                    .to_string(),
+                "api.content_type",
+                Vec::new(),
             ));
         }
         let value: Value = serde_json::from_slice(bytes).map_err(|e| {
             ApiError::malformed(
                 "body",
-                format!(
-                    "リクエスト本文（body）を JSON として読み取れません（{}行{}列）",
-                    e.line(),
-                    e.column()
-                ),
+                "api.body_not_json",
+                values([
+                    ("line", &e.line().to_string()),
+                    ("column", &e.column().to_string()),
+                ]),
             )
         })?;
         let Value::Object(map) = value else {
             return Err(ApiError::malformed(
                 "body",
-                "リクエスト本文（body）は JSON オブジェクト（{ … }）で送ってください".to_string(),
+                "api.body_not_object",
+                Vec::new(),
             ));
         };
         if let Some(name) = map.keys().find(|k| !known.contains(&k.as_str())) {
             let name = shorten(name);
             return Err(ApiError::malformed(
                 &name,
-                format!(
-                    "{name} という項目はありません（使えるもの: {}）",
-                    known.join(", ")
-                ),
+                "api.unknown_item",
+                values([("name", &name), ("known", &known.join(", "))]),
             ));
         }
         Ok(JsonBody(map))
@@ -387,7 +419,8 @@ impl JsonBody {
             Some(Value::String(s)) => parse_date(name, s).map(Some),
             Some(_) => Err(ApiError::malformed(
                 name,
-                format!("{name} は \"YYYY-MM-DD\" 形式の文字列で指定してください"),
+                "api.date_string",
+                values([("field", name)]),
             )),
         }
     }
@@ -401,26 +434,22 @@ impl JsonBody {
 /// `POST /api/v1/rules/eligibility` with `{"prior_service", "ordinary_employment",
 /// "hire_date", "as_of"[, "return_to_work"]}` (domain.md §4).
 pub async fn eligibility(req: Request) -> Response {
-    let id = request_id(&req);
+    let (lang, id) = (lang_of_request(req.headers()), request_id(&req));
     let headers = req.headers().clone();
     let bytes = match Bytes::from_request(req, &()).await {
         Ok(b) => b,
         Err(rejection) => {
             let status = rejection.status();
-            let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                "リクエスト本文（body）が大きすぎます"
+            let key = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                "api.body_too_large"
             } else {
-                "リクエスト本文（body）を読み取れませんでした"
+                "api.body_unreadable"
             };
-            let e = ApiError {
-                status,
-                field: "body".to_string(),
-                message: message.to_string(),
-            };
-            return reply::<Eligibility>(id, Err(e));
+            let e = ApiError::new(status, "body", key, Vec::new());
+            return reply::<Eligibility>(lang, id, Err(e));
         }
     };
-    reply(id, eligibility_answer(&headers, &bytes))
+    reply(lang, id, eligibility_answer(&headers, &bytes))
 }
 
 fn eligibility_answer(headers: &HeaderMap, bytes: &[u8]) -> Result<Eligibility, ApiError> {
@@ -440,15 +469,16 @@ fn eligibility_answer(headers: &HeaderMap, bytes: &[u8]) -> Result<Eligibility, 
         _ => {
             return Err(ApiError::malformed(
                 "prior_service",
-                "prior_service は文字列のコード（例: \"employment_transition\"）で指定してください"
-                    .to_string(),
+                "api.prior_service_type",
+                Vec::new(),
             ));
         }
     };
     let Value::Bool(ordinary) = body.required("ordinary_employment")? else {
         return Err(ApiError::malformed(
             "ordinary_employment",
-            "ordinary_employment は true または false で指定してください".to_string(),
+            "api.boolean",
+            values([("field", "ordinary_employment")]),
         ));
     };
     let hire_date = body.required_date("hire_date")?;
@@ -480,8 +510,8 @@ const MAX_AGE: u32 = 150;
 /// `GET /api/v1/rules/user-charge?units=…&unit_price=…&household=…&residence=…&age=…
 /// [&as_of=…]` (domain.md §5, §6).
 pub async fn user_charge(req: Request) -> Response {
-    let id = request_id(&req);
-    reply(id, charge_answer(req.uri().query(), clock::today()))
+    let (lang, id) = (lang_of_request(req.headers()), request_id(&req));
+    reply(lang, id, charge_answer(req.uri().query(), clock::today()))
 }
 
 fn charge_answer(query: Option<&str>, today: Date) -> Result<ChargeAnswer, ApiError> {
@@ -498,20 +528,16 @@ fn charge_answer(query: Option<&str>, today: Date) -> Result<ChargeAnswer, ApiEr
     )?;
     let units = parse_count("units", params.required("units")?)?;
     let unit_price = UnitPrice::parse(params.required("unit_price")?).map_err(|e| {
-        let message = match e {
-            UnitPriceError::Malformed => {
-                "unit_price は 10.90 のような数（小数点以下2桁まで）で指定してください"
-            }
-            UnitPriceError::TooManyDecimals => "unit_price は小数点以下2桁までで指定してください",
-            UnitPriceError::NotPositive => "unit_price は0より大きい値で指定してください",
-            UnitPriceError::TooHigh => {
-                "unit_price は100.00以下で指定してください（1単位あたりの円です）"
-            }
+        let key = match e {
+            UnitPriceError::Malformed => "api.unit_price_shape",
+            UnitPriceError::TooManyDecimals => "api.unit_price_decimals",
+            UnitPriceError::NotPositive => "api.unit_price_not_positive",
+            UnitPriceError::TooHigh => "api.unit_price_too_high",
         };
         if e.is_malformed() {
-            ApiError::malformed("unit_price", message.to_string())
+            ApiError::malformed("unit_price", key, Vec::new())
         } else {
-            ApiError::impossible("unit_price", message.to_string())
+            ApiError::impossible("unit_price", key, Vec::new())
         }
     })?;
     let household = parse_code(
@@ -530,12 +556,12 @@ fn charge_answer(query: Option<&str>, today: Date) -> Result<ChargeAnswer, ApiEr
     if age > MAX_AGE {
         return Err(ApiError::impossible(
             "age",
-            format!("age は{MAX_AGE}以下で指定してください"),
+            "api.age_max",
+            values([("max", &MAX_AGE.to_string())]),
         ));
     }
     let as_of = optional_date(&params, "as_of")?.unwrap_or(today);
-    let caps = master::cap_table_on(as_of)
-        .map_err(|e| ApiError::impossible("as_of", format!("as_of: {}", e.message_ja())))?;
+    let caps = master::cap_table_on(as_of).map_err(ApiError::no_table)?;
     let category: IncomeCategory = charge::income_category(household, residence, age);
     let c = charge::user_charge(units, unit_price, caps.cap_yen(category));
     Ok(ChargeAnswer {
@@ -559,8 +585,8 @@ struct RewardAnswer {
 
 /// `GET /api/v1/rules/reward-tier?retained=…&served=…[&as_of=…]` (domain.md §1).
 pub async fn reward_tier(req: Request) -> Response {
-    let id = request_id(&req);
-    reply(id, reward_answer(req.uri().query(), clock::today()))
+    let (lang, id) = (lang_of_request(req.headers()), request_id(&req));
+    reply(lang, id, reward_answer(req.uri().query(), clock::today()))
 }
 
 fn reward_answer(query: Option<&str>, today: Date) -> Result<RewardAnswer, ApiError> {
@@ -568,23 +594,23 @@ fn reward_answer(query: Option<&str>, today: Date) -> Result<RewardAnswer, ApiEr
     let retained = parse_count("retained", params.required("retained")?)?;
     let served = parse_count("served", params.required("served")?)?;
     let as_of = optional_date(&params, "as_of")?.unwrap_or(today);
-    let table = master::reward_table_on(as_of)
-        .map_err(|e| ApiError::impossible("as_of", format!("as_of: {}", e.message_ja())))?;
+    let table = master::reward_table_on(as_of).map_err(ApiError::no_table)?;
     let units = reward::reward_units(retained, served, table).map_err(|e| match e {
-        RewardError::NoneServed => ApiError::impossible(
-            "served",
-            "served（過去3年間の利用者数）が0のため就労定着率を計算できません。1以上を指定してください"
-                .to_string(),
-        ),
+        RewardError::NoneServed => ApiError::impossible("served", "api.none_served", Vec::new()),
         RewardError::RetainedExceedsServed { retained, served } => ApiError::impossible(
             "retained",
-            format!("retained（{retained}）が served（{served}）を超えています"),
+            "api.retained_exceeds_served",
+            values([
+                ("retained", &retained.to_string()),
+                ("served", &served.to_string()),
+            ]),
         ),
-        RewardError::NoTier => ApiError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            field: "as_of".to_string(),
-            message: "基本報酬表に該当する区分がありません（マスタデータの誤りです）".to_string(),
-        },
+        RewardError::NoTier => ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "as_of",
+            "api.no_tier",
+            Vec::new(),
+        ),
     })?;
     Ok(RewardAnswer {
         retained,
@@ -622,7 +648,9 @@ mod tests {
             let e = parse_date("hire_date", text).err();
             assert_eq!(e.as_ref().map(|e| e.status), Some(status), "{text}");
             assert!(
-                e.is_some_and(|e| e.field == "hire_date" && e.message.contains("hire_date")),
+                e.is_some_and(|e| e.field == "hire_date"
+                    && e.message(Lang::Ja).contains("hire_date")
+                    && e.message(Lang::En).contains("hire_date")),
                 "{text}"
             );
         }
