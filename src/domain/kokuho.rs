@@ -34,6 +34,8 @@ use std::fmt;
 use encoding_rs::SHIFT_JIS;
 use time::{Date, Month};
 
+use crate::i18n::Lang;
+
 /// A calendar month, e.g. the サービス提供年月 or the 処理対象年月.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct YearMonth {
@@ -220,16 +222,49 @@ pub struct CapOffice {
     pub charge_after_yen: u64,
 }
 
-/// Why a file cannot be written; the message is Japanese and names the client or
-/// municipality and the field.
+/// Why a file cannot be written: a message (`kokuho.*` in `i18n::claims::kokuho`) with the
+/// values of its `{name}`s, and the municipality or client it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub message: String,
+    pub key: &'static str,
+    pub values: Vec<(&'static str, String)>,
+    pub at: Option<At>,
 }
 
+/// The part of the file a problem is in, named the way the office knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum At {
+    /// By its 市町村番号.
+    Municipality(String),
+    /// By the client's name.
+    Client(String),
+    /// By the 受給者証番号, when the client has no name.
+    Certificate(String),
+}
+
+impl Problem {
+    /// The sentence for people in `lang`, naming the field and where it is.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut text = lang.fill(self.key, &self.values);
+        if let Some(at) = &self.at {
+            text.push_str(&match at {
+                At::Municipality(number) => {
+                    lang.fill("kokuho.at_municipality", &[("number", number.clone())])
+                }
+                At::Client(name) => lang.fill("kokuho.at_client", &[("name", name.clone())]),
+                At::Certificate(number) => {
+                    lang.fill("kokuho.at_certificate", &[("number", number.clone())])
+                }
+            });
+        }
+        text
+    }
+}
+
+/// In Japanese, the language of the file's users.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message(Lang::Ja))
     }
 }
 
@@ -332,33 +367,46 @@ fn is_digits(text: &str, len: usize) -> bool {
     text.len() == len && text.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn problem(message: String) -> Problem {
-    Problem { message }
-}
-
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
 }
 
 impl Validator {
-    fn add(&mut self, message: String) {
-        self.problems.push(problem(message));
+    /// A problem with the whole file.
+    fn add(&mut self, key: &'static str, values: Vec<(&'static str, String)>) {
+        self.problems.push(Problem {
+            key,
+            values,
+            at: None,
+        });
+    }
+
+    /// A problem with one municipality's or client's part.
+    fn add_at(&mut self, at: &At, key: &'static str, values: Vec<(&'static str, String)>) {
+        self.problems.push(Problem {
+            key,
+            values,
+            at: Some(at.clone()),
+        });
     }
 
     fn file(&mut self, claim: &ClaimFile) {
         if !is_digits(&claim.office.number, 10) {
-            self.add("事業所番号は10桁の数字で入力してください".into());
+            self.add("kokuho.office_number", Vec::new());
         }
-        for (label, ym) in [
-            ("サービス提供年月", claim.service_month),
-            ("処理対象年月", claim.processing_month),
+        for (key, ym) in [
+            ("kokuho.service_month_range", claim.service_month),
+            ("kokuho.processing_month_range", claim.processing_month),
         ] {
             if !ym.is_valid() {
-                self.add(format!(
-                    "{label}は2000年以降の年と1〜12の月で入力してください（{}年{}月）",
-                    ym.year, ym.month
-                ));
+                self.add(
+                    key,
+                    vec![
+                        ("year", ym.year.to_string()),
+                        ("month", ym.month.to_string()),
+                    ],
+                );
             }
         }
         // The 国保連 processes a month's claim after the month ends (domain.md §7.1).
@@ -366,7 +414,7 @@ impl Validator {
             && claim.processing_month.is_valid()
             && claim.processing_month <= claim.service_month
         {
-            self.add("処理対象年月はサービス提供年月より後の月にしてください".into());
+            self.add("kokuho.processing_after_service", Vec::new());
         }
         // domain.md §7.2: 01–07 are 1–7級地, 20 is その他.
         let region = claim.region_code.as_str();
@@ -374,272 +422,241 @@ impl Validator {
             region,
             "01" | "02" | "03" | "04" | "05" | "06" | "07" | "20"
         ) {
-            self.add(format!(
-                "地域区分コードは01〜07または20で入力してください（{region}）"
-            ));
+            self.add("kokuho.region_code", vec![("region", region.to_string())]);
         }
         // Two integer digits in J121-04 (domain.md §7.2): at most 99.99円.
         if !(1..=9_999).contains(&claim.unit_price_hundredths) {
-            self.add("単位数単価は0.01円から99.99円の範囲で入力してください".into());
+            self.add("kokuho.unit_price", Vec::new());
         }
         if !is_digits(&claim.service_kind, 2) {
-            self.add("サービス種類コードは2桁の数字で入力してください".into());
+            self.add("kokuho.service_kind", Vec::new());
         }
         if claim.municipalities.is_empty() {
-            self.add("請求する市町村がありません".into());
+            self.add("kokuho.no_municipality", Vec::new());
         }
         let mut seen = HashSet::new();
         for m in &claim.municipalities {
             if !seen.insert(m.number.as_str()) {
-                self.add(format!(
-                    "市町村番号が重複しています（市町村番号 {}）",
-                    m.number
-                ));
+                let at = At::Municipality(m.number.clone());
+                self.add_at(&at, "kokuho.municipality_repeated", Vec::new());
             }
             self.municipality(claim, m);
         }
     }
 
     fn municipality(&mut self, claim: &ClaimFile, m: &Municipality) {
-        let at = format!("（市町村番号 {}）", m.number);
+        let at = &At::Municipality(m.number.clone());
         if !is_digits(&m.number, 6) {
-            self.add(format!("市町村番号は6桁の数字で入力してください{at}"));
+            self.add_at(at, "kokuho.municipality_number", Vec::new());
         } else if !is_valid_municipality_number(&m.number) {
             // domain.md §7.3: the 6th digit is a check digit.
-            self.add(format!(
-                "市町村番号の検査数字が合いません。受給者証の番号を確認してください{at}"
-            ));
+            self.add_at(at, "kokuho.municipality_check_digit", Vec::new());
         }
         if m.statements.is_empty() {
-            self.add(format!("請求する利用者がいません{at}"));
+            self.add_at(at, "kokuho.no_client", Vec::new());
         }
         let mut seen = HashSet::new();
         for s in &m.statements {
             if !seen.insert(s.certificate_number.as_str()) {
-                self.add(format!(
-                    "受給者証番号が同じ市町村で重複しています（{}）",
-                    s.name
-                ));
+                let at = At::Client(s.name.clone());
+                self.add_at(&at, "kokuho.certificate_repeated", Vec::new());
             }
             self.statement(claim, s);
         }
     }
 
     fn statement(&mut self, claim: &ClaimFile, s: &Statement) {
-        let who = if s.name.trim().is_empty() {
-            format!("受給者証番号 {}", s.certificate_number)
+        let at = &if s.name.trim().is_empty() {
+            At::Certificate(s.certificate_number.clone())
         } else {
-            s.name.clone()
+            At::Client(s.name.clone())
         };
-        let at = format!("（{who}）");
         if s.name.trim().is_empty() {
-            self.add(format!("氏名を入力してください{at}"));
+            self.add_at(at, "kokuho.name_missing", Vec::new());
         }
         if !is_digits(&s.certificate_number, 10) {
-            self.add(format!("受給者証番号は10桁の数字で入力してください{at}"));
+            self.add_at(at, "kokuho.certificate_number", Vec::new());
         }
         if let Err(bad) = transmission_kana(&s.name_kana) {
-            self.add(format!(
-                "フリガナに伝送できない文字があります（{}）{at}",
-                bad.iter().map(|c| format!("「{c}」")).collect::<String>()
-            ));
+            let chars = bad.iter().map(|c| format!("「{c}」")).collect::<String>();
+            self.add_at(at, "kokuho.kana", vec![("chars", chars)]);
         }
         let month = claim.service_month;
         if month.is_valid() {
-            self.dates(s, month, &at);
+            self.dates(s, month, at);
         }
-        self.lines(claim, s, &at);
-        self.amounts(claim, s, &at);
-        self.cap_management(claim, s, &at);
+        self.lines(claim, s, at);
+        self.amounts(claim, s, at);
+        self.cap_management(claim, s, at);
         for c in &s.contracts {
-            self.contract(c, &at);
+            self.contract(c, at);
         }
     }
 
-    fn dates(&mut self, s: &Statement, month: YearMonth, at: &str) {
+    fn dates(&mut self, s: &Statement, month: YearMonth, at: &At) {
         if YearMonth::of(s.birth_date) > month {
-            self.add(format!(
-                "生年月日がサービス提供年月より後になっています{at}"
-            ));
+            self.add_at(at, "kokuho.birth_after_month", Vec::new());
         }
         // J121-02 開始年月日: service under the contract began on or before this month.
         if YearMonth::of(s.service_start) > month {
-            self.add(format!(
-                "開始年月日はサービス提供年月の末日までの日付にしてください{at}"
-            ));
+            self.add_at(at, "kokuho.start_after_month", Vec::new());
         }
         if let Some(end) = s.service_end
             && (YearMonth::of(end) != month || end < s.service_start)
         {
-            self.add(format!(
-                "終了年月日はサービス提供年月の中で、開始年月日以後の日付にしてください{at}"
-            ));
+            self.add_at(at, "kokuho.end_outside_month", Vec::new());
         }
         if s.service_days > u32::from(month.length()) {
-            self.add(format!("利用日数はその月の日数以下にしてください{at}"));
+            self.add_at(at, "kokuho.days", Vec::new());
         }
     }
 
-    fn lines(&mut self, claim: &ClaimFile, s: &Statement, at: &str) {
+    fn lines(&mut self, claim: &ClaimFile, s: &Statement, at: &At) {
         if s.lines.is_empty() {
-            self.add(format!("サービスの明細がありません{at}"));
+            self.add_at(at, "kokuho.no_lines", Vec::new());
         }
         let mut seen = HashSet::new();
         for line in &s.lines {
             let code = &line.code;
             // domain.md §7.3: サービスコード = サービス種類コード (2) + item (4).
             if !is_digits(code, 6) || !code.starts_with(claim.service_kind.as_str()) {
-                self.add(format!(
-                    "サービスコードは{}から始まる6桁の数字で入力してください（サービスコード {code}）{at}",
-                    claim.service_kind
-                ));
+                self.add_at(
+                    at,
+                    "kokuho.service_code",
+                    vec![
+                        ("kind", claim.service_kind.clone()),
+                        ("code", code.to_string()),
+                    ],
+                );
             }
             // One J121-03 record per サービスコード (domain.md §7.2).
             if !seen.insert(code.as_str()) {
-                self.add(format!(
-                    "サービスコードが重複しています（サービスコード {code}）{at}"
-                ));
+                self.add_at(
+                    at,
+                    "kokuho.service_code_repeated",
+                    vec![("code", code.to_string())],
+                );
             }
             if line.times == 0 {
-                self.add(format!(
-                    "回数は1以上で入力してください（サービスコード {code}）{at}"
-                ));
+                self.add_at(at, "kokuho.times", vec![("code", code.to_string())]);
             }
             if u64::from(line.units_per_time) * u64::from(line.times) != u64::from(line.units) {
-                self.add(format!(
-                    "サービス単位数が単位数×回数と合いません（サービスコード {code}）{at}"
-                ));
+                self.add_at(at, "kokuho.line_units", vec![("code", code.to_string())]);
             }
         }
         let sum: u64 = s.lines.iter().map(|l| u64::from(l.units)).sum();
         if sum != u64::from(s.total_units) {
-            self.add(format!(
-                "給付単位数（{}）が明細のサービス単位数の合計（{sum}）と合いません{at}",
-                s.total_units
-            ));
+            self.add_at(
+                at,
+                "kokuho.total_units",
+                vec![
+                    ("total", s.total_units.to_string()),
+                    ("sum", sum.to_string()),
+                ],
+            );
         }
     }
 
-    fn amounts(&mut self, claim: &ClaimFile, s: &Statement, at: &str) {
+    fn amounts(&mut self, claim: &ClaimFile, s: &Statement, at: &At) {
         // domain.md §6: 総費用額 = floor(units × 単価); 1割相当額 = floor(総費用額 / 10).
         let cost = u64::from(s.total_units) * u64::from(claim.unit_price_hundredths) / 100;
         if s.total_cost_yen != cost {
-            self.add(format!(
-                "総費用額は給付単位数×単位数単価の円未満を切り捨てた額（{cost}円）にしてください{at}"
-            ));
+            self.add_at(at, "kokuho.total_cost", vec![("cost", cost.to_string())]);
         }
         let ten_percent = s.total_cost_yen / 10;
         if s.ten_percent_yen != ten_percent {
-            self.add(format!(
-                "1割相当額は総費用額の1割の円未満を切り捨てた額（{ten_percent}円）にしてください{at}"
-            ));
+            self.add_at(
+                at,
+                "kokuho.ten_percent",
+                vec![("ten_percent", ten_percent.to_string())],
+            );
         }
         // domain.md §5: 上限月額調整 = min(負担上限月額, 1割相当額).
         let adjusted = s.monthly_cap_yen.min(s.ten_percent_yen);
         if s.cap_adjusted_yen != adjusted {
-            self.add(format!(
-                "上限月額調整は利用者負担上限月額と1割相当額の少ない方（{adjusted}円）にしてください{at}"
-            ));
+            self.add_at(
+                at,
+                "kokuho.cap_adjusted",
+                vec![("adjusted", adjusted.to_string())],
+            );
         }
         if s.user_charge_yen > s.cap_adjusted_yen {
-            self.add(format!(
-                "決定利用者負担額が上限月額調整（{}円）を超えています{at}",
-                s.cap_adjusted_yen
-            ));
+            let yen = s.cap_adjusted_yen.to_string();
+            self.add_at(at, "kokuho.charge_over_adjusted", vec![("yen", yen)]);
         }
         // domain.md §6: 請求額 = 総費用額 − 決定利用者負担額.
         match s.total_cost_yen.checked_sub(s.user_charge_yen) {
             Some(claim_yen) if claim_yen == s.claim_yen => {}
-            Some(claim_yen) => self.add(format!(
-                "請求額は総費用額から決定利用者負担額を引いた額（{claim_yen}円）にしてください{at}"
-            )),
-            None => self.add(format!("決定利用者負担額が総費用額を超えています{at}")),
+            Some(claim_yen) => self.add_at(
+                at,
+                "kokuho.claim_amount",
+                vec![("claim_yen", claim_yen.to_string())],
+            ),
+            None => self.add_at(at, "kokuho.charge_over_cost", Vec::new()),
         }
     }
 
     /// domain.md §5 上限額管理 and the 管理結果 codes.
-    fn cap_management(&mut self, claim: &ClaimFile, s: &Statement, at: &str) {
+    fn cap_management(&mut self, claim: &ClaimFile, s: &Statement, at: &At) {
         let managed = s.cap_manager_office.is_some() || s.cap_result.is_some();
         if s.monthly_cap_yen == 0 {
             // "No 上限額管理 is done when the cap is 0 yen."
             if managed || s.cap_result_yen.is_some() || s.cap_results.is_some() {
-                self.add(format!(
-                    "利用者負担上限月額が0円のときは上限額管理を設定しません{at}"
-                ));
+                self.add_at(at, "kokuho.zero_cap_managed", Vec::new());
             }
             if s.user_charge_yen != s.cap_adjusted_yen {
-                self.add(format!(
-                    "決定利用者負担額は上限月額調整（{}円）と同じにしてください{at}",
-                    s.cap_adjusted_yen
-                ));
+                let yen = s.cap_adjusted_yen.to_string();
+                self.add_at(at, "kokuho.charge_equals_adjusted", vec![("yen", yen)]);
             }
             return;
         }
         if let Some(manager) = &s.cap_manager_office
             && !is_digits(manager, 10)
         {
-            self.add(format!(
-                "上限額管理事業所番号は10桁の数字で入力してください{at}"
-            ));
+            self.add_at(at, "kokuho.manager_number", Vec::new());
         }
         match (&s.cap_manager_office, s.cap_result) {
-            (Some(_), None) => self.add(format!(
-                "上限額管理事業所があるときは管理結果（1〜3）を入力してください{at}"
-            )),
-            (None, Some(_)) => self.add(format!(
-                "管理結果があるときは上限額管理事業所番号を入力してください{at}"
-            )),
+            (Some(_), None) => self.add_at(at, "kokuho.manager_needs_result", Vec::new()),
+            (None, Some(_)) => self.add_at(at, "kokuho.result_needs_manager", Vec::new()),
             _ => {}
         }
         let self_managed = s.cap_manager_office.as_deref() == Some(claim.office.number.as_str());
         match (s.cap_result, s.cap_result_yen) {
             (Some(result), Some(result_yen)) => {
                 if result_yen > s.cap_adjusted_yen {
-                    self.add(format!(
-                        "管理結果額が上限月額調整（{}円）を超えています{at}",
-                        s.cap_adjusted_yen
-                    ));
+                    let yen = s.cap_adjusted_yen.to_string();
+                    self.add_at(at, "kokuho.result_over_adjusted", vec![("yen", yen)]);
                 }
                 if s.user_charge_yen != result_yen {
-                    self.add(format!(
-                        "決定利用者負担額は管理結果額（{result_yen}円）と同じにしてください{at}"
-                    ));
+                    self.add_at(
+                        at,
+                        "kokuho.charge_equals_result",
+                        vec![("result_yen", result_yen.to_string())],
+                    );
                 }
                 match result {
                     CapResult::ManagerTakesAll if !self_managed && result_yen != 0 => {
-                        self.add(format!(
-                            "管理結果1（管理事業所で充当）のとき、管理結果額は0円です{at}"
-                        ));
+                        self.add_at(at, "kokuho.result1_zero", Vec::new());
                     }
                     CapResult::WithinCap if result_yen != s.cap_adjusted_yen => {
-                        self.add(format!(
-                            "管理結果2（調整なし）のとき、管理結果額は上限月額調整（{}円）と同じです{at}",
-                            s.cap_adjusted_yen
-                        ));
+                        let yen = s.cap_adjusted_yen.to_string();
+                        self.add_at(at, "kokuho.result2_adjusted", vec![("yen", yen)]);
                     }
                     _ => {}
                 }
             }
-            (Some(_), None) => self.add(format!("管理結果額を入力してください{at}")),
-            (None, Some(_)) => {
-                self.add(format!("管理結果がないときは管理結果額を設定しません{at}"))
-            }
+            (Some(_), None) => self.add_at(at, "kokuho.result_amount_missing", Vec::new()),
+            (None, Some(_)) => self.add_at(at, "kokuho.result_amount_without_result", Vec::new()),
             (None, None) => {
                 if s.user_charge_yen != s.cap_adjusted_yen {
-                    self.add(format!(
-                        "上限額管理がないとき、決定利用者負担額は上限月額調整（{}円）と同じにしてください{at}",
-                        s.cap_adjusted_yen
-                    ));
+                    let yen = s.cap_adjusted_yen.to_string();
+                    self.add_at(at, "kokuho.unmanaged_charge", vec![("yen", yen)]);
                 }
             }
         }
         match (&s.cap_results, self_managed) {
-            (None, true) => self.add(format!(
-                "この事業所が上限額管理事業所のときは上限額管理結果票の関係事業所を入力してください{at}"
-            )),
-            (Some(_), false) => self.add(format!(
-                "上限額管理結果票はこの事業所が上限額管理事業所のときだけ作成します{at}"
-            )),
+            (None, true) => self.add_at(at, "kokuho.sheet_missing", Vec::new()),
+            (Some(_), false) => self.add_at(at, "kokuho.sheet_not_manager", Vec::new()),
             (Some(sheet), true) => self.cap_result_sheet(claim, s, sheet, at),
             (None, false) => {}
         }
@@ -651,52 +668,56 @@ impl Validator {
         claim: &ClaimFile,
         s: &Statement,
         sheet: &CapResultSheet,
-        at: &str,
+        at: &At,
     ) {
         let Some(own) = sheet.offices.first() else {
-            self.add(format!("上限額管理結果票の関係事業所がありません{at}"));
+            self.add_at(at, "kokuho.sheet_empty", Vec::new());
             return;
         };
         if own.number != claim.office.number {
-            self.add(format!(
-                "上限額管理結果票の1行目はこの事業所にしてください{at}"
-            ));
+            self.add_at(at, "kokuho.sheet_first_row", Vec::new());
         } else {
             // The sheet and this office's J121 describe the same month.
             if own.total_cost_yen != s.total_cost_yen || own.user_charge_yen != s.cap_adjusted_yen {
-                self.add(format!(
-                    "上限額管理結果票のこの事業所の総費用額・利用者負担額が明細書と合いません{at}"
-                ));
+                self.add_at(at, "kokuho.sheet_own_amounts", Vec::new());
             }
             if Some(own.charge_after_yen) != s.cap_result_yen {
-                self.add(format!(
-                    "上限額管理結果票のこの事業所の管理結果後利用者負担額が管理結果額と合いません{at}"
-                ));
+                self.add_at(at, "kokuho.sheet_own_after", Vec::new());
             }
         }
         let mut seen = HashSet::new();
         for office in &sheet.offices {
             let name = &office.name;
             if !is_digits(&office.number, 10) {
-                self.add(format!(
-                    "関係事業所の事業所番号は10桁の数字で入力してください（{name}）{at}"
-                ));
+                self.add_at(
+                    at,
+                    "kokuho.sheet_office_number",
+                    vec![("name", name.to_string())],
+                );
             }
             if !seen.insert(office.number.as_str()) {
-                self.add(format!("関係事業所が重複しています（{name}）{at}"));
+                self.add_at(
+                    at,
+                    "kokuho.sheet_office_repeated",
+                    vec![("name", name.to_string())],
+                );
             }
             if office.charge_after_yen > office.user_charge_yen {
-                self.add(format!(
-                    "管理結果後利用者負担額が利用者負担額を超えています（{name}）{at}"
-                ));
+                self.add_at(
+                    at,
+                    "kokuho.sheet_after_over_charge",
+                    vec![("name", name.to_string())],
+                );
             }
         }
         let before: u64 = sheet.offices.iter().map(|o| o.user_charge_yen).sum();
         let after: u64 = sheet.offices.iter().map(|o| o.charge_after_yen).sum();
         if after > s.monthly_cap_yen {
-            self.add(format!(
-                "管理結果後利用者負担額の合計（{after}円）が利用者負担上限月額を超えています{at}"
-            ));
+            self.add_at(
+                at,
+                "kokuho.sheet_after_over_cap",
+                vec![("after", after.to_string())],
+            );
         }
         let others_pay = sheet
             .offices
@@ -708,47 +729,39 @@ impl Validator {
             .iter()
             .all(|o| o.charge_after_yen == o.user_charge_yen);
         let wrong = match s.cap_result {
-            Some(CapResult::ManagerTakesAll) => others_pay.then_some(
-                "管理結果1のとき、他の事業所の管理結果後利用者負担額は0円です",
-            ),
-            Some(CapResult::WithinCap) => (before > s.monthly_cap_yen || !unchanged).then_some(
-                "管理結果2は利用者負担額の合計が上限月額以下で、調整しないときに使います",
-            ),
+            Some(CapResult::ManagerTakesAll) => others_pay.then_some("kokuho.result1_others"),
+            Some(CapResult::WithinCap) => {
+                (before > s.monthly_cap_yen || !unchanged).then_some("kokuho.result2_use")
+            }
             // An adjustment brings a total above the cap down to the cap.
             Some(CapResult::Adjusted) => (before <= s.monthly_cap_yen
                 || after != s.monthly_cap_yen)
-                .then_some(
-                    "管理結果3は利用者負担額の合計が上限月額を超え、合計を上限月額に調整したときに使います",
-                ),
+                .then_some("kokuho.result3_use"),
             None => None,
         };
-        if let Some(message) = wrong {
-            self.add(format!("{message}{at}"));
+        if let Some(key) = wrong {
+            self.add_at(at, key, Vec::new());
         }
     }
 
-    fn contract(&mut self, c: &Contract, at: &str) {
+    fn contract(&mut self, c: &Contract, at: &At) {
         let code = &c.decision_code;
         if !is_digits(code, 6) {
-            self.add(format!(
-                "決定サービスコードは6桁の数字で入力してください（{code}）{at}"
-            ));
+            self.add_at(at, "kokuho.decision_code", vec![("code", code.to_string())]);
         }
         // J121-05 field 8: 3 integer and 2 decimal digits.
         if c.amount_hundredths > 99_999 {
-            self.add(format!(
-                "契約支給量は999.99以下で入力してください（{code}）{at}"
-            ));
+            self.add_at(
+                at,
+                "kokuho.contract_amount",
+                vec![("code", code.to_string())],
+            );
         }
         if !(1..=99).contains(&c.entry_number) {
-            self.add(format!(
-                "事業者記入欄番号は1〜99で入力してください（{code}）{at}"
-            ));
+            self.add_at(at, "kokuho.entry_number", vec![("code", code.to_string())]);
         }
         if c.end.is_some_and(|end| end < c.start) {
-            self.add(format!(
-                "契約終了年月日は契約開始年月日以後にしてください（{code}）{at}"
-            ));
+            self.add_at(at, "kokuho.contract_end", vec![("code", code.to_string())]);
         }
     }
 }
@@ -1108,9 +1121,11 @@ fn encode(text: &str) -> Result<Vec<u8>, Vec<Problem>> {
             .chars()
             .filter(|c| SHIFT_JIS.encode(&c.to_string()).2)
             .collect();
-        return Err(vec![problem(format!(
-            "Shift_JISで書けない文字があります（{bad}）"
-        ))]);
+        return Err(vec![Problem {
+            key: "kokuho.shift_jis",
+            values: vec![("chars", bad)],
+            at: None,
+        }]);
     }
     Ok(bytes.into_owned())
 }
@@ -1352,6 +1367,52 @@ mod tests {
             let stem = name.trim_end_matches(".CSV");
             assert!(stem.len() <= 8 && stem.starts_with(|c: char| c.is_ascii_alphabetic()));
             assert!(stem.chars().all(|c| c.is_ascii_alphanumeric()));
+        }
+    }
+
+    /// A problem reads in Japanese and English and names where it is: the client, the
+    /// certificate when the name is missing, the municipality.
+    #[test]
+    fn problems_read_in_both_languages_and_say_where() {
+        let mut claim = small_office();
+        let m = &mut claim.municipalities[0];
+        let number = m.number.clone();
+        m.statements[0].name = String::new();
+        let certificate = m.statements[0].certificate_number.clone();
+        m.statements.truncate(1);
+        claim.unit_price_hundredths = 0;
+        let problems = validate(&claim);
+        let ja: Vec<String> = problems.iter().map(|p| p.message(Lang::Ja)).collect();
+        let en: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
+        assert!(
+            ja.contains(&format!(
+                "氏名を入力してください（受給者証番号 {certificate}）"
+            )),
+            "{ja:#?}"
+        );
+        assert!(
+            en.contains(&format!("Enter the name (certificate {certificate})")),
+            "{en:#?}"
+        );
+        assert!(
+            en.contains(&"The unit price must be from 0.01 to 99.99 yen".to_string()),
+            "{en:#?}"
+        );
+        assert_eq!(problems[0].to_string(), ja[0], "Display is Japanese");
+        let dup = Problem {
+            key: "kokuho.municipality_repeated",
+            values: Vec::new(),
+            at: Some(At::Municipality(number.clone())),
+        };
+        assert_eq!(
+            dup.message(Lang::En),
+            format!("The municipality number appears twice (municipality {number})")
+        );
+        for p in &problems {
+            for lang in [Lang::Ja, Lang::En] {
+                let text = p.message(lang);
+                assert!(!text.contains('{') && !text.contains("⚠"), "{text}");
+            }
         }
     }
 
@@ -1676,7 +1737,9 @@ mod tests {
             mutate(&mut claim);
             let problems = validate(&claim);
             assert!(
-                problems.iter().any(|p| p.message.contains(expected)),
+                problems
+                    .iter()
+                    .any(|p| p.message(Lang::Ja).contains(expected)),
                 "{expected}\n  got: {problems:#?}"
             );
             assert_eq!(write(&claim), Err(problems.clone()), "{expected}");
@@ -1862,8 +1925,12 @@ mod tests {
         assert!(encode("ﾔﾏﾀﾞ,092015\r\n").is_ok());
         let problems = encode("1,𠮷,😀\r\n").expect_err("not Shift_JIS");
         assert_eq!(
-            problems[0].message,
+            problems[0].message(Lang::Ja),
             "Shift_JISで書けない文字があります（𠮷😀）"
+        );
+        assert_eq!(
+            problems[0].message(Lang::En),
+            "Some characters cannot be written in Shift_JIS (𠮷😀)"
         );
     }
 }

@@ -25,6 +25,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     intake::tours::MESSAGES,
     intake::email::MESSAGES,
     claims::claim::MESSAGES,
+    claims::kokuho::MESSAGES,
     api::MESSAGES,
 ];
 
@@ -982,7 +983,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is
