@@ -296,7 +296,11 @@ where
 }
 
 /// Writes `client.view` for a page that shows the client's record (GET), once per request.
-pub(crate) async fn audit_client_view<S>(parts: &mut Parts, state: &S, client: &Client) -> Result<(), AppError>
+pub(crate) async fn audit_client_view<S>(
+    parts: &mut Parts,
+    state: &S,
+    client: &Client,
+) -> Result<(), AppError>
 where
     AppState: FromRef<S>,
     S: Send + Sync,
