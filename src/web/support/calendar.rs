@@ -7,7 +7,6 @@
 //! once). The feed holds only names, dates and task text: never disability or health
 //! details, since it leaves our control for a third-party calendar service.
 
-use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
@@ -17,13 +16,15 @@ use axum::{
 };
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::ical::{self, Event};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::store;
 use crate::web::{
+    access::{Policy, Routes, Staff},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
+    ctx::{AuditRef, Ctx, Page},
     session::{hash_token, random_token},
 };
 
@@ -48,8 +49,7 @@ struct CalendarPage {
     new_url: Option<String>,
 }
 
-pub async fn show_calendar(ctx: Ctx) -> AppResult<Response> {
-    let who = ctx.staff()?;
+pub async fn show_calendar(ctx: Ctx, Staff(who): Staff) -> AppResult<Response> {
     let created_at = store::calendar::token_created_at(&ctx.app.db, who.id)
         .await?
         .map(clock::format_jst);
@@ -65,16 +65,17 @@ pub async fn show_calendar(ctx: Ctx) -> AppResult<Response> {
 /// a redirect, because the token is not kept anywhere it could be shown from later.
 pub async fn create_token(
     ctx: Ctx,
+    Staff(who): Staff,
     headers: HeaderMap,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
     let token = random_token();
     let now = clock::now();
     let mut tx = ctx.app.db.begin().await?;
     store::calendar::set_token(&mut tx, who.id, &hash_token(&token), now).await?;
-    let entry = ctx.legacy_audit("calendar.token_create", "staff", who.id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::CalendarTokenCreate, &AuditRef::new("staff", who.id))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     let url = format!("{}/calendar/{token}.ics", base_url(&ctx, &headers));
     let mut page = ctx.page("calendar.title");

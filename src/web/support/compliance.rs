@@ -3,11 +3,10 @@
 //! and the month-end list of clients whose conditions are not met, with the reasons), and
 //! the same rows for a supporter's own clients on their home page.
 
-use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, Query},
+    extract::Query,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
@@ -19,9 +18,8 @@ use crate::domain::rules::period::{add_months, service_window};
 use crate::error::AppResult;
 use crate::store::{self, offices::Office};
 use crate::web::{
+    access::{OfficeView, Policy, Routes},
     ctx::{Ctx, Page},
-    parse_id,
-    platform::offices::visible_office,
 };
 
 pub fn routes() -> Routes {
@@ -170,11 +168,9 @@ impl OfficeMonthPage {
 
 pub async fn office_month(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeView { office, .. }: OfficeView,
     Query(q): Query<MonthQuery>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let parsed = YearMonth::parse(&q.month);
     let ym = parsed.unwrap_or_else(|| YearMonth::of(clock::today()));
     let rows = month_rows(&ctx, office.id, None, ym).await?;

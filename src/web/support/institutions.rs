@@ -2,24 +2,21 @@
 //! adding one and editing one. Any staff member of the office may do both: the directory is
 //! shared working knowledge, and a consent can name only an institution listed here.
 
-use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 
 use crate::clock;
+use crate::db::Db;
+use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::institution::{InstitutionForm, InstitutionInput, Kind};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, institutions::Institution, offices::Office};
 use crate::web::{
+    access::{Child, OfOffice, OfficeView, Policy, Routes, Sub},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id,
-    platform::offices::visible_office,
+    ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other, unprocessable,
 };
 
@@ -52,6 +49,22 @@ pub fn routes() -> Routes {
         )
 }
 
+/// `{iid}` in `/offices/{id}/institutions/{iid}/…`: an institution of that office (404
+/// when it belongs to another office).
+impl Child for Institution {
+    type Of = OfOffice;
+    const PARAM: &'static str = "iid";
+    async fn load(db: &Db, office_id: i64, id: i64) -> Result<Option<Self>, sqlx::Error> {
+        store::institutions::find(db, office_id, id).await
+    }
+}
+
+impl AuditTarget for Institution {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("institution", self.id).office(self.office_id)
+    }
+}
+
 /// The i18n key of a stored kind code (an unknown code shows as その他).
 fn kind_key(code: &str) -> &'static str {
     Kind::parse(code).unwrap_or(Kind::Other).label_key()
@@ -71,9 +84,10 @@ impl ListPage {
     }
 }
 
-pub async fn list_institutions(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+pub async fn list_institutions(
+    ctx: Ctx,
+    OfficeView { office, .. }: OfficeView,
+) -> AppResult<Response> {
     let institutions = store::institutions::list_for_office(&ctx.app.db, office.id).await?;
     Ok(ListPage {
         page: ctx.page("institution.list_title"),
@@ -111,9 +125,10 @@ fn form_page(
     }
 }
 
-pub async fn new_institution(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+pub async fn new_institution(
+    ctx: Ctx,
+    OfficeView { office, .. }: OfficeView,
+) -> AppResult<Response> {
     let action = format!("/offices/{}/institutions/new", office.id);
     Ok(form_page(
         ctx.page("institution.new"),
@@ -127,11 +142,9 @@ pub async fn new_institution(ctx: Ctx, Path(id): Path<String>) -> AppResult<Resp
 
 pub async fn create_institution(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeView { office, .. }: OfficeView,
     CsrfForm(form): CsrfForm<InstitutionForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let input = match form.parse() {
         Ok(input) => input,
         Err(errors) => {
@@ -147,10 +160,14 @@ pub async fn create_institution(
     };
     let mut tx = ctx.app.db.begin().await?;
     let iid = store::institutions::insert(&mut tx, office.id, &input, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("institution.create", "institution", iid);
-    entry.office_id = Some(office.id);
-    entry.detail = describe(&input);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(
+        Action::InstitutionCreate,
+        &AuditRef::new("institution", iid),
+    )
+    .office(office.id)
+    .detail(describe(&input))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/institutions?n=created",
@@ -158,22 +175,10 @@ pub async fn create_institution(
     )))
 }
 
-/// The office and one of its institutions: 404 / 403 as for the office, and 404 when the
-/// institution belongs to another office.
-async fn visible_institution(ctx: &Ctx, id: &str, iid: &str) -> AppResult<(Office, Institution)> {
-    let who = ctx.staff()?;
-    let office = visible_office(ctx, &who, parse_id(id)?).await?;
-    let institution = store::institutions::find(&ctx.app.db, office.id, parse_id(iid)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((office, institution))
-}
-
 pub async fn edit_institution(
     ctx: Ctx,
-    Path((id, iid)): Path<(String, String)>,
+    Sub(OfficeView { office, .. }, i): Sub<OfficeView, Institution>,
 ) -> AppResult<Response> {
-    let (office, i) = visible_institution(&ctx, &id, &iid).await?;
     let action = format!("/offices/{}/institutions/{}/edit", office.id, i.id);
     let form = InstitutionForm {
         institution_name: i.name,
@@ -196,10 +201,9 @@ pub async fn edit_institution(
 
 pub async fn update_institution(
     ctx: Ctx,
-    Path((id, iid)): Path<(String, String)>,
+    Sub(OfficeView { office, .. }, i): Sub<OfficeView, Institution>,
     CsrfForm(form): CsrfForm<InstitutionForm>,
 ) -> AppResult<Response> {
-    let (office, i) = visible_institution(&ctx, &id, &iid).await?;
     let input = match form.parse() {
         Ok(input) => input,
         Err(errors) => {
@@ -217,10 +221,11 @@ pub async fn update_institution(
     if !store::institutions::update(&mut tx, office.id, i.id, &input, clock::now()).await? {
         return Err(AppError::NotFound);
     }
-    let mut entry = ctx.legacy_audit("institution.update", "institution", i.id);
-    entry.office_id = Some(office.id);
-    entry.detail = describe(&input);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::InstitutionUpdate, &i)
+        .office(office.id)
+        .detail(describe(&input))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/institutions?n=saved",
