@@ -119,6 +119,13 @@ pub async fn shares(db: &Db, client_id: i64, month: Month) -> Result<Vec<ShareRo
         .bind(client_id).bind(month.to_string()).fetch_all(pool).await)
 }
 
+/// One share of one client's reports (`None` if the id belongs to another client).
+pub async fn find_share(db: &Db, client_id: i64, id: i64) -> Result<Option<ShareRow>, sqlx::Error> {
+    let sql = format!("{SELECT_SHARE} WHERE r.client_id = $1 AND h.id = $2");
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(client_id).bind(id).fetch_optional(pool).await)
+}
+
 /// Where the client's report for `month` stands: none, draft, final but not shared, shared
 /// with the client, with others only, or with both (see `domain::report::ReportStatus`).
 ///

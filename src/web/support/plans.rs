@@ -6,11 +6,9 @@
 //! answered with the plan page, status 409 and what the change needs; a form that does not
 //! validate, with status 422 and its field messages.
 
-use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::Path,
     http::StatusCode,
     response::{IntoResponse, Response},
 };
@@ -18,17 +16,16 @@ use serde::Deserialize;
 use time::Date;
 
 use crate::clock;
+use crate::db::Db;
+use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
-use crate::domain::plan::{
-    self, Action, PlanForm, PlanStatus, parse_agreed_on, review_due, revision_of,
-};
+use crate::domain::plan::{self, PlanForm, PlanStatus, parse_agreed_on, review_due, revision_of};
 use crate::error::{AppError, AppResult};
-use crate::store::{self, audit::Entry, clients::Client, offices::Office, plans::PlanRow};
+use crate::store::{self, clients::Client, offices::Office, plans::PlanRow};
 use crate::web::{
+    access::{Child, ClientEdit, ClientView, OfClient, Policy, Routes, Sub},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id,
-    records::clients::visible_client,
+    ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other, unprocessable,
 };
 
@@ -58,6 +55,21 @@ pub fn routes() -> Routes {
             Policy::ClientEdit,
             revise_plan,
         )
+}
+
+/// `{pid}` in `/clients/{id}/plans/{pid}/…`: a plan of that client.
+impl Child for PlanRow {
+    type Of = OfClient;
+    const PARAM: &'static str = "pid";
+    async fn load(db: &Db, client_id: i64, id: i64) -> Result<Option<Self>, sqlx::Error> {
+        store::plans::find(db, client_id, id).await
+    }
+}
+
+impl AuditTarget for PlanRow {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("support_plan", self.id)
+    }
 }
 
 /// A page re-rendered because a state change or an edit is not allowed now: 409 Conflict,
@@ -130,9 +142,10 @@ async fn list_page(ctx: &Ctx, client: Client, office: Office) -> AppResult<ListP
     })
 }
 
-pub async fn list_plans(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
+pub async fn list_plans(
+    ctx: Ctx,
+    ClientView { client, office, .. }: ClientView,
+) -> AppResult<Response> {
     Ok(list_page(&ctx, client, office).await?.into_response())
 }
 
@@ -166,9 +179,10 @@ async fn refuse_new_if_open(
     Ok(None)
 }
 
-pub async fn new_plan(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
+pub async fn new_plan(
+    ctx: Ctx,
+    ClientEdit { client, office, .. }: ClientEdit,
+) -> AppResult<Response> {
     if let Some(refused) = refuse_new_if_open(&ctx, &client, &office).await? {
         return Ok(refused);
     }
@@ -190,11 +204,13 @@ pub async fn new_plan(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
 
 pub async fn create_plan(
     ctx: Ctx,
-    Path(id): Path<String>,
+    ClientEdit {
+        who,
+        client,
+        office,
+    }: ClientEdit,
     CsrfForm(form): CsrfForm<PlanForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
     if let Some(refused) = refuse_new_if_open(&ctx, &client, &office).await? {
         return Ok(refused);
     }
@@ -216,13 +232,14 @@ pub async fn create_plan(
     let mut tx = ctx.app.db.begin().await?;
     let pid =
         store::plans::insert_draft(&mut tx, client.id, &input, None, who.id, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("plan.create", "support_plan", pid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} start={} review={}",
-        client.id, input.start_on, input.review_on
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::PlanCreate, &AuditRef::new("support_plan", pid))
+        .office(office.id)
+        .detail(format!(
+            "client={} start={} review={}",
+            client.id, input.start_on, input.review_on
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/clients/{}/plans?n=created",
@@ -230,9 +247,9 @@ pub async fn create_plan(
     )))
 }
 
-/// The client's plan `pid`, or 404.
-async fn client_plan(ctx: &Ctx, client: &Client, pid: &str) -> AppResult<PlanRow> {
-    store::plans::find(&ctx.app.db, client.id, parse_id(pid)?)
+/// The client's plan `pid` as it is now (after a change that found it moved), or 404.
+async fn client_plan(ctx: &Ctx, client: &Client, pid: i64) -> AppResult<PlanRow> {
+    store::plans::find(&ctx.app.db, client.id, pid)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -253,10 +270,10 @@ async fn refused(
     Ok(conflict(page))
 }
 
-pub async fn edit_plan(ctx: Ctx, Path((id, pid)): Path<(String, String)>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let row = client_plan(&ctx, &client, &pid).await?;
+pub async fn edit_plan(
+    ctx: Ctx,
+    Sub(ClientEdit { client, office, .. }, row): Sub<ClientEdit, PlanRow>,
+) -> AppResult<Response> {
     if !plan::editable(row.status()) {
         return refused(&ctx, client, office, "plan.refused.edit", row.status()).await;
     }
@@ -275,12 +292,9 @@ pub async fn edit_plan(ctx: Ctx, Path((id, pid)): Path<(String, String)>) -> App
 
 pub async fn update_plan(
     ctx: Ctx,
-    Path((id, pid)): Path<(String, String)>,
+    Sub(ClientEdit { client, office, .. }, row): Sub<ClientEdit, PlanRow>,
     CsrfForm(form): CsrfForm<PlanForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let row = client_plan(&ctx, &client, &pid).await?;
     if !plan::editable(row.status()) {
         return refused(&ctx, client, office, "plan.refused.edit", row.status()).await;
     }
@@ -303,16 +317,17 @@ pub async fn update_plan(
     if !store::plans::update_draft(&mut tx, row.id, &input, clock::now()).await? {
         // Agreed by someone else since the page was loaded.
         drop(tx);
-        let status = client_plan(&ctx, &client, &pid).await?.status();
+        let status = client_plan(&ctx, &client, row.id).await?.status();
         return refused(&ctx, client, office, "plan.refused.edit", status).await;
     }
-    let mut entry = ctx.legacy_audit("plan.update", "support_plan", row.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} start={} review={}",
-        client.id, input.start_on, input.review_on
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::PlanUpdate, &row)
+        .office(office.id)
+        .detail(format!(
+            "client={} start={} review={}",
+            client.id, input.start_on, input.review_on
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}/plans?n=saved", client.id)))
 }
@@ -325,13 +340,10 @@ pub struct AgreeForm {
 
 pub async fn agree_plan(
     ctx: Ctx,
-    Path((id, pid)): Path<(String, String)>,
+    Sub(ClientEdit { client, office, .. }, row): Sub<ClientEdit, PlanRow>,
     CsrfForm(form): CsrfForm<AgreeForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let row = client_plan(&ctx, &client, &pid).await?;
-    let to = match plan::transition(row.status(), Action::Agree) {
+    let to = match plan::transition(row.status(), plan::Action::Agree) {
         Ok(to) => to,
         Err(illegal) => return refused(&ctx, client, office, illegal.key(), row.status()).await,
     };
@@ -348,12 +360,20 @@ pub async fn agree_plan(
         page.agreed_on = form.plan_agreed_on;
         return Ok(unprocessable(page));
     };
-    let entry = ctx.legacy_audit("plan.agree", "support_plan", row.id);
-    change_state(&ctx, client, office, &row, to, Some(agreed_on), entry).await
+    change_state(
+        &ctx,
+        client,
+        office,
+        &row,
+        to,
+        Some(agreed_on),
+        Action::PlanAgree,
+    )
+    .await
 }
 
-/// Writes a state change with its audit row (`entry`, made by the caller so the action is
-/// named where it happens), or answers 409 if the plan moved meanwhile.
+/// Writes a state change with its audit row (`action`, named by the caller where the change
+/// happens), or answers 409 if the plan moved meanwhile.
 async fn change_state(
     ctx: &Ctx,
     client: Client,
@@ -361,19 +381,16 @@ async fn change_state(
     row: &PlanRow,
     to: PlanStatus,
     agreed_on: Option<Date>,
-    mut entry: Entry,
+    action: Action,
 ) -> AppResult<Response> {
     let mut tx = ctx.app.db.begin().await?;
     if !store::plans::set_status(&mut tx, row.id, row.status(), to, agreed_on, clock::now()).await?
     {
         drop(tx);
-        let status = client_plan(ctx, &client, &row.id.to_string())
-            .await?
-            .status();
+        let status = client_plan(ctx, &client, row.id).await?.status();
         return refused(ctx, client, office, "plan.refused.moved", status).await;
     }
-    entry.office_id = Some(office.id);
-    entry.detail = match agreed_on {
+    let detail = match agreed_on {
         Some(d) => format!(
             "client={} {}→{} agreed_on={d}",
             client.id,
@@ -382,24 +399,22 @@ async fn change_state(
         ),
         None => format!("client={} {}→{}", client.id, row.status, to.code()),
     };
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(action, row)
+        .office(office.id)
+        .detail(detail)
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}/plans?n=saved", client.id)))
 }
 
 pub async fn review_plan(
     ctx: Ctx,
-    Path((id, pid)): Path<(String, String)>,
+    Sub(ClientEdit { client, office, .. }, row): Sub<ClientEdit, PlanRow>,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let row = client_plan(&ctx, &client, &pid).await?;
-    match plan::transition(row.status(), Action::Review) {
-        Ok(to) => {
-            let entry = ctx.legacy_audit("plan.review", "support_plan", row.id);
-            change_state(&ctx, client, office, &row, to, None, entry).await
-        }
+    match plan::transition(row.status(), plan::Action::Review) {
+        Ok(to) => change_state(&ctx, client, office, &row, to, None, Action::PlanReview).await,
         Err(illegal) => refused(&ctx, client, office, illegal.key(), row.status()).await,
     }
 }
@@ -409,13 +424,17 @@ pub async fn review_plan(
 /// agrees to it again.
 pub async fn revise_plan(
     ctx: Ctx,
-    Path((id, pid)): Path<(String, String)>,
+    Sub(
+        ClientEdit {
+            who,
+            client,
+            office,
+        },
+        row,
+    ): Sub<ClientEdit, PlanRow>,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let row = client_plan(&ctx, &client, &pid).await?;
-    let to = match plan::transition(row.status(), Action::Revise) {
+    let to = match plan::transition(row.status(), plan::Action::Revise) {
         Ok(to) => to,
         Err(illegal) => return refused(&ctx, client, office, illegal.key(), row.status()).await,
     };
@@ -425,15 +444,16 @@ pub async fn revise_plan(
     let mut tx = ctx.app.db.begin().await?;
     if !store::plans::set_status(&mut tx, row.id, row.status(), to, None, now).await? {
         drop(tx);
-        let status = client_plan(&ctx, &client, &pid).await?.status();
+        let status = client_plan(&ctx, &client, row.id).await?.status();
         return refused(&ctx, client, office, "plan.refused.moved", status).await;
     }
     let new_id =
         store::plans::insert_draft(&mut tx, client.id, &content, Some(row.id), who.id, now).await?;
-    let mut entry = ctx.legacy_audit("plan.revise", "support_plan", row.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("client={} replaced_by={new_id}", client.id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::PlanRevise, &row)
+        .office(office.id)
+        .detail(format!("client={} replaced_by={new_id}", client.id))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/clients/{}/plans/{new_id}/edit?n=created",

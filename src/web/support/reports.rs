@@ -9,17 +9,18 @@
 //! anyone but the client passes `domain::consent::check` first (要配慮個人情報, APPI art.
 //! 20(2)); when it is blocked the page says what and why, and nothing is saved.
 
-use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, Query},
+    extract::{FromRequestParts, Query},
+    http::request::Parts,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
 use crate::clock;
-use crate::db::is_unique_violation;
+use crate::db::{Db, is_unique_violation};
+use crate::domain::audit::Action;
 use crate::domain::consent::{self, Blocked, Category, Recipient};
 use crate::domain::fields::{self, FieldErrors};
 use crate::domain::report::{
@@ -36,9 +37,9 @@ use crate::store::{
     reports::{NewShare, ReportRow, ShareRow},
 };
 use crate::web::{
+    access::{Child, ClientEdit, ClientView, OfClient, Policy, Routes, Sub, path_params},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    records::clients::visible_client,
+    ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other,
     support::plans::conflict,
     unprocessable,
@@ -85,9 +86,37 @@ pub fn routes() -> Routes {
         )
 }
 
-/// The month in the path, or 404.
-fn path_month(raw: &str) -> AppResult<Month> {
-    Month::parse(raw).ok_or(AppError::NotFound)
+/// The `{month}` of the path (not a record: the report of a month is found by client and
+/// month), or 404. Taken after the client's extractor, so its check answers first.
+pub struct ReportMonth(pub Month);
+
+impl<S: Send + Sync> FromRequestParts<S> for ReportMonth {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        path_params(parts, state)
+            .await?
+            .get("month")
+            .and_then(|raw| Month::parse(raw))
+            .map(ReportMonth)
+            .ok_or(AppError::NotFound)
+    }
+}
+
+/// `{sid}` in `/clients/{id}/reports/{month}/shares/{sid}/…`: a share of one of that
+/// client's reports (the handler checks it is of `{month}`).
+impl Child for ShareRow {
+    type Of = OfClient;
+    const PARAM: &'static str = "sid";
+    async fn load(db: &Db, client_id: i64, id: i64) -> Result<Option<Self>, sqlx::Error> {
+        store::reports::find_share(db, client_id, id).await
+    }
+}
+
+impl AuditTarget for ReportRow {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("support_report", self.id)
+    }
 }
 
 fn month_url(client: &Client, month: Month) -> String {
@@ -164,9 +193,7 @@ async fn list_page(ctx: &Ctx, client: Client) -> AppResult<ListPage> {
     })
 }
 
-pub async fn list_reports(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, _) = visible_client(&ctx, &who, &id).await?;
+pub async fn list_reports(ctx: Ctx, ClientView { client, .. }: ClientView) -> AppResult<Response> {
     Ok(list_page(&ctx, client).await?.into_response())
 }
 
@@ -180,11 +207,9 @@ pub struct CreateForm {
 /// has a report already, go to it: there is one report per month, in versions.
 pub async fn create_report(
     ctx: Ctx,
-    Path(id): Path<String>,
+    ClientEdit { client, office, .. }: ClientEdit,
     CsrfForm(form): CsrfForm<CreateForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
     let mut errors = FieldErrors::new();
     let Some(month) = parse_month(
         &mut errors,
@@ -233,14 +258,15 @@ pub async fn create_report(
             Err(e) if is_unique_violation(&e) => return Ok(see_other(&month_url(&client, month))),
             Err(e) => return Err(e.into()),
         };
-    let mut entry = ctx.legacy_audit("report.create", "support_report", rid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} month={month} version=1 contacts={}",
-        client.id,
-        contacts.len()
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ReportCreate, &AuditRef::new("support_report", rid))
+        .office(office.id)
+        .detail(format!(
+            "client={} month={month} version=1 contacts={}",
+            client.id,
+            contacts.len()
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "{}?n=created",
@@ -417,11 +443,9 @@ fn recipient_options(consents: &[ConsentRow]) -> Vec<RecipientOption> {
 
 pub async fn show_month(
     ctx: Ctx,
-    Path((id, month)): Path<(String, String)>,
+    ClientView { client, .. }: ClientView,
+    ReportMonth(month): ReportMonth,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, _) = visible_client(&ctx, &who, &id).await?;
-    let month = path_month(&month)?;
     Ok(month_page(&ctx, client, month).await?.into_response())
 }
 
@@ -454,31 +478,34 @@ async fn editable_latest(
 
 pub async fn update_body(
     ctx: Ctx,
-    Path((id, month)): Path<(String, String)>,
+    access: ClientEdit,
+    ReportMonth(month): ReportMonth,
     CsrfForm(form): CsrfForm<BodyForm>,
 ) -> AppResult<Response> {
-    save_body(ctx, id, month, form, false).await
+    save_body(ctx, access, month, form, false).await
 }
 
 /// 確定: saves the body as shown in the form and makes the version final, in one step.
 pub async fn finalise(
     ctx: Ctx,
-    Path((id, month)): Path<(String, String)>,
+    access: ClientEdit,
+    ReportMonth(month): ReportMonth,
     CsrfForm(form): CsrfForm<BodyForm>,
 ) -> AppResult<Response> {
-    save_body(ctx, id, month, form, true).await
+    save_body(ctx, access, month, form, true).await
 }
 
 async fn save_body(
     ctx: Ctx,
-    id: String,
-    month: String,
+    ClientEdit {
+        who,
+        client,
+        office,
+    }: ClientEdit,
+    month: Month,
     form: BodyForm,
     and_finalise: bool,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let month = path_month(&month)?;
     let latest = match editable_latest(&ctx, &client, month, &form.version).await? {
         Ok(latest) => latest,
         Err(why) => return refused(&ctx, client, month, why).await,
@@ -503,17 +530,18 @@ async fn save_body(
         return refused(&ctx, client, month, Refusal::FinalIsFixed).await;
     }
     let action = if and_finalise {
-        ctx.legacy_audit("report.finalise", "support_report", latest.id)
+        Action::ReportFinalise
     } else {
-        ctx.legacy_audit("report.update", "support_report", latest.id)
+        Action::ReportUpdate
     };
-    let mut entry = action;
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} month={month} version={}",
-        client.id, latest.version
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(action, &latest)
+        .office(office.id)
+        .detail(format!(
+            "client={} month={month} version={}",
+            client.id, latest.version
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("{}?n=saved", month_url(&client, month))))
 }
@@ -529,12 +557,10 @@ pub struct CorrectForm {
 /// version stays as it was, and its shares with it.
 pub async fn correct(
     ctx: Ctx,
-    Path((id, month)): Path<(String, String)>,
+    ClientEdit { client, office, .. }: ClientEdit,
+    ReportMonth(month): ReportMonth,
     CsrfForm(form): CsrfForm<CorrectForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let month = path_month(&month)?;
     let versions = store::reports::versions(&ctx.app.db, client.id, month).await?;
     let latest = versions.into_iter().next().ok_or(AppError::NotFound)?;
     if let Err(why) = report::may_correct(latest.status()) {
@@ -561,16 +587,17 @@ pub async fn correct(
         }
         Err(e) => return Err(e.into()),
     };
-    let mut entry = ctx.legacy_audit("report.correct", "support_report", rid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} month={month} version={}→{} (report {} → {rid})",
-        client.id,
-        latest.version,
-        latest.version + 1,
-        latest.id
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ReportCorrect, &AuditRef::new("support_report", rid))
+        .office(office.id)
+        .detail(format!(
+            "client={} month={month} version={}→{} (report {} → {rid})",
+            client.id,
+            latest.version,
+            latest.version + 1,
+            latest.id
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "{}?n=created",
@@ -593,12 +620,14 @@ pub struct ShareForm {
 /// the reason and no row.
 pub async fn share(
     ctx: Ctx,
-    Path((id, month)): Path<(String, String)>,
+    ClientEdit {
+        who,
+        client,
+        office,
+    }: ClientEdit,
+    ReportMonth(month): ReportMonth,
     CsrfForm(form): CsrfForm<ShareForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let month = path_month(&month)?;
     let db = &ctx.app.db;
     let versions = store::reports::versions(db, client.id, month).await?;
     let version = form.version.trim().parse::<i64>().ok();
@@ -696,18 +725,19 @@ pub async fn share(
     let mut tx = db.begin().await?;
     let sid =
         store::reports::insert_share(&mut tx, report.id, &share, who.id, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("report.share", "support_report", report.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} month={month} version={} to={kind} consent={} method={} share={sid}",
-        client.id,
-        report.version,
-        consent_id
-            .map(|c| c.to_string())
-            .unwrap_or_else(|| "-".into()),
-        share.method
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ReportShare, report)
+        .office(office.id)
+        .detail(format!(
+            "client={} month={month} version={} to={kind} consent={} method={} share={sid}",
+            client.id,
+            report.version,
+            consent_id
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "-".into()),
+            share.method
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("{}?n=saved", month_url(&client, month))))
 }
@@ -739,18 +769,15 @@ pub struct AckForm {
 /// Records the recipient's confirmation (確認) of a share. The first one recorded stands.
 pub async fn acknowledge(
     ctx: Ctx,
-    Path((id, month, sid)): Path<(String, String, String)>,
+    Sub(ClientEdit { client, office, .. }, share): Sub<ClientEdit, ShareRow>,
+    ReportMonth(month): ReportMonth,
     CsrfForm(form): CsrfForm<AckForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let month = path_month(&month)?;
-    let sid = crate::web::parse_id(&sid)?;
-    let shares = store::reports::shares(&ctx.app.db, client.id, month).await?;
-    let share = shares
-        .into_iter()
-        .find(|s| s.id == sid)
-        .ok_or(AppError::NotFound)?;
+    // A share of another month of the same client answers as a missing one.
+    if share.month != month.to_string() {
+        return Err(AppError::NotFound);
+    }
+    let sid = share.id;
     if share.acknowledged_on.is_some() {
         let mut page = month_page(&ctx, client, month).await?;
         page.refusal = Some("share.refused.acknowledged");
@@ -784,13 +811,17 @@ pub async fn acknowledge(
         page.refusal = Some("share.refused.acknowledged");
         return Ok(conflict(page));
     }
-    let mut entry = ctx.legacy_audit("report.acknowledge", "support_report", share.report_id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
+    ctx.audit(
+        Action::ReportAcknowledge,
+        &AuditRef::new("support_report", share.report_id),
+    )
+    .office(office.id)
+    .detail(format!(
         "client={} month={month} version={} share={sid} to={} on={on}",
         client.id, share.version, share.recipient_kind
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!("{}?n=saved", month_url(&client, month))))
 }
@@ -825,12 +856,10 @@ impl PrintPage {
 /// printed: what goes out on paper is what was finalised.
 pub async fn print(
     ctx: Ctx,
-    Path((id, month)): Path<(String, String)>,
+    ClientView { client, office, .. }: ClientView,
+    ReportMonth(month): ReportMonth,
     Query(query): Query<PrintQuery>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let month = path_month(&month)?;
     let versions = store::reports::versions(&ctx.app.db, client.id, month).await?;
     let wanted = query.version.trim();
     let report = if wanted.is_empty() {
@@ -843,13 +872,14 @@ pub async fn print(
     }
     .ok_or(AppError::NotFound)?;
     // Printing takes the report out of the system onto paper: worth a line in the log.
-    let mut entry = ctx.legacy_audit("report.print", "support_report", report.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} month={month} version={}",
-        client.id, report.version
-    );
-    store::audit::record_now(&ctx.app.db, &entry).await?;
+    ctx.audit(Action::ReportPrint, &report)
+        .office(office.id)
+        .detail(format!(
+            "client={} month={month} version={}",
+            client.id, report.version
+        ))
+        .write_now(&ctx.app.db)
+        .await?;
     Ok(PrintPage {
         page: ctx.page("report.print_title"),
         finalised_at: report
