@@ -51,6 +51,15 @@ pub async fn list_for_client(db: &Db, client_id: i64) -> Result<Vec<ConsentRow>,
         .bind(client_id).fetch_all(pool).await)
 }
 
+/// One consent of one client (`None` if the id belongs to another client).
+pub async fn find(db: &Db, client_id: i64, id: i64) -> Result<Option<ConsentRow>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, client_id, recipient_kind, recipient_name, institution_id, categories,
+                valid_from, recorded_by, withdrawn_at, withdrawn_note, created_at
+         FROM consents WHERE client_id = $1 AND id = $2")
+        .bind(client_id).bind(id).fetch_optional(pool).await)
+}
+
 /// The records for `domain::consent::check`.
 pub async fn records_for_client(
     db: &Db,

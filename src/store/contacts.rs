@@ -119,12 +119,18 @@ pub async fn concerns_for_client(db: &Db, client_id: i64) -> Result<Vec<Concern>
         .bind(client_id).fetch_all(pool).await)
 }
 
-pub async fn find_concern(db: &Db, id: i64) -> Result<Option<Concern>, sqlx::Error> {
+/// One concern of one client (`None` if the id belongs to another client).
+pub async fn find_concern(
+    db: &Db,
+    client_id: i64,
+    id: i64,
+) -> Result<Option<Concern>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
         "SELECT k.id, k.contact_id, k.client_id, k.category, k.severity, k.note, k.resolved_at,
                 k.resolution, c.occurred_at
-         FROM concerns k JOIN contacts c ON c.id = k.contact_id WHERE k.id = $1")
-        .bind(id).fetch_optional(pool).await)
+         FROM concerns k JOIN contacts c ON c.id = k.contact_id
+         WHERE k.client_id = $1 AND k.id = $2")
+        .bind(client_id).bind(id).fetch_optional(pool).await)
 }
 
 /// Marks a concern resolved with how it was resolved.

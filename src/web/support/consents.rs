@@ -5,31 +5,28 @@
 //! Every feature that sends information outside the office (reports, hand-over) calls
 //! [`check_sharing`] first and shows [`blocked_message`] when it is refused.
 
-use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
 use crate::clock;
+use crate::db::Db;
+use crate::domain::audit::Action;
 use crate::domain::consent::{
     self, Blocked, Category, ConsentForm, Recipient, categories_from_column, categories_to_column,
 };
 use crate::domain::fields::{self, FieldErrors, Pairs};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::i18n::Lang;
 use crate::store::{
     self, clients::Client, consents::ConsentRow, institutions::Institution, offices::Office,
 };
 use crate::web::{
+    access::{Child, ClientEdit, ClientView, OfClient, Parent, Policy, Routes, Sub},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id,
-    records::clients::visible_client,
+    ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other, unprocessable,
 };
 
@@ -44,21 +41,35 @@ pub fn routes() -> Routes {
         )
 }
 
+/// `{cid}` in `/clients/{id}/consents/{cid}/…`: a consent of that client.
+impl Child for ConsentRow {
+    type Of = OfClient;
+    const PARAM: &'static str = "cid";
+    async fn load(db: &Db, client_id: i64, id: i64) -> Result<Option<Self>, sqlx::Error> {
+        store::consents::find(db, client_id, id).await
+    }
+}
+
+impl AuditTarget for ConsentRow {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("consent", self.id)
+    }
+}
+
 /// May `needed` be shared about the client with `recipient` now? `Ok(Ok(consent id))` when
 /// a consent allows it (record that id with the sharing), `Ok(Err(blocked))` when not (show
 /// [`blocked_message`] and do not share).
 ///
-/// Checks first that the signed-in staff member may see the client (sign-in, 403, 404 as
-/// for the client's page), so a caller cannot learn about another office's consents.
+/// The client is the access extractor of the caller's route (`ClientView`, `ClientEdit`),
+/// so only a caller that has passed the client's check (sign-in, 403, 404 as for the
+/// client's page) can ask, and nobody learns about another office's consents.
 pub async fn check_sharing(
     ctx: &Ctx,
-    client_id: i64,
+    client: &impl Parent<Kind = OfClient>,
     recipient: &Recipient,
     needed: &[Category],
 ) -> AppResult<Result<i64, Blocked>> {
-    let who = ctx.staff()?;
-    visible_client(ctx, &who, &client_id.to_string()).await?;
-    let records = store::consents::records_for_client(&ctx.app.db, client_id).await?;
+    let records = store::consents::records_for_client(&ctx.app.db, client.parent_id()).await?;
     Ok(consent::check(
         &records,
         recipient,
@@ -233,9 +244,10 @@ async fn consents_page(
     })
 }
 
-pub async fn list_consents(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
+pub async fn list_consents(
+    ctx: Ctx,
+    ClientView { client, office, .. }: ClientView,
+) -> AppResult<Response> {
     let form = ConsentForm {
         valid_from: clock::today().to_string(),
         ..ConsentForm::default()
@@ -249,11 +261,13 @@ pub async fn list_consents(ctx: Ctx, Path(id): Path<String>) -> AppResult<Respon
 
 pub async fn create_consent(
     ctx: Ctx,
-    Path(id): Path<String>,
+    ClientEdit {
+        who,
+        client,
+        office,
+    }: ClientEdit,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
     let form = ConsentForm::from_pairs(&Pairs(pairs));
     let directory: Vec<(i64, String)> =
         store::institutions::list_for_office(&ctx.app.db, office.id)
@@ -270,16 +284,17 @@ pub async fn create_consent(
     };
     let mut tx = ctx.app.db.begin().await?;
     let cid = store::consents::insert(&mut tx, client.id, &input, who.id, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("consent.create", "consent", cid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} recipient={} categories={} valid_from={}",
-        client.id,
-        describe_recipient(&input.recipient, &input.recipient_name),
-        categories_to_column(&input.categories),
-        input.valid_from
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ConsentCreate, &AuditRef::new("consent", cid))
+        .office(office.id)
+        .detail(format!(
+            "client={} recipient={} categories={} valid_from={}",
+            client.id,
+            describe_recipient(&input.recipient, &input.recipient_name),
+            categories_to_column(&input.categories),
+            input.valid_from
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/clients/{}/consents?n=created",
@@ -295,17 +310,9 @@ pub struct WithdrawForm {
 
 pub async fn withdraw_consent(
     ctx: Ctx,
-    Path((id, cid)): Path<(String, String)>,
+    Sub(ClientEdit { client, office, .. }, row): Sub<ClientEdit, ConsentRow>,
     CsrfForm(form): CsrfForm<WithdrawForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let cid = parse_id(&cid)?;
-    let row = store::consents::list_for_client(&ctx.app.db, client.id)
-        .await?
-        .into_iter()
-        .find(|r| r.id == cid)
-        .ok_or(AppError::NotFound)?;
     let mut errors = FieldErrors::new();
     let note = fields::optional_text(&mut errors, "withdraw_note", &form.withdraw_note, 500);
     if let Some(key) = errors.get("withdraw_note") {
@@ -319,7 +326,7 @@ pub async fn withdraw_consent(
             office,
             form_state,
             FieldErrors::new(),
-            Some((cid, key, form.withdraw_note)),
+            Some((row.id, key, form.withdraw_note)),
         )
         .await?;
         return Ok(unprocessable(page));
@@ -328,14 +335,15 @@ pub async fn withdraw_consent(
     // Already withdrawn (a second click, another tab): nothing changes, nothing is audited.
     if store::consents::withdraw(&mut tx, client.id, row.id, &note, clock::now()).await? {
         let record = row.record();
-        let mut entry = ctx.legacy_audit("consent.withdraw", "consent", row.id);
-        entry.office_id = Some(office.id);
-        entry.detail = format!(
-            "client={} recipient={}",
-            client.id,
-            describe_recipient(&record.recipient, &row.recipient_name)
-        );
-        store::audit::record(&mut tx, &entry).await?;
+        ctx.audit(Action::ConsentWithdraw, &row)
+            .office(office.id)
+            .detail(format!(
+                "client={} recipient={}",
+                client.id,
+                describe_recipient(&record.recipient, &row.recipient_name)
+            ))
+            .write(&mut tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(see_other(&format!(

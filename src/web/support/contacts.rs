@@ -6,18 +6,21 @@
 //! or an institution, or the hand-over at the end) must name the consent it relies on, and
 //! `domain::consent::check` decides; a blocked sharing is a field message, nothing is saved.
 
-use crate::web::access::{Policy, Routes};
 use std::collections::BTreeMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, Query},
+    extract::{FromRef, FromRequestParts, Query},
+    http::request::Parts,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
+use crate::app::AppState;
 use crate::clock;
+use crate::db::Db;
+use crate::domain::audit::Action;
 use crate::domain::consent::Category;
 use crate::domain::contact::{
     ACTION_ROWS, CONCERN_CATEGORIES, CONCERN_ROWS, ContactForm, Mode, PARTICIPANTS,
@@ -35,11 +38,12 @@ use crate::store::{
     tasks::Task,
 };
 use crate::web::{
+    access::{
+        Child, ClientEdit, ClientView, OfClient, OfficeView, Policy, Routes, Sub, office_for,
+        path_id, signed_in,
+    },
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id,
-    platform::offices::visible_office,
-    records::clients::visible_client,
+    ctx::{AuditRef, AuditTarget, Ctx, Page},
     safe_next, see_other, unprocessable,
 };
 
@@ -59,6 +63,62 @@ pub fn routes() -> Routes {
         )
         .post("/tasks/{id}/done", Policy::ClientEdit, finish_task)
         .get("/offices/{id}/cases", Policy::OfficeView, search_cases)
+}
+
+/// `{kid}` in `/clients/{id}/concerns/{kid}/…`: a concern of that client.
+impl Child for Concern {
+    type Of = OfClient;
+    const PARAM: &'static str = "kid";
+    async fn load(db: &Db, client_id: i64, id: i64) -> Result<Option<Self>, sqlx::Error> {
+        store::contacts::find_concern(db, client_id, id).await
+    }
+}
+
+impl AuditTarget for Concern {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("concern", self.id)
+    }
+}
+
+impl AuditTarget for Task {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("task", self.id)
+    }
+}
+
+/// The task `{id}` (`/tasks/{id}/done`), for the staff of its client's office: the sign-in
+/// redirect, 404 for a missing task (or one of another organisation), 403 for a task of
+/// another office, as for the client's own pages.
+pub struct TaskEdit {
+    pub task: Task,
+    pub client: Client,
+    pub office: Office,
+}
+
+impl<S> FromRequestParts<S> for TaskEdit
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let who = signed_in(parts)?;
+        let id = path_id(parts, state, "id").await?;
+        let db = AppState::from_ref(state).db;
+        let task = store::tasks::find(&db, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let client = store::clients::find(&db, task.client_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let office = office_for(&db, &who, client.office_id).await?;
+        Ok(TaskEdit {
+            task,
+            client,
+            office,
+        })
+    }
 }
 
 /// How many months the "open concerns by category" table covers.
@@ -188,13 +248,8 @@ async fn list_page(
     })
 }
 
-pub async fn list_contacts(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let mut entry = ctx.legacy_audit("client.view", "client", client.id);
-    entry.office_id = Some(office.id);
-    entry.detail = "contacts".into();
-    store::audit::record_now(&ctx.app.db, &entry).await?;
+/// The history page. Its `client.view` row is written by `ClientView`.
+pub async fn list_contacts(ctx: Ctx, ClientView { client, .. }: ClientView) -> AppResult<Response> {
     Ok(list_page(&ctx, client, FieldErrors::new(), None)
         .await?
         .into_response())
@@ -276,9 +331,14 @@ async fn form_page(
     })
 }
 
-pub async fn new_contact(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
+pub async fn new_contact(
+    ctx: Ctx,
+    ClientEdit {
+        who,
+        client,
+        office,
+    }: ClientEdit,
+) -> AppResult<Response> {
     let now = clock::now().to_offset(clock::JST);
     let form = ContactForm(vec![
         ("contact_date".into(), now.date().to_string()),
@@ -301,11 +361,14 @@ pub async fn new_contact(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
 
 pub async fn create_contact(
     ctx: Ctx,
-    Path(id): Path<String>,
+    access: ClientEdit,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
+    let ClientEdit {
+        who,
+        client,
+        office,
+    } = &access;
     let db = &ctx.app.db;
     let form = ContactForm(pairs);
     let owners: Vec<i64> = store::staff::list_for_office(db, office.id)
@@ -322,7 +385,7 @@ pub async fn create_contact(
         Ok(input) => input,
         Err(errors) => {
             return Ok(unprocessable(
-                form_page(&ctx, client, &office, form, errors, None).await?,
+                form_page(&ctx, client.clone(), office, form, errors, None).await?,
             ));
         }
     };
@@ -342,7 +405,7 @@ pub async fn create_contact(
                 let recipient = row.record().recipient;
                 let needed = [Category::SupportRecords];
                 match crate::web::support::consents::check_sharing(
-                    &ctx, client.id, &recipient, &needed,
+                    &ctx, &access, &recipient, &needed,
                 )
                 .await?
                 {
@@ -359,7 +422,7 @@ pub async fn create_contact(
         };
         if !errors.is_empty() {
             return Ok(unprocessable(
-                form_page(&ctx, client, &office, form, errors, blocked).await?,
+                form_page(&ctx, client.clone(), office, form, errors, blocked).await?,
             ));
         }
     }
@@ -367,17 +430,18 @@ pub async fn create_contact(
     let contact_id =
         store::contacts::insert(&mut tx, client.id, office.id, who.id, &input, clock::now())
             .await?;
-    let mut entry = ctx.legacy_audit("contact.create", "contact", contact_id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} mode={} concerns={} actions={} handover={}",
-        client.id,
-        input.mode.code(),
-        input.concerns.len(),
-        input.actions.len(),
-        input.is_handover
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ContactCreate, &AuditRef::new("contact", contact_id))
+        .office(office.id)
+        .detail(format!(
+            "client={} mode={} concerns={} actions={} handover={}",
+            client.id,
+            input.mode.code(),
+            input.concerns.len(),
+            input.actions.len(),
+            input.is_handover
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/clients/{}/contacts?n=saved",
@@ -393,17 +457,16 @@ pub struct ResolveForm {
 
 pub async fn resolve_concern(
     ctx: Ctx,
-    Path((id, kid)): Path<(String, String)>,
+    Sub(
+        ClientEdit {
+            who,
+            client,
+            office,
+        },
+        concern,
+    ): Sub<ClientEdit, Concern>,
     CsrfForm(form): CsrfForm<ResolveForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let concern = store::contacts::find_concern(&ctx.app.db, parse_id(&kid)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if concern.client_id != client.id {
-        return Err(AppError::NotFound);
-    }
     let mut errors = FieldErrors::new();
     let resolution =
         crate::domain::fields::required_text(&mut errors, "resolution", &form.resolution, 2000);
@@ -415,10 +478,14 @@ pub async fn resolve_concern(
     let mut tx = ctx.app.db.begin().await?;
     store::contacts::resolve_concern(&mut tx, concern.id, &resolution, who.id, clock::now())
         .await?;
-    let mut entry = ctx.legacy_audit("concern.resolve", "concern", concern.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("client={} category={}", client.id, concern.category);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ConcernResolve, &concern)
+        .office(office.id)
+        .detail(format!(
+            "client={} category={}",
+            client.id, concern.category
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/clients/{}/contacts?n=saved",
@@ -434,20 +501,20 @@ pub struct DoneForm {
 
 pub async fn finish_task(
     ctx: Ctx,
-    Path(id): Path<String>,
+    TaskEdit {
+        task,
+        client,
+        office,
+    }: TaskEdit,
     CsrfForm(form): CsrfForm<DoneForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let task = store::tasks::find(&ctx.app.db, parse_id(&id)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (client, office) = visible_client(&ctx, &who, &task.client_id.to_string()).await?;
     let mut tx = ctx.app.db.begin().await?;
     store::tasks::mark_done(&mut tx, task.id, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("task.done", "task", task.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("client={}", client.id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::TaskDone, &task)
+        .office(office.id)
+        .detail(format!("client={}", client.id))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     let back = if form.next.is_empty() {
         format!("/clients/{}/contacts", client.id)
@@ -489,11 +556,9 @@ impl CasesPage {
 /// Past cases: resolved concerns of the office, without client names.
 pub async fn search_cases(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeView { office, .. }: OfficeView,
     Query(query): Query<CaseQuery>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let category = if CONCERN_CATEGORIES.contains(&query.category.as_str()) {
         query.category.clone()
     } else {
