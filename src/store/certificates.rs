@@ -43,6 +43,15 @@ pub async fn list_for_client(db: &Db, client_id: i64) -> Result<Vec<Certificate>
         .bind(client_id).fetch_all(pool).await)
 }
 
+/// One certificate of one client (`None` if the id belongs to another client).
+pub async fn find(db: &Db, client_id: i64, id: i64) -> Result<Option<Certificate>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, client_id, number, municipality_code, municipality_name, income_category,
+                monthly_cap_yen, cap_manager_office
+         FROM certificates WHERE client_id = $1 AND id = $2")
+        .bind(client_id).bind(id).fetch_optional(pool).await)
+}
+
 /// Every 支給決定 period of the client's certificates, oldest first.
 pub async fn periods_for_client(db: &Db, client_id: i64) -> Result<Vec<Period>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(

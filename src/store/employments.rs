@@ -33,9 +33,11 @@ pub async fn list_for_client(db: &Db, client_id: i64) -> Result<Vec<Employment>,
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(client_id).fetch_all(pool).await)
 }
 
-pub async fn find(db: &Db, id: i64) -> Result<Option<Employment>, sqlx::Error> {
-    let sql = format!("SELECT {COLUMNS} FROM employments WHERE id = $1");
-    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)
+/// One employment of one client (`None` if the id belongs to another client).
+pub async fn find(db: &Db, client_id: i64, id: i64) -> Result<Option<Employment>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM employments WHERE client_id = $1 AND id = $2");
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(client_id).bind(id).fetch_optional(pool).await)
 }
 
 pub async fn insert(

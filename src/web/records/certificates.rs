@@ -3,24 +3,37 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::clock;
+use crate::db::Db;
+use crate::domain::audit::Action;
 use crate::domain::client::{CertificateForm, INCOME_CATEGORIES, parse_period};
 use crate::domain::fields::FieldErrors;
-use crate::error::{AppError, AppResult};
-use crate::store::{self, clients::Client};
+use crate::error::AppResult;
+use crate::store::{self, certificates::Certificate, clients::Client};
 use crate::web::{
+    access::{Child, ClientEdit, OfClient, Sub},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id,
-    records::clients::visible_client,
+    ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other, unprocessable,
 };
+
+/// `{cid}` in `/clients/{id}/certificates/{cid}/…`: a certificate of that client.
+impl Child for Certificate {
+    type Of = OfClient;
+    const PARAM: &'static str = "cid";
+    async fn load(db: &Db, client_id: i64, id: i64) -> Result<Option<Self>, sqlx::Error> {
+        store::certificates::find(db, client_id, id).await
+    }
+}
+
+impl AuditTarget for Certificate {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("certificate", self.id)
+    }
+}
 
 impl CertificatePage {
     fn category_key(&self, category: &str) -> String {
@@ -38,9 +51,10 @@ struct CertificatePage {
     categories: [&'static str; 4],
 }
 
-pub async fn new_certificate(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, _) = visible_client(&ctx, &who, &id).await?;
+pub async fn new_certificate(
+    ctx: Ctx,
+    ClientEdit { client, .. }: ClientEdit,
+) -> AppResult<Response> {
     Ok(CertificatePage {
         page: ctx.page("certificate.new"),
         client,
@@ -53,11 +67,9 @@ pub async fn new_certificate(ctx: Ctx, Path(id): Path<String>) -> AppResult<Resp
 
 pub async fn create_certificate(
     ctx: Ctx,
-    Path(id): Path<String>,
+    ClientEdit { client, office, .. }: ClientEdit,
     CsrfForm(form): CsrfForm<CertificateForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
     let input = match form.parse() {
         Ok(i) => i,
         Err(errors) => {
@@ -72,13 +84,17 @@ pub async fn create_certificate(
     };
     let mut tx = ctx.app.db.begin().await?;
     let cid = store::certificates::insert(&mut tx, client.id, &input, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("certificate.create", "certificate", cid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
+    ctx.audit(
+        Action::CertificateCreate,
+        &AuditRef::new("certificate", cid),
+    )
+    .office(office.id)
+    .detail(format!(
         "client={} number={} period={}..{}",
         client.id, input.number, input.period.0, input.period.1
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
 }
@@ -100,10 +116,11 @@ struct PeriodPage {
     errors: FieldErrors,
 }
 
-pub async fn new_period(ctx: Ctx, Path((id, cid)): Path<(String, String)>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, _) = visible_client(&ctx, &who, &id).await?;
-    let certificate_id = client_certificate(&ctx, &client, &cid).await?;
+pub async fn new_period(
+    ctx: Ctx,
+    Sub(ClientEdit { client, .. }, certificate): Sub<ClientEdit, Certificate>,
+) -> AppResult<Response> {
+    let certificate_id = certificate.id;
     let periods = store::certificates::periods_for_client(&ctx.app.db, client.id).await?;
     // Suggest the year after the last period.
     let form = match periods.iter().rfind(|p| p.certificate_id == certificate_id) {
@@ -129,24 +146,12 @@ pub async fn new_period(ctx: Ctx, Path((id, cid)): Path<(String, String)>) -> Ap
     .into_response())
 }
 
-async fn client_certificate(ctx: &Ctx, client: &Client, cid: &str) -> AppResult<i64> {
-    let cid = parse_id(cid)?;
-    let certificates = store::certificates::list_for_client(&ctx.app.db, client.id).await?;
-    if certificates.iter().any(|c| c.id == cid) {
-        Ok(cid)
-    } else {
-        Err(AppError::NotFound)
-    }
-}
-
 pub async fn create_period(
     ctx: Ctx,
-    Path((id, cid)): Path<(String, String)>,
+    Sub(ClientEdit { client, office, .. }, certificate): Sub<ClientEdit, Certificate>,
     CsrfForm(form): CsrfForm<PeriodForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let certificate_id = client_certificate(&ctx, &client, &cid).await?;
+    let certificate_id = certificate.id;
     let mut errors = FieldErrors::new();
     let period = parse_period(&mut errors, &form.period_start, &form.period_end);
     if let Some((s, e)) = period {
@@ -170,13 +175,14 @@ pub async fn create_period(
     let mut tx = ctx.app.db.begin().await?;
     let pid = store::certificates::insert_period(&mut tx, certificate_id, start, end, clock::now())
         .await?;
-    let mut entry = ctx.legacy_audit("certificate.renew", "certificate", certificate_id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} period={}..{} (period id {pid})",
-        client.id, start, end
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::CertificateRenew, &certificate)
+        .office(office.id)
+        .detail(format!(
+            "client={} period={}..{} (period id {pid})",
+            client.id, start, end
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
 }

@@ -5,18 +5,18 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, Query},
+    extract::Query,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::client::{ClientForm, Disability, disabilities_from_column, hours_label};
 use crate::domain::fields::{FieldErrors, Pairs};
 use crate::domain::rules::eligibility::PriorService;
-use crate::domain::staff::Principal;
 use crate::domain::standing::{self, Facts, Standing, Timeline, stage_code};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::store::{
     self,
     certificates::{Certificate, Contract, Period},
@@ -26,10 +26,9 @@ use crate::store::{
     staff::Staff,
 };
 use crate::web::{
+    access::{ClientEdit, ClientView, OfficeView},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id,
-    platform::offices::visible_office,
+    ctx::{AuditRef, Ctx, Page},
     see_other, unprocessable,
 };
 
@@ -41,15 +40,6 @@ pub const STAGES: [&str; 5] = [
     "ended",
     "no_employment",
 ];
-
-/// A client the staff member may see, with their office: 404 / 403 otherwise.
-pub async fn visible_client(ctx: &Ctx, who: &Principal, id: &str) -> AppResult<(Client, Office)> {
-    let client = store::clients::find(&ctx.app.db, parse_id(id)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let office = visible_office(ctx, who, client.office_id).await?;
-    Ok((client, office))
-}
 
 /// The staff who may be a client's supporter in charge: the office's staff.
 async fn office_staff(ctx: &Ctx, office_id: i64) -> AppResult<Vec<Staff>> {
@@ -92,11 +82,9 @@ impl ListPage {
 
 pub async fn list_clients(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeView { office, .. }: OfficeView,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let today = clock::today();
     let search = query.q.trim().replace(['　', ' '], "");
     let rows = store::clients::list_for_office(&ctx.app.db, office.id, &search).await?;
@@ -172,11 +160,9 @@ pub struct NewClientQuery {
 
 pub async fn new_client(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeView { who, office }: OfficeView,
     Query(q): Query<NewClientQuery>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let staff = office_staff(&ctx, office.id).await?;
     let mut form = ClientForm {
         supporter_id: if who.role_in(office.id).is_some() {
@@ -208,11 +194,9 @@ pub async fn new_client(
 
 pub async fn create_client(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeView { office, .. }: OfficeView,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let staff = office_staff(&ctx, office.id).await?;
     let form = ClientForm::from_pairs(&Pairs(pairs));
     let ids: Vec<i64> = staff.iter().map(|s| s.id).collect();
@@ -232,16 +216,20 @@ pub async fn create_client(
     };
     let mut tx = ctx.app.db.begin().await?;
     let client_id = store::clients::create(&mut tx, office.id, &input, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("client.create", "client", client_id);
-    entry.office_id = Some(office.id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(
+        Action::ClientCreate,
+        &AuditRef::new("client", client_id).office(office.id),
+    )
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{client_id}?n=created")))
 }
 
-pub async fn edit_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
+pub async fn edit_client(
+    ctx: Ctx,
+    ClientEdit { client, office, .. }: ClientEdit,
+) -> AppResult<Response> {
     let staff = office_staff(&ctx, office.id).await?;
     let form = ClientForm {
         name: client.name.clone(),
@@ -276,11 +264,9 @@ pub async fn edit_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
 
 pub async fn update_client(
     ctx: Ctx,
-    Path(id): Path<String>,
+    ClientEdit { client, office, .. }: ClientEdit,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
     let staff = office_staff(&ctx, office.id).await?;
     let form = ClientForm::from_pairs(&Pairs(pairs));
     let ids: Vec<i64> = staff.iter().map(|s| s.id).collect();
@@ -300,9 +286,10 @@ pub async fn update_client(
     };
     let mut tx = ctx.app.db.begin().await?;
     store::clients::update(&mut tx, client.id, &input, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("client.update", "client", client.id);
-    entry.office_id = Some(office.id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ClientUpdate, &client)
+        .office(office.id)
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
 }
@@ -362,9 +349,11 @@ impl ShowPage {
     }
 }
 
-pub async fn show_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
+/// The client page. Its `client.view` row is written by `ClientView`.
+pub async fn show_client(
+    ctx: Ctx,
+    ClientView { client, office, .. }: ClientView,
+) -> AppResult<Response> {
     let db = &ctx.app.db;
     let supporter = match client.supporter_id {
         Some(sid) => store::staff::find(db, sid).await?.map(|s| s.display_name),
@@ -392,9 +381,6 @@ pub async fn show_client(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
         .window
         .as_ref()
         .map(|w| standing::timeline(w, &facts, today));
-    let mut entry = ctx.legacy_audit("client.view", "client", client.id);
-    entry.office_id = Some(office.id);
-    store::audit::record_now(db, &entry).await?;
     let disabilities = disabilities_from_column(&client.disability_categories);
     let mut recent = store::contacts::list_for_client(db, client.id).await?;
     recent.truncate(3);

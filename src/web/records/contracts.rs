@@ -3,21 +3,19 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::fields::{self, FieldErrors};
 use crate::domain::rules::period::{PeriodError, contract_end, service_window};
 use crate::error::AppResult;
 use crate::store::{self, clients::Client};
 use crate::web::{
+    access::ClientEdit,
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    records::clients::visible_client,
+    ctx::{AuditRef, Ctx, Page},
     see_other, unprocessable,
 };
 
@@ -48,9 +46,7 @@ async fn window_of(
         .map(|e| service_window(e.hire_date, e.return_to_work_date)))
 }
 
-pub async fn new_contract(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, _) = visible_client(&ctx, &who, &id).await?;
+pub async fn new_contract(ctx: Ctx, ClientEdit { client, .. }: ClientEdit) -> AppResult<Response> {
     let window = window_of(&ctx, &client).await?;
     let form = ContractForm {
         contract_date: clock::today().to_string(),
@@ -71,11 +67,9 @@ pub async fn new_contract(ctx: Ctx, Path(id): Path<String>) -> AppResult<Respons
 
 pub async fn create_contract(
     ctx: Ctx,
-    Path(id): Path<String>,
+    ClientEdit { client, office, .. }: ClientEdit,
     CsrfForm(form): CsrfForm<ContractForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
     let window = window_of(&ctx, &client).await?;
     let mut errors = FieldErrors::new();
     let contract_date = fields::date(&mut errors, "contract_date", &form.contract_date, true);
@@ -132,10 +126,11 @@ pub async fn create_contract(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.legacy_audit("contract.create", "contract", kid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("client={} {}..{}", client.id, start, end);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ContractCreate, &AuditRef::new("contract", kid))
+        .office(office.id)
+        .detail(format!("client={} {}..{}", client.id, start, end))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
 }

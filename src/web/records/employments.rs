@@ -2,23 +2,36 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 
 use crate::clock;
+use crate::db::Db;
+use crate::domain::audit::Action;
 use crate::domain::client::{END_REASONS, EmploymentForm, hours_label};
 use crate::domain::fields::FieldErrors;
-use crate::error::{AppError, AppResult};
-use crate::store::{self, clients::Client};
+use crate::error::AppResult;
+use crate::store::{self, clients::Client, employments::Employment};
 use crate::web::{
+    access::{Child, ClientEdit, OfClient, Sub},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id,
-    records::clients::visible_client,
+    ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other, unprocessable,
 };
+
+/// `{eid}` in `/clients/{id}/employments/{eid}`: an employment of that client.
+impl Child for Employment {
+    type Of = OfClient;
+    const PARAM: &'static str = "eid";
+    async fn load(db: &Db, client_id: i64, id: i64) -> Result<Option<Self>, sqlx::Error> {
+        store::employments::find(db, client_id, id).await
+    }
+}
+
+impl AuditTarget for Employment {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("employment", self.id)
+    }
+}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "records/clients/employment_form.html")]
@@ -37,9 +50,10 @@ impl EmploymentPage {
     }
 }
 
-pub async fn new_employment(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, _) = visible_client(&ctx, &who, &id).await?;
+pub async fn new_employment(
+    ctx: Ctx,
+    ClientEdit { client, .. }: ClientEdit,
+) -> AppResult<Response> {
     let action = format!("/clients/{}/employments", client.id);
     let form = EmploymentForm {
         ordinary_employment: "yes".into(),
@@ -58,11 +72,9 @@ pub async fn new_employment(ctx: Ctx, Path(id): Path<String>) -> AppResult<Respo
 
 pub async fn create_employment(
     ctx: Ctx,
-    Path(id): Path<String>,
+    ClientEdit { client, office, .. }: ClientEdit,
     CsrfForm(form): CsrfForm<EmploymentForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
     let input = match form.parse(clock::today()) {
         Ok(i) => i,
         Err(errors) => {
@@ -79,39 +91,22 @@ pub async fn create_employment(
     };
     let mut tx = ctx.app.db.begin().await?;
     let eid = store::employments::insert(&mut tx, client.id, &input, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("employment.create", "employment", eid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} employer={} hire_date={}",
-        client.id, input.employer_name, input.hire_date
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::EmploymentCreate, &AuditRef::new("employment", eid))
+        .office(office.id)
+        .detail(format!(
+            "client={} employer={} hire_date={}",
+            client.id, input.employer_name, input.hire_date
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
 }
 
-/// The employment, which must belong to the client.
-async fn client_employment(
-    ctx: &Ctx,
-    client: &Client,
-    eid: &str,
-) -> AppResult<store::employments::Employment> {
-    let e = store::employments::find(&ctx.app.db, parse_id(eid)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if e.client_id != client.id {
-        return Err(AppError::NotFound);
-    }
-    Ok(e)
-}
-
 pub async fn edit_employment(
     ctx: Ctx,
-    Path((id, eid)): Path<(String, String)>,
+    Sub(ClientEdit { client, .. }, e): Sub<ClientEdit, Employment>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, _) = visible_client(&ctx, &who, &id).await?;
-    let e = client_employment(&ctx, &client, &eid).await?;
     let form = EmploymentForm {
         employer_name: e.employer_name,
         workplace_address: e.workplace_address,
@@ -142,12 +137,9 @@ pub async fn edit_employment(
 
 pub async fn update_employment(
     ctx: Ctx,
-    Path((id, eid)): Path<(String, String)>,
+    Sub(ClientEdit { client, office, .. }, e): Sub<ClientEdit, Employment>,
     CsrfForm(form): CsrfForm<EmploymentForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let e = client_employment(&ctx, &client, &eid).await?;
     let input = match form.parse(clock::today()) {
         Ok(i) => i,
         Err(errors) => {
@@ -164,16 +156,17 @@ pub async fn update_employment(
     };
     let mut tx = ctx.app.db.begin().await?;
     store::employments::update(&mut tx, e.id, &input, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("employment.update", "employment", e.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
-        "client={} employer={} hire_date={} end_date={}",
-        client.id,
-        input.employer_name,
-        input.hire_date,
-        input.end_date.map(|d| d.to_string()).unwrap_or_default()
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::EmploymentUpdate, &e)
+        .office(office.id)
+        .detail(format!(
+            "client={} employer={} hire_date={} end_date={}",
+            client.id,
+            input.employer_name,
+            input.hire_date,
+            input.end_date.map(|d| d.to_string()).unwrap_or_default()
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
 }

@@ -5,20 +5,18 @@
 use crate::web::access::{Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::claim_records::{MEETING_KINDS, MeetingForm, meeting_kind_key};
 use crate::domain::fields::FieldErrors;
 use crate::error::AppResult;
 use crate::store::{self, claims::MeetingRow, clients::Client, offices::Office};
 use crate::web::{
+    access::{ClientEdit, ClientView},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    records::clients::visible_client,
+    ctx::{AuditRef, Ctx, Page},
     see_other, unprocessable,
 };
 
@@ -65,13 +63,11 @@ async fn meetings_page(
     })
 }
 
-pub async fn list_meetings(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
-    let mut entry = ctx.legacy_audit("client.view", "client", client.id);
-    entry.office_id = Some(office.id);
-    entry.detail = "meetings".into();
-    store::audit::record_now(&ctx.app.db, &entry).await?;
+/// The meetings page. Its `client.view` row is written by `ClientView`.
+pub async fn list_meetings(
+    ctx: Ctx,
+    ClientView { client, office, .. }: ClientView,
+) -> AppResult<Response> {
     let form = MeetingForm {
         held_on: clock::today().to_string(),
         ..MeetingForm::default()
@@ -85,11 +81,13 @@ pub async fn list_meetings(ctx: Ctx, Path(id): Path<String>) -> AppResult<Respon
 
 pub async fn create_meeting(
     ctx: Ctx,
-    Path(id): Path<String>,
+    ClientEdit {
+        who,
+        client,
+        office,
+    }: ClientEdit,
     CsrfForm(form): CsrfForm<MeetingForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (client, office) = visible_client(&ctx, &who, &id).await?;
     let input = match form.parse(clock::today()) {
         Ok(input) => input,
         Err(errors) => {
@@ -110,14 +108,18 @@ pub async fn create_meeting(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.legacy_audit("meeting.create", "regional_meeting", mid);
-    entry.office_id = Some(office.id);
     // Who and when, not what was said: the summary may hold health information.
-    entry.detail = format!(
+    ctx.audit(
+        Action::MeetingCreate,
+        &AuditRef::new("regional_meeting", mid),
+    )
+    .office(office.id)
+    .detail(format!(
         "client={} held_on={} kind={}",
         client.id, input.held_on, input.kind
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/clients/{}/meetings?n=created",
