@@ -9,6 +9,7 @@ mod bench;
 mod browser;
 mod claim_records;
 mod claims;
+mod client_view_audit;
 mod clients;
 mod compliance;
 mod consents;
