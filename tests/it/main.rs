@@ -18,6 +18,7 @@ mod csrf;
 mod email;
 mod helpers;
 mod inquiries;
+mod matrix;
 mod offices;
 mod platform;
 mod public;

@@ -31,7 +31,7 @@ use crate::web::{
 
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/offices/{id}/tours", Policy::OfficeManage, list_tour_slots)
+        .get("/offices/{id}/tours", Policy::OfficeView, list_tour_slots)
         .post(
             "/offices/{id}/tours",
             Policy::OfficeManage,
