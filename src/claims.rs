@@ -14,6 +14,7 @@ use crate::domain::claim::{
 };
 use crate::domain::compliance::{ReportState, month_bounds, served_in};
 use crate::domain::kokuho;
+use crate::domain::office_move;
 use crate::domain::retention::{self, Job, Standing};
 use crate::domain::rules::charge::UnitPrice;
 use crate::domain::rules::master::reward_table_on;
@@ -40,6 +41,14 @@ pub struct RetentionRate {
     pub retained: u32,
     /// Taken from the office's filing (体制届) rather than computed from the records.
     pub filed: bool,
+    /// Frozen when the fiscal year's first month was locked (that month, `YYYY-MM`): the
+    /// tier is fixed for the fiscal year (domain.md §1.3).
+    #[serde(default)]
+    pub frozen_in: Option<String>,
+    /// (retained, served) computed from today's records when they differ from the frozen
+    /// rate: a correction to review, not applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records_now: Option<(u32, u32)>,
     pub tier_label: Option<String>,
     pub units: Option<u32>,
 }
@@ -79,8 +88,13 @@ pub async fn computed_rates(
         store::jobs(db, office),
     )?;
     let mut jobs: HashMap<i64, Vec<Job>> = HashMap::new();
-    for (client, hire, end) in all_jobs {
-        jobs.entry(client).or_default().push(Job { hire, end });
+    for j in all_jobs {
+        jobs.entry(j.client_id).or_default().push(Job {
+            hire: j.hire_date,
+            end: j.end_date,
+            left_for_new_job: j.end_reason == "job_change",
+            ordinary: j.ordinary_employment,
+        });
     }
     let mut out: HashMap<i64, RetentionDetail> = HashMap::new();
     for s in served {
@@ -133,25 +147,93 @@ pub async fn rates_and_details(
             served,
             retained,
             filed,
+            frozen_in: None,
+            records_now: None,
             tier_label: t.map(|t| t.label_ja.to_string()),
             units: t.map(|t| t.units),
         }
     };
-    let (computed, filings) = tokio::try_join!(computed_rates(db, office, fy), async {
-        store::filings(db, office, fy)
-            .await
-            .map_err(anyhow::Error::from)
-    })?;
+    let (computed, filings, frozen) = tokio::try_join!(
+        computed_rates(db, office, fy),
+        async {
+            store::filings(db, office, fy)
+                .await
+                .map_err(anyhow::Error::from)
+        },
+        async {
+            store::frozen_rates(db, office, fy)
+                .await
+                .map_err(anyhow::Error::from)
+        }
+    )?;
     let mut out: HashMap<i64, RetentionRate> = computed
         .iter()
         .map(|(office_id, d)| (*office_id, rate(d.retained, d.served, false)))
         .collect();
+    // The rate frozen at the year's first lock stays the year's rate (domain.md §1.3); the
+    // records' rate today is kept beside it when it differs.
+    for f in frozen {
+        let retained = u32::try_from(f.retained).unwrap_or(0);
+        let served = u32::try_from(f.served).unwrap_or(0);
+        let mut r = rate(retained, served, false);
+        r.frozen_in = Some(f.month.clone());
+        r.records_now = computed
+            .get(&f.office_id)
+            .map(|d| (d.retained, d.served))
+            .filter(|now| *now != (retained, served));
+        out.insert(f.office_id, r);
+    }
     for f in filings {
         let retained = u32::try_from(f.retained).unwrap_or(0);
         let served = u32::try_from(f.served).unwrap_or(0);
         out.insert(f.office_id, rate(retained, served, true));
     }
     Ok((out, computed))
+}
+
+/// One client behind a frozen rate, as stored with it (the evidence of the year's tier).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct EvidenceClient {
+    pub client_id: i64,
+    pub name: String,
+    /// i18n key of the client's standing on the day employment was judged.
+    pub standing: String,
+    pub retained: bool,
+}
+
+/// The evidence list of a computed rate.
+pub fn evidence(detail: &RetentionDetail) -> Vec<EvidenceClient> {
+    detail
+        .clients
+        .iter()
+        .map(|c| EvidenceClient {
+            client_id: c.client_id,
+            name: c.name.clone(),
+            standing: c.standing.key().to_string(),
+            retained: c.standing.retained(),
+        })
+        .collect()
+}
+
+/// The clients whose standing in today's records differs from the frozen evidence: (as
+/// frozen, now); `None` on one side for a client counted on the other side only.
+pub fn evidence_changes(
+    frozen: &[EvidenceClient],
+    now: &[EvidenceClient],
+) -> Vec<(Option<EvidenceClient>, Option<EvidenceClient>)> {
+    let mut out = Vec::new();
+    for f in frozen {
+        match now.iter().find(|n| n.client_id == f.client_id) {
+            Some(n) if n.standing == f.standing => {}
+            other => out.push((Some(f.clone()), other.cloned())),
+        }
+    }
+    for n in now {
+        if !frozen.iter().any(|f| f.client_id == n.client_id) {
+            out.push((None, Some(n.clone())));
+        }
+    }
+    out
 }
 
 /// A claim line as stored.
@@ -196,6 +278,9 @@ pub struct ClientOut {
     pub service_days: u32,
     /// i18n keys of what stops the base reward.
     pub blockers: Vec<String>,
+    /// The other office that already claimed the month for this 受給者証.
+    #[serde(default)]
+    pub claimed_by: Option<String>,
     pub lines: Vec<LineOut>,
     /// Adjustment codes suggested by the records but not claimed, with the reason key.
     pub skipped: Vec<(String, String)>,
@@ -254,6 +339,20 @@ pub struct OfficeClaim {
 }
 
 impl OfficeClaim {
+    /// The same claim, apart from how the rate is known (frozen since, or a difference of
+    /// today's records to review): what a new locked version would change.
+    pub fn same_claim(&self, other: &OfficeClaim) -> bool {
+        let plain = |c: &OfficeClaim| {
+            let mut c = c.clone();
+            if let Some(r) = c.rate.as_mut() {
+                r.frozen_in = None;
+                r.records_now = None;
+            }
+            c
+        };
+        plain(self) == plain(other)
+    }
+
     /// Claimable clients' totals per municipality, by code.
     pub fn by_municipality(&self) -> Vec<Totals> {
         let mut map: Vec<Totals> = Vec::new();
@@ -303,6 +402,55 @@ fn cap_manager_of(cert_manager: &str, office_number: &str) -> CapManager {
     }
 }
 
+/// The moves of each client.
+fn moves_by_client(rows: &[(i64, i64, i64, Date)]) -> HashMap<i64, Vec<office_move::Move>> {
+    let mut out: HashMap<i64, Vec<office_move::Move>> = HashMap::new();
+    for (client, from, to, on) in rows {
+        out.entry(*client).or_default().push(office_move::Move {
+            from: *from,
+            to: *to,
+            on: *on,
+        });
+    }
+    out
+}
+
+/// 受給者証 numbers claimed (claimable in the newest locked version) by another office for
+/// the month, with that office's name.
+fn claimed_elsewhere(locked: &[(i64, String, String)]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (_, name, snapshot) in locked {
+        let Ok(claim) = serde_json::from_str::<OfficeClaim>(snapshot) else {
+            continue;
+        };
+        for c in claim.clients.iter().filter(|c| c.claimable()) {
+            if !c.certificate_number.is_empty() {
+                out.insert(c.certificate_number.clone(), name.clone());
+            }
+        }
+    }
+    out
+}
+
+/// One person, one office, one month: another office already claimed the month for the
+/// same 受給者証, so this office claims nothing for it (the J121 is one per user and month,
+/// domain.md §7.2).
+fn refuse_second_office(c: &mut ClientOut, other: &str) {
+    c.blockers.insert(0, CLAIMED_ELSEWHERE.to_string());
+    c.claimed_by = Some(other.to_string());
+    c.lines.clear();
+    c.skipped.clear();
+    c.total_units = 0;
+    c.total_cost_yen = 0;
+    c.ten_percent_yen = 0;
+    c.decided_user_charge_yen = 0;
+    c.claimed_yen = 0;
+    c.cap_issue = None;
+}
+
+/// The blocker of a month another office claimed for the same 受給者証.
+pub const CLAIMED_ELSEWHERE: &str = "claim.blocker.claimed_elsewhere";
+
 /// Computes the month's claims for one office (`Some(id)`) or every office (`None`).
 pub async fn run_month(
     db: &Db,
@@ -324,7 +472,21 @@ pub async fn run_month(
     // Independent reads, run together on the pool's connections.
     let sql = |e: sqlx::Error| anyhow::Error::from(e);
     let (offices, master, prices, settings, rates, rows) = tokio::try_join!(
-        async { store::offices(db, office).await.map_err(sql) },
+        async {
+            // The 地域区分 in force on the month's first day (an office without dated grades:
+            // its only grade).
+            let (mut offices, grades) = tokio::try_join!(
+                store::offices(db, office),
+                store::area_grades_on(db, office, first)
+            )
+            .map_err(sql)?;
+            for o in &mut offices {
+                if let Some(g) = grades.iter().find(|g| g.office_id == o.id) {
+                    o.area_grade = g.area_grade.clone();
+                }
+            }
+            Ok::<_, anyhow::Error>(offices)
+        },
         async { store::master_on(db, first).await.map_err(sql) },
         async { store::prices_on(db, first).await.map_err(sql) },
         async {
@@ -348,6 +510,15 @@ pub async fn run_month(
             .map_err(sql)
         },
     )?;
+    let (moves, first_starts, elsewhere) = tokio::try_join!(
+        store::office_moves(db),
+        store::first_contract_starts(db),
+        store::other_offices_locked(db, office, &code),
+    )
+    .map_err(sql)?;
+    let moves = moves_by_client(&moves);
+    let first_starts: HashMap<i64, Date> = first_starts.into_iter().collect();
+    let elsewhere = claimed_elsewhere(&elsewhere);
 
     let table = reward_table_on(first).ok();
     let rates_by_item: Vec<(Adjustment, Rate)> = master
@@ -429,9 +600,13 @@ pub async fn run_month(
     }
 
     let mut out = Vec::with_capacity(offices.len());
+    // A client who moved office is in the month of each office that served them in it.
     let mut by_office: HashMap<i64, Vec<&store::ClientRow>> = HashMap::new();
     for c in &rows.clients {
-        by_office.entry(c.office_id).or_default().push(c);
+        let client_moves = moves.get(&c.id).map(Vec::as_slice).unwrap_or(&[]);
+        for o in office_move::offices_in(c.office_id, client_moves, first, last) {
+            by_office.entry(o).or_default().push(c);
+        }
     }
     for o in &offices {
         let office_number = o.office_number.clone().unwrap_or_default();
@@ -504,7 +679,11 @@ pub async fn run_month(
                 meetings_earlier_in_year: meeting_months
                     .get(&(c.id, o.id))
                     .map_or(0, |m| u32::try_from(m.len()).unwrap_or(u32::MAX)),
-                initial_applies: !c.prior_office_integrated,
+                // 初期加算 once per person (domain.md §2.1): not again at a second office.
+                initial_applies: !c.prior_office_integrated
+                    && contract
+                        .zip(first_starts.get(&c.id))
+                        .is_none_or(|((_, start, _), first)| start <= *first),
                 handover_missed: last >= handover_line
                     && handovers.get(&c.id).is_none_or(|d| *d > handover_line),
                 monthly_cap_yen: cap_yen,
@@ -535,7 +714,7 @@ pub async fn run_month(
                 .iter()
                 .map(|b| b.key().to_string())
                 .collect();
-            clients.push(ClientOut {
+            let mut out_client = ClientOut {
                 client_id: c.id,
                 name: c.name.clone(),
                 kana: c.kana.clone(),
@@ -591,7 +770,14 @@ pub async fn run_month(
                 claimed_yen: computed.claimed_yen,
                 cap_issue: computed.cap_issue.map(|i| i.key().to_string()),
                 blockers,
-            });
+                claimed_by: None,
+            };
+            if let Some(other) = elsewhere.get(&out_client.certificate_number)
+                && !out_client.certificate_number.is_empty()
+            {
+                refuse_second_office(&mut out_client, other);
+            }
+            clients.push(out_client);
         }
         out.push(OfficeClaim {
             office_id: o.id,
@@ -611,6 +797,102 @@ pub async fn run_month(
         });
     }
     Ok(out)
+}
+
+/// How one client's claim would differ if the month were run now, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    pub client_id: i64,
+    pub name: String,
+    /// (claimable, units, claimed yen) as locked; `None`: not in the locked claim.
+    pub locked: Option<(bool, u32, u64)>,
+    /// The same if run now; `None`: no longer in the month.
+    pub now: Option<(bool, u32, u64)>,
+    /// i18n keys of what stops the base reward now but did not when locked…
+    pub new_blockers: Vec<String>,
+    /// …and of what stopped it when locked but no longer does.
+    pub cleared_blockers: Vec<String>,
+    /// Lines as `item units`, in one and not the other.
+    pub lines_locked: Vec<(String, i64)>,
+    pub lines_now: Vec<(String, i64)>,
+}
+
+/// What changed in the office's terms between the locked claim and a run now: i18n keys
+/// of the terms (the rate, the 地域区分, the unit price, the 体制 settings).
+pub fn term_changes(locked: &OfficeClaim, now: &OfficeClaim) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let tier = |c: &OfficeClaim| {
+        c.rate
+            .as_ref()
+            .map(|r| (r.retained, r.served, r.filed, r.units))
+    };
+    if tier(locked) != tier(now) {
+        out.push("claim.diff.rate");
+    }
+    if locked.area_grade != now.area_grade {
+        out.push("claim.diff.area_grade");
+    }
+    if locked.unit_price_hundredths != now.unit_price_hundredths {
+        out.push("claim.diff.unit_price");
+    }
+    if locked.settings != now.settings {
+        out.push("claim.diff.settings");
+    }
+    out
+}
+
+/// Client by client, how a run now differs from the locked claim (the locked claim itself
+/// is never changed: a new version is locked instead).
+pub fn differences(locked: &OfficeClaim, now: &OfficeClaim) -> Vec<Difference> {
+    let summary = |c: &ClientOut| (c.claimable(), c.total_units, c.claimed_yen);
+    let lines = |c: Option<&ClientOut>| -> Vec<(String, i64)> {
+        c.map(|c| c.lines.iter().map(|l| (l.item.clone(), l.units)).collect())
+            .unwrap_or_default()
+    };
+    let mut ids: Vec<i64> = locked.clients.iter().map(|c| c.client_id).collect();
+    for c in &now.clients {
+        if !ids.contains(&c.client_id) {
+            ids.push(c.client_id);
+        }
+    }
+    let mut out = Vec::new();
+    for id in ids {
+        let then = locked.clients.iter().find(|c| c.client_id == id);
+        let current = now.clients.iter().find(|c| c.client_id == id);
+        if then == current {
+            continue;
+        }
+        let blockers = |c: Option<&ClientOut>| c.map(|c| c.blockers.clone()).unwrap_or_default();
+        let (b_then, b_now) = (blockers(then), blockers(current));
+        let (l_then, l_now) = (lines(then), lines(current));
+        out.push(Difference {
+            client_id: id,
+            name: current.or(then).map(|c| c.name.clone()).unwrap_or_default(),
+            locked: then.map(summary),
+            now: current.map(summary),
+            new_blockers: b_now
+                .iter()
+                .filter(|b| !b_then.contains(b))
+                .cloned()
+                .collect(),
+            cleared_blockers: b_then
+                .iter()
+                .filter(|b| !b_now.contains(b))
+                .cloned()
+                .collect(),
+            lines_locked: l_then
+                .iter()
+                .filter(|l| !l_now.contains(l))
+                .cloned()
+                .collect(),
+            lines_now: l_now
+                .iter()
+                .filter(|l| !l_then.contains(l))
+                .cloned()
+                .collect(),
+        });
+    }
+    out
 }
 
 /// 地域区分コード (domain.md §7.2): 01–07 for 1–7級地, 20 for その他.

@@ -222,6 +222,9 @@ pub enum Skipped {
 pub enum CapIssue {
     /// Another office manages the cap and its 結果票 is not entered yet.
     ResultMissing,
+    /// This office manages the cap (上限額管理事業所) and has not entered the month's result:
+    /// the claim cannot be filed without its J411 (domain.md §5, §7.4 rule 3).
+    OwnResultMissing,
     /// The entered amount is more than this office's 1割 or the cap.
     AmountTooHigh,
 }
@@ -230,6 +233,7 @@ impl CapIssue {
     pub fn key(self) -> &'static str {
         match self {
             CapIssue::ResultMissing => "claim.cap.result_missing",
+            CapIssue::OwnResultMissing => "claim.cap.own_result_missing",
             CapIssue::AmountTooHigh => "claim.cap.amount_too_high",
         }
     }
@@ -351,7 +355,7 @@ fn decided_charge(f: &Facts, charge: &Charge) -> (u64, Option<CapIssue>) {
     match (f.cap_manager, f.cap_result) {
         (CapManager::None, _) => (plain, None),
         (CapManager::AnotherOffice, None) => (plain, Some(CapIssue::ResultMissing)),
-        (CapManager::ThisOffice, None) => (plain, None),
+        (CapManager::ThisOffice, None) => (plain, Some(CapIssue::OwnResultMissing)),
         // 1: the managing office takes the whole co-payment; the others charge nothing.
         (CapManager::AnotherOffice, Some(CapResult { code: 1, .. })) => (0, None),
         (CapManager::ThisOffice, Some(CapResult { code: 1, .. })) => (plain, None),
@@ -850,6 +854,44 @@ mod tests {
         let c = claim(&f, &terms(), MONTH);
         assert_eq!(c.cap_issue, Some(CapIssue::AmountTooHigh));
         assert_eq!(c.decided_user_charge_yen, 3_828);
+    }
+
+    /// Issue 19, scenario 8 (domain.md §5, §7.4 rule 3; docs/claims.md): when this office
+    /// manages the cap, the month's result must be entered before filing. Cap 9,300, 1割
+    /// 3,828: without a result the claim has an issue (and no 上限額管理加算 150); with
+    /// result 2 it has none and the 加算 is claimed. Cap 0: no management, no issue.
+    #[test]
+    fn this_office_managing_the_cap_needs_its_result() {
+        // (what, cap, result, issue, total units)
+        let cases = [
+            (
+                "no result entered",
+                9_300,
+                None,
+                Some(CapIssue::OwnResultMissing),
+                3512,
+            ),
+            (
+                "result 2 entered",
+                9_300,
+                Some(CapResult {
+                    code: 2,
+                    amount_yen: 0,
+                }),
+                None,
+                3662,
+            ),
+            ("cap 0: nothing to manage", 0, None, None, 3512),
+        ];
+        for (what, cap, result, issue, units) in cases {
+            let mut f = facts();
+            f.cap_manager = CapManager::ThisOffice;
+            f.monthly_cap_yen = cap;
+            f.cap_result = result;
+            let c = claim(&f, &terms(), MONTH);
+            assert_eq!(c.cap_issue, issue, "{what}");
+            assert_eq!(c.total_units, units, "{what}");
+        }
     }
 
     #[test]

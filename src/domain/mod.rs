@@ -14,6 +14,7 @@ pub mod inquiry;
 pub mod institution;
 pub mod kokuho;
 pub mod office;
+pub mod office_move;
 pub mod password;
 pub mod plan;
 pub mod report;

@@ -7,7 +7,10 @@
 //!   "employed" is judged on 31 March `fy` (domain.md §1.3, "Implement as").
 //! - A change of job with re-employment within one month of leaving counts as continued
 //!   employment, once (Q&A 2018-12-17, domain.md §1.3). A second change, or a longer gap,
-//!   breaks it.
+//!   breaks it. Only a change of job counts: the job left for a new one (end reason
+//!   `job_change`, not a dismissal, a resignation or the contract's end) and the new job with
+//!   an ordinary employer (`ordinary_employment`; work at an A型 office is a welfare service,
+//!   not a job at an 通常の事業所, domain.md §1.3 and §4).
 
 use time::{Date, Month};
 
@@ -54,6 +57,11 @@ pub fn basis(fiscal_year: i32) -> Basis {
 pub struct Job {
     pub hire: Date,
     pub end: Option<Date>,
+    /// Left for another job (end reason `job_change`), rather than dismissed, resigned, or at
+    /// the end of the contract.
+    pub left_for_new_job: bool,
+    /// With an ordinary employer (通常の事業所), not an A型 office.
+    pub ordinary: bool,
 }
 
 /// Where a person stood on the day employment is judged.
@@ -67,6 +75,9 @@ pub enum Standing {
     Left { on: Date },
     /// A second change of job (or a gap longer than a month before a new job).
     ChainBroken { on: Date },
+    /// Left a job in a way that is not a change of job (dismissed, resigned, the contract
+    /// ended), or moved to work that is not ordinary employment (an A型 office).
+    ChangeNotCounted { on: Date },
     /// Not yet hired on that day.
     NotHired,
 }
@@ -87,6 +98,7 @@ impl Standing {
             Standing::BetweenJobs { .. } => "retention.standing.between_jobs",
             Standing::Left { .. } => "retention.standing.left",
             Standing::ChainBroken { .. } => "retention.standing.chain_broken",
+            Standing::ChangeNotCounted { .. } => "retention.standing.change_not_counted",
             Standing::NotHired => "retention.standing.not_hired",
         }
     }
@@ -118,6 +130,13 @@ pub fn standing_on(jobs: &[Job], on: Date) -> Standing {
         if left >= on {
             break;
         }
+        if !current.left_for_new_job || !next.ordinary {
+            return if next.hire <= on {
+                Standing::ChangeNotCounted { on: left }
+            } else {
+                Standing::Left { on: left }
+            };
+        }
         if changed || !within_a_month(left, next.hire) {
             return if next.hire <= on {
                 Standing::ChainBroken { on: left }
@@ -147,8 +166,14 @@ mod tests {
     use super::*;
     use time::macros::date;
 
+    /// An ordinary job left (if it ended) for another one.
     fn job(hire: Date, end: Option<Date>) -> Job {
-        Job { hire, end }
+        Job {
+            hire,
+            end,
+            left_for_new_job: true,
+            ordinary: true,
+        }
     }
 
     #[test]
@@ -291,5 +316,86 @@ mod tests {
         assert!(!Standing::Left { on }.retained());
         assert!(!Standing::ChainBroken { on }.retained());
         assert!(!Standing::NotHired.retained());
+    }
+
+    /// Issue 19, scenario 4 (domain.md §1.3, Q&A 2018-12-17): only a move to ordinary
+    /// employment, re-employed within one month of leaving for it, is the allowed change.
+    /// 転職 with a hire on 2025-06-30 after leaving on 2025-06-20, judged on 2026-03-31.
+    #[test]
+    fn only_a_change_to_ordinary_employment_counts() {
+        let on = date!(2026 - 03 - 31);
+        let first = |left_for_new_job| Job {
+            hire: date!(2024 - 04 - 01),
+            end: Some(date!(2025 - 06 - 20)),
+            left_for_new_job,
+            ordinary: true,
+        };
+        let next = |ordinary| Job {
+            hire: date!(2025 - 06 - 30),
+            end: None,
+            left_for_new_job: false,
+            ordinary,
+        };
+        // (what, left for a new job, next job ordinary, standing)
+        let cases = [
+            (
+                "転職 to an ordinary employer",
+                true,
+                true,
+                Standing::Employed { changed_job: true },
+            ),
+            (
+                "dismissed, then work at an A型 office",
+                false,
+                false,
+                Standing::ChangeNotCounted {
+                    on: date!(2025 - 06 - 20),
+                },
+            ),
+            (
+                "dismissed, then an ordinary employer",
+                false,
+                true,
+                Standing::ChangeNotCounted {
+                    on: date!(2025 - 06 - 20),
+                },
+            ),
+            (
+                "転職, but to an A型 office",
+                true,
+                false,
+                Standing::ChangeNotCounted {
+                    on: date!(2025 - 06 - 20),
+                },
+            ),
+        ];
+        for (what, left_for_new_job, ordinary, expected) in cases {
+            let s = standing_on(&[first(left_for_new_job), next(ordinary)], on);
+            assert_eq!(s, expected, "{what}");
+            assert_eq!(s.retained(), expected.retained(), "{what}");
+        }
+        assert!(
+            !Standing::ChangeNotCounted {
+                on: date!(2025 - 06 - 20)
+            }
+            .retained()
+        );
+        // Dismissed on 2026-03-15 and not yet in the next job on the day: left.
+        let dismissed = Job {
+            hire: date!(2024 - 04 - 01),
+            end: Some(date!(2026 - 03 - 15)),
+            left_for_new_job: false,
+            ordinary: true,
+        };
+        let later = Job {
+            hire: date!(2026 - 04 - 01),
+            ..next(true)
+        };
+        assert_eq!(
+            standing_on(&[dismissed, later], on),
+            Standing::Left {
+                on: date!(2026 - 03 - 15)
+            }
+        );
     }
 }

@@ -8,6 +8,7 @@ mod api;
 mod claims;
 mod intake;
 mod platform;
+mod records;
 mod support;
 
 /// Every message table: the platform's (`MESSAGES`, below) and one per feature, so that
@@ -27,6 +28,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     claims::claim::MESSAGES,
     claims::kokuho::MESSAGES,
     api::MESSAGES,
+    records::client_moves::MESSAGES,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -272,13 +272,21 @@ pub async fn served_between(
         .bind(office).bind(to).bind(from).fetch_all(pool).await)
 }
 
-/// Every job of the clients who have a contract with the office(s): (client, hire, end).
-pub async fn jobs(
-    db: &Db,
-    office: Option<i64>,
-) -> Result<Vec<(i64, Date, Option<Date>)>, sqlx::Error> {
+/// One job of a client, as the 就労定着率 reads it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct JobRow {
+    pub client_id: i64,
+    pub hire_date: Date,
+    pub end_date: Option<Date>,
+    pub end_reason: String,
+    pub ordinary_employment: bool,
+}
+
+/// Every job of the clients who have a contract with the office(s).
+pub async fn jobs(db: &Db, office: Option<i64>) -> Result<Vec<JobRow>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
-        "SELECT e.client_id, e.hire_date, e.end_date FROM employments e
+        "SELECT e.client_id, e.hire_date, e.end_date, e.end_reason, e.ordinary_employment
+         FROM employments e
          WHERE e.client_id IN (SELECT k.client_id FROM contracts k WHERE $1 IS NULL OR k.office_id = $1)")
         .bind(office).fetch_all(pool).await)
 }
@@ -385,6 +393,7 @@ pub async fn month_rows(
          LEFT JOIN employments e ON e.id = (
              SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
          WHERE $1 IS NULL OR c.office_id = $1
+            OR c.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)
          ORDER BY c.office_id, c.kana, c.id")
         .bind(office).fetch_all(pool).await)
     };
@@ -394,7 +403,9 @@ pub async fn month_rows(
                 c.monthly_cap_yen, c.cap_manager_office, p.start_date, p.end_date
          FROM certificate_periods p JOIN certificates c ON c.id = p.certificate_id
          JOIN clients cl ON cl.id = c.client_id
-         WHERE ($1 IS NULL OR cl.office_id = $1) AND p.start_date <= $2 AND p.end_date >= $3
+         WHERE ($1 IS NULL OR cl.office_id = $1
+                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
+           AND p.start_date <= $2 AND p.end_date >= $3
          ORDER BY c.client_id, p.start_date DESC, c.id DESC")
         .bind(office).bind(last).bind(first).fetch_all(pool).await)
     };
@@ -446,7 +457,9 @@ pub async fn month_rows(
         "SELECT DISTINCT r.client_id FROM support_reports r
          JOIN report_shares s ON s.report_id = r.id AND s.recipient_kind = 'client'
          JOIN clients cl ON cl.id = r.client_id
-         WHERE ($1 IS NULL OR cl.office_id = $1) AND r.month = $2 AND r.status = 'final'")
+         WHERE ($1 IS NULL OR cl.office_id = $1
+                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
+           AND r.month = $2 AND r.status = 'final'")
         .bind(office).bind(month).fetch_all(pool).await)
     };
     let handovers = async {
@@ -677,4 +690,177 @@ pub async fn find_cap_result(
          FROM cap_result_offices WHERE cap_result_id = $1 ORDER BY id")
         .bind(row.id).fetch_all(pool).await)?;
     Ok(Some((row, others)))
+}
+
+// ---------------------------------------------------------------- 地域区分 with dates
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AreaGradeRow {
+    pub id: i64,
+    pub office_id: i64,
+    pub area_grade: String,
+    pub valid_from: Date,
+    pub valid_to: Option<Date>,
+}
+
+/// Every dated grade of an office, newest first.
+pub async fn area_grades(db: &Db, office: i64) -> Result<Vec<AreaGradeRow>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, office_id, area_grade, valid_from, valid_to FROM office_area_grades
+         WHERE office_id = $1 ORDER BY valid_from DESC, id DESC")
+        .bind(office).fetch_all(pool).await)
+}
+
+/// The dated grade of each office in force on `on` (offices without one are absent: their
+/// `offices.area_grade` has no dates and applies to every month).
+pub async fn area_grades_on(
+    db: &Db,
+    office: Option<i64>,
+    on: Date,
+) -> Result<Vec<AreaGradeRow>, sqlx::Error> {
+    let rows: Vec<AreaGradeRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, office_id, area_grade, valid_from, valid_to FROM office_area_grades
+         WHERE ($1 IS NULL OR office_id = $1) AND valid_from <= $2
+           AND (valid_to IS NULL OR valid_to >= $2)
+         ORDER BY office_id, valid_from DESC, id DESC")
+        .bind(office).bind(on).fetch_all(pool).await)?;
+    let mut newest: Vec<AreaGradeRow> = Vec::new();
+    for r in rows {
+        if newest.last().is_none_or(|l| l.office_id != r.office_id) {
+            newest.push(r);
+        }
+    }
+    Ok(newest)
+}
+
+/// The first day of the grade history of an office whose grade had no dates: the grade it
+/// had then applies to every month before the first dated change.
+pub const UNDATED_GRADE_FROM: Date = time::macros::date!(2000 - 01 - 01);
+
+/// The office's grade is `grade` from `from` on: the grade in force before ends the day
+/// before (an office without dated grades first gets its undated grade as the row up to
+/// then). `offices.area_grade` follows when the change is in force `today`.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_area_grade(
+    tx: &mut Tx,
+    office: i64,
+    grade: &str,
+    from: Date,
+    today: Date,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    let before = from.previous_day().unwrap_or(from);
+    let dated: i64 = on_tx!(tx, conn => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM office_area_grades WHERE office_id = $1")
+        .bind(office).fetch_one(&mut *conn).await)?;
+    if dated == 0 && from > UNDATED_GRADE_FROM {
+        on_tx!(tx, conn => sqlx::query(
+            "INSERT INTO office_area_grades (office_id, area_grade, valid_from, valid_to, created_by, created_at)
+             SELECT id, area_grade, $2, $3, $4, $5 FROM offices WHERE id = $1")
+            .bind(office).bind(UNDATED_GRADE_FROM).bind(before).bind(by).bind(now)
+            .execute(&mut *conn).await.map(|_| ()))?;
+    }
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE office_area_grades SET valid_to = $1
+         WHERE office_id = $2 AND valid_from < $3 AND (valid_to IS NULL OR valid_to >= $3)")
+        .bind(before).bind(office).bind(from).execute(&mut *conn).await.map(|_| ()))?;
+    let id = on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO office_area_grades (office_id, area_grade, valid_from, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(office).bind(grade).bind(from).bind(by).bind(now)
+        .fetch_one(&mut *conn).await)?;
+    if from <= today {
+        set_area_grade(tx, office, grade).await?;
+    }
+    Ok(id)
+}
+
+// ---------------------------------------------------------------- 就労定着率 frozen for the year
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FrozenRate {
+    pub office_id: i64,
+    pub fiscal_year: i64,
+    pub retained: i64,
+    pub served: i64,
+    /// JSON: the clients behind the numbers when frozen.
+    pub evidence: String,
+    /// The month (YYYY-MM) whose lock froze it.
+    pub month: String,
+    pub frozen_at: OffsetDateTime,
+}
+
+pub async fn frozen_rates(
+    db: &Db,
+    office: Option<i64>,
+    fy: i32,
+) -> Result<Vec<FrozenRate>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT office_id, fiscal_year, retained, served, evidence, month, frozen_at
+         FROM retention_frozen WHERE ($1 IS NULL OR office_id = $1) AND fiscal_year = $2")
+        .bind(office).bind(i64::from(fy)).fetch_all(pool).await)
+}
+
+/// Freezes the year's rate, unless it already is (the first lock of the year wins).
+#[allow(clippy::too_many_arguments)]
+pub async fn freeze_rate(
+    tx: &mut Tx,
+    office: i64,
+    fy: i32,
+    retained: i64,
+    served: i64,
+    evidence: &str,
+    month: &str,
+    by: i64,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO retention_frozen (office_id, fiscal_year, retained, served, evidence, month, frozen_by, frozen_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (office_id, fiscal_year) DO NOTHING")
+        .bind(office).bind(i64::from(fy)).bind(retained).bind(served).bind(evidence).bind(month)
+        .bind(by).bind(now).execute(&mut *conn).await.map(|r| r.rows_affected() == 1))
+}
+
+// ---------------------------------------------------------------- one office per person and month
+
+/// The newest locked version of `month` of every office other than `office`: (office id,
+/// office name, snapshot JSON).
+pub async fn other_offices_locked(
+    db: &Db,
+    office: Option<i64>,
+    month: &str,
+) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT k.office_id, o.name, k.snapshot FROM claims k JOIN offices o ON o.id = k.office_id
+         WHERE k.month = $1 AND ($2 IS NULL OR k.office_id <> $2)
+           AND k.version = (SELECT MAX(k2.version) FROM claims k2
+                            WHERE k2.office_id = k.office_id AND k2.month = k.month)")
+        .bind(month).bind(office).fetch_all(pool).await)
+}
+
+/// The first day of service under any contract of each client, at any office, counting the
+/// contracts of other client records with the same 受給者証 number (a person registered
+/// twice before moves were possible): 初期加算 is once per person (domain.md §2.1).
+pub async fn first_contract_starts(db: &Db) -> Result<Vec<(i64, Date)>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT client_id, MIN(start_date) FROM (
+             SELECT k.client_id AS client_id, k.start_date AS start_date FROM contracts k
+             UNION ALL
+             SELECT c1.client_id AS client_id, k.start_date AS start_date
+             FROM certificates c1
+             JOIN certificates c2 ON c2.number = c1.number AND c2.client_id <> c1.client_id
+             JOIN contracts k ON k.client_id = c2.client_id
+         ) x GROUP BY client_id")
+        .fetch_all(pool).await)
+}
+
+/// (client, from office, to office, first day at the new office) of every move, oldest
+/// first.
+pub async fn office_moves(db: &Db) -> Result<Vec<(i64, i64, i64, Date)>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT client_id, from_office_id, to_office_id, moved_on FROM client_office_moves
+         ORDER BY client_id, moved_on, id")
+        .fetch_all(pool).await)
 }

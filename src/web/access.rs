@@ -18,6 +18,7 @@
 //! | `OfficeManage` | the manager of the office `{id}`, or an administrator |
 //! | `ClientView` | staff of the client `{id}`'s office; writes `client.view` once per GET |
 //! | `ClientEdit` | who may change the client `{id}`'s record (today: the same staff) |
+//! | `ClientManage` | the manager of the client `{id}`'s office, or an administrator (moving the client to another office) |
 //! | `InquiryAccess` | staff of the office the inquiry `{id}` was made to |
 //! | `Sub<P, T>` | a record `T` under its parent `P` (a plan under a client, a setting under an office): the parent's check, then 404 unless `T` belongs to it |
 //!
@@ -64,6 +65,7 @@ pub enum Policy {
     OfficeManage,
     ClientView,
     ClientEdit,
+    ClientManage,
     InquiryAccess,
 }
 
@@ -363,6 +365,35 @@ where
         let (who, client, office) = client_for(parts, state).await?;
         audit_client_view(parts, state, &client).await?;
         Ok(ClientEdit {
+            who,
+            client,
+            office,
+        })
+    }
+}
+
+/// The client `{id}`, for what only the manager of the client's office (or an admin) may
+/// do, such as moving the client to another office. A GET is audited as a view.
+pub struct ClientManage {
+    pub who: Principal,
+    pub client: Client,
+    pub office: Office,
+}
+
+impl<S> FromRequestParts<S> for ClientManage
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let (who, client, office) = client_for(parts, state).await?;
+        if !who.can_manage_office(office.id) {
+            return Err(AppError::Forbidden);
+        }
+        audit_client_view(parts, state, &client).await?;
+        Ok(ClientManage {
             who,
             client,
             office,

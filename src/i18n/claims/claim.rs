@@ -27,6 +27,57 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("claim.units_suffix", "単位", " units"),
     ("claim.rate_filed", "届出の値", "as filed"),
     (
+        "claim.rate_frozen",
+        "年度で固定（この年度に初めて確定した月）：",
+        "fixed for the fiscal year (first locked month):",
+    ),
+    (
+        "claim.rate_records_differ",
+        "確定後に記録が訂正されています（見直してください。今年度の区分は変わりません）。今の記録から計算すると：",
+        "The records were corrected after the rate was fixed (review them; this fiscal year's tier does not change). Computed from today's records:",
+    ),
+    (
+        "claim.showing_locked",
+        "この月は確定済みです。下の表は確定した内容のままです。版：",
+        "This month is locked. The table below is the claim as locked. Version:",
+    ),
+    ("claim.diff.title", "今計算し直すと変わる点", "If run now"),
+    (
+        "claim.diff.intro",
+        "確定した請求は変わりません。確定後に記録や条件が変わったため、今計算すると次の点が違います。請求し直すときは理由を書いて新しい版として確定してください。",
+        "The locked claim does not change. The records or terms changed after locking; run now, the claim would differ as follows. To claim again, lock a new version with the reason.",
+    ),
+    ("claim.diff.locked", "確定した内容", "As locked"),
+    ("claim.diff.now", "今計算すると", "If run now"),
+    ("claim.diff.why", "理由", "Why"),
+    ("claim.diff.absent", "（対象外）", "(not in the month)"),
+    ("claim.diff.now_blocked", "新たに：", "Now:"),
+    ("claim.diff.cleared", "解消：", "No longer:"),
+    (
+        "claim.diff.line_locked",
+        "確定時のみ：",
+        "Only when locked:",
+    ),
+    ("claim.diff.line_now", "今のみ：", "Only now:"),
+    (
+        "claim.diff.rate",
+        "就労定着率または基本報酬の区分",
+        "The retention rate or the base reward tier",
+    ),
+    ("claim.diff.area_grade", "地域区分", "The area grade"),
+    ("claim.diff.unit_price", "単位数単価", "The unit price"),
+    (
+        "claim.diff.settings",
+        "体制の届出（加算・減算）",
+        "The filed arrangements",
+    ),
+    (
+        "claim.cap_blocked",
+        "次の利用者の上限額管理結果が未入力か合わないため、確定できません。",
+        "The month cannot be locked: these clients' cap management results are missing or do not fit.",
+    ),
+    ("claim.claimed_by", "請求済みの事業所：", "Claimed by:"),
+    (
         "claim.rate_computed",
         "記録から計算（届出なし）",
         "computed from the records (not filed)",
@@ -302,6 +353,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Service code: base reward (lowest tier)",
     ),
     (
+        "claim.blocker.claimed_elsewhere",
+        "同じ受給者証のこの月は、ほかの事業所が請求済みです（1人・1か月・1事業所）",
+        "Another office already claimed this month for the same certificate (one office per person and month)",
+    ),
+    (
         "claim.blocker.no_certificate",
         "この月に有効な受給者証（支給決定期間）がありません",
         "No valid certificate period this month",
@@ -335,6 +391,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "claim.cap.result_missing",
         "上限額管理結果票が未入力です",
         "The cap management result is not entered",
+    ),
+    (
+        "claim.cap.own_result_missing",
+        "この事業所が上限額管理事業所です。上限額管理結果が未入力です。",
+        "This office manages the cap and the month's result is not entered.",
     ),
     (
         "claim.cap.amount_too_high",
@@ -496,6 +557,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "retention.standing.chain_broken",
         "離職（2回目の転職または1か月を超える空白）",
         "Left (a second change of job, or a gap over a month)",
+    ),
+    (
+        "retention.standing.change_not_counted",
+        "離職（転職ではない離職、または通常の事業所以外への就職）",
+        "Left (not a change of job, or the next work is not ordinary employment)",
     ),
     (
         "retention.standing.not_hired",

@@ -76,6 +76,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Client changed",
     ),
     (
+        "audit.action.client.move",
+        "利用者の事業所の移動",
+        "Client moved to another office",
+    ),
+    (
         "audit.action.employment.create",
         "就労先の登録",
         "Employment added",
@@ -256,6 +261,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Retention rate filed",
     ),
     ("audit.action.claims.lock", "請求の確定", "Claim locked"),
+    (
+        "audit.action.claims.rate_freeze",
+        "就労定着率の年度固定",
+        "Retention rate fixed for the fiscal year",
+    ),
     (
         "audit.action.claims.export_csv",
         "請求CSVの出力",

@@ -20,6 +20,7 @@ use serde::Deserialize;
 
 use crate::claims::{self, ClientOut, OfficeClaim, RetentionDetail, RetentionRate, Totals};
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::kokuho::{self, DataKind, Problem};
 use crate::domain::retention;
@@ -132,7 +133,17 @@ struct ClaimPage {
     month: String,
     prev: String,
     next: String,
+    /// What the page shows: the newest locked version as it was locked, or (nothing locked
+    /// yet) the month run now.
     claim: OfficeClaim,
+    /// The month run now: what a lock would store.
+    live: OfficeClaim,
+    /// `claim` is a locked version.
+    locked: bool,
+    /// If run now: each client whose claim would differ from the locked one, and why.
+    differences: Vec<claims::Difference>,
+    /// If run now: the terms (rate, 地域区分, unit price, settings) that would differ.
+    term_changes: Vec<&'static str>,
     municipalities: Vec<Totals>,
     totals: Totals,
     problems: Vec<Problem>,
@@ -177,6 +188,9 @@ impl ClaimPage {
     fn rate_text(&self, r: &RetentionRate) -> String {
         percent(r.retained, r.served)
     }
+    fn rate_pair(&self, retained: &u32, served: &u32) -> String {
+        format!("{}（{retained} / {served}）", percent(*retained, *served))
+    }
     fn claimable_count(&self) -> usize {
         self.claim.clients.iter().filter(|c| c.claimable()).count()
     }
@@ -189,6 +203,26 @@ impl ClaimPage {
     fn cap_link(&self, c: &ClientOut) -> bool {
         c.monthly_cap_yen > 0 && c.cap_manager != "none"
     }
+    /// Claimable clients (run now) whose cap management stops the lock.
+    fn cap_blocked(&self) -> Vec<&ClientOut> {
+        self.live
+            .clients
+            .iter()
+            .filter(|c| c.claimable() && c.cap_issue.is_some())
+            .collect()
+    }
+    fn summary(&self, s: &Option<(bool, u32, u64)>) -> String {
+        match s {
+            None => self.page.t("claim.diff.absent").to_string(),
+            Some((false, _, _)) => self.page.t("claim.base_ng").to_string(),
+            Some((true, units, claimed)) => format!(
+                "{units}{} ・ {}{}",
+                self.page.t("claim.units_suffix"),
+                yen(*claimed),
+                self.page.t("claim.yen")
+            ),
+        }
+    }
 }
 
 fn percent(retained: u32, served: u32) -> String {
@@ -200,18 +234,32 @@ fn percent(retained: u32, served: u32) -> String {
 }
 
 async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<ClaimPage> {
-    let claim = live_claim(ctx, &office, ym).await?;
+    let live = live_claim(ctx, &office, ym).await?;
     let versions = store::claims::versions(&ctx.app.db, office.id, &ym.code()).await?;
-    let unchanged = versions
-        .first()
-        .and_then(|v| serde_json::from_str::<OfficeClaim>(&v.snapshot).ok())
-        .is_some_and(|locked| locked == claim);
+    // A locked month is shown exactly as locked; the run now only says what would differ.
+    let locked: Option<OfficeClaim> = match versions.first() {
+        Some(v) => Some(
+            serde_json::from_str::<OfficeClaim>(&v.snapshot)
+                .map_err(|e| AppError::Internal(e.into()))?,
+        ),
+        None => None,
+    };
+    let unchanged = locked.as_ref().is_some_and(|l| l.same_claim(&live));
+    let (differences, term_changes) = match &locked {
+        Some(l) if !unchanged => (
+            claims::differences(l, &live),
+            claims::term_changes(l, &live),
+        ),
+        _ => (Vec::new(), Vec::new()),
+    };
     let processing = claims::processing_month(ym.bounds().0, clock::today());
-    let problems = if claim.clients.iter().any(ClientOut::claimable) {
-        kokuho::validate(&claims::kokuho_file(&claim, &processing))
+    let problems = if live.clients.iter().any(ClientOut::claimable) {
+        kokuho::validate(&claims::kokuho_file(&live, &processing))
     } else {
         Vec::new()
     };
+    let is_locked = locked.is_some();
+    let claim = locked.unwrap_or_else(|| live.clone());
     Ok(ClaimPage {
         page: ctx.form_page("claim.title").await?,
         month: ym.code(),
@@ -221,6 +269,10 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
         totals: claim.totals(),
         office,
         claim,
+        live,
+        locked: is_locked,
+        differences,
+        term_changes,
         problems,
         versions,
         unchanged,
@@ -273,12 +325,7 @@ pub async fn lock_claim(
     if reason.chars().count() > 500 {
         errors.add("claim_reason", "err.too_long");
     }
-    if page
-        .claim
-        .clients
-        .iter()
-        .any(|c| c.claimable() && c.cap_issue.is_some())
-    {
+    if !page.cap_blocked().is_empty() {
         errors.add("claim_lock", "claim.err.cap_issue");
     }
     if !errors.is_empty() {
@@ -286,7 +333,7 @@ pub async fn lock_claim(
         page.reason = form.claim_reason;
         return Ok(unprocessable(page));
     }
-    let claim = &page.claim;
+    let claim = &page.live;
     let totals = claim.totals();
     let snapshot = serde_json::to_string(claim).map_err(|e| AppError::Internal(e.into()))?;
     let processing = claims::processing_month(ym.bounds().0, clock::today());
@@ -315,6 +362,42 @@ pub async fn lock_claim(
     entry.office_id = Some(page.office.id);
     entry.detail = format!("month={} version={version}", page.month);
     store::audit::record(&mut tx, &entry).await?;
+    // The fiscal year's first lock freezes the rate it used, with the clients behind it
+    // (domain.md §1.3: the tier is fixed for the year). A filed rate needs no freezing.
+    if let Some(rate) = claim
+        .rate
+        .as_ref()
+        .filter(|r| !r.filed && r.frozen_in.is_none())
+    {
+        let detail = claims::computed_rates(&ctx.app.db, Some(page.office.id), rate.fiscal_year)
+            .await
+            .map_err(AppError::Internal)?
+            .remove(&page.office.id);
+        let evidence = detail.as_ref().map(claims::evidence).unwrap_or_default();
+        let evidence =
+            serde_json::to_string(&evidence).map_err(|e| AppError::Internal(e.into()))?;
+        let frozen = store::claims::freeze_rate(
+            &mut tx,
+            page.office.id,
+            rate.fiscal_year,
+            i64::from(rate.retained),
+            i64::from(rate.served),
+            &evidence,
+            &page.month,
+            who.id,
+            now,
+        )
+        .await?;
+        if frozen {
+            ctx.audit(Action::ClaimsRateFreeze, &page.office)
+                .detail(format!(
+                    "fy={} retained={} served={} month={}",
+                    rate.fiscal_year, rate.retained, rate.served, page.month
+                ))
+                .write(&mut tx)
+                .await?;
+        }
+    }
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/claims?month={}&n=claim_locked",

@@ -2,6 +2,7 @@
 //! 地域連携会議 held about them.
 
 pub mod certificates;
+pub mod client_moves;
 pub mod clients;
 pub mod contracts;
 pub mod employments;
@@ -84,4 +85,5 @@ pub fn routes() -> Routes {
             contracts::new_contract,
         )
         .merge(meetings::routes())
+        .merge(client_moves::routes())
 }

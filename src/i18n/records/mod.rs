@@ -1,0 +1,2 @@
+//! Messages of the records area that have their own table.
+pub mod client_moves;
