@@ -41,18 +41,30 @@ fn grade(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<&
     found
 }
 
+/// The office's 地域区分 from a date, like the 体制 settings: a 月遅れ claim for a month
+/// before the change uses the grade in force then (issue 19, scenario 7).
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct AreaGradeForm {
     pub area_grade: String,
+    pub grade_from: String,
 }
 
 impl AreaGradeForm {
-    pub fn parse(&self) -> Result<&'static str, FieldErrors> {
+    /// `latest_from`: the start of the newest dated grade; a change starts after it (an
+    /// earlier one would rewrite months already in force).
+    pub fn parse(&self, latest_from: Option<Date>) -> Result<(&'static str, Date), FieldErrors> {
         let mut e = FieldErrors::new();
-        match grade(&mut e, "area_grade", &self.area_grade) {
-            Some(g) => Ok(g),
-            None => Err(e),
+        let g = grade(&mut e, "area_grade", &self.area_grade);
+        let from = fields::date(&mut e, "grade_from", &self.grade_from, true);
+        if let (Some(from), Some(latest)) = (from, latest_from)
+            && from <= latest
+        {
+            e.add("grade_from", "records.err.grade_after_latest");
+        }
+        match (g, from) {
+            (Some(g), Some(from)) if e.is_empty() => Ok((g, from)),
+            _ => Err(e),
         }
     }
 }
@@ -844,5 +856,50 @@ mod tests {
             zero.parse().err().and_then(|e| e.get("price")),
             Some("err.out_of_range")
         );
+    }
+
+    /// Issue 19, scenario 7: the grade needs the day it is in force from, after the newest
+    /// dated grade (3級地 from 2027-04-01 after a grade from 2024-04-01).
+    #[test]
+    fn area_grades_have_a_start() {
+        let form = |g: &str, from: &str| AreaGradeForm {
+            area_grade: g.into(),
+            grade_from: from.into(),
+        };
+        let latest = Some(time::macros::date!(2024 - 04 - 01));
+        assert_eq!(
+            form("3", "2027-04-01").parse(latest),
+            Ok(("3", time::macros::date!(2027 - 04 - 01)))
+        );
+        assert_eq!(
+            form("other", "2000-01-01").parse(None),
+            Ok(("other", time::macros::date!(2000 - 01 - 01)))
+        );
+        // (what, form, field, message)
+        let cases = [
+            (
+                "unknown grade",
+                form("8", "2027-04-01"),
+                "area_grade",
+                "err.choose",
+            ),
+            ("no date", form("3", ""), "grade_from", "err.required"),
+            (
+                "not a date",
+                form("3", "2027-02-30"),
+                "grade_from",
+                "err.date",
+            ),
+            (
+                "not after the newest grade",
+                form("3", "2024-04-01"),
+                "grade_from",
+                "records.err.grade_after_latest",
+            ),
+        ];
+        for (what, f, field, message) in cases {
+            let e = f.parse(latest).expect_err(what);
+            assert_eq!(e.get(field), Some(message), "{what}");
+        }
     }
 }

@@ -36,12 +36,20 @@ async fn office_claim_settings() {
 
     // 地域区分
     let bad = app
-        .submit(&path, &format!("{path}/area-grade"), &[("area_grade", "8")])
+        .submit(
+            &path,
+            &format!("{path}/area-grade"),
+            &[("area_grade", "8"), ("grade_from", "2024-04-01")],
+        )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("一覧から選んでください。"));
     let ok = app
-        .submit(&path, &format!("{path}/area-grade"), &[("area_grade", "3")])
+        .submit(
+            &path,
+            &format!("{path}/area-grade"),
+            &[("area_grade", "3"), ("grade_from", "2024-04-01")],
+        )
         .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
     assert_eq!(ok.location(), format!("{path}?n=saved"));
@@ -161,7 +169,11 @@ async fn office_claim_settings() {
     let post = sato
         .post_form(
             &format!("{path}/area-grade"),
-            &[("_csrf", &sato_token), ("area_grade", "1")],
+            &[
+                ("_csrf", &sato_token),
+                ("area_grade", "1"),
+                ("grade_from", "2025-04-01"),
+            ],
         )
         .await;
     assert_eq!(post.status, StatusCode::FORBIDDEN);

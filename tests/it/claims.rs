@@ -9,7 +9,7 @@ use time::{Date, OffsetDateTime, macros::date, macros::datetime};
 
 use crate::helpers::{TestApp, spawn_app};
 
-const MONTH: &str = "2026-10";
+pub const MONTH: &str = "2026-10";
 
 /// What one test client has in October 2026.
 struct Case {
@@ -90,7 +90,7 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-async fn exec(app: &TestApp, sql: &'static str, binds: impl FnOnce(Binder) -> Binder) {
+pub async fn exec(app: &TestApp, sql: &'static str, binds: impl FnOnce(Binder) -> Binder) {
     let b = binds(Binder::default());
     on_db!(&app.state.db, pool => {
         let mut q = sqlx::query(sql);
@@ -108,7 +108,7 @@ async fn exec(app: &TestApp, sql: &'static str, binds: impl FnOnce(Binder) -> Bi
     .expect(sql);
 }
 
-enum Value {
+pub enum Value {
     I(i64),
     S(String),
     D(Date),
@@ -117,32 +117,32 @@ enum Value {
 }
 
 #[derive(Default)]
-struct Binder(Vec<Value>);
+pub struct Binder(Vec<Value>);
 
 impl Binder {
-    fn i(mut self, v: i64) -> Self {
+    pub fn i(mut self, v: i64) -> Self {
         self.0.push(Value::I(v));
         self
     }
-    fn s(mut self, v: &str) -> Self {
+    pub fn s(mut self, v: &str) -> Self {
         self.0.push(Value::S(v.to_string()));
         self
     }
-    fn d(mut self, v: Date) -> Self {
+    pub fn d(mut self, v: Date) -> Self {
         self.0.push(Value::D(v));
         self
     }
-    fn t(mut self, v: OffsetDateTime) -> Self {
+    pub fn t(mut self, v: OffsetDateTime) -> Self {
         self.0.push(Value::T(v));
         self
     }
-    fn b(mut self, v: bool) -> Self {
+    pub fn b(mut self, v: bool) -> Self {
         self.0.push(Value::B(v));
         self
     }
 }
 
-const NOW: OffsetDateTime = datetime!(2026-11-02 09:00 UTC);
+pub const NOW: OffsetDateTime = datetime!(2026-11-02 09:00 UTC);
 
 /// The records of one client for the cases above.
 async fn give(app: &TestApp, office: i64, sato: i64, client: i64, c: &Case, n: usize) {
@@ -225,7 +225,7 @@ pub async fn office_month(app: &TestApp) -> (i64, Vec<i64>) {
     (office, ids)
 }
 
-fn row(body: &str, client: i64) -> String {
+pub fn row(body: &str, client: i64) -> String {
     let marker = format!("id=\"claim-client-{client}\"");
     let at = body
         .find(&marker)
@@ -235,7 +235,7 @@ fn row(body: &str, client: i64) -> String {
 }
 
 /// The numbers of a row's numeric cells, in order: units, cost, user, (cap), claimed.
-fn numbers(row: &str) -> Vec<u64> {
+pub fn numbers(row: &str) -> Vec<u64> {
     row.split("<td class=\"num\">")
         .skip(1)
         .map(|cell| {

@@ -8,6 +8,7 @@ mod backup;
 mod bench;
 mod browser;
 mod claim_records;
+mod claim_rules;
 mod claims;
 mod client_view_audit;
 mod clients;

@@ -495,6 +495,14 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Computed from the records",
     ),
     ("retention.basis", "対象期間", "Period"),
+    (
+        "retention.review_clients",
+        "年度の就労定着率を固定した後に状況が変わった利用者（見直してください）",
+        "Clients whose standing changed after the year's rate was fixed (review)",
+    ),
+    ("retention.when_fixed", "固定した時", "When fixed"),
+    ("retention.records_now", "今の記録", "Records now"),
+    ("retention.not_counted", "（対象外）", "(not counted)"),
     ("retention.as_of", "判定日", "Judged on"),
     (
         "retention.clients",

@@ -40,6 +40,21 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("records.settings.add", "追加する", "Add"),
     ("field.area_grade", "地域区分", "Area grade"),
     (
+        "field.grade_from",
+        "この地域区分の適用開始日",
+        "In force from",
+    ),
+    (
+        "records.grade_history",
+        "地域区分の履歴（請求はその月の1日に適用されていた区分と単価を使います）",
+        "Area grades so far (a month's claim uses the grade and unit price in force on its first day)",
+    ),
+    (
+        "records.err.grade_after_latest",
+        "今の地域区分の適用開始日より後の日にしてください。",
+        "Give a day after the current grade's start.",
+    ),
+    (
         "hint.area_grade",
         "事業所の所在地の地域区分（1級地〜7級地、その他）です。",
         "The area grade of the office's location (grade 1 to 7, or other).",

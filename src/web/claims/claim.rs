@@ -18,7 +18,9 @@ use axum::{
 };
 use serde::Deserialize;
 
-use crate::claims::{self, ClientOut, OfficeClaim, RetentionDetail, RetentionRate, Totals};
+use crate::claims::{
+    self, ClientOut, EvidenceClient, OfficeClaim, RetentionDetail, RetentionRate, Totals,
+};
 use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
@@ -587,15 +589,23 @@ struct RetentionPage {
     next: Option<RetentionDetail>,
     in_force: Option<RetentionRate>,
     next_rate: Option<RetentionRate>,
+    /// Clients whose standing in today's records differs from the evidence of the frozen
+    /// rate: (as frozen, now).
+    evidence_changes: Vec<EvidenceChange>,
     errors: FieldErrors,
     retained: String,
     served: String,
     note: String,
 }
 
+type EvidenceChange = (Option<EvidenceClient>, Option<EvidenceClient>);
+
 impl RetentionPage {
     fn pct(&self, retained: &u32, served: &u32) -> String {
         percent(*retained, *served)
+    }
+    fn change_id(&self, then: &Option<EvidenceClient>, now: &Option<EvidenceClient>) -> i64 {
+        then.as_ref().or(now.as_ref()).map_or(0, |c| c.client_id)
     }
 }
 
@@ -614,6 +624,19 @@ async fn retention_page(ctx: &Ctx, office: Office, fy: i32) -> AppResult<Retenti
     let in_force = in_force.remove(&office.id);
     let next_rate = next_rates.remove(&office.id);
     let detail = computed.remove(&office.id);
+    // A frozen rate whose evidence the records no longer match: who changed.
+    let evidence_changes = match in_force.as_ref().and_then(|r| r.records_now) {
+        Some(_) => {
+            let frozen = store::claims::frozen_rates(db, Some(office.id), fy).await?;
+            let then: Vec<EvidenceClient> = frozen
+                .first()
+                .and_then(|f| serde_json::from_str(&f.evidence).ok())
+                .unwrap_or_default();
+            let now = detail.as_ref().map(claims::evidence).unwrap_or_default();
+            claims::evidence_changes(&then, &now)
+        }
+        None => Vec::new(),
+    };
     Ok(RetentionPage {
         page: ctx.form_page("retention.title").await?,
         retained: detail
@@ -628,6 +651,7 @@ async fn retention_page(ctx: &Ctx, office: Office, fy: i32) -> AppResult<Retenti
         detail,
         in_force,
         next_rate,
+        evidence_changes,
         office,
         fiscal_year: fy,
         errors: FieldErrors::new(),

@@ -19,7 +19,11 @@ use crate::domain::claim_records::{
 use crate::domain::fields::FieldErrors;
 use crate::domain::staff::Principal;
 use crate::error::{AppError, AppResult};
-use crate::store::{self, claims::OfficeSetting, offices::Office};
+use crate::store::{
+    self,
+    claims::{AreaGradeRow, OfficeSetting},
+    offices::Office,
+};
 use crate::web::{
     csrf::CsrfForm,
     ctx::{Ctx, Page},
@@ -73,6 +77,8 @@ struct SettingsPage {
     office: Office,
     grade_form: AreaGradeForm,
     grade_errors: FieldErrors,
+    /// The office's dated grades, newest first.
+    grade_history: Vec<AreaGradeRow>,
     in_force: Vec<OfficeSetting>,
     ended: Vec<OfficeSetting>,
     form: SettingForm,
@@ -124,9 +130,16 @@ async fn settings_page(
                 .next()
                 .map(|o| o.area_grade)
                 .unwrap_or_default();
-            (AreaGradeForm { area_grade: stored }, FieldErrors::new())
+            (
+                AreaGradeForm {
+                    area_grade: stored,
+                    grade_from: today.to_string(),
+                },
+                FieldErrors::new(),
+            )
         }
     };
+    let grade_history = store::claims::area_grades(db, office.id).await?;
     let (in_force, ended) = store::claims::office_settings(db, office.id)
         .await?
         .into_iter()
@@ -136,6 +149,7 @@ async fn settings_page(
         office,
         grade_form,
         grade_errors,
+        grade_history,
         in_force,
         ended,
         form,
@@ -173,8 +187,12 @@ pub async fn update_area_grade(
     Path(id): Path<String>,
     CsrfForm(form): CsrfForm<AreaGradeForm>,
 ) -> AppResult<Response> {
-    let (_, office) = managed_office(&ctx, &id).await?;
-    let grade = match form.parse() {
+    let (who, office) = managed_office(&ctx, &id).await?;
+    let latest = store::claims::area_grades(&ctx.app.db, office.id)
+        .await?
+        .first()
+        .map(|g| g.valid_from);
+    let (grade, from) = match form.parse(latest) {
         Ok(g) => g,
         Err(errors) => {
             let page = settings_page(
@@ -190,10 +208,19 @@ pub async fn update_area_grade(
         }
     };
     let mut tx = ctx.app.db.begin().await?;
-    store::claims::set_area_grade(&mut tx, office.id, grade).await?;
+    store::claims::insert_area_grade(
+        &mut tx,
+        office.id,
+        grade,
+        from,
+        clock::today(),
+        who.id,
+        clock::now(),
+    )
+    .await?;
     let mut entry = ctx.legacy_audit("office.area_grade", "office", office.id);
     entry.office_id = Some(office.id);
-    entry.detail = format!("area_grade={grade}");
+    entry.detail = format!("area_grade={grade} from={from}");
     store::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(see_other(&format!(
