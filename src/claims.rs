@@ -415,17 +415,19 @@ fn moves_by_client(rows: &[(i64, i64, i64, Date)]) -> HashMap<i64, Vec<office_mo
     out
 }
 
-/// 受給者証 numbers claimed (claimable in the newest locked version) by another office for
-/// the month, with that office's name.
-fn claimed_elsewhere(locked: &[(i64, String, String)]) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    for (_, name, snapshot) in locked {
+/// 受給者証 numbers claimed (claimable in the newest locked version) for the month, with
+/// the offices (id, name) that claimed them.
+fn claimed_elsewhere(locked: &[(i64, String, String)]) -> HashMap<String, Vec<(i64, String)>> {
+    let mut out: HashMap<String, Vec<(i64, String)>> = HashMap::new();
+    for (office_id, name, snapshot) in locked {
         let Ok(claim) = serde_json::from_str::<OfficeClaim>(snapshot) else {
             continue;
         };
         for c in claim.clients.iter().filter(|c| c.claimable()) {
             if !c.certificate_number.is_empty() {
-                out.insert(c.certificate_number.clone(), name.clone());
+                out.entry(c.certificate_number.clone())
+                    .or_default()
+                    .push((*office_id, name.clone()));
             }
         }
     }
@@ -772,9 +774,10 @@ pub async fn run_month(
                 blockers,
                 claimed_by: None,
             };
-            if let Some(other) = elsewhere.get(&out_client.certificate_number)
-                && !out_client.certificate_number.is_empty()
-            {
+            let other = elsewhere
+                .get(&out_client.certificate_number)
+                .and_then(|by| by.iter().find(|(id, _)| *id != o.id));
+            if let Some((_, other)) = other {
                 refuse_second_office(&mut out_client, other);
             }
             clients.push(out_client);
@@ -1141,4 +1144,169 @@ pub fn books_csv(claim: &OfficeClaim, lang: Lang) -> Vec<u8> {
         ],
     );
     out.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn client(id: i64, blockers: &[&str], units: u32) -> ClientOut {
+        ClientOut {
+            client_id: id,
+            name: format!("client {id}"),
+            kana: String::new(),
+            birth_date: date!(1996 - 08 - 31),
+            certificate_number: format!("{:010}", 1_000_000_000 + id),
+            municipality_code: "122044".into(),
+            municipality_name: "船橋市".into(),
+            monthly_cap_yen: 9_300,
+            cap_manager: "none".into(),
+            cap_manager_office: String::new(),
+            cap_result: None,
+            cap_offices: Vec::new(),
+            contract_start: None,
+            contract_end: None,
+            service_days: 1,
+            blockers: blockers.iter().map(|b| b.to_string()).collect(),
+            claimed_by: None,
+            lines: if blockers.is_empty() {
+                vec![LineOut {
+                    item: "base".into(),
+                    units: i64::from(units),
+                    service_code: String::new(),
+                }]
+            } else {
+                Vec::new()
+            },
+            skipped: Vec::new(),
+            total_units: units,
+            total_cost_yen: u64::from(units) * 11,
+            ten_percent_yen: 0,
+            decided_user_charge_yen: 0,
+            claimed_yen: u64::from(units) * 11,
+            cap_issue: None,
+        }
+    }
+
+    fn office(clients: Vec<ClientOut>) -> OfficeClaim {
+        OfficeClaim {
+            office_id: 1,
+            office_name: "西船橋".into(),
+            office_number: "1212345678".into(),
+            area_grade: "3".into(),
+            month: "2026-10".into(),
+            unit_price_hundredths: Some(1105),
+            service_kind: "47".into(),
+            rate: Some(RetentionRate {
+                fiscal_year: 2026,
+                served: 6,
+                retained: 6,
+                filed: false,
+                frozen_in: None,
+                records_now: None,
+                tier_label: Some("9割5分以上".into()),
+                units: Some(3512),
+            }),
+            clients,
+            unconfirmed: Vec::new(),
+            settings: Vec::new(),
+        }
+    }
+
+    /// What a run now would change, client by client, and why (issue 19: a locked claim stays
+    /// as locked; the differences are shown).
+    #[test]
+    fn differences_of_a_run_now() {
+        let blocked = "claim.blocker.no_face_to_face";
+        let locked = office(vec![client(1, &[], 3512), client(2, &[blocked], 0)]);
+        let now = office(vec![
+            client(1, &[], 3512),
+            client(2, &[], 3512),
+            client(3, &[], 3512),
+        ]);
+        let d = differences(&locked, &now);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].client_id, 2);
+        assert_eq!(d[0].locked, Some((false, 0, 0)));
+        assert_eq!(d[0].now, Some((true, 3512, 38_632)));
+        assert_eq!(d[0].cleared_blockers, vec![blocked.to_string()]);
+        assert_eq!(d[0].lines_now, vec![("base".to_string(), 3512)]);
+        assert_eq!((d[1].client_id, d[1].locked), (3, None));
+        assert!(term_changes(&locked, &now).is_empty());
+        let mut regraded = now.clone();
+        regraded.area_grade = "1".into();
+        regraded.unit_price_hundredths = Some(1140);
+        assert_eq!(
+            term_changes(&locked, &regraded),
+            vec!["claim.diff.area_grade", "claim.diff.unit_price"]
+        );
+    }
+
+    /// A rate frozen since the lock, or a correction of the records to review, is not a
+    /// change of the claim.
+    #[test]
+    fn how_the_rate_is_known_is_not_a_change_of_the_claim() {
+        let locked = office(vec![client(1, &[], 3512)]);
+        let mut now = locked.clone();
+        if let Some(r) = now.rate.as_mut() {
+            r.frozen_in = Some("2026-10".into());
+            r.records_now = Some((5, 6));
+        }
+        assert!(locked.same_claim(&now));
+        assert_ne!(locked, now);
+        if let Some(r) = now.rate.as_mut() {
+            r.retained = 5;
+        }
+        assert!(!locked.same_claim(&now));
+    }
+
+    /// One office per 受給者証 and month: another office's locked claim blocks it; the office's
+    /// own lock does not.
+    #[test]
+    fn a_month_claimed_by_another_office() {
+        let theirs = office(vec![client(7, &[], 3512), client(8, &["x"], 0)]);
+        let snapshot = serde_json::to_string(&theirs).expect("json");
+        let by = claimed_elsewhere(&[(1, "西船橋".into(), snapshot)]);
+        assert_eq!(by.get("1000000007"), Some(&vec![(1, "西船橋".to_string())]));
+        assert_eq!(by.get("1000000008"), None, "not claimable there");
+        let mut ours = client(7, &[], 3512);
+        refuse_second_office(&mut ours, "西船橋");
+        assert!(!ours.claimable());
+        assert_eq!(ours.blockers, vec![CLAIMED_ELSEWHERE.to_string()]);
+        assert_eq!(ours.claimed_by.as_deref(), Some("西船橋"));
+        assert!(ours.lines.is_empty());
+        assert_eq!((ours.total_units, ours.claimed_yen), (0, 0));
+    }
+
+    /// The evidence of a frozen rate against today's records.
+    #[test]
+    fn evidence_against_the_records() {
+        let e = |id: i64, standing: &str| EvidenceClient {
+            client_id: id,
+            name: format!("client {id}"),
+            standing: standing.into(),
+            retained: standing == "retention.standing.employed",
+        };
+        let frozen = vec![
+            e(1, "retention.standing.employed"),
+            e(2, "retention.standing.employed"),
+        ];
+        let now = vec![
+            e(1, "retention.standing.employed"),
+            e(2, "retention.standing.left"),
+            e(3, "retention.standing.employed"),
+        ];
+        let changes = evidence_changes(&frozen, &now);
+        assert_eq!(
+            changes,
+            vec![
+                (
+                    Some(e(2, "retention.standing.employed")),
+                    Some(e(2, "retention.standing.left"))
+                ),
+                (None, Some(e(3, "retention.standing.employed"))),
+            ]
+        );
+    }
 }

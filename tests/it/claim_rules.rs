@@ -420,19 +420,23 @@ async fn a_client_moves_office_and_a_month_is_claimed_once() {
         assert!(page.body.contains(&format!("id=\"e-{field}\"")), "{what}");
         assert!(page.body.contains(message), "{what}: {}", page.body);
     }
+    // In English too.
+    app.get(&format!("/lang/en?next={move_path}")).await;
     let english = app
-        .client
-        .post(app.url(&move_path))
-        .header("accept-language", "en")
-        .form(&[
-            ("_csrf", app.csrf(&move_path).await.as_str()),
-            ("to_office", nishi_id.as_str()),
-            ("moved_on", "2026-10-16"),
-        ])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(english.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        .submit(
+            &move_path,
+            &move_path,
+            &[("to_office", &nishi_id), ("moved_on", "2026-10-16")],
+        )
+        .await;
+    assert_eq!(english.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        english
+            .body
+            .contains("Choose an office other than the current one.")
+    );
+    assert!(english.body.contains("Office moved to"));
+    app.get(&format!("/lang/ja?next={move_path}")).await;
 
     let moved = app
         .submit(

@@ -316,6 +316,13 @@ struct ShowPage {
 }
 
 impl ShowPage {
+    /// May move the client to another office (the office's manager or an admin).
+    fn can_move(&self) -> bool {
+        self.page
+            .staff
+            .as_ref()
+            .is_some_and(|s| s.can_manage_office(self.office.id))
+    }
     fn hours(&self, minutes: &i64) -> String {
         hours_label(*minutes)
     }
