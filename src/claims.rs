@@ -514,7 +514,7 @@ pub async fn run_month(
     )?;
     let (moves, first_starts, elsewhere) = tokio::try_join!(
         store::office_moves(db),
-        store::first_contract_starts(db),
+        store::first_contract_starts(db, office),
         store::other_offices_locked(db, office, &code),
     )
     .map_err(sql)?;

@@ -843,7 +843,11 @@ pub async fn other_offices_locked(
 /// The first day of service under any contract of each client, at any office, counting the
 /// contracts of other client records with the same 受給者証 number (a person registered
 /// twice before moves were possible): 初期加算 is once per person (domain.md §2.1).
-pub async fn first_contract_starts(db: &Db) -> Result<Vec<(i64, Date)>, sqlx::Error> {
+/// `office` narrows it to the office's clients (today's, and those who moved away).
+pub async fn first_contract_starts(
+    db: &Db,
+    office: Option<i64>,
+) -> Result<Vec<(i64, Date)>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
         "SELECT client_id, MIN(start_date) FROM (
              SELECT k.client_id AS client_id, k.start_date AS start_date FROM contracts k
@@ -852,8 +856,12 @@ pub async fn first_contract_starts(db: &Db) -> Result<Vec<(i64, Date)>, sqlx::Er
              FROM certificates c1
              JOIN certificates c2 ON c2.number = c1.number AND c2.client_id <> c1.client_id
              JOIN contracts k ON k.client_id = c2.client_id
-         ) x GROUP BY client_id")
-        .fetch_all(pool).await)
+         ) x
+         WHERE $1 IS NULL
+            OR client_id IN (SELECT c.id FROM clients c WHERE c.office_id = $1)
+            OR client_id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)
+         GROUP BY client_id")
+        .bind(office).fetch_all(pool).await)
 }
 
 /// (client, from office, to office, first day at the new office) of every move, oldest

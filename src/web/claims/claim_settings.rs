@@ -124,12 +124,21 @@ async fn settings_page(
     let (grade_form, grade_errors) = match grade_form {
         Some(g) => g,
         None => {
-            let stored = store::claims::offices(db, Some(office.id))
+            // The grade in force today: the dated one, else the office's undated grade.
+            let dated = store::claims::area_grades_on(db, Some(office.id), today)
                 .await?
                 .into_iter()
                 .next()
-                .map(|o| o.area_grade)
-                .unwrap_or_default();
+                .map(|g| g.area_grade);
+            let stored = match dated {
+                Some(g) => g,
+                None => store::claims::offices(db, Some(office.id))
+                    .await?
+                    .into_iter()
+                    .next()
+                    .map(|o| o.area_grade)
+                    .unwrap_or_default(),
+            };
             (
                 AreaGradeForm {
                     area_grade: stored,
