@@ -15,7 +15,7 @@
 //! | `Staff` | any staff member | anonymous: 303 to `/login` |
 //! | `Admin` | the administrator | other staff: 403 |
 //! | `OfficeView`, `ClientView`, `ClientEdit`, `InquiryAccess` | staff of the owning office, the administrator | staff of the other office: 403 (same organisation) |
-//! | `OfficeManage` | the manager of the owning office, the administrator | supporters, the other office's manager: 403 |
+//! | `OfficeManage`, `ClientManage` | the manager of the owning office, the administrator | supporters, the other office's manager: 403 |
 //!
 //! "Allowed" is: not the sign-in redirect, not 403, not 404, no 5xx; a GET answers 200 or a
 //! redirect elsewhere, a POST (with an empty or minimal form, so it fails validation where it
@@ -157,7 +157,7 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
         Policy::Staff => true,
         Policy::Admin => false,
         Policy::OfficeView | Policy::ClientView | Policy::ClientEdit | Policy::InquiryAccess => own,
-        Policy::OfficeManage => own && who.is_manager(),
+        Policy::OfficeManage | Policy::ClientManage => own && who.is_manager(),
     };
     if allowed {
         Expect::Allowed
