@@ -92,6 +92,7 @@ actions! {
     ClaimsLock = "claims.lock",
     ClaimsExportCsv = "claims.export_csv",
     ClaimsExportKokuho = "claims.export_kokuho",
+    ClaimsInvoices = "claims.invoices",
     ClaimSettingCreate = "claim_setting.create",
     ClaimSettingEnd = "claim_setting.end",
     CapResultSave = "cap_result.save",
