@@ -51,8 +51,8 @@ use crate::domain::audit::Action;
 use crate::domain::staff::Principal;
 use crate::error::AppError;
 use crate::store::{
-    self, clients::Client, inquiries::Inquiry, offices::Office, outbox::Message, staff::Staff as
-    StaffMember, tours::Slot,
+    self, clients::Client, inquiries::Inquiry, offices::Office, outbox::Message,
+    staff::Staff as StaffMember, tours::Slot,
 };
 use crate::web::ctx::{AuditRef, Ctx};
 

@@ -10,10 +10,10 @@ use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::claim_records::{
     AREA_GRADES, MasterForm, PriceForm, format_price, grade_key, item_key, master_items,
 };
-use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::error::AppResult;
 use crate::store::{

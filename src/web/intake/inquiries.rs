@@ -12,11 +12,11 @@ use axum::{
 use serde::Deserialize;
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::inquiry::{
     InquiryForm, STATUSES, can_move, contact_overdue, first_contact_due, next_statuses,
 };
-use crate::domain::audit::Action;
 use crate::error::AppResult;
 use crate::store::{
     self,
