@@ -61,16 +61,6 @@ struct FormPage {
     prefectures: &'static [&'static str],
 }
 
-/// The gate the records and support pages still call until they take `access::OfficeView`
-/// (being converted on another branch); delete it once nothing calls it.
-pub async fn visible_office(
-    ctx: &Ctx,
-    who: &crate::domain::staff::Principal,
-    id: i64,
-) -> AppResult<Office> {
-    crate::web::access::office_for(&ctx.app.db, who, id).await
-}
-
 pub async fn list_offices(ctx: Ctx, SignedIn(who): SignedIn) -> AppResult<Response> {
     let offices = store::offices::list_visible(&ctx.app.db, &who).await?;
     Ok(ListPage {
