@@ -94,6 +94,7 @@ actions! {
     ClaimsRateFreeze = "claims.rate_freeze",
     ClaimsExportCsv = "claims.export_csv",
     ClaimsExportKokuho = "claims.export_kokuho",
+    ClaimsInvoices = "claims.invoices",
     ClaimSettingCreate = "claim_setting.create",
     ClaimSettingEnd = "claim_setting.end",
     CapResultSave = "cap_result.save",

@@ -102,3 +102,61 @@ pub async fn actions(db: &Db) -> Result<Vec<String>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_scalar("SELECT DISTINCT action FROM audit_log ORDER BY action")
         .fetch_all(pool).await)
 }
+
+/// The names of the records audit rows are about, for the ids shown on one page: one query
+/// per kind, within the organisation (an id of another organisation gets no name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Named {
+    Staff,
+    Office,
+    Client,
+    Inquiry,
+}
+
+impl Named {
+    /// The kind stored in `audit_log.target_type`, if it is one with a name.
+    pub fn of_target(target_type: &str) -> Option<Named> {
+        Some(match target_type {
+            "staff" => Named::Staff,
+            "office" => Named::Office,
+            "client" => Named::Client,
+            "inquiry" => Named::Inquiry,
+            _ => return None,
+        })
+    }
+}
+
+/// `(id, name)` of the records of one kind among `ids`, in organisation `org`.
+pub async fn names(
+    db: &Db,
+    org: i64,
+    kind: Named,
+    ids: &[i64],
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The ids are numbers, so the list is written into the text; the organisation is bound.
+    let list = ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = match kind {
+        Named::Staff => format!(
+            "SELECT id, display_name FROM staff WHERE organization_id = $1 AND id IN ({list})"
+        ),
+        Named::Office => {
+            format!("SELECT id, name FROM offices WHERE organization_id = $1 AND id IN ({list})")
+        }
+        Named::Client => format!(
+            "SELECT c.id, c.name FROM clients c JOIN offices o ON o.id = c.office_id
+             WHERE o.organization_id = $1 AND c.id IN ({list})"
+        ),
+        Named::Inquiry => format!(
+            "SELECT i.id, i.name FROM inquiries i JOIN offices o ON o.id = i.office_id
+             WHERE o.organization_id = $1 AND i.id IN ({list})"
+        ),
+    };
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(org).fetch_all(pool).await)
+}

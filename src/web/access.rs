@@ -16,6 +16,10 @@
 //! | `Admin` | an administrator of the organisation |
 //! | `OfficeView` | staff of the office `{id}`, or an administrator |
 //! | `OfficeManage` | the manager of the office `{id}`, or an administrator |
+//! | `OfficeAdmin` | an administrator, for the office `{id}` of the organisation (deleting it) |
+//! | `StaffAdmin` | an administrator, for the staff member `{id}` of the organisation |
+//! | `TourSlotManage` | the manager of the tour slot `{id}`'s office, or an administrator |
+//! | `OutboxAdmin` | an administrator, for the outbox message `{id}` |
 //! | `ClientView` | staff of the client `{id}`'s office; writes `client.view` once per GET |
 //! | `ClientEdit` | who may change the client `{id}`'s record (today: the same staff) |
 //! | `ClientManage` | the manager of the client `{id}`'s office, or an administrator (moving the client to another office) |
@@ -36,7 +40,7 @@ use std::future::Future;
 
 use axum::{
     Router,
-    extract::{FromRef, FromRequestParts, Path},
+    extract::{FromRef, FromRequestParts, OptionalFromRequestParts, Path},
     handler::Handler,
     http::{Method, request::Parts},
     routing::{get, post},
@@ -47,7 +51,10 @@ use crate::db::Db;
 use crate::domain::audit::Action;
 use crate::domain::staff::Principal;
 use crate::error::AppError;
-use crate::store::{self, clients::Client, inquiries::Inquiry, offices::Office};
+use crate::store::{
+    self, clients::Client, inquiries::Inquiry, offices::Office, outbox::Message,
+    staff::Staff as StaffMember, tours::Slot,
+};
 use crate::web::ctx::{AuditRef, Ctx};
 
 /// The declared access policy of a route: what the matrix test expects it to answer.
@@ -145,7 +152,7 @@ pub(crate) async fn path_params<S: Send + Sync>(
     parts: &mut Parts,
     state: &S,
 ) -> Result<HashMap<String, String>, AppError> {
-    Path::<HashMap<String, String>>::from_request_parts(parts, state)
+    <Path<HashMap<String, String>> as FromRequestParts<S>>::from_request_parts(parts, state)
         .await
         .map(|Path(p)| p)
         .map_err(|_| AppError::NotFound)
@@ -210,6 +217,23 @@ where
     }
 }
 
+/// Signed in or not, for a page that answers both (the home page sends a visitor to the
+/// sign-in page without a `next`).
+impl<S> OptionalFromRequestParts<S> for Staff
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &S,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        Ok(signed_in(parts).ok().map(Staff))
+    }
+}
+
 /// An administrator of the organisation.
 pub struct Admin(pub Principal);
 
@@ -270,6 +294,106 @@ where
             return Err(AppError::Forbidden);
         }
         Ok(OfficeManage { who, office })
+    }
+}
+
+/// The office `{id}`, for an administrator of its organisation (403 for anyone else
+/// signed in, before the id is looked at).
+pub struct OfficeAdmin {
+    pub who: Principal,
+    pub office: Office,
+}
+
+impl<S> FromRequestParts<S> for OfficeAdmin
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Admin(who) = Admin::from_request_parts(parts, state).await?;
+        let id = path_id(parts, state, "id").await?;
+        let office = office_for(&AppState::from_ref(state).db, &who, id).await?;
+        Ok(OfficeAdmin { who, office })
+    }
+}
+
+/// The staff member `{id}` of the organisation, for an administrator (403 for anyone else
+/// signed in; 404 for a missing id or one of another organisation).
+pub struct StaffAdmin {
+    pub who: Principal,
+    pub staff: StaffMember,
+}
+
+impl<S> FromRequestParts<S> for StaffAdmin
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Admin(who) = Admin::from_request_parts(parts, state).await?;
+        let id = path_id(parts, state, "id").await?;
+        let staff = store::staff::find(&AppState::from_ref(state).db, id)
+            .await?
+            .filter(|s| s.organization_id == who.organization_id)
+            .ok_or(AppError::NotFound)?;
+        Ok(StaffAdmin { who, staff })
+    }
+}
+
+/// The tour slot `{id}` with its office, for the office's manager or an administrator:
+/// 404 for a missing slot or one of another organisation, 403 for other staff.
+pub struct TourSlotManage {
+    pub who: Principal,
+    pub slot: Slot,
+    pub office: Office,
+}
+
+impl<S> FromRequestParts<S> for TourSlotManage
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let who = signed_in(parts)?;
+        let id = path_id(parts, state, "id").await?;
+        let db = AppState::from_ref(state).db;
+        let slot = store::tours::find_slot(&db, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let office = office_for(&db, &who, slot.office_id).await?;
+        if !who.can_manage_office(office.id) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(TourSlotManage { who, slot, office })
+    }
+}
+
+/// The outbox message `{id}`, for an administrator (403 for anyone else signed in).
+pub struct OutboxAdmin {
+    pub who: Principal,
+    pub message: Message,
+}
+
+impl<S> FromRequestParts<S> for OutboxAdmin
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Admin(who) = Admin::from_request_parts(parts, state).await?;
+        let id = path_id(parts, state, "id").await?;
+        let message = store::outbox::find(&AppState::from_ref(state).db, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(OutboxAdmin { who, message })
     }
 }
 

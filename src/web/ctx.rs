@@ -240,6 +240,19 @@ impl Audit {
         self.0.office_id = Some(office_id);
         self
     }
+    /// Who did it, when it is not the signed-in staff member: the first administrator made
+    /// by the setup.
+    pub fn by(mut self, staff_id: i64, login: impl Into<String>) -> Audit {
+        self.0.actor_id = Some(staff_id);
+        self.0.actor_label = login.into();
+        self
+    }
+    /// Who did it, for an event without a signed-in actor (the public form: `public`; a
+    /// sign-in attempt: the login typed).
+    pub fn actor_label(mut self, label: impl Into<String>) -> Audit {
+        self.0.actor_label = label.into();
+        self
+    }
     pub fn detail(mut self, detail: impl Into<String>) -> Audit {
         self.0.detail = detail.into();
         self

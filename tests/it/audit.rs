@@ -89,9 +89,9 @@ async fn the_admin_page_lists_and_filters_the_log() {
         assert!(all.body.contains(action), "{action} listed");
     }
     let only = app.get("/audit?action=office.create").await;
-    assert!(only.body.contains("<code>office.create</code>"));
+    assert!(only.body.contains("data-action=\"office.create\""));
     assert!(
-        !only.body.contains("<code>auth.sign_in</code>"),
+        !only.body.contains("data-action=\"auth.sign_in\""),
         "filtered out"
     );
     let tomorrow = (teichaku::clock::today() + time::Duration::days(1)).to_string();
@@ -99,4 +99,90 @@ async fn the_admin_page_lists_and_filters_the_log() {
     assert!(future.body.contains("該当する記録はありません。"));
     let bad = app.get("/audit?from=2026-13-45").await;
     assert!(bad.body.contains("日付は 2026-04-01 の形で"));
+}
+
+/// The `href` of the "older" link, unescaped, if the page has one.
+fn older_link(body: &str) -> Option<String> {
+    let end = body.find("\">さらに古い記録")?;
+    let start = body[..end].rfind("href=\"")? + "href=\"".len();
+    Some(body[start..end].replace("&amp;", "&").replace("&#38;", "&"))
+}
+
+#[tokio::test]
+async fn the_admin_page_reads_in_japanese_and_pages_through_a_large_log() {
+    use teichaku::domain::audit::Action;
+    use teichaku::store::audit::{Entry, record_now};
+
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let office = app.create_office("西船橋").await;
+    let admin: i64 = teichaku::on_db!(&app.state.db, pool => sqlx::query_scalar(
+        "SELECT id FROM staff WHERE login = $1").bind(ADMIN_LOGIN).fetch_one(pool).await)
+    .expect("admin id");
+    // 2026-12-01 04:05 UTC is 13:05 in Japan.
+    let at = time::macros::datetime!(2026-12-01 04:05 UTC);
+    for i in 0..250 {
+        let entry = Entry {
+            at,
+            actor_id: Some(admin),
+            actor_label: ADMIN_LOGIN.into(),
+            action: Action::OfficeUpdate.code(),
+            target_type: "office",
+            target_id: office.to_string(),
+            office_id: Some(office),
+            detail: format!("row-{i:03}"),
+            request_id: String::new(),
+            address: String::new(),
+        };
+        record_now(&app.state.db, &entry).await.expect("row");
+    }
+
+    let first = app.get("/audit").await;
+    assert_eq!(first.status, StatusCode::OK);
+    let row = first
+        .body
+        .split("<tr>")
+        .find(|r| r.contains("<td>row-249</td>"))
+        .expect("the newest row on the first page");
+    for shown in [
+        "2026-12-01 13:05",
+        "管理 太郎",
+        "事業所情報の変更",
+        "西船橋",
+    ] {
+        assert!(row.contains(shown), "{shown} in {row}");
+    }
+    assert!(!row.contains("+00:00"), "{row}");
+    assert!(
+        !row.contains(">admin<"),
+        "the display name, not the login: {row}"
+    );
+    assert!(
+        first
+            .body
+            .contains("<option value=\"office.update\">事業所情報の変更</option>"),
+        "the filter lists the action names"
+    );
+
+    let mut seen = vec![0; 250];
+    let mut pages = 0;
+    let mut page = first;
+    loop {
+        pages += 1;
+        assert_eq!(page.status, StatusCode::OK);
+        for (i, n) in seen.iter_mut().enumerate() {
+            *n += page.body.matches(&format!("<td>row-{i:03}</td>")).count();
+        }
+        match older_link(&page.body) {
+            Some(href) => {
+                assert!(href.contains("before="), "{href}");
+                page = app.get(&href).await;
+            }
+            None => break,
+        }
+        assert!(pages < 10, "the paging ends");
+    }
+    assert_eq!(pages, 3, "100 rows a page");
+    let wrong: Vec<_> = seen.iter().enumerate().filter(|(_, n)| **n != 1).collect();
+    assert!(wrong.is_empty(), "every row exactly once: {wrong:?}");
 }

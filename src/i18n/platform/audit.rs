@@ -277,6 +277,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Kokuho file exported",
     ),
     (
+        "audit.action.claims.invoices",
+        "請求書・領収書の出力",
+        "Invoices printed",
+    ),
+    (
         "audit.action.claim_setting.create",
         "体制の登録",
         "Claim setting added",

@@ -3,17 +3,19 @@
 //! or, when this office manages the cap, also the other offices of the J411. Managers and
 //! admins only, as the claim itself.
 
-use crate::web::access::{Policy, Routes};
+use crate::web::access::{Child, OfOffice, OfficeManage, Policy, Routes, Sub};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, Query},
+    extract::Query,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 use time::Date;
 
 use crate::clock;
+use crate::db::Db;
+use crate::domain::audit::Action;
 use crate::domain::claim_records::{
     CAP_RESULTS, CapForm, OTHER_OFFICE_FIELDS, OTHER_OFFICE_ROWS, cap_result_key, parse_month,
 };
@@ -21,10 +23,9 @@ use crate::domain::fields::{FieldErrors, Pairs};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, clients::Client, offices::Office};
 use crate::web::{
-    claims::claim_settings::managed_office,
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id, see_other, unprocessable,
+    ctx::{AuditRef, Ctx, Page},
+    see_other, unprocessable,
 };
 
 pub fn routes() -> Routes {
@@ -56,16 +57,23 @@ fn month_of(q: &MonthQuery) -> AppResult<(String, Date, Date)> {
     Ok((format!("{year:04}-{:02}", u8::from(month)), first, last))
 }
 
-/// The office (managed by the signed-in staff member) and its client: 404 when the client
-/// belongs to another office.
-async fn office_and_client(ctx: &Ctx, id: &str, cid: &str) -> AppResult<(i64, Office, Client)> {
-    let (who, office) = managed_office(ctx, id).await?;
-    let client = store::clients::find(&ctx.app.db, parse_id(cid)?)
-        .await?
-        .filter(|c| c.office_id == office.id)
-        .ok_or(AppError::NotFound)?;
-    Ok((who.id, office, client))
+/// The client `{cid}` of the office whose cap result it is: a client of another office
+/// answers 404.
+pub struct OfficeClient(pub Client);
+
+impl Child for OfficeClient {
+    type Of = OfOffice;
+    const PARAM: &'static str = "cid";
+    async fn load(db: &Db, office_id: i64, id: i64) -> Result<Option<Self>, sqlx::Error> {
+        Ok(store::clients::find(db, id)
+            .await?
+            .filter(|c| c.office_id == office_id)
+            .map(OfficeClient))
+    }
 }
+
+/// The office managed by the signed-in staff member, and its client.
+type CapAccess = Sub<OfficeManage, OfficeClient>;
 
 /// Whether this office manages the client's cap in the month: the 上限額管理事業所 on the
 /// certificate valid in the month (else the newest one) is this office's 事業所番号.
@@ -146,10 +154,9 @@ async fn cap_page(
 
 pub async fn edit_cap_result(
     ctx: Ctx,
-    Path((id, cid)): Path<(String, String)>,
+    Sub(OfficeManage { office, .. }, OfficeClient(client)): CapAccess,
     Query(q): Query<MonthQuery>,
 ) -> AppResult<Response> {
-    let (_, office, client) = office_and_client(&ctx, &id, &cid).await?;
     let (month, first, last) = month_of(&q)?;
     let manages = manages_cap(&ctx, &office, client.id, first, last).await?;
     let mut form = CapForm::default();
@@ -183,11 +190,10 @@ pub async fn edit_cap_result(
 
 pub async fn save_cap_result(
     ctx: Ctx,
-    Path((id, cid)): Path<(String, String)>,
+    Sub(OfficeManage { who, office }, OfficeClient(client)): CapAccess,
     Query(q): Query<MonthQuery>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (who, office, client) = office_and_client(&ctx, &id, &cid).await?;
     let (month, first, last) = month_of(&q)?;
     let manages = manages_cap(&ctx, &office, client.id, first, last).await?;
     let form = CapForm::from_pairs(&Pairs(pairs));
@@ -220,20 +226,23 @@ pub async fn save_cap_result(
         input.result,
         input.amount_yen,
         &others,
-        who,
+        who.id,
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.legacy_audit("cap_result.save", "cap_result", rid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
+    ctx.audit(
+        Action::CapResultSave,
+        &AuditRef::new("cap_result", rid).office(office.id),
+    )
+    .detail(format!(
         "client={} month={month} result={} amount_yen={} other_offices={}",
         client.id,
         input.result,
         input.amount_yen,
         others.len()
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/claims?month={month}",

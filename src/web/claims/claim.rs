@@ -8,7 +8,7 @@
 //!
 //! A claim names clients and their 受給者証, so every view and export is audited.
 
-use crate::web::access::{Policy, Routes};
+use crate::web::access::{OfficeManage, Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
@@ -31,8 +31,6 @@ use crate::store::{self, claims::LockedClaim, offices::Office};
 use crate::web::{
     csrf::CsrfForm,
     ctx::{Ctx, Page},
-    parse_id,
-    platform::offices::visible_office,
     see_other,
     support::compliance::YearMonth,
     unprocessable,
@@ -78,27 +76,11 @@ pub fn routes() -> Routes {
         )
 }
 
-/// The office, if the signed-in staff member manages it (or is an admin).
-async fn managed_office(ctx: &Ctx, id: &str) -> AppResult<Office> {
-    let who = ctx.staff()?;
-    let office = visible_office(ctx, &who, parse_id(id)?).await?;
-    if !who.can_manage_office(office.id) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(office)
-}
-
-async fn audit_view(
-    ctx: &Ctx,
-    action: &'static str,
-    office: &Office,
-    detail: String,
-) -> AppResult<()> {
-    let mut entry = ctx.legacy_audit(action, "office", office.id);
-    entry.office_id = Some(office.id);
-    entry.detail = detail;
-    store::audit::record_now(&ctx.app.db, &entry).await?;
-    Ok(())
+/// The month and version of a locked claim in the path (`/offices/{id}/claims/{month}/{version}/…`).
+#[derive(Debug, Deserialize)]
+pub struct VersionPath {
+    pub month: String,
+    pub version: String,
 }
 
 /// The live claim of one office for a month.
@@ -285,12 +267,14 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
 
 pub async fn show_claim(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeManage { office, .. }: OfficeManage,
     Query(q): Query<MonthQuery>,
 ) -> AppResult<Response> {
-    let office = managed_office(&ctx, &id).await?;
     let ym = YearMonth::parse(&q.month).unwrap_or_else(|| YearMonth::of(clock::today()).shift(-1));
-    audit_view(&ctx, "claims.view", &office, format!("month={}", ym.code())).await?;
+    ctx.audit(Action::ClaimsView, &office)
+        .detail(format!("month={}", ym.code()))
+        .write_now(&ctx.app.db)
+        .await?;
     Ok(claim_page(&ctx, office, ym).await?.into_response())
 }
 
@@ -306,11 +290,9 @@ pub struct LockForm {
 /// Locks the month as the next version: the evidence of what was claimed.
 pub async fn lock_claim(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeManage { who, office }: OfficeManage,
     CsrfForm(form): CsrfForm<LockForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = managed_office(&ctx, &id).await?;
     let ym = YearMonth::parse(&form.month).ok_or(AppError::NotFound)?;
     let expected: i64 = form.version.trim().parse().unwrap_or(-1);
     let reason = form.claim_reason.trim().to_string();
@@ -360,10 +342,10 @@ pub async fn lock_claim(
         page.versions = store::claims::versions(&ctx.app.db, page.office.id, &page.month).await?;
         return Ok(unprocessable(page));
     };
-    let mut entry = ctx.legacy_audit("claims.lock", "office", page.office.id);
-    entry.office_id = Some(page.office.id);
-    entry.detail = format!("month={} version={version}", page.month);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ClaimsLock, &page.office)
+        .detail(format!("month={} version={version}", page.month))
+        .write(&mut tx)
+        .await?;
     // The fiscal year's first lock freezes the rate it used, with the clients behind it
     // (domain.md §1.3: the tier is fixed for the year). A filed rate needs no freezing.
     if let Some(rate) = claim
@@ -442,17 +424,14 @@ fn download(bytes: Vec<u8>, content_type: &'static str, file_name: &str) -> Resp
 
 pub async fn export_csv(
     ctx: Ctx,
-    Path((id, month, version)): Path<(String, String, String)>,
+    OfficeManage { office, .. }: OfficeManage,
+    Path(VersionPath { month, version }): Path<VersionPath>,
 ) -> AppResult<Response> {
-    let office = managed_office(&ctx, &id).await?;
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
-    audit_view(
-        &ctx,
-        "claims.export_csv",
-        &office,
-        format!("month={} version={}", row.month, row.version),
-    )
-    .await?;
+    ctx.audit(Action::ClaimsExportCsv, &office)
+        .detail(format!("month={} version={}", row.month, row.version))
+        .write_now(&ctx.app.db)
+        .await?;
     let name = format!("claim-{}-{}-v{}.csv", office.id, row.month, row.version);
     Ok(download(
         claims::books_csv(&claim, ctx.lang),
@@ -472,12 +451,10 @@ struct ProblemsPage {
 
 async fn kokuho_download(
     ctx: Ctx,
-    id: String,
-    month: String,
-    version: String,
+    office: Office,
+    VersionPath { month, version }: VersionPath,
     kind: DataKind,
 ) -> AppResult<Response> {
-    let office = managed_office(&ctx, &id).await?;
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
     let file = claims::kokuho_file(&claim, &row.processing_month);
     let written = match kind {
@@ -497,34 +474,33 @@ async fn kokuho_download(
             return Ok(unprocessable(page));
         }
     };
-    audit_view(
-        &ctx,
-        "claims.export_kokuho",
-        &office,
-        format!(
+    ctx.audit(Action::ClaimsExportKokuho, &office)
+        .detail(format!(
             "month={} version={} kind={}",
             row.month,
             row.version,
             kind.code()
-        ),
-    )
-    .await?;
+        ))
+        .write_now(&ctx.app.db)
+        .await?;
     let name = kokuho::file_name(kind, file.service_month);
     Ok(download(bytes, "text/csv; charset=Shift_JIS", &name))
 }
 
 pub async fn export_kokuho(
     ctx: Ctx,
-    Path((id, month, version)): Path<(String, String, String)>,
+    OfficeManage { office, .. }: OfficeManage,
+    Path(path): Path<VersionPath>,
 ) -> AppResult<Response> {
-    kokuho_download(ctx, id, month, version, DataKind::J11).await
+    kokuho_download(ctx, office, path, DataKind::J11).await
 }
 
 pub async fn export_cap_results(
     ctx: Ctx,
-    Path((id, month, version)): Path<(String, String, String)>,
+    OfficeManage { office, .. }: OfficeManage,
+    Path(path): Path<VersionPath>,
 ) -> AppResult<Response> {
-    kokuho_download(ctx, id, month, version, DataKind::J41).await
+    kokuho_download(ctx, office, path, DataKind::J41).await
 }
 
 #[derive(Template, WebTemplate)]
@@ -546,17 +522,14 @@ impl InvoicesPage {
 /// The user-charge invoice and receipt of every claimable client, one A4 sheet each.
 pub async fn invoices(
     ctx: Ctx,
-    Path((id, month, version)): Path<(String, String, String)>,
+    OfficeManage { office, .. }: OfficeManage,
+    Path(VersionPath { month, version }): Path<VersionPath>,
 ) -> AppResult<Response> {
-    let office = managed_office(&ctx, &id).await?;
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
-    audit_view(
-        &ctx,
-        "claims.invoices",
-        &office,
-        format!("month={} version={}", row.month, row.version),
-    )
-    .await?;
+    ctx.audit(Action::ClaimsInvoices, &office)
+        .detail(format!("month={} version={}", row.month, row.version))
+        .write_now(&ctx.app.db)
+        .await?;
     Ok(InvoicesPage {
         page: ctx.page("invoice.title"),
         office,
@@ -669,12 +642,14 @@ fn fiscal_year_param(raw: &str) -> i32 {
 
 pub async fn show_retention(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeManage { office, .. }: OfficeManage,
     Query(q): Query<FiscalQuery>,
 ) -> AppResult<Response> {
-    let office = managed_office(&ctx, &id).await?;
     let fy = fiscal_year_param(&q.fy);
-    audit_view(&ctx, "claims.rate_view", &office, format!("fy={fy}")).await?;
+    ctx.audit(Action::ClaimsRateView, &office)
+        .detail(format!("fy={fy}"))
+        .write_now(&ctx.app.db)
+        .await?;
     Ok(retention_page(&ctx, office, fy).await?.into_response())
 }
 
@@ -690,11 +665,9 @@ pub struct FilingForm {
 /// Records the rate filed (体制届) for a fiscal year.
 pub async fn file_retention(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeManage { who, office }: OfficeManage,
     CsrfForm(form): CsrfForm<FilingForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = managed_office(&ctx, &id).await?;
     let fy = fiscal_year_param(&form.fy);
     let mut errors = FieldErrors::new();
     let number = |e: &mut FieldErrors, name: &'static str, raw: &str| -> Option<i64> {
@@ -742,10 +715,10 @@ pub async fn file_retention(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.legacy_audit("claims.rate_file", "office", office.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("fy={fy} retained={retained} served={served}");
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::ClaimsRateFile, &office)
+        .detail(format!("fy={fy} retained={retained} served={served}"))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/retention?fy={fy}&n=saved",

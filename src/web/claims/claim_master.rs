@@ -4,12 +4,13 @@
 //! add a new version. A new version closes the open one the day before it starts
 //! (`store::claims::insert_master`, `insert_price`), so past months keep their figures.
 
-use crate::web::access::{Policy, Routes};
+use crate::web::access::{Admin, Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::claim_records::{
     AREA_GRADES, MasterForm, PriceForm, format_price, grade_key, item_key, master_items,
 };
@@ -21,7 +22,7 @@ use crate::store::{
 };
 use crate::web::{
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
+    ctx::{AuditRef, Ctx, Page},
     see_other, unprocessable,
 };
 
@@ -87,8 +88,7 @@ async fn master_page(
     })
 }
 
-pub async fn show_claim_master(ctx: Ctx) -> AppResult<Response> {
-    ctx.admin()?;
+pub async fn show_claim_master(ctx: Ctx, Admin(_): Admin) -> AppResult<Response> {
     let page = master_page(
         &ctx,
         MasterForm::default(),
@@ -102,9 +102,9 @@ pub async fn show_claim_master(ctx: Ctx) -> AppResult<Response> {
 
 pub async fn create_master_row(
     ctx: Ctx,
+    Admin(who): Admin,
     CsrfForm(form): CsrfForm<MasterForm>,
 ) -> AppResult<Response> {
-    let who = ctx.admin()?;
     let input = match form.parse() {
         Ok(input) => input,
         Err(errors) => {
@@ -126,8 +126,11 @@ pub async fn create_master_row(
     };
     let mut tx = ctx.app.db.begin().await?;
     let id = store::claims::insert_master(&mut tx, &row, who.id, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("claim_master.create", "claim_master", id);
-    entry.detail = format!(
+    ctx.audit(
+        Action::ClaimMasterCreate,
+        &AuditRef::new("claim_master", id),
+    )
+    .detail(format!(
         "item={} from={} units={} percent={} service_code={} confirmed={}",
         input.item,
         input.valid_from,
@@ -135,17 +138,18 @@ pub async fn create_master_row(
         input.percent.map(|p| p.to_string()).unwrap_or_default(),
         input.service_code,
         input.confirmed
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other("/admin/claim-master?n=created"))
 }
 
 pub async fn create_unit_price(
     ctx: Ctx,
+    Admin(who): Admin,
     CsrfForm(form): CsrfForm<PriceForm>,
 ) -> AppResult<Response> {
-    let who = ctx.admin()?;
     let input = match form.parse() {
         Ok(input) => input,
         Err(errors) => {
@@ -170,15 +174,16 @@ pub async fn create_unit_price(
     };
     let mut tx = ctx.app.db.begin().await?;
     let id = store::claims::insert_price(&mut tx, &row, who.id, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("unit_price.create", "unit_price", id);
-    entry.detail = format!(
-        "area_grade={} from={} price={} confirmed={}",
-        input.grade,
-        input.valid_from,
-        format_price(input.hundredths),
-        input.confirmed
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::UnitPriceCreate, &AuditRef::new("unit_price", id))
+        .detail(format!(
+            "area_grade={} from={} price={} confirmed={}",
+            input.grade,
+            input.valid_from,
+            format_price(input.hundredths),
+            input.confirmed
+        ))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other("/admin/claim-master?n=created"))
 }

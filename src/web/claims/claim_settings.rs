@@ -2,22 +2,20 @@
 //! unit price, and the 体制 加算・減算 it filed, each in force between two dates. Only the
 //! office's managers and admins see or change them: they decide what the office claims.
 
-use crate::web::access::{Policy, Routes};
+use crate::web::access::{Child, OfOffice, OfficeManage, Policy, Routes, Sub};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 use time::Date;
 
 use crate::clock;
+use crate::db::Db;
+use crate::domain::audit::Action;
 use crate::domain::claim::Adjustment;
 use crate::domain::claim_records::{
     AREA_GRADES, AreaGradeForm, EndSettingForm, SettingForm, grade_key, item_key,
 };
 use crate::domain::fields::FieldErrors;
-use crate::domain::staff::Principal;
 use crate::error::{AppError, AppResult};
 use crate::store::{
     self,
@@ -26,9 +24,7 @@ use crate::store::{
 };
 use crate::web::{
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id,
-    platform::offices::visible_office,
+    ctx::{AuditRef, Ctx, Page},
     see_other, unprocessable,
 };
 
@@ -56,15 +52,16 @@ pub fn routes() -> Routes {
         )
 }
 
-/// The office, when the signed-in staff member may manage it: 404 for another organisation's
-/// office, 403 for a supporter (or a manager of another office).
-pub async fn managed_office(ctx: &Ctx, id: &str) -> AppResult<(Principal, Office)> {
-    let who = ctx.staff()?;
-    let office = visible_office(ctx, &who, parse_id(id)?).await?;
-    if !who.can_manage_office(office.id) {
-        return Err(AppError::Forbidden);
+/// A claim setting `{sid}` lives under its office: one of another office answers 404.
+impl Child for OfficeSetting {
+    type Of = OfOffice;
+    const PARAM: &'static str = "sid";
+    async fn load(db: &Db, office_id: i64, id: i64) -> Result<Option<Self>, sqlx::Error> {
+        Ok(store::claims::office_settings(db, office_id)
+            .await?
+            .into_iter()
+            .find(|s| s.id == id))
     }
-    Ok((who, office))
 }
 
 /// A message on one setting's end form: (setting id, message key, the date as typed).
@@ -177,8 +174,10 @@ fn blank_setting() -> SettingForm {
     }
 }
 
-pub async fn show_claim_settings(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let (_, office) = managed_office(&ctx, &id).await?;
+pub async fn show_claim_settings(
+    ctx: Ctx,
+    OfficeManage { office, .. }: OfficeManage,
+) -> AppResult<Response> {
     Ok(settings_page(
         &ctx,
         office,
@@ -193,10 +192,9 @@ pub async fn show_claim_settings(ctx: Ctx, Path(id): Path<String>) -> AppResult<
 
 pub async fn update_area_grade(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeManage { who, office }: OfficeManage,
     CsrfForm(form): CsrfForm<AreaGradeForm>,
 ) -> AppResult<Response> {
-    let (who, office) = managed_office(&ctx, &id).await?;
     let latest = store::claims::area_grades(&ctx.app.db, office.id)
         .await?
         .first()
@@ -227,10 +225,10 @@ pub async fn update_area_grade(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.legacy_audit("office.area_grade", "office", office.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("area_grade={grade} from={from}");
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::OfficeAreaGrade, &office)
+        .detail(format!("area_grade={grade} from={from}"))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/claim-settings?n=saved",
@@ -240,10 +238,9 @@ pub async fn update_area_grade(
 
 pub async fn create_claim_setting(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeManage { who, office }: OfficeManage,
     CsrfForm(form): CsrfForm<SettingForm>,
 ) -> AppResult<Response> {
-    let (who, office) = managed_office(&ctx, &id).await?;
     let input = match form.parse() {
         Ok(input) => input,
         Err(errors) => {
@@ -263,15 +260,18 @@ pub async fn create_claim_setting(
         clock::now(),
     )
     .await?;
-    let mut entry = ctx.legacy_audit("claim_setting.create", "office_claim_setting", sid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!(
+    ctx.audit(
+        Action::ClaimSettingCreate,
+        &AuditRef::new("office_claim_setting", sid).office(office.id),
+    )
+    .detail(format!(
         "item={} from={} to={}",
         input.item.code(),
         input.valid_from,
         input.valid_to.map(|d| d.to_string()).unwrap_or_default()
-    );
-    store::audit::record(&mut tx, &entry).await?;
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/claim-settings?n=created",
@@ -281,16 +281,10 @@ pub async fn create_claim_setting(
 
 pub async fn end_claim_setting(
     ctx: Ctx,
-    Path((id, sid)): Path<(String, String)>,
+    Sub(OfficeManage { office, .. }, setting): Sub<OfficeManage, OfficeSetting>,
     CsrfForm(form): CsrfForm<EndSettingForm>,
 ) -> AppResult<Response> {
-    let (_, office) = managed_office(&ctx, &id).await?;
-    let sid = parse_id(&sid)?;
-    let setting = store::claims::office_settings(&ctx.app.db, office.id)
-        .await?
-        .into_iter()
-        .find(|s| s.id == sid)
-        .ok_or(AppError::NotFound)?;
+    let sid = setting.id;
     let on = match form.parse(setting.valid_from) {
         Ok(on) => on,
         Err(errors) => {
@@ -311,10 +305,13 @@ pub async fn end_claim_setting(
     if !store::claims::end_setting(&mut tx, office.id, sid, on).await? {
         return Err(AppError::NotFound);
     }
-    let mut entry = ctx.legacy_audit("claim_setting.end", "office_claim_setting", sid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("item={} to={on}", setting.item);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(
+        Action::ClaimSettingEnd,
+        &AuditRef::new("office_claim_setting", sid).office(office.id),
+    )
+    .detail(format!("item={} to={on}", setting.item))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/claim-settings?n=saved",

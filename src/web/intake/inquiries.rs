@@ -2,21 +2,22 @@
 //! timestamped with who moved it), phone and email inquiries entered by staff, and inquiries
 //! not contacted within 2 business days flagged. The public form is `web::intake::inquiry_form`.
 
-use crate::web::access::{Policy, Routes};
+use crate::web::access::{InquiryAccess, OfficeView, Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, Query},
+    extract::Query,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::inquiry::{
     InquiryForm, STATUSES, can_move, contact_overdue, first_contact_due, next_statuses,
 };
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::store::{
     self,
     inquiries::{Event, Inquiry},
@@ -25,10 +26,8 @@ use crate::store::{
 };
 use crate::web::{
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
+    ctx::{AuditRef, Ctx, Page},
     intake::tours::SlotChoice,
-    parse_id,
-    platform::offices::visible_office,
     see_other, unprocessable,
 };
 
@@ -96,11 +95,9 @@ pub struct InboxQuery {
 
 pub async fn list_inquiries(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeView { office, .. }: OfficeView,
     Query(q): Query<InboxQuery>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let status = if STATUSES.contains(&q.status.as_str()) {
         q.status
     } else {
@@ -145,9 +142,10 @@ struct StaffFormPage {
     errors: FieldErrors,
 }
 
-pub async fn new_staff_inquiry(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+pub async fn new_staff_inquiry(
+    ctx: Ctx,
+    OfficeView { office, .. }: OfficeView,
+) -> AppResult<Response> {
     let form = InquiryForm {
         office_id: office.id.to_string(),
         kind: "question".into(),
@@ -166,11 +164,9 @@ pub async fn new_staff_inquiry(ctx: Ctx, Path(id): Path<String>) -> AppResult<Re
 
 pub async fn create_staff_inquiry(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeView { who, office }: OfficeView,
     CsrfForm(mut form): CsrfForm<InquiryForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     form.office_id = office.id.to_string();
     let input = match form.parse(&[office.id], false) {
         Ok(input) => input,
@@ -189,10 +185,11 @@ pub async fn create_staff_inquiry(
         ..Default::default()
     };
     let iid = store::inquiries::insert(&mut tx, &input, sender, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("inquiry.create", "inquiry", iid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("kind={} channel={}", input.kind, input.channel);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::InquiryCreate, &AuditRef::new("inquiry", iid))
+        .office(office.id)
+        .detail(format!("kind={} channel={}", input.kind, input.channel))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/inquiries/{iid}?n=created")))
 }
@@ -251,16 +248,6 @@ impl ShowPage {
     }
 }
 
-/// The inquiry, if the staff member may see its office.
-pub(crate) async fn visible_inquiry(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office)> {
-    let who = ctx.staff()?;
-    let inquiry = store::inquiries::find(&ctx.app.db, parse_id(id)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let office = visible_office(ctx, &who, inquiry.office_id).await?;
-    Ok((inquiry, office))
-}
-
 pub(crate) async fn show_page(
     ctx: &Ctx,
     inquiry: Inquiry,
@@ -294,11 +281,16 @@ pub(crate) async fn show_page(
     })
 }
 
-pub async fn show_inquiry(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let (inquiry, office) = visible_inquiry(&ctx, &id).await?;
-    let mut entry = ctx.legacy_audit("inquiry.view", "inquiry", inquiry.id);
-    entry.office_id = Some(office.id);
-    store::audit::record_now(&ctx.app.db, &entry).await?;
+pub async fn show_inquiry(
+    ctx: Ctx,
+    InquiryAccess {
+        inquiry, office, ..
+    }: InquiryAccess,
+) -> AppResult<Response> {
+    ctx.audit(Action::InquiryView, &inquiry)
+        .office(office.id)
+        .write_now(&ctx.app.db)
+        .await?;
     Ok(show_page(&ctx, inquiry, office, FieldErrors::new())
         .await?
         .into_response())
@@ -314,11 +306,13 @@ pub struct MoveForm {
 
 pub async fn move_inquiry(
     ctx: Ctx,
-    Path(id): Path<String>,
+    InquiryAccess {
+        who,
+        inquiry,
+        office,
+    }: InquiryAccess,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (inquiry, office) = visible_inquiry(&ctx, &id).await?;
     let mut errors = FieldErrors::new();
     if !can_move(&inquiry.status, &form.to) {
         errors.add("to", "err.choose");
@@ -354,10 +348,11 @@ pub async fn move_inquiry(
     )
     .await?;
     if moved {
-        let mut entry = ctx.legacy_audit("inquiry.move", "inquiry", inquiry.id);
-        entry.office_id = Some(office.id);
-        entry.detail = format!("{} -> {}", inquiry.status, form.to);
-        store::audit::record(&mut tx, &entry).await?;
+        ctx.audit(Action::InquiryMove, &inquiry)
+            .office(office.id)
+            .detail(format!("{} -> {}", inquiry.status, form.to))
+            .write(&mut tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(see_other(&format!("/inquiries/{}?n=saved", inquiry.id)))

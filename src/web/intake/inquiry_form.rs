@@ -15,6 +15,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::inquiry::InquiryForm;
 use crate::email::{
@@ -25,7 +26,7 @@ use crate::error::{AppError, AppResult};
 use crate::store::{self, offices::Office};
 use crate::web::{
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
+    ctx::{AuditRef, Ctx, Page},
     intake::tour_bookings,
     intake::tours::SlotChoice,
     see_other, unprocessable,
@@ -274,11 +275,12 @@ pub async fn create_public_inquiry(
     {
         crate::email::enqueue(&mut tx, &email).await?;
     }
-    let mut entry = ctx.legacy_audit("inquiry.create", "inquiry", id);
-    entry.office_id = Some(input.office_id);
-    entry.actor_label = "public".into();
-    entry.detail = format!("kind={} channel=web", input.kind);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::InquiryCreate, &AuditRef::new("inquiry", id))
+        .office(input.office_id)
+        .actor_label("public")
+        .detail(format!("kind={} channel=web", input.kind))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other("/inquiry/thanks"))
 }

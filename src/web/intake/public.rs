@@ -3,7 +3,7 @@
 //! (`domain::rules::charge` and the dated tables in `domain::rules::master`). Also the admin's
 //! page to edit the guide.
 
-use crate::web::access::{Policy, Routes};
+use crate::web::access::{Admin, Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
@@ -13,6 +13,7 @@ use axum::{
 use serde::Deserialize;
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::fields::{FieldErrors, Pairs};
 use crate::domain::guide::DEFAULT_SECTIONS;
 use crate::domain::office::PREFECTURES;
@@ -24,7 +25,7 @@ use crate::error::{AppError, AppResult};
 use crate::store::{self, offices::Office};
 use crate::web::{
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
+    ctx::{AuditRef, Ctx, Page},
     encode_query, parse_id, see_other, unprocessable,
 };
 
@@ -166,8 +167,7 @@ struct GuideEditPage {
     errors: FieldErrors,
 }
 
-pub async fn edit_guide(ctx: Ctx) -> AppResult<Response> {
-    ctx.admin()?;
+pub async fn edit_guide(ctx: Ctx, Admin(_): Admin) -> AppResult<Response> {
     let sections = guide_sections(&ctx).await?;
     Ok(GuideEditPage {
         page: ctx.page("guide.edit_title"),
@@ -180,9 +180,9 @@ pub async fn edit_guide(ctx: Ctx) -> AppResult<Response> {
 /// Saves every section (`title_N`, `body_N`); a section with both fields empty is removed.
 pub async fn save_guide(
     ctx: Ctx,
+    Admin(who): Admin,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.admin()?;
     let p = Pairs(pairs);
     let mut sections = Vec::new();
     let mut errors = FieldErrors::new();
@@ -214,9 +214,10 @@ pub async fn save_guide(
     }
     let mut tx = ctx.app.db.begin().await?;
     store::guide::replace(&mut tx, &sections, who.id, clock::now()).await?;
-    let mut entry = ctx.legacy_audit("guide.update", "guide", "guide");
-    entry.detail = format!("{} sections", sections.len());
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::GuideUpdate, &AuditRef::new("guide", "guide"))
+        .detail(format!("{} sections", sections.len()))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other("/guide?n=saved"))
 }

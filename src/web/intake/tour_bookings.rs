@@ -5,13 +5,14 @@
 //! and the pending reminder withdrawn). Staff also book a slot for an inquiry that came by
 //! phone, or again after a cancellation. Each step is an `inquiry_events` row and an audit row.
 
-use crate::web::access::{Policy, Routes};
-use axum::{extract::Path, response::Response};
+use crate::web::access::{InquiryAccess, Policy, Routes};
+use axum::response::Response;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
 use crate::clock;
 use crate::db::Tx;
+use crate::domain::audit::Action;
 use crate::domain::fields::{self, FieldErrors};
 use crate::domain::tour::{self, CANCELLED, CONFIRMED, REQUESTED};
 use crate::error::{AppError, AppResult};
@@ -19,7 +20,7 @@ use crate::store::{self, inquiries::Inquiry, offices::Office, tours::Booking, to
 use crate::web::{
     csrf::CsrfForm,
     ctx::Ctx,
-    intake::inquiries::{show_page, visible_inquiry},
+    intake::inquiries::show_page,
     intake::tour_mail::{self, When},
     intake::tours::slot_label,
     see_other, unprocessable,
@@ -165,12 +166,12 @@ pub struct TourForm {
     pub note: String,
 }
 
-async fn booking_of(ctx: &Ctx, id: &str) -> AppResult<(Inquiry, Office, Booking)> {
-    let (inquiry, office) = visible_inquiry(ctx, id).await?;
+/// The inquiry's tour booking, or 404.
+async fn booking_of(ctx: &Ctx, inquiry: &Inquiry) -> AppResult<Booking> {
     let booking = store::tours::find_booking(&ctx.app.db, inquiry.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok((inquiry, office, booking))
+    Ok(booking)
 }
 
 /// The office's slot chosen on a staff form, other than `current`.
@@ -191,11 +192,13 @@ async fn chosen_slot(
 /// cancelled. The booking starts as requested; confirming it is the next step.
 pub async fn book_tour(
     ctx: Ctx,
-    Path(id): Path<String>,
+    InquiryAccess {
+        who,
+        inquiry,
+        office,
+    }: InquiryAccess,
     CsrfForm(form): CsrfForm<TourForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (inquiry, office) = visible_inquiry(&ctx, &id).await?;
     let booking = store::tours::find_booking(&ctx.app.db, inquiry.id).await?;
     let shown = booking.as_ref().map_or("", |b| b.status.as_str());
     if booking.as_ref().is_some_and(|b| b.status != CANCELLED) || form.booking_status != shown {
@@ -232,21 +235,25 @@ pub async fn book_tour(
     let label = slot_label(ctx.lang, slot.starts_at, slot.ends_at);
     let note = format!("{}: {label}", ctx.lang.t("tour.event_booked"));
     store::inquiries::add_event(&mut tx, inquiry.id, &inquiry.status, &note, who.id, now).await?;
-    let mut entry = ctx.legacy_audit("tour.book", "inquiry", inquiry.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("slot={}", slot.id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::TourBook, &inquiry)
+        .office(office.id)
+        .detail(format!("slot={}", slot.id))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/inquiries/{}?n=saved", inquiry.id)))
 }
 
 pub async fn confirm_tour(
     ctx: Ctx,
-    Path(id): Path<String>,
+    InquiryAccess {
+        who,
+        inquiry,
+        office,
+    }: InquiryAccess,
     CsrfForm(form): CsrfForm<TourForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (inquiry, office, booking) = booking_of(&ctx, &id).await?;
+    let booking = booking_of(&ctx, &inquiry).await?;
     let steps = tour::steps_to_schedule(&inquiry.status);
     if !tour::can_confirm(&booking.status) || form.booking_status != booking.status {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
@@ -295,21 +302,25 @@ pub async fn confirm_tour(
         tour_mail::confirmation(&office, &inquiry, &w, reminder.is_some())?,
     )
     .await?;
-    let mut entry = ctx.legacy_audit("tour.confirm", "inquiry", inquiry.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("slot={}", booking.slot_id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::TourConfirm, &inquiry)
+        .office(office.id)
+        .detail(format!("slot={}", booking.slot_id))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/inquiries/{}?n=saved", inquiry.id)))
 }
 
 pub async fn reschedule_tour(
     ctx: Ctx,
-    Path(id): Path<String>,
+    InquiryAccess {
+        who,
+        inquiry,
+        office,
+    }: InquiryAccess,
     CsrfForm(form): CsrfForm<TourForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (inquiry, office, booking) = booking_of(&ctx, &id).await?;
+    let booking = booking_of(&ctx, &inquiry).await?;
     if !tour::holds_seat(&booking.status) || form.booking_status != booking.status {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
     }
@@ -357,21 +368,25 @@ pub async fn reschedule_tour(
         let mail = tour_mail::change(&office, &inquiry, &when(&booking), &slot_when(&slot))?;
         enqueue(&mut tx, mail).await?;
     }
-    let mut entry = ctx.legacy_audit("tour.reschedule", "inquiry", inquiry.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("slot={} -> {}", booking.slot_id, slot.id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::TourReschedule, &inquiry)
+        .office(office.id)
+        .detail(format!("slot={} -> {}", booking.slot_id, slot.id))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/inquiries/{}?n=saved", inquiry.id)))
 }
 
 pub async fn cancel_tour(
     ctx: Ctx,
-    Path(id): Path<String>,
+    InquiryAccess {
+        who,
+        inquiry,
+        office,
+    }: InquiryAccess,
     CsrfForm(form): CsrfForm<TourForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let (inquiry, office, booking) = booking_of(&ctx, &id).await?;
+    let booking = booking_of(&ctx, &inquiry).await?;
     if !tour::holds_seat(&booking.status) || form.booking_status != booking.status {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
     }
@@ -429,10 +444,11 @@ pub async fn cancel_tour(
         tour_mail::cancellation(&office, &inquiry, &when(&booking))?,
     )
     .await?;
-    let mut entry = ctx.legacy_audit("tour.cancel", "inquiry", inquiry.id);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("slot={}", booking.slot_id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::TourCancel, &inquiry)
+        .office(office.id)
+        .detail(format!("slot={}", booking.slot_id))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/inquiries/{}?n=saved", inquiry.id)))
 }

@@ -2,19 +2,17 @@
 //! asked for each; the office's manager (or an admin) publishes, closes and deletes them.
 //! Everyone in the office may look.
 
-use crate::web::access::{Policy, Routes};
+use crate::web::access::{OfficeManage, OfficeView, Policy, Routes, TourSlotManage};
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::staff::Principal;
 use crate::domain::tour::{self, SlotForm};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::i18n::Lang;
 use crate::store::{
     self,
@@ -23,9 +21,7 @@ use crate::store::{
 };
 use crate::web::{
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id,
-    platform::offices::visible_office,
+    ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other, unprocessable,
 };
 
@@ -138,9 +134,11 @@ async fn list_page(
     })
 }
 
-pub async fn list_tour_slots(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+/// Everyone in the office sees the slots; only its manager (or an admin) gets the form.
+pub async fn list_tour_slots(
+    ctx: Ctx,
+    OfficeView { who, office }: OfficeView,
+) -> AppResult<Response> {
     let form = SlotForm {
         capacity: "1".into(),
         ..SlotForm::default()
@@ -152,14 +150,9 @@ pub async fn list_tour_slots(ctx: Ctx, Path(id): Path<String>) -> AppResult<Resp
 
 pub async fn create_tour_slot(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeManage { who, office }: OfficeManage,
     CsrfForm(form): CsrfForm<SlotForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
-    if !who.can_manage_office(office.id) {
-        return Err(AppError::Forbidden);
-    }
     let now = clock::now();
     let input = match form.parse(now) {
         Ok(input) => input,
@@ -171,10 +164,13 @@ pub async fn create_tour_slot(
     };
     let mut tx = ctx.app.db.begin().await?;
     let sid = store::tours::insert_slot(&mut tx, office.id, &input, who.id, now).await?;
-    let mut entry = ctx.legacy_audit("tour_slot.create", "tour_slot", sid);
-    entry.office_id = Some(office.id);
-    entry.detail = format!("{} capacity={}", input.starts_at, input.capacity);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(
+        Action::TourSlotCreate,
+        &AuditRef::new("tour_slot", sid).office(office.id),
+    )
+    .detail(format!("{} capacity={}", input.starts_at, input.capacity))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/tours?n=created",
@@ -182,30 +178,22 @@ pub async fn create_tour_slot(
     )))
 }
 
-/// The slot and its office, if the staff member manages that office (404/403 otherwise).
-async fn managed_slot(ctx: &Ctx, id: &str) -> AppResult<(Slot, Office)> {
-    let who = ctx.staff()?;
-    let slot = store::tours::find_slot(&ctx.app.db, parse_id(id)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let office = visible_office(ctx, &who, slot.office_id).await?;
-    if !who.can_manage_office(office.id) {
-        return Err(AppError::Forbidden);
+impl AuditTarget for Slot {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("tour_slot", self.id).office(self.office_id)
     }
-    Ok((slot, office))
 }
 
 pub async fn close_tour_slot(
     ctx: Ctx,
-    Path(id): Path<String>,
+    TourSlotManage { slot, office, .. }: TourSlotManage,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (slot, office) = managed_slot(&ctx, &id).await?;
     let mut tx = ctx.app.db.begin().await?;
     if store::tours::close_slot(&mut tx, slot.id, clock::now()).await? {
-        let mut entry = ctx.legacy_audit("tour_slot.close", "tour_slot", slot.id);
-        entry.office_id = Some(office.id);
-        store::audit::record(&mut tx, &entry).await?;
+        ctx.audit(Action::TourSlotClose, &slot)
+            .write(&mut tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(see_other(&format!("/offices/{}/tours?n=saved", office.id)))
@@ -213,10 +201,9 @@ pub async fn close_tour_slot(
 
 pub async fn delete_tour_slot(
     ctx: Ctx,
-    Path(id): Path<String>,
+    TourSlotManage { slot, office, .. }: TourSlotManage,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (slot, office) = managed_slot(&ctx, &id).await?;
     let mut tx = ctx.app.db.begin().await?;
     if !store::tours::delete_slot(&mut tx, slot.id).await? {
         // Someone has asked for it: it stays, closed, so their booking keeps its time.
@@ -226,9 +213,9 @@ pub async fn delete_tour_slot(
             office.id
         )));
     }
-    let mut entry = ctx.legacy_audit("tour_slot.delete", "tour_slot", slot.id);
-    entry.office_id = Some(office.id);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::TourSlotDelete, &slot)
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/offices/{}/tours?n=deleted",

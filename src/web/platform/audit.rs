@@ -1,5 +1,7 @@
 //! 監査ログ page (admin only): newest first, filtered by action, actor, office and dates
-//! (days in Japan time), 100 rows a page.
+//! (days in Japan time), 100 rows a page by keyset (`before=<id>`). Each row reads as people
+//! say it: the action's name in the page's language, who did it by name, the record by name
+//! (clients, offices, staff, inquiries) and the time in Japan time.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -10,15 +12,20 @@ use axum::{
 use serde::Deserialize;
 use time::{Date, OffsetDateTime, Time, macros::format_description};
 
+use std::collections::HashMap;
+
 use crate::clock::{self, JST};
+use crate::domain::audit::Action;
 use crate::error::AppResult;
+use crate::i18n::Lang;
 use crate::store::{
     self,
-    audit::{Filter, Row},
+    audit::{Filter, Named, Row},
     offices::Office,
     staff::Staff,
 };
 use crate::web::{
+    access::Admin,
     ctx::{Ctx, Page},
     encode_query,
 };
@@ -42,7 +49,10 @@ struct ListPage {
     page: Page,
     query: AuditQuery,
     rows: Vec<Row>,
-    actions: Vec<String>,
+    /// Each action recorded so far: (code, name in the page's language).
+    actions: Vec<(String, String)>,
+    /// The names of the actors and records on this page.
+    names: Names,
     staff: Vec<Staff>,
     offices: Vec<Office>,
     next_href: Option<String>,
@@ -50,9 +60,60 @@ struct ListPage {
 }
 
 impl ListPage {
+    /// In Japan time, to the minute: `2026-12-01 13:05`.
     fn at(&self, r: &Row) -> String {
         clock::format_jst(r.at)
     }
+    fn action_name(&self, r: &Row) -> String {
+        action_name(self.page.lang, &r.action).to_string()
+    }
+    /// The staff member's display name, or what was recorded (a login typed at sign-in,
+    /// `public` for the inquiry form, a since deleted account).
+    fn actor(&self, r: &Row) -> String {
+        r.actor_id
+            .and_then(|id| self.names.get(&(Named::Staff, id)))
+            .cloned()
+            .unwrap_or_else(|| r.actor_label.clone())
+    }
+    /// The record's name where it has one, else its kind and id.
+    fn target(&self, r: &Row) -> String {
+        Named::of_target(&r.target_type)
+            .zip(r.target_id.parse::<i64>().ok())
+            .and_then(|key| self.names.get(&key))
+            .cloned()
+            .unwrap_or_else(|| format!("{} {}", r.target_type, r.target_id))
+    }
+}
+
+type Names = HashMap<(Named, i64), String>;
+
+/// The action's name in `lang`, or its stored code when it is not one of ours.
+fn action_name(lang: Lang, code: &str) -> &str {
+    Action::from_code(code)
+        .map(|a| lang.t(a.label_key()))
+        .unwrap_or(code)
+}
+
+/// The names of the actors and the named records of `rows`: one query per kind.
+async fn load_names(ctx: &Ctx, org: i64, rows: &[Row]) -> AppResult<Names> {
+    let mut ids: HashMap<Named, Vec<i64>> = HashMap::new();
+    for r in rows {
+        if let Some(id) = r.actor_id {
+            ids.entry(Named::Staff).or_default().push(id);
+        }
+        if let (Some(kind), Ok(id)) = (Named::of_target(&r.target_type), r.target_id.parse()) {
+            ids.entry(kind).or_default().push(id);
+        }
+    }
+    let mut names = Names::new();
+    for (kind, mut list) in ids {
+        list.sort_unstable();
+        list.dedup();
+        for (id, name) in store::audit::names(&ctx.app.db, org, kind, &list).await? {
+            names.insert((kind, id), name);
+        }
+    }
+    Ok(names)
 }
 
 fn parse_day(s: &str) -> Result<Option<OffsetDateTime>, ()> {
@@ -68,8 +129,11 @@ fn parse_day(s: &str) -> Result<Option<OffsetDateTime>, ()> {
     ))
 }
 
-pub async fn list_audit(ctx: Ctx, Query(query): Query<AuditQuery>) -> AppResult<Response> {
-    let who = ctx.admin()?;
+pub async fn list_audit(
+    ctx: Ctx,
+    Admin(who): Admin,
+    Query(query): Query<AuditQuery>,
+) -> AppResult<Response> {
     let db = &ctx.app.db;
     let mut filter_error = None;
     let from = parse_day(&query.from).unwrap_or_else(|_| {
@@ -108,9 +172,19 @@ pub async fn list_audit(ctx: Ctx, Query(query): Query<AuditQuery>) -> AppResult<
     } else {
         None
     };
+    let actions = store::audit::actions(db)
+        .await?
+        .into_iter()
+        .map(|code| {
+            let name = action_name(ctx.lang, &code).to_string();
+            (code, name)
+        })
+        .collect();
+    let names = load_names(&ctx, who.organization_id, &rows).await?;
     let page = ListPage {
         page: ctx.page("audit.title"),
-        actions: store::audit::actions(db).await?,
+        actions,
+        names,
         staff: store::staff::list(db, who.organization_id).await?,
         offices: store::offices::list_all(db, who.organization_id).await?,
         query,

@@ -14,13 +14,15 @@ use serde::Deserialize;
 use time::Duration;
 
 use crate::clock;
+use crate::domain::audit::Action;
 use crate::domain::fields::{FieldErrors, normalize_ascii};
 use crate::domain::staff::check_new_password;
 use crate::error::{AppError, AppResult};
 use crate::store;
 use crate::web::{
+    access::Staff,
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
+    ctx::{AuditRef, Ctx, Page},
     hash_password, safe_next, see_other, unprocessable, verify_password,
 };
 
@@ -99,9 +101,10 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
     let (by_account, by_address) =
         store::login_failures::count_since(db, &login, &ctx.address, since).await?;
     if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
-        let mut entry = ctx.legacy_audit("auth.sign_in_throttled", "login", &login);
-        entry.actor_label = login.clone();
-        store::audit::record_now(db, &entry).await?;
+        ctx.audit(Action::AuthSignInThrottled, &AuditRef::new("login", &login))
+            .actor_label(login.clone())
+            .write_now(db)
+            .await?;
         let page = ctx.form_page("login.title").await?;
         let mut response = refuse(StatusCode::TOO_MANY_REQUESTS, "login.throttled", page);
         response.headers_mut().insert(
@@ -122,16 +125,18 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
     };
     let Some(principal) = principal else {
         store::login_failures::record(db, &login, &ctx.address, now).await?;
-        let mut entry = ctx.legacy_audit("auth.sign_in_failed", "login", &login);
-        entry.actor_label = login.clone();
-        store::audit::record_now(db, &entry).await?;
+        ctx.audit(Action::AuthSignInFailed, &AuditRef::new("login", &login))
+            .actor_label(login.clone())
+            .write_now(db)
+            .await?;
         let page = ctx.form_page("login.title").await?;
         return Ok(refuse(StatusCode::UNAUTHORIZED, "login.failed", page));
     };
     store::login_failures::clear_login(db, &login).await?;
     ctx.session.sign_in(&ctx.app, principal.clone()).await?;
-    let entry = ctx.legacy_audit("auth.sign_in", "staff", principal.id);
-    store::audit::record_now(db, &entry).await?;
+    ctx.audit(Action::AuthSignIn, &AuditRef::new("staff", principal.id))
+        .write_now(db)
+        .await?;
     Ok(see_other(safe_next(&form.next)))
 }
 
@@ -140,8 +145,9 @@ pub async fn sign_out(
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     if let Some(who) = ctx.session.principal() {
-        let entry = ctx.legacy_audit("auth.sign_out", "staff", who.id);
-        store::audit::record_now(&ctx.app.db, &entry).await?;
+        ctx.audit(Action::AuthSignOut, &AuditRef::new("staff", who.id))
+            .write_now(&ctx.app.db)
+            .await?;
     }
     ctx.session.end(&ctx.app).await?;
     Ok(see_other("/login?n=signed_out"))
@@ -162,8 +168,7 @@ pub struct PasswordForm {
     pub password_confirm: String,
 }
 
-pub async fn show_password(ctx: Ctx) -> AppResult<Response> {
-    ctx.staff()?;
+pub async fn show_password(ctx: Ctx, Staff(_): Staff) -> AppResult<Response> {
     Ok(PasswordPage {
         page: ctx.page("account.password_title"),
         errors: FieldErrors::new(),
@@ -173,9 +178,9 @@ pub async fn show_password(ctx: Ctx) -> AppResult<Response> {
 
 pub async fn change_password(
     ctx: Ctx,
+    Staff(who): Staff,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
     let db = &ctx.app.db;
     let mut e = FieldErrors::new();
     let current = store::staff::credentials(db, &who.login)
@@ -194,11 +199,9 @@ pub async fn change_password(
     let hash = hash_password(form.password).await?;
     let mut tx = db.begin().await?;
     store::staff::set_password(&mut tx, who.id, &hash, clock::now()).await?;
-    store::audit::record(
-        &mut tx,
-        &ctx.legacy_audit("staff.password_change", "staff", who.id),
-    )
-    .await?;
+    ctx.audit(Action::StaffPasswordChange, &AuditRef::new("staff", who.id))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     // Other sessions of this account end; this one starts afresh.
     store::sessions::delete_for_staff(db, who.id).await?;

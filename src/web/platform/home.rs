@@ -5,10 +5,11 @@ use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::staff::Principal;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::store::{self, offices::OfficeSummary, tasks::Task};
 use crate::web::support::compliance::{Row, YearMonth, month_rows};
 use crate::web::{
+    access::Staff,
     ctx::{Ctx, Page},
     see_other,
 };
@@ -42,14 +43,13 @@ impl HomePage {
     }
 }
 
-pub async fn show_home(ctx: Ctx) -> AppResult<Response> {
+/// Before the setup, the setup page; for a visitor, the sign-in page.
+pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
     if !store::staff::any_exists(&ctx.app.db).await? {
         return Ok(see_other("/setup"));
     }
-    let me = match ctx.staff() {
-        Ok(me) => me,
-        Err(AppError::SignInRequired { .. }) => return Ok(see_other("/login")),
-        Err(e) => return Err(e),
+    let Some(Staff(me)) = me else {
+        return Ok(see_other("/login"));
     };
     let offices = store::offices::list_visible(&ctx.app.db, &me).await?;
     let tasks = store::tasks::open_for_owner(&ctx.app.db, me.id).await?;

@@ -4,17 +4,15 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 
 use crate::clock;
 use crate::db::is_unique_violation;
+use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::office::{OfficeForm, OfficeInput, PREFECTURES};
-use crate::domain::staff::{Principal, Role};
-use crate::error::{AppError, AppResult};
+use crate::domain::staff::Role;
+use crate::error::AppResult;
 use crate::store::{
     self,
     clients::ClientListRow,
@@ -22,9 +20,10 @@ use crate::store::{
     staff::Staff,
 };
 use crate::web::{
+    access::{Admin, OfficeAdmin, OfficeManage, OfficeView, Staff as SignedIn},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id, see_other, unprocessable,
+    ctx::{AuditRef, Ctx, Page},
+    see_other, unprocessable,
 };
 
 #[derive(Template, WebTemplate)]
@@ -62,23 +61,7 @@ struct FormPage {
     prefectures: &'static [&'static str],
 }
 
-/// Loads an office the staff member may see: 404 if it does not exist (or belongs to
-/// another organisation), 403 if it is not theirs.
-pub async fn visible_office(ctx: &Ctx, who: &Principal, id: i64) -> AppResult<Office> {
-    let office = store::offices::find(&ctx.app.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if office.organization_id != who.organization_id {
-        return Err(AppError::NotFound);
-    }
-    if !who.can_view_office(id) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(office)
-}
-
-pub async fn list_offices(ctx: Ctx) -> AppResult<Response> {
-    let who = ctx.staff()?;
+pub async fn list_offices(ctx: Ctx, SignedIn(who): SignedIn) -> AppResult<Response> {
     let offices = store::offices::list_visible(&ctx.app.db, &who).await?;
     Ok(ListPage {
         page: ctx.page("office.list_title"),
@@ -87,9 +70,7 @@ pub async fn list_offices(ctx: Ctx) -> AppResult<Response> {
     .into_response())
 }
 
-pub async fn show_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
+pub async fn show_office(ctx: Ctx, OfficeView { who, office }: OfficeView) -> AppResult<Response> {
     let staff = store::staff::list_for_office(&ctx.app.db, office.id).await?;
     let clients = store::clients::list_for_office(&ctx.app.db, office.id, "").await?;
     let can_manage = who.can_manage_office(office.id);
@@ -114,8 +95,7 @@ fn form_page(page: Page, form: OfficeForm, errors: FieldErrors, action: String) 
     }
 }
 
-pub async fn new_office(ctx: Ctx) -> AppResult<Response> {
-    ctx.admin()?;
+pub async fn new_office(ctx: Ctx, Admin(_): Admin) -> AppResult<Response> {
     let page = ctx.page("office.new");
     Ok(form_page(
         page,
@@ -150,8 +130,11 @@ async fn save_failed(
     Ok(unprocessable(form_page(ctx.page(title), form, e, action)))
 }
 
-pub async fn create_office(ctx: Ctx, CsrfForm(form): CsrfForm<OfficeForm>) -> AppResult<Response> {
-    let who = ctx.admin()?;
+pub async fn create_office(
+    ctx: Ctx,
+    Admin(who): Admin,
+    CsrfForm(form): CsrfForm<OfficeForm>,
+) -> AppResult<Response> {
     let input = match form.parse() {
         Ok(input) => input,
         Err(e) => {
@@ -171,20 +154,21 @@ pub async fn create_office(ctx: Ctx, CsrfForm(form): CsrfForm<OfficeForm>) -> Ap
             return save_failed(&ctx, err, form, "office.new", "/offices".into()).await;
         }
     };
-    let mut entry = ctx.legacy_audit("office.create", "office", id);
-    entry.office_id = Some(id);
-    entry.detail = describe(&input);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(
+        Action::OfficeCreate,
+        &AuditRef::new("office", id).office(id),
+    )
+    .detail(describe(&input))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/offices/{id}?n=created")))
 }
 
-pub async fn edit_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
-    if !who.can_manage_office(office.id) {
-        return Err(AppError::Forbidden);
-    }
+pub async fn edit_office(
+    ctx: Ctx,
+    OfficeManage { office, .. }: OfficeManage,
+) -> AppResult<Response> {
     let form = OfficeForm {
         name: office.name,
         office_number: office.office_number.unwrap_or_default(),
@@ -204,14 +188,9 @@ pub async fn edit_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response
 
 pub async fn update_office(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeManage { office, .. }: OfficeManage,
     CsrfForm(form): CsrfForm<OfficeForm>,
 ) -> AppResult<Response> {
-    let who = ctx.staff()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
-    if !who.can_manage_office(office.id) {
-        return Err(AppError::Forbidden);
-    }
     let action = format!("/offices/{}", office.id);
     let input = match form.parse() {
         Ok(input) => input,
@@ -228,30 +207,30 @@ pub async fn update_office(
     if let Err(err) = store::offices::update(&mut tx, office.id, &input, clock::now()).await {
         return save_failed(&ctx, err, form, "office.edit", action).await;
     }
-    let mut entry = ctx.legacy_audit("office.update", "office", office.id);
-    entry.office_id = Some(office.id);
-    entry.detail = describe(&input);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::OfficeUpdate, &office)
+        .detail(describe(&input))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/offices/{}?n=saved", office.id)))
 }
 
 pub async fn delete_office(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OfficeAdmin { office, .. }: OfficeAdmin,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.admin()?;
-    let office = visible_office(&ctx, &who, parse_id(&id)?).await?;
     let mut tx = ctx.app.db.begin().await?;
     if store::offices::count_clients(&mut tx, office.id).await? > 0 {
         // Client records are never deleted with an office; the admin moves or ends them first.
         return Ok(see_other(&format!("/offices/{}?n=has_clients", office.id)));
     }
     store::offices::delete(&mut tx, office.id).await?;
-    let mut entry = ctx.legacy_audit("office.delete", "office", office.id);
-    entry.detail = office.name;
-    store::audit::record(&mut tx, &entry).await?;
+    // No office on the row: the office is gone.
+    ctx.audit(Action::OfficeDelete, &AuditRef::new("office", office.id))
+        .detail(office.name)
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other("/offices?n=deleted"))
 }

@@ -2,22 +2,23 @@
 //! attempts, next attempt and last error, and "retry now" for a message that was given up.
 //! The errors come from the SMTP server and may name its settings: only admins see them.
 
-use crate::web::access::{Policy, Routes};
+use crate::web::access::{Admin, OutboxAdmin, Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{Path, Query},
+    extract::Query,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
 
 use crate::clock;
-use crate::error::{AppError, AppResult};
+use crate::domain::audit::Action;
+use crate::error::AppResult;
 use crate::store::{self, outbox::Message};
 use crate::web::{
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    parse_id, see_other,
+    ctx::{AuditRef, Ctx, Page},
+    see_other,
 };
 
 const PAGE_SIZE: i64 = 100;
@@ -65,8 +66,11 @@ impl ListPage {
     }
 }
 
-pub async fn list_outbox(ctx: Ctx, Query(query): Query<OutboxQuery>) -> AppResult<Response> {
-    ctx.admin()?;
+pub async fn list_outbox(
+    ctx: Ctx,
+    Admin(_): Admin,
+    Query(query): Query<OutboxQuery>,
+) -> AppResult<Response> {
     let before = query.before.parse::<i64>().ok();
     let mut messages = store::outbox::list(&ctx.app.db, before, PAGE_SIZE + 1).await?;
     let next_href = if messages.len() as i64 > PAGE_SIZE {
@@ -90,21 +94,18 @@ pub async fn list_outbox(ctx: Ctx, Query(query): Query<OutboxQuery>) -> AppResul
 /// retried, e.g. by a double click) is left as it is.
 pub async fn retry_message(
     ctx: Ctx,
-    Path(id): Path<String>,
+    OutboxAdmin { message, .. }: OutboxAdmin,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    ctx.admin()?;
-    let id = parse_id(&id)?;
-    let message = store::outbox::find(&ctx.app.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let id = message.id;
     let mut tx = ctx.app.db.begin().await?;
     if !store::outbox::requeue_failed(&mut tx, id, clock::now()).await? {
         return Ok(see_other("/admin/outbox"));
     }
-    let mut entry = ctx.legacy_audit("email.retry", "email_outbox", id);
-    entry.detail = format!("attempts={}", message.attempts);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::EmailRetry, &AuditRef::new("email_outbox", id))
+        .detail(format!("attempts={}", message.attempts))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other("/admin/outbox?n=retried"))
 }

@@ -8,13 +8,14 @@ use serde::Deserialize;
 
 use crate::clock;
 use crate::db::is_unique_violation;
+use crate::domain::audit::Action;
 use crate::domain::fields::{self, FieldErrors};
 use crate::domain::staff::{check_new_password, parse_login};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, staff::StaffInput};
 use crate::web::{
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
+    ctx::{AuditRef, Ctx, Page},
     hash_password, see_other, unprocessable,
 };
 
@@ -81,16 +82,19 @@ pub async fn create_setup(ctx: Ctx, CsrfForm(form): CsrfForm<SetupForm>) -> AppR
         Err(err) => return Err(err.into()),
     };
     let staff_id = store::staff::insert(&mut tx, org_id, &input, &hash, now).await?;
-    let mut entry = ctx.legacy_audit("setup.complete", "organization", org_id);
-    entry.actor_id = Some(staff_id);
-    entry.actor_label = input.login.clone();
-    entry.detail = org_name;
-    store::audit::record(&mut tx, &entry).await?;
-    let mut entry = ctx.legacy_audit("staff.create", "staff", staff_id);
-    entry.actor_id = Some(staff_id);
-    entry.actor_label = input.login.clone();
-    entry.detail = format!("login={} admin=true", input.login);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(
+        Action::SetupComplete,
+        &AuditRef::new("organization", org_id),
+    )
+    .by(staff_id, input.login.clone())
+    .detail(org_name)
+    .write(&mut tx)
+    .await?;
+    ctx.audit(Action::StaffCreate, &AuditRef::new("staff", staff_id))
+        .by(staff_id, input.login.clone())
+        .detail(format!("login={} admin=true", input.login))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other("/login?n=setup"))
 }

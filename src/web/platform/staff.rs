@@ -3,25 +3,24 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::{
-    extract::Path,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 
 use crate::clock;
 use crate::db::is_unique_violation;
+use crate::domain::audit::Action;
 use crate::domain::fields::{self, FieldErrors};
 use crate::domain::staff::{Membership, Role, check_new_password, parse_login};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::store::{
     self,
     offices::Office,
     staff::{MembershipRow, Staff, StaffInput},
 };
 use crate::web::{
+    access::{Admin, StaffAdmin},
     csrf::CsrfForm,
-    ctx::{Ctx, Page},
-    hash_password, parse_id, see_other, unprocessable,
+    ctx::{AuditRef, AuditTarget, Ctx, Page},
+    hash_password, see_other, unprocessable,
 };
 
 pub struct StaffRow {
@@ -123,8 +122,7 @@ struct FormPage {
     action: String,
 }
 
-pub async fn list_staff(ctx: Ctx) -> AppResult<Response> {
-    let who = ctx.admin()?;
+pub async fn list_staff(ctx: Ctx, Admin(who): Admin) -> AppResult<Response> {
     let staff = store::staff::list(&ctx.app.db, who.organization_id).await?;
     let memberships = store::staff::list_memberships(&ctx.app.db, who.organization_id).await?;
     let rows = staff
@@ -148,8 +146,7 @@ pub async fn list_staff(ctx: Ctx) -> AppResult<Response> {
     .into_response())
 }
 
-pub async fn new_staff(ctx: Ctx) -> AppResult<Response> {
-    let who = ctx.admin()?;
+pub async fn new_staff(ctx: Ctx, Admin(who): Admin) -> AppResult<Response> {
     let offices = store::offices::list_all(&ctx.app.db, who.organization_id).await?;
     let form = StaffForm {
         active: true,
@@ -193,9 +190,9 @@ fn describe(s: &StaffInput, memberships: &[Membership]) -> String {
 
 pub async fn create_staff(
     ctx: Ctx,
+    Admin(who): Admin,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let who = ctx.admin()?;
     let mut form = StaffForm::from_pairs(pairs);
     form.active = true;
     let offices = store::offices::list_all(&ctx.app.db, who.organization_id).await?;
@@ -227,22 +224,18 @@ pub async fn create_staff(
         Err(err) => return Err(err.into()),
     };
     store::staff::set_memberships(&mut tx, id, &memberships).await?;
-    let mut entry = ctx.legacy_audit("staff.create", "staff", id);
-    entry.detail = describe(&input, &memberships);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::StaffCreate, &AuditRef::new("staff", id))
+        .detail(describe(&input, &memberships))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other("/staff?n=created"))
 }
 
-async fn load(ctx: &Ctx, id: &str) -> AppResult<(crate::domain::staff::Principal, Staff)> {
-    let who = ctx.admin()?;
-    let staff = store::staff::find(&ctx.app.db, parse_id(id)?)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if staff.organization_id != who.organization_id {
-        return Err(AppError::NotFound);
+impl AuditTarget for Staff {
+    fn audit_ref(&self) -> AuditRef {
+        AuditRef::new("staff", self.id)
     }
-    Ok((who, staff))
 }
 
 async fn edit_page(
@@ -283,8 +276,7 @@ async fn current_form(ctx: &Ctx, staff: &Staff) -> AppResult<StaffForm> {
     })
 }
 
-pub async fn edit_staff(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let (_, staff) = load(&ctx, &id).await?;
+pub async fn edit_staff(ctx: Ctx, StaffAdmin { staff, .. }: StaffAdmin) -> AppResult<Response> {
     let form = current_form(&ctx, &staff).await?;
     Ok(
         edit_page(&ctx, &staff, form, FieldErrors::new(), FieldErrors::new())
@@ -295,10 +287,9 @@ pub async fn edit_staff(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response>
 
 pub async fn update_staff(
     ctx: Ctx,
-    Path(id): Path<String>,
+    StaffAdmin { who, staff }: StaffAdmin,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (who, staff) = load(&ctx, &id).await?;
     let form = StaffForm::from_pairs(pairs);
     let offices = store::offices::list_all(&ctx.app.db, staff.organization_id).await?;
     let mut e = FieldErrors::new();
@@ -328,9 +319,10 @@ pub async fn update_staff(
         Err(err) => return Err(err.into()),
     }
     store::staff::set_memberships(&mut tx, staff.id, &memberships).await?;
-    let mut entry = ctx.legacy_audit("staff.update", "staff", staff.id);
-    entry.detail = describe(&input, &memberships);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::StaffUpdate, &staff)
+        .detail(describe(&input, &memberships))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     if !input.active {
         store::sessions::delete_for_staff(&ctx.app.db, staff.id).await?;
@@ -347,10 +339,9 @@ pub struct PasswordForm {
 
 pub async fn reset_password(
     ctx: Ctx,
-    Path(id): Path<String>,
+    StaffAdmin { staff, .. }: StaffAdmin,
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<Response> {
-    let (_, staff) = load(&ctx, &id).await?;
     let mut e = FieldErrors::new();
     check_new_password(&mut e, &form.password, &form.password_confirm);
     if !e.is_empty() {
@@ -362,11 +353,9 @@ pub async fn reset_password(
     let hash = hash_password(form.password).await?;
     let mut tx = ctx.app.db.begin().await?;
     store::staff::set_password(&mut tx, staff.id, &hash, clock::now()).await?;
-    store::audit::record(
-        &mut tx,
-        &ctx.legacy_audit("staff.password_reset", "staff", staff.id),
-    )
-    .await?;
+    ctx.audit(Action::StaffPasswordReset, &staff)
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     store::sessions::delete_for_staff(&ctx.app.db, staff.id).await?;
     Ok(see_other("/staff?n=password"))
@@ -374,10 +363,9 @@ pub async fn reset_password(
 
 pub async fn delete_staff(
     ctx: Ctx,
-    Path(id): Path<String>,
+    StaffAdmin { who, staff }: StaffAdmin,
     CsrfForm(_): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (who, staff) = load(&ctx, &id).await?;
     let mut tx = ctx.app.db.begin().await?;
     let mut e = FieldErrors::new();
     if staff.id == who.id {
@@ -396,9 +384,10 @@ pub async fn delete_staff(
         ));
     }
     store::staff::delete(&mut tx, staff.id).await?;
-    let mut entry = ctx.legacy_audit("staff.delete", "staff", staff.id);
-    entry.detail = format!("login={} name={}", staff.login, staff.display_name);
-    store::audit::record(&mut tx, &entry).await?;
+    ctx.audit(Action::StaffDelete, &staff)
+        .detail(format!("login={} name={}", staff.login, staff.display_name))
+        .write(&mut tx)
+        .await?;
     tx.commit().await?;
     Ok(see_other("/staff?n=deleted"))
 }
