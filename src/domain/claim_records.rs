@@ -373,17 +373,6 @@ impl CapForm {
     }
 }
 
-/// A month typed as `YYYY-MM`: (year, month), or `None`.
-pub fn parse_month(v: &str) -> Option<(i32, time::Month)> {
-    let (y, m) = v.trim().split_once('-')?;
-    if y.len() != 4 || m.len() != 2 {
-        return None;
-    }
-    let year: i32 = y.parse().ok()?;
-    let month = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
-    Some((year, month))
-}
-
 // ---------------------------------------------------------------- master data
 
 /// What figures an item of the master data carries.
@@ -720,14 +709,6 @@ mod tests {
         let e = bad.parse(true).expect_err("invalid");
         assert_eq!(e.get("o1_number"), Some("err.digits10"));
         assert_eq!(e.get("o1_charge"), Some("err.out_of_range"));
-    }
-
-    #[test]
-    fn months() {
-        assert_eq!(parse_month("2026-10"), Some((2026, time::Month::October)));
-        for bad in ["2026-13", "2026-1", "26-10", "2026/10", ""] {
-            assert_eq!(parse_month(bad), None, "{bad}");
-        }
     }
 
     fn master(item: &str, units: &str, percent: &str, code: &str) -> MasterForm {

@@ -13,6 +13,7 @@ pub mod ical;
 pub mod inquiry;
 pub mod institution;
 pub mod kokuho;
+pub mod month;
 pub mod office;
 pub mod password;
 pub mod plan;

@@ -22,6 +22,7 @@ use crate::claims::{self, ClientOut, OfficeClaim, RetentionDetail, RetentionRate
 use crate::clock;
 use crate::domain::fields::FieldErrors;
 use crate::domain::kokuho::{self, DataKind, Problem};
+use crate::domain::month::YearMonth;
 use crate::domain::retention;
 use crate::error::{AppError, AppResult};
 use crate::store::{self, claims::LockedClaim, offices::Office};
@@ -30,9 +31,7 @@ use crate::web::{
     ctx::{Ctx, Page},
     parse_id,
     platform::offices::visible_office,
-    see_other,
-    support::compliance::YearMonth,
-    unprocessable,
+    see_other, unprocessable,
 };
 
 pub fn routes() -> Routes {
@@ -100,7 +99,7 @@ async fn audit_view(
 
 /// The live claim of one office for a month.
 async fn live_claim(ctx: &Ctx, office: &Office, ym: YearMonth) -> AppResult<OfficeClaim> {
-    let mut all = claims::run_month(&ctx.app.db, Some(office.id), ym.year, ym.month)
+    let mut all = claims::run_month(&ctx.app.db, Some(office.id), ym)
         .await
         .map_err(AppError::Internal)?;
     all.pop().ok_or(AppError::NotFound)
@@ -201,22 +200,22 @@ fn percent(retained: u32, served: u32) -> String {
 
 async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<ClaimPage> {
     let claim = live_claim(ctx, &office, ym).await?;
-    let versions = store::claims::versions(&ctx.app.db, office.id, &ym.code()).await?;
+    let versions = store::claims::versions(&ctx.app.db, office.id, &ym.to_string()).await?;
     let unchanged = versions
         .first()
         .and_then(|v| serde_json::from_str::<OfficeClaim>(&v.snapshot).ok())
         .is_some_and(|locked| locked == claim);
-    let processing = claims::processing_month(ym.bounds().0, clock::today());
+    let processing = claims::processing_month(ym, clock::today());
     let problems = if claim.clients.iter().any(ClientOut::claimable) {
-        kokuho::validate(&claims::kokuho_file(&claim, &processing))
+        kokuho::validate(&claims::kokuho_file(&claim, ym, processing))
     } else {
         Vec::new()
     };
     Ok(ClaimPage {
         page: ctx.form_page("claim.title").await?,
-        month: ym.code(),
-        prev: ym.shift(-1).code(),
-        next: ym.shift(1).code(),
+        month: ym.to_string(),
+        prev: ym.shift(-1).to_string(),
+        next: ym.shift(1).to_string(),
         municipalities: claim.by_municipality(),
         totals: claim.totals(),
         office,
@@ -236,7 +235,7 @@ pub async fn show_claim(
 ) -> AppResult<Response> {
     let office = managed_office(&ctx, &id).await?;
     let ym = YearMonth::parse(&q.month).unwrap_or_else(|| YearMonth::of(clock::today()).shift(-1));
-    audit_view(&ctx, "claims.view", &office, format!("month={}", ym.code())).await?;
+    audit_view(&ctx, "claims.view", &office, format!("month={ym}")).await?;
     Ok(claim_page(&ctx, office, ym).await?.into_response())
 }
 
@@ -289,7 +288,7 @@ pub async fn lock_claim(
     let claim = &page.claim;
     let totals = claim.totals();
     let snapshot = serde_json::to_string(claim).map_err(|e| AppError::Internal(e.into()))?;
-    let processing = claims::processing_month(ym.bounds().0, clock::today());
+    let processing = claims::processing_month(ym, clock::today()).to_string();
     let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
     let new = store::claims::NewClaim {
         office: page.office.id,
@@ -329,7 +328,9 @@ async fn locked(
     month: &str,
     version: &str,
 ) -> AppResult<(LockedClaim, OfficeClaim)> {
-    let month = YearMonth::parse(month).ok_or(AppError::NotFound)?.code();
+    let month = YearMonth::parse(month)
+        .ok_or(AppError::NotFound)?
+        .to_string();
     let version: i64 = version.parse().map_err(|_| AppError::NotFound)?;
     let row = store::claims::versions(&ctx.app.db, office.id, &month)
         .await?
@@ -394,7 +395,13 @@ async fn kokuho_download(
 ) -> AppResult<Response> {
     let office = managed_office(&ctx, &id).await?;
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
-    let file = claims::kokuho_file(&claim, &row.processing_month);
+    // Both months were written by `lock_claim` from a `YearMonth`.
+    let stored = |text: &str| {
+        YearMonth::parse(text).ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!("stored month {text:?} is not YYYY-MM"))
+        })
+    };
+    let file = claims::kokuho_file(&claim, stored(&row.month)?, stored(&row.processing_month)?);
     let written = match kind {
         DataKind::J11 => kokuho::write(&file).map(Some),
         DataKind::J41 => kokuho::write_cap_results(&file),

@@ -16,6 +16,7 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::inquiry::{
     InquiryForm, STATUSES, can_move, contact_overdue, first_contact_due, next_statuses,
 };
+use crate::domain::month::YearMonth;
 use crate::error::{AppError, AppResult};
 use crate::store::{
     self,
@@ -120,8 +121,8 @@ pub async fn list_inquiries(
         })
         .collect();
     // The last 6 months' figures, newest first.
-    let this_month = crate::web::support::compliance::YearMonth::of(today);
-    let months: Vec<String> = (0..6).map(|i| this_month.shift(-i).code()).collect();
+    let this_month = YearMonth::of(today);
+    let months: Vec<YearMonth> = (0..6).map(|i| this_month.shift(-i)).collect();
     let (received, events) = store::inquiries::timeline_for_office(&ctx.app.db, office.id).await?;
     let counts = crate::domain::inquiry::monthly_counts(&received, &events, &months);
     let page = ctx.page("inquiry.inbox_title");
