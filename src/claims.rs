@@ -10,7 +10,7 @@ use time::{Date, Month};
 use crate::clock;
 use crate::db::Db;
 use crate::domain::claim::{
-    self, Adjustment, Base, CapManager, CapResult, Facts, Meeting, Rate, Terms,
+    self, Adjustment, Base, CapDecision, CapManager, CapResult, Facts, Meeting, Rate, Terms,
 };
 use crate::domain::compliance::{ReportState, served_in};
 use crate::domain::kokuho;
@@ -485,9 +485,11 @@ pub async fn run_month(
                     && handovers.get(&c.id).is_none_or(|d| *d > handover_line),
                 monthly_cap_yen: cap_yen,
                 cap_manager: manager,
-                cap_result: result.map(|r| CapResult {
-                    code: u8::try_from(r.result).unwrap_or(0),
-                    amount_yen: u64::try_from(r.amount_yen).unwrap_or(0),
+                cap_result: result.and_then(|r| {
+                    Some(CapDecision {
+                        result: CapResult::from_code(r.result)?,
+                        amount_yen: u64::try_from(r.amount_yen).unwrap_or(0),
+                    })
                 }),
             };
             let computed = claim::claim(&facts, &terms, first);
@@ -533,7 +535,7 @@ pub async fn run_month(
                 cap_manager_office: cert
                     .map(|c| c.cap_manager_office.clone())
                     .unwrap_or_default(),
-                cap_result: facts.cap_result.map(|r| (r.code, r.amount_yen)),
+                cap_result: facts.cap_result.map(|r| (r.result.code(), r.amount_yen)),
                 cap_offices,
                 contract_start: facts.contract_start,
                 contract_end: contract.map(|(_, _, end)| end).filter(|end| *end <= last),
@@ -594,15 +596,6 @@ pub fn region_code(grade: &str) -> String {
     match grade {
         "1" | "2" | "3" | "4" | "5" | "6" | "7" => format!("0{grade}"),
         _ => "20".to_string(),
-    }
-}
-
-fn kokuho_result(code: u8) -> Option<kokuho::CapResult> {
-    match code {
-        1 => Some(kokuho::CapResult::ManagerTakesAll),
-        2 => Some(kokuho::CapResult::WithinCap),
-        3 => Some(kokuho::CapResult::Adjusted),
-        _ => None,
     }
 }
 
@@ -667,7 +660,7 @@ fn statement(c: &ClientOut, claim: &OfficeClaim, first: Date) -> kokuho::Stateme
         birth_date: c.birth_date,
         monthly_cap_yen: c.monthly_cap_yen,
         cap_manager_office: managed.then(|| c.cap_manager_office.trim().to_string()),
-        cap_result: result.and_then(|(code, _)| kokuho_result(code)),
+        cap_result: result.and_then(|(code, _)| CapResult::from_code(i64::from(code))),
         cap_result_yen: result.map(|_| c.decided_user_charge_yen),
         lines,
         total_units: c.total_units,

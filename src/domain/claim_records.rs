@@ -8,7 +8,7 @@
 use serde::Deserialize;
 use time::Date;
 
-use super::claim::Adjustment;
+use super::claim::{Adjustment, CapResult};
 use super::fields::{self, FieldErrors, Pairs};
 use super::rules::charge::UnitPrice;
 
@@ -290,7 +290,7 @@ pub struct OtherOffice {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CapInput {
-    pub result: i64,
+    pub result: CapResult,
     pub amount_yen: i64,
     pub others: Vec<OtherOffice>,
 }
@@ -322,9 +322,9 @@ impl CapForm {
     /// they are not on the form and are ignored.
     pub fn parse(&self, manages: bool) -> Result<CapInput, FieldErrors> {
         let mut e = FieldErrors::new();
-        let result = CAP_RESULTS
+        let result = CapResult::ALL
             .into_iter()
-            .find(|r| *r == self.cap_result.trim());
+            .find(|r| r.code().to_string() == self.cap_result.trim());
         if result.is_none() {
             e.add("cap_result", "err.choose");
         }
@@ -336,7 +336,7 @@ impl CapForm {
             &self.amount_yen,
             0,
             MAX_CAP_YEN,
-            result == Some("3"),
+            result == Some(CapResult::Adjusted),
         );
         let mut others = Vec::new();
         if manages {
@@ -364,7 +364,7 @@ impl CapForm {
         }
         match result {
             Some(r) if e.is_empty() => Ok(CapInput {
-                result: r.parse().unwrap_or(0),
+                result: r,
                 amount_yen: amount.unwrap_or(0),
                 others,
             }),
@@ -663,7 +663,7 @@ mod tests {
         assert_eq!(
             cap("2", "", &[]).parse(false),
             Ok(CapInput {
-                result: 2,
+                result: CapResult::WithinCap,
                 amount_yen: 0,
                 others: vec![]
             })

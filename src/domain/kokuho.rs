@@ -34,6 +34,7 @@ use std::fmt;
 use encoding_rs::SHIFT_JIS;
 use time::Date;
 
+use super::claim::CapResult;
 use super::month::YearMonth;
 use crate::i18n::Lang;
 
@@ -146,27 +147,6 @@ pub struct Contract {
     pub end: Option<Date>,
     /// 事業者記入欄番号, 1–99.
     pub entry_number: u8,
-}
-
-/// 管理結果 (domain.md §5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CapResult {
-    /// 1: the managing office takes the whole co-payment; the others charge 0.
-    ManagerTakesAll,
-    /// 2: the combined total is within the cap; no adjustment.
-    WithinCap,
-    /// 3: adjusted as the 結果票 shows.
-    Adjusted,
-}
-
-impl CapResult {
-    pub fn code(self) -> &'static str {
-        match self {
-            CapResult::ManagerTakesAll => "1",
-            CapResult::WithinCap => "2",
-            CapResult::Adjusted => "3",
-        }
-    }
 }
 
 /// The J411 上限額管理結果票 of a client whose cap this office manages. Its 管理結果 is the
@@ -1019,7 +999,7 @@ fn cap_result_records(
                 transmission_kana(&s.name_kana).unwrap_or_default(), // 8 カナ (optional)
                 String::new(),                                       // 9 児童カナ
                 s.monthly_cap_yen.to_string(),
-                result.code().into(),
+                result.code().to_string(),
                 sum(|o| o.total_cost_yen),
                 sum(|o| o.user_charge_yen),
                 sum(|o| o.charge_after_yen),

@@ -217,7 +217,7 @@ pub async fn save_cap_result(
         client.id,
         office.id,
         &month,
-        input.result,
+        i64::from(input.result.code()),
         input.amount_yen,
         &others,
         who,
@@ -229,7 +229,7 @@ pub async fn save_cap_result(
     entry.detail = format!(
         "client={} month={month} result={} amount_yen={} other_offices={}",
         client.id,
-        input.result,
+        input.result.code(),
         input.amount_yen,
         others.len()
     );
