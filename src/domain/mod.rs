@@ -15,6 +15,7 @@ pub mod institution;
 pub mod kokuho;
 pub mod month;
 pub mod office;
+pub mod outbox;
 pub mod password;
 pub mod plan;
 pub mod report;
