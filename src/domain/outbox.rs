@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::fields::UnknownStatus;
+
 /// A message's state: waiting (maybe after failed attempts), sent, or given up after the
 /// last attempt (an admin may queue it again).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,18 +46,6 @@ impl fmt::Display for MessageStatus {
         f.write_str(self.code())
     }
 }
-
-/// A stored status that is none of ours.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownStatus(pub String);
-
-impl fmt::Display for UnknownStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown status {:?}", self.0)
-    }
-}
-
-impl std::error::Error for UnknownStatus {}
 
 /// For `sqlx::FromRow`'s `try_from`: the store reads the text column into the enum.
 impl TryFrom<String> for MessageStatus {

@@ -17,6 +17,7 @@ use crate::domain::inquiry::{
     InquiryForm, STATUSES, can_move, contact_overdue, first_contact_due, next_statuses,
 };
 use crate::domain::month::YearMonth;
+use crate::domain::tour::BookingStatus;
 use crate::error::{AppError, AppResult};
 use crate::store::{
     self,
@@ -234,21 +235,24 @@ impl ShowPage {
     fn at(&self, at: &time::OffsetDateTime) -> String {
         clock::format_jst(*at)
     }
-    fn booking_key(&self, s: &str) -> String {
-        format!("tour.booking.{s}")
+    fn booking_key(&self, s: &BookingStatus) -> &'static str {
+        s.label_key()
     }
-    fn holds_seat(&self, s: &str) -> bool {
-        crate::domain::tour::holds_seat(s)
+    fn holds_seat(&self, s: &BookingStatus) -> bool {
+        crate::domain::tour::holds_seat(*s)
+    }
+    fn can_confirm(&self, s: &BookingStatus) -> bool {
+        crate::domain::tour::can_confirm(*s)
     }
     /// Staff may book a slot: no tour yet (or a cancelled one), at a stage before the tour.
     fn can_book(&self) -> bool {
         self.tour
             .as_ref()
-            .is_none_or(|(b, _)| b.status == crate::domain::tour::CANCELLED)
+            .is_none_or(|(b, _)| b.status == BookingStatus::Cancelled)
             && crate::domain::tour::steps_to_schedule(&self.inquiry.status).is_some()
     }
     fn shown_booking_status(&self) -> &str {
-        self.tour.as_ref().map_or("", |(b, _)| b.status.as_str())
+        self.tour.as_ref().map_or("", |(b, _)| b.status.code())
     }
 }
 
@@ -330,7 +334,7 @@ pub async fn move_inquiry(
     }
     let holds_seat = store::tours::find_booking(&ctx.app.db, inquiry.id)
         .await?
-        .is_some_and(|b| crate::domain::tour::holds_seat(&b.status));
+        .is_some_and(|b| crate::domain::tour::holds_seat(b.status));
     if crate::domain::tour::move_needs_cancel(&inquiry.status, &form.to, holds_seat) {
         errors.add("to", "err.tour_cancel_first");
     }
