@@ -15,6 +15,8 @@ use time::{Date, Month, OffsetDateTime, UtcOffset};
 
 use crate::clock::JST;
 use crate::db::{Db, Engine, Tx};
+use crate::domain::kokuho::municipality_check_digit;
+use crate::domain::month::YearMonth;
 use crate::domain::rules::period::{ServiceWindow, add_months, contract_end, service_window};
 use crate::{on_db, on_tx};
 
@@ -271,31 +273,6 @@ const INCOME: [(&str, i64, u64); 4] = [
     ("general2", 37_200, 30),
 ];
 
-/// The check digit of a 6-digit 市町村番号 for its 5-digit body: modulus 10, weights 2-1
-/// from the right, adding the digits of each product (domain.md §7.3, an inference that
-/// reproduces all 25 published 栃木県 numbers). `None` unless `body` is 5 ASCII digits.
-pub fn municipality_check_digit(body: &str) -> Option<u8> {
-    if body.len() != 5 || !body.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let sum: u32 = body
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let product = u32::from(b - b'0') * if i % 2 == 0 { 2 } else { 1 };
-            product / 10 + product % 10
-        })
-        .sum();
-    Some(((10 - sum % 10) % 10) as u8)
-}
-
-/// Whether a 6-digit 市町村番号 carries the check digit of its body (domain.md §7.3).
-pub fn municipality_code_is_valid(code: &str) -> bool {
-    code.len() == 6
-        && municipality_check_digit(&code[..5]).is_some_and(|d| code.as_bytes()[5] == b'0' + d)
-}
-
 /// A fictional municipality: (prefecture index, 6-digit code, name).
 struct Municipality {
     prefecture: usize,
@@ -304,7 +281,8 @@ struct Municipality {
 }
 
 /// About 200 municipalities spread over the prefectures by population, with codes shaped
-/// like real ones (prefecture, a 3-digit town number from 201, the check digit).
+/// like real ones (prefecture, a 3-digit town number from 201, the check digit of
+/// `domain::kokuho`, domain.md §7.3).
 fn municipalities() -> Vec<Municipality> {
     let total: u32 = PREFECTURES.iter().map(|p| p.2).sum();
     let mut list = Vec::new();
@@ -1340,7 +1318,7 @@ impl ClientFacts<'_> {
         if x < 30 {
             return;
         }
-        let label = format!("{:04}-{:02}", m.year(), u8::from(m.month()));
+        let label = YearMonth::of(m).to_string();
         let written = last_of_month(m) - days(r.range(0, 5));
         let body = format!(
             "{}年{}月の支援のまとめ：職場での様子は概ね安定している。{}",
@@ -1509,18 +1487,14 @@ struct Bounds {
 fn bounds(month: Date) -> Bounds {
     let first = first_of_month(month);
     let next = add_months(first, 1);
-    let year = if u8::from(first.month()) >= 4 {
-        first.year()
-    } else {
-        first.year() - 1
-    };
-    let fy_start = Date::from_calendar_date(year, Month::April, 1).unwrap_or(first);
+    let fy_start = Date::from_calendar_date(YearMonth::of(first).fiscal_year(), Month::April, 1)
+        .unwrap_or(first);
     Bounds {
         first,
         last: next - days(1),
         from: at_jst(first, 0, 0),
         until: at_jst(next, 0, 0),
-        label: format!("{:04}-{:02}", first.year(), u8::from(first.month())),
+        label: YearMonth::of(first).to_string(),
         fy_from: add_months(fy_start, -36),
         fy_to: fy_start - days(1),
     }
@@ -1598,7 +1572,7 @@ pub async fn plain_scan(db: &Db, month: Date) -> anyhow::Result<ScanCounts> {
 /// ([`crate::claims::run_month`] with no office filter); returns the number of
 /// client-claims computed.
 pub async fn claim_run_hook(db: &Db, month: Date) -> anyhow::Result<usize> {
-    let offices = crate::claims::run_month(db, None, month.year(), month.month()).await?;
+    let offices = crate::claims::run_month(db, None, YearMonth::of(month)).await?;
     Ok(offices.iter().map(|o| o.clients.len()).sum())
 }
 
@@ -1723,22 +1697,15 @@ mod tests {
     use time::macros::date;
 
     #[test]
-    fn municipality_check_digits_match_published_numbers() {
-        // 宇都宮市 092015 and 足利市 092023 (domain.md §7.3, tochigi-kokuho.jp).
-        assert_eq!(municipality_check_digit("09201"), Some(5));
-        assert!(municipality_code_is_valid("092015"));
-        assert!(municipality_code_is_valid("092023"));
-        assert!(!municipality_code_is_valid("092011"));
-        assert!(!municipality_code_is_valid("09201"));
-        assert!(!municipality_code_is_valid("0920a5"));
-    }
-
-    #[test]
     fn about_200_valid_unique_municipalities() {
         let list = municipalities();
         assert!((180..=230).contains(&list.len()), "{}", list.len());
         let mut codes: Vec<&str> = list.iter().map(|m| m.code.as_str()).collect();
-        assert!(codes.iter().all(|c| municipality_code_is_valid(c)));
+        assert!(
+            codes
+                .iter()
+                .all(|c| crate::domain::kokuho::is_valid_municipality_number(c))
+        );
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), list.len());

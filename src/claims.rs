@@ -5,33 +5,24 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Month, OffsetDateTime};
+use time::{Date, Month};
 
 use crate::clock;
 use crate::db::Db;
 use crate::domain::claim::{
-    self, Adjustment, Base, CapManager, CapResult, Facts, Meeting, Rate, Terms,
+    self, Adjustment, Base, CapDecision, CapManager, CapResult, Facts, Meeting, Rate, Terms,
 };
-use crate::domain::compliance::{ReportState, month_bounds, served_in};
+use crate::domain::compliance::{ReportState, served_in};
 use crate::domain::kokuho;
+use crate::domain::month::YearMonth;
 use crate::domain::office_move;
 use crate::domain::retention::{self, Job, Standing};
 use crate::domain::rules::charge::UnitPrice;
 use crate::domain::rules::master::reward_table_on;
-use crate::domain::rules::period::{add_months, handover_due, service_window};
+use crate::domain::rules::period::{handover_due, service_window};
 use crate::domain::rules::reward::{RewardTier, reward_tier};
 use crate::i18n::Lang;
 use crate::store::claims::{self as store, MasterRow};
-
-/// The first day of a month.
-pub fn month_first(year: i32, month: Month) -> Date {
-    month_bounds(year, month).0
-}
-
-/// `YYYY-MM` of a date.
-pub fn month_code(d: Date) -> String {
-    format!("{:04}-{:02}", d.year(), u8::from(d.month()))
-}
 
 /// The 就労定着率 behind an office's tier for a fiscal year.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -457,18 +448,12 @@ pub const CLAIMED_ELSEWHERE: &str = "claim.blocker.claimed_elsewhere";
 pub async fn run_month(
     db: &Db,
     office: Option<i64>,
-    year: i32,
-    month: Month,
+    month: YearMonth,
 ) -> anyhow::Result<Vec<OfficeClaim>> {
-    let (first, last) = month_bounds(year, month);
-    let code = month_code(first);
-    let fy = retention::fiscal_year_of(first);
-    let utc = |d: Date| {
-        d.midnight()
-            .assume_offset(clock::JST)
-            .to_offset(time::UtcOffset::UTC)
-    };
-    let until: OffsetDateTime = utc(last.next_day().unwrap_or(last));
+    let (first, last) = month.bounds();
+    let code = month.to_string();
+    let fy = month.fiscal_year();
+    let (from, until) = month.utc_range();
     let year_first = retention::fiscal_year_bounds(fy).0;
 
     // Independent reads, run together on the pool's connections.
@@ -498,18 +483,9 @@ pub async fn run_month(
         },
         rates(db, office, fy, first),
         async {
-            store::month_rows(
-                db,
-                office,
-                &code,
-                first,
-                last,
-                utc(first),
-                until,
-                year_first,
-            )
-            .await
-            .map_err(sql)
+            store::month_rows(db, office, &code, first, last, from, until, year_first)
+                .await
+                .map_err(sql)
         },
     )?;
     let (moves, first_starts, elsewhere) = tokio::try_join!(
@@ -690,9 +666,11 @@ pub async fn run_month(
                     && handovers.get(&c.id).is_none_or(|d| *d > handover_line),
                 monthly_cap_yen: cap_yen,
                 cap_manager: manager,
-                cap_result: result.map(|r| CapResult {
-                    code: u8::try_from(r.result).unwrap_or(0),
-                    amount_yen: u64::try_from(r.amount_yen).unwrap_or(0),
+                cap_result: result.and_then(|r| {
+                    Some(CapDecision {
+                        result: CapResult::from_code(r.result)?,
+                        amount_yen: u64::try_from(r.amount_yen).unwrap_or(0),
+                    })
                 }),
             };
             let computed = claim::claim(&facts, &terms, first);
@@ -738,7 +716,7 @@ pub async fn run_month(
                 cap_manager_office: cert
                     .map(|c| c.cap_manager_office.clone())
                     .unwrap_or_default(),
-                cap_result: facts.cap_result.map(|r| (r.code, r.amount_yen)),
+                cap_result: facts.cap_result.map(|r| (r.result.code(), r.amount_yen)),
                 cap_offices,
                 contract_start: facts.contract_start,
                 contract_end: contract.map(|(_, _, end)| end).filter(|end| *end <= last),
@@ -906,23 +884,6 @@ pub fn region_code(grade: &str) -> String {
     }
 }
 
-fn kokuho_month(code: &str) -> kokuho::YearMonth {
-    let (y, m) = code.split_once('-').unwrap_or(("0", "0"));
-    kokuho::YearMonth {
-        year: y.parse().unwrap_or(0),
-        month: m.parse().unwrap_or(0),
-    }
-}
-
-fn kokuho_result(code: u8) -> Option<kokuho::CapResult> {
-    match code {
-        1 => Some(kokuho::CapResult::ManagerTakesAll),
-        2 => Some(kokuho::CapResult::WithinCap),
-        3 => Some(kokuho::CapResult::Adjusted),
-        _ => None,
-    }
-}
-
 /// One client's J121 (and J411 when this office manages the cap). 減算 are folded into the
 /// base line's units: the combined service codes for a tier with a 減算 are UNCONFIRMED
 /// (domain.md §7.3), so the base code carries the reduced units.
@@ -984,7 +945,7 @@ fn statement(c: &ClientOut, claim: &OfficeClaim, first: Date) -> kokuho::Stateme
         birth_date: c.birth_date,
         monthly_cap_yen: c.monthly_cap_yen,
         cap_manager_office: managed.then(|| c.cap_manager_office.trim().to_string()),
-        cap_result: result.and_then(|(code, _)| kokuho_result(code)),
+        cap_result: result.and_then(|(code, _)| CapResult::from_code(i64::from(code))),
         cap_result_yen: result.map(|_| c.decided_user_charge_yen),
         lines,
         total_units: c.total_units,
@@ -1001,10 +962,14 @@ fn statement(c: &ClientOut, claim: &OfficeClaim, first: Date) -> kokuho::Stateme
     }
 }
 
-/// The 国保連 claim file's content for a month's claim, processed in `processing_month`
-/// (`YYYY-MM`). Only claimable clients are in it.
-pub fn kokuho_file(claim: &OfficeClaim, processing_month: &str) -> kokuho::ClaimFile {
-    let first = month_of_code(&claim.month).unwrap_or(Date::MIN);
+/// The 国保連 claim file's content for the claim of `service_month`, processed in
+/// `processing_month`. Only claimable clients are in it.
+pub fn kokuho_file(
+    claim: &OfficeClaim,
+    service_month: YearMonth,
+    processing_month: YearMonth,
+) -> kokuho::ClaimFile {
+    let first = service_month.first_day();
     let mut municipalities: Vec<kokuho::Municipality> = Vec::new();
     for c in claim.clients.iter().filter(|c| c.claimable()) {
         let s = statement(c, claim, first);
@@ -1025,8 +990,8 @@ pub fn kokuho_file(claim: &OfficeClaim, processing_month: &str) -> kokuho::Claim
             number: claim.office_number.clone(),
             name: claim.office_name.clone(),
         },
-        processing_month: kokuho_month(processing_month),
-        service_month: kokuho_month(&claim.month),
+        processing_month,
+        service_month,
         region_code: region_code(&claim.area_grade),
         unit_price_hundredths: claim.unit_price_hundredths.unwrap_or(0),
         service_kind: claim.service_kind.clone(),
@@ -1034,20 +999,10 @@ pub fn kokuho_file(claim: &OfficeClaim, processing_month: &str) -> kokuho::Claim
     }
 }
 
-/// The first day of a `YYYY-MM` month.
-pub fn month_of_code(code: &str) -> Option<Date> {
-    let (y, m) = code.trim().split_once('-')?;
-    let year: i32 = y.parse().ok().filter(|y| (2000..=2100).contains(y))?;
-    let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
-    Some(month_first(year, month))
-}
-
 /// The month the 国保連 processes a claim locked on `today`: the month after the service, or
 /// the current month for a late claim or a re-claim (domain.md §7.1 処理対象年月).
-pub fn processing_month(service_month: Date, today: Date) -> String {
-    let next = add_months(service_month, 1);
-    let this = month_first(today.year(), today.month());
-    month_code(next.max(this))
+pub fn processing_month(service_month: YearMonth, today: Date) -> YearMonth {
+    service_month.next().max(YearMonth::of(today))
 }
 
 fn csv_field(out: &mut String, value: &str) {

@@ -158,7 +158,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// touched.
 async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
     let month = match &args.month {
-        Some(text) => crate::domain::report::Month::parse(text)
+        Some(text) => crate::domain::month::YearMonth::parse(text)
             .map(|m| m.first_day())
             .ok_or_else(|| anyhow::anyhow!("--month must be YYYY-MM (got {text:?})"))?,
         None => {

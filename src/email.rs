@@ -32,6 +32,7 @@ use crate::app::AppState;
 use crate::clock;
 use crate::config::Config;
 use crate::db::{Db, Tx};
+use crate::domain::outbox::MessageStatus;
 use crate::store::outbox;
 
 pub mod messages;
@@ -229,11 +230,11 @@ pub async fn send_due(
             Err(error) => {
                 let attempts = message.attempts + 1;
                 let (status, next) = if attempts >= MAX_ATTEMPTS || error.permanent {
-                    (outbox::FAILED, at)
+                    (MessageStatus::Failed, at)
                 } else {
-                    (outbox::QUEUED, at + backoff(attempts))
+                    (MessageStatus::Queued, at + backoff(attempts))
                 };
-                tracing::warn!(outbox_id = id, attempts, status, error = %error.text, "email not sent");
+                tracing::warn!(outbox_id = id, attempts, status = status.code(), error = %error.text, "email not sent");
                 outbox::mark_attempt_failed(db, id, status, next, &error.text).await?;
                 report.failed += 1;
             }
@@ -396,7 +397,7 @@ mod tests {
             subject: "見学のご予約\r\nBcc: evil@example.com".into(),
             body_text: "鈴木様\n見学のご予約を承りました。".into(),
             created_at: now,
-            status: outbox::QUEUED.into(),
+            status: MessageStatus::Queued,
             attempts: 0,
             next_attempt_at: now,
             locked_until: None,

@@ -153,10 +153,44 @@ pub enum CapManager {
     AnotherOffice,
 }
 
-/// The 上限額管理結果 (domain.md §5): the code and, for code 3, this office's amount.
+/// 管理結果 (domain.md §5): how the managing office's 上限額管理結果票 settled the month. The
+/// claim, the cap-result form and the J121/J411 records all use this one type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CapResult {
-    pub code: u8,
+pub enum CapResult {
+    /// 1: the managing office takes the whole co-payment; the others charge 0.
+    ManagerTakesAll,
+    /// 2: the combined total is within the cap; no adjustment.
+    WithinCap,
+    /// 3: adjusted as the 結果票 shows.
+    Adjusted,
+}
+
+impl CapResult {
+    pub const ALL: [CapResult; 3] = [
+        CapResult::ManagerTakesAll,
+        CapResult::WithinCap,
+        CapResult::Adjusted,
+    ];
+    /// The code on the 結果票, in `cap_results.result` and in the files: 1, 2 or 3.
+    pub fn code(self) -> u8 {
+        match self {
+            CapResult::ManagerTakesAll => 1,
+            CapResult::WithinCap => 2,
+            CapResult::Adjusted => 3,
+        }
+    }
+    pub fn from_code(code: i64) -> Option<CapResult> {
+        CapResult::ALL
+            .into_iter()
+            .find(|r| i64::from(r.code()) == code)
+    }
+}
+
+/// The 結果票 as this office recorded it: the 管理結果 and this office's decided amount (what
+/// counts for result 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CapDecision {
+    pub result: CapResult,
     pub amount_yen: u64,
 }
 
@@ -181,7 +215,7 @@ pub struct Facts {
     pub handover_missed: bool,
     pub monthly_cap_yen: u64,
     pub cap_manager: CapManager,
-    pub cap_result: Option<CapResult>,
+    pub cap_result: Option<CapDecision>,
 }
 
 /// Why the base reward cannot be claimed.
@@ -357,24 +391,36 @@ fn decided_charge(f: &Facts, charge: &Charge) -> (u64, Option<CapIssue>) {
         (CapManager::AnotherOffice, None) => (plain, Some(CapIssue::ResultMissing)),
         (CapManager::ThisOffice, None) => (plain, Some(CapIssue::OwnResultMissing)),
         // 1: the managing office takes the whole co-payment; the others charge nothing.
-        (CapManager::AnotherOffice, Some(CapResult { code: 1, .. })) => (0, None),
-        (CapManager::ThisOffice, Some(CapResult { code: 1, .. })) => (plain, None),
+        (
+            CapManager::AnotherOffice,
+            Some(CapDecision {
+                result: CapResult::ManagerTakesAll,
+                ..
+            }),
+        ) => (0, None),
+        (
+            CapManager::ThisOffice,
+            Some(CapDecision {
+                result: CapResult::ManagerTakesAll,
+                ..
+            }),
+        ) => (plain, None),
         // 3: adjusted as the 結果票 shows.
         (
             _,
-            Some(CapResult {
-                code: 3,
+            Some(CapDecision {
+                result: CapResult::Adjusted,
                 amount_yen,
             }),
         ) if amount_yen > plain => (plain, Some(CapIssue::AmountTooHigh)),
         (
             _,
-            Some(CapResult {
-                code: 3,
+            Some(CapDecision {
+                result: CapResult::Adjusted,
                 amount_yen,
             }),
         ) => (amount_yen, None),
-        // 2 (or anything else): within the cap, no adjustment.
+        // 2: within the cap, no adjustment.
         (_, Some(_)) => (plain, None),
     }
 }
@@ -449,6 +495,25 @@ mod tests {
     use time::macros::date;
 
     const MONTH: Date = date!(2026 - 10 - 01);
+
+    /// domain.md §5: 管理結果 1, 2 and 3, and nothing else.
+    #[test]
+    fn cap_result_codes() {
+        let cases = [
+            (1, Some(CapResult::ManagerTakesAll)),
+            (2, Some(CapResult::WithinCap)),
+            (3, Some(CapResult::Adjusted)),
+            (0, None),
+            (4, None),
+            (-1, None),
+        ];
+        for (code, result) in cases {
+            assert_eq!(CapResult::from_code(code), result, "{code}");
+            if let Some(r) = result {
+                assert_eq!(i64::from(r.code()), code);
+            }
+        }
+    }
 
     /// R6 figures from domain.md §2.1 and §2.2.
     fn terms() -> Terms {
@@ -752,8 +817,8 @@ mod tests {
                 "another office manages the cap, result 1: this office charges 0",
                 |f, _| {
                     f.cap_manager = CapManager::AnotherOffice;
-                    f.cap_result = Some(CapResult {
-                        code: 1,
+                    f.cap_result = Some(CapDecision {
+                        result: CapResult::ManagerTakesAll,
                         amount_yen: 0,
                     });
                 },
@@ -767,8 +832,8 @@ mod tests {
                 "another office manages the cap, result 2: no adjustment",
                 |f, _| {
                     f.cap_manager = CapManager::AnotherOffice;
-                    f.cap_result = Some(CapResult {
-                        code: 2,
+                    f.cap_result = Some(CapDecision {
+                        result: CapResult::WithinCap,
                         amount_yen: 0,
                     });
                 },
@@ -782,8 +847,8 @@ mod tests {
                 "another office manages the cap, result 3: the amount on the 結果票",
                 |f, _| {
                     f.cap_manager = CapManager::AnotherOffice;
-                    f.cap_result = Some(CapResult {
-                        code: 3,
+                    f.cap_result = Some(CapDecision {
+                        result: CapResult::Adjusted,
                         amount_yen: 1_200,
                     });
                 },
@@ -797,8 +862,8 @@ mod tests {
                 "this office manages the cap: 上限額管理加算 150",
                 |f, _| {
                     f.cap_manager = CapManager::ThisOffice;
-                    f.cap_result = Some(CapResult {
-                        code: 3,
+                    f.cap_result = Some(CapDecision {
+                        result: CapResult::Adjusted,
                         amount_yen: 2_000,
                     });
                 },
@@ -813,8 +878,8 @@ mod tests {
                 |f, _| {
                     f.monthly_cap_yen = 0;
                     f.cap_manager = CapManager::ThisOffice;
-                    f.cap_result = Some(CapResult {
-                        code: 2,
+                    f.cap_result = Some(CapDecision {
+                        result: CapResult::WithinCap,
                         amount_yen: 0,
                     });
                 },
@@ -847,8 +912,8 @@ mod tests {
         let c = claim(&f, &terms(), MONTH);
         assert_eq!(c.cap_issue, Some(CapIssue::ResultMissing));
         assert_eq!(c.decided_user_charge_yen, 3_828);
-        f.cap_result = Some(CapResult {
-            code: 3,
+        f.cap_result = Some(CapDecision {
+            result: CapResult::Adjusted,
             amount_yen: 3_829,
         });
         let c = claim(&f, &terms(), MONTH);
@@ -874,8 +939,8 @@ mod tests {
             (
                 "result 2 entered",
                 9_300,
-                Some(CapResult {
-                    code: 2,
+                Some(CapDecision {
+                    result: CapResult::WithinCap,
                     amount_yen: 0,
                 }),
                 None,

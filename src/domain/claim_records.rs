@@ -8,7 +8,7 @@
 use serde::Deserialize;
 use time::Date;
 
-use super::claim::Adjustment;
+use super::claim::{Adjustment, CapResult};
 use super::fields::{self, FieldErrors, Pairs};
 use super::rules::charge::UnitPrice;
 
@@ -302,7 +302,7 @@ pub struct OtherOffice {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CapInput {
-    pub result: i64,
+    pub result: CapResult,
     pub amount_yen: i64,
     pub others: Vec<OtherOffice>,
 }
@@ -334,9 +334,9 @@ impl CapForm {
     /// they are not on the form and are ignored.
     pub fn parse(&self, manages: bool) -> Result<CapInput, FieldErrors> {
         let mut e = FieldErrors::new();
-        let result = CAP_RESULTS
+        let result = CapResult::ALL
             .into_iter()
-            .find(|r| *r == self.cap_result.trim());
+            .find(|r| r.code().to_string() == self.cap_result.trim());
         if result.is_none() {
             e.add("cap_result", "err.choose");
         }
@@ -348,7 +348,7 @@ impl CapForm {
             &self.amount_yen,
             0,
             MAX_CAP_YEN,
-            result == Some("3"),
+            result == Some(CapResult::Adjusted),
         );
         let mut others = Vec::new();
         if manages {
@@ -376,24 +376,13 @@ impl CapForm {
         }
         match result {
             Some(r) if e.is_empty() => Ok(CapInput {
-                result: r.parse().unwrap_or(0),
+                result: r,
                 amount_yen: amount.unwrap_or(0),
                 others,
             }),
             _ => Err(e),
         }
     }
-}
-
-/// A month typed as `YYYY-MM`: (year, month), or `None`.
-pub fn parse_month(v: &str) -> Option<(i32, time::Month)> {
-    let (y, m) = v.trim().split_once('-')?;
-    if y.len() != 4 || m.len() != 2 {
-        return None;
-    }
-    let year: i32 = y.parse().ok()?;
-    let month = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
-    Some((year, month))
 }
 
 // ---------------------------------------------------------------- master data
@@ -686,7 +675,7 @@ mod tests {
         assert_eq!(
             cap("2", "", &[]).parse(false),
             Ok(CapInput {
-                result: 2,
+                result: CapResult::WithinCap,
                 amount_yen: 0,
                 others: vec![]
             })
@@ -732,14 +721,6 @@ mod tests {
         let e = bad.parse(true).expect_err("invalid");
         assert_eq!(e.get("o1_number"), Some("err.digits10"));
         assert_eq!(e.get("o1_charge"), Some("err.out_of_range"));
-    }
-
-    #[test]
-    fn months() {
-        assert_eq!(parse_month("2026-10"), Some((2026, time::Month::October)));
-        for bad in ["2026-13", "2026-1", "26-10", "2026/10", ""] {
-            assert_eq!(parse_month(bad), None, "{bad}");
-        }
     }
 
     fn master(item: &str, units: &str, percent: &str, code: &str) -> MasterForm {

@@ -126,13 +126,6 @@ impl Item {
     }
 }
 
-/// First and last day of a month.
-pub fn month_bounds(year: i32, month: time::Month) -> (Date, Date) {
-    let first = Date::from_calendar_date(year, month, 1).unwrap_or(Date::MIN);
-    let last = Date::from_calendar_date(year, month, month.length(year)).unwrap_or(first);
-    (first, last)
-}
-
 /// Is the client served in the month (the service window overlaps it)?
 pub fn served_in(window: &ServiceWindow, first: Date, last: Date) -> bool {
     window.earliest_start <= last && window.latest_end >= first
@@ -329,10 +322,6 @@ mod tests {
     #[test]
     fn served_months_and_bounds() {
         let w = service_window(date!(2025 - 04 - 01), None);
-        assert_eq!(
-            month_bounds(2028, time::Month::February),
-            (date!(2028 - 02 - 01), date!(2028 - 02 - 29))
-        );
         assert!(!served_in(&w, date!(2025 - 09 - 01), date!(2025 - 09 - 30)));
         assert!(served_in(&w, date!(2025 - 10 - 01), date!(2025 - 10 - 31)));
         assert!(served_in(&w, date!(2028 - 09 - 01), date!(2028 - 09 - 30)));

@@ -149,6 +149,19 @@ pub fn email(errors: &mut FieldErrors, field: &'static str, value: &str, require
     v
 }
 
+/// A state code read from the database that is none of the enum's (`MessageStatus`,
+/// `BookingStatus`…): the store's `TryFrom<String>` fails with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownStatus(pub String);
+
+impl std::fmt::Display for UnknownStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown status {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownStatus {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 use time::{Date, Duration, Month, Weekday};
 
 use super::fields::{self, FieldErrors};
+use super::month::YearMonth;
 
 /// The pipeline's states, in order.
 pub const STATUSES: [&str; 8] = [
@@ -312,8 +313,7 @@ mod tests {
 /// One month's intake figures for an office.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthCounts {
-    /// `YYYY-MM`.
-    pub month: String,
+    pub month: YearMonth,
     pub inquiries: usize,
     /// Visits done (moved to 見学済み) in the month.
     pub tours: usize,
@@ -323,24 +323,17 @@ pub struct MonthCounts {
     pub avg_hours_to_contact: Option<i64>,
 }
 
-/// Figures per month (`months` as `YYYY-MM`, Japan time): `received` holds each inquiry's
+/// Figures per month (Japan time): `received` holds each inquiry's
 /// receipt and first-contact instants, `events` each pipeline step's target state and time.
 pub fn monthly_counts(
     received: &[(time::OffsetDateTime, Option<time::OffsetDateTime>)],
     events: &[(String, time::OffsetDateTime)],
-    months: &[String],
+    months: &[YearMonth],
 ) -> Vec<MonthCounts> {
-    let month_of = |at: time::OffsetDateTime| {
-        let d = at.to_offset(time::macros::offset!(+9)).date();
-        format!("{:04}-{:02}", d.year(), u8::from(d.month()))
-    };
     months
         .iter()
         .map(|m| {
-            let in_month: Vec<_> = received
-                .iter()
-                .filter(|(r, _)| month_of(*r) == *m)
-                .collect();
+            let in_month: Vec<_> = received.iter().filter(|(r, _)| m.contains(*r)).collect();
             let waits: Vec<i64> = in_month
                 .iter()
                 .filter_map(|(r, f)| f.map(|f| (f - *r).whole_hours()))
@@ -348,11 +341,11 @@ pub fn monthly_counts(
             let count = |state: &str| {
                 events
                     .iter()
-                    .filter(|(s, at)| s == state && month_of(*at) == *m)
+                    .filter(|(s, at)| s == state && m.contains(*at))
                     .count()
             };
             MonthCounts {
-                month: m.clone(),
+                month: *m,
                 inquiries: in_month.len(),
                 tours: count("toured"),
                 contracts: count("contracted"),
@@ -367,6 +360,10 @@ pub fn monthly_counts(
 mod count_tests {
     use super::*;
     use time::macros::datetime;
+
+    fn month(text: &str) -> YearMonth {
+        YearMonth::parse(text).expect("month")
+    }
 
     #[test]
     fn months_are_counted_in_japan_time() {
@@ -387,11 +384,11 @@ mod count_tests {
             ("contracted".to_string(), datetime!(2026-11-25 01:00 UTC)),
             ("toured".to_string(), datetime!(2026-10-05 01:00 UTC)),
         ];
-        let counts = monthly_counts(&received, &events, &["2026-10".into(), "2026-11".into()]);
+        let counts = monthly_counts(&received, &events, &[month("2026-10"), month("2026-11")]);
         assert_eq!(
             counts[0],
             MonthCounts {
-                month: "2026-10".into(),
+                month: month("2026-10"),
                 inquiries: 1,
                 tours: 1,
                 contracts: 0,
@@ -401,7 +398,7 @@ mod count_tests {
         assert_eq!(
             counts[1],
             MonthCounts {
-                month: "2026-11".into(),
+                month: month("2026-11"),
                 inquiries: 3,
                 tours: 1,
                 contracts: 1,

@@ -32,40 +32,11 @@ use std::collections::HashSet;
 use std::fmt;
 
 use encoding_rs::SHIFT_JIS;
-use time::{Date, Month};
+use time::Date;
 
+use super::claim::CapResult;
+use super::month::YearMonth;
 use crate::i18n::Lang;
-
-/// A calendar month, e.g. the サービス提供年月 or the 処理対象年月.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct YearMonth {
-    pub year: i32,
-    /// 1–12.
-    pub month: u8,
-}
-
-impl YearMonth {
-    fn is_valid(self) -> bool {
-        (2000..=9999).contains(&self.year) && (1..=12).contains(&self.month)
-    }
-
-    /// `YYYYMM`.
-    fn digits(self) -> String {
-        format!("{:04}{:02}", self.year, self.month)
-    }
-
-    /// The number of days in the month; only for a valid month.
-    fn length(self) -> u8 {
-        Month::try_from(self.month).map_or(31, |m| m.length(self.year))
-    }
-
-    fn of(date: Date) -> YearMonth {
-        YearMonth {
-            year: date.year(),
-            month: u8::from(date.month()),
-        }
-    }
-}
 
 /// The office that sends the file (請求事業所).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,27 +149,6 @@ pub struct Contract {
     pub entry_number: u8,
 }
 
-/// 管理結果 (domain.md §5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CapResult {
-    /// 1: the managing office takes the whole co-payment; the others charge 0.
-    ManagerTakesAll,
-    /// 2: the combined total is within the cap; no adjustment.
-    WithinCap,
-    /// 3: adjusted as the 結果票 shows.
-    Adjusted,
-}
-
-impl CapResult {
-    pub fn code(self) -> &'static str {
-        match self {
-            CapResult::ManagerTakesAll => "1",
-            CapResult::WithinCap => "2",
-            CapResult::Adjusted => "3",
-        }
-    }
-}
-
 /// The J411 上限額管理結果票 of a client whose cap this office manages. Its 管理結果 is the
 /// statement's [`Statement::cap_result`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,8 +243,8 @@ pub fn file_name(kind: DataKind, service_month: YearMonth) -> String {
     format!(
         "{}{:02}{:02}.CSV",
         kind.code(),
-        service_month.year.rem_euclid(100),
-        service_month.month
+        service_month.year().rem_euclid(100),
+        service_month.number()
     )
 }
 
@@ -395,25 +345,9 @@ impl Validator {
         if !is_digits(&claim.office.number, 10) {
             self.add("kokuho.office_number", Vec::new());
         }
-        for (key, ym) in [
-            ("kokuho.service_month_range", claim.service_month),
-            ("kokuho.processing_month_range", claim.processing_month),
-        ] {
-            if !ym.is_valid() {
-                self.add(
-                    key,
-                    vec![
-                        ("year", ym.year.to_string()),
-                        ("month", ym.month.to_string()),
-                    ],
-                );
-            }
-        }
-        // The 国保連 processes a month's claim after the month ends (domain.md §7.1).
-        if claim.service_month.is_valid()
-            && claim.processing_month.is_valid()
-            && claim.processing_month <= claim.service_month
-        {
+        // The 国保連 processes a month's claim after the month ends (domain.md §7.1). Both
+        // months are `YearMonth`s, so a real month of a sane year by construction.
+        if claim.processing_month <= claim.service_month {
             self.add("kokuho.processing_after_service", Vec::new());
         }
         // domain.md §7.2: 01–07 are 1–7級地, 20 is その他.
@@ -481,10 +415,7 @@ impl Validator {
             let chars = bad.iter().map(|c| format!("「{c}」")).collect::<String>();
             self.add_at(at, "kokuho.kana", vec![("chars", chars)]);
         }
-        let month = claim.service_month;
-        if month.is_valid() {
-            self.dates(s, month, at);
-        }
+        self.dates(s, claim.service_month, at);
         self.lines(claim, s, at);
         self.amounts(claim, s, at);
         self.cap_management(claim, s, at);
@@ -494,15 +425,15 @@ impl Validator {
     }
 
     fn dates(&mut self, s: &Statement, month: YearMonth, at: &At) {
-        if YearMonth::of(s.birth_date) > month {
+        if s.birth_date > month.last_day() {
             self.add_at(at, "kokuho.birth_after_month", Vec::new());
         }
         // J121-02 開始年月日: service under the contract began on or before this month.
-        if YearMonth::of(s.service_start) > month {
+        if s.service_start > month.last_day() {
             self.add_at(at, "kokuho.start_after_month", Vec::new());
         }
         if let Some(end) = s.service_end
-            && (YearMonth::of(end) != month || end < s.service_start)
+            && (!month.contains_date(end) || end < s.service_start)
         {
             self.add_at(at, "kokuho.end_outside_month", Vec::new());
         }
@@ -1068,7 +999,7 @@ fn cap_result_records(
                 transmission_kana(&s.name_kana).unwrap_or_default(), // 8 カナ (optional)
                 String::new(),                                       // 9 児童カナ
                 s.monthly_cap_yen.to_string(),
-                result.code().into(),
+                result.code().to_string(),
                 sum(|o| o.total_cost_yen),
                 sum(|o| o.user_charge_yen),
                 sum(|o| o.charge_after_yen),
@@ -1248,14 +1179,8 @@ mod tests {
                 number: OFFICE.into(),
                 name: "ていちゃく定着支援センター".into(),
             },
-            processing_month: YearMonth {
-                year: 2026,
-                month: 11,
-            },
-            service_month: YearMonth {
-                year: 2026,
-                month: 10,
-            },
+            processing_month: YearMonth::new(2026, 11).expect("month"),
+            service_month: YearMonth::new(2026, 10).expect("month"),
             region_code: "06".into(),
             unit_price_hundredths: 1_027,
             service_kind: "47".into(),
@@ -1354,10 +1279,7 @@ mod tests {
     /// domain.md §7.1: a letter first, at most 8 alphanumerics, `.CSV`.
     #[test]
     fn file_names_follow_the_rule() {
-        let month = YearMonth {
-            year: 2026,
-            month: 4,
-        };
+        let month = YearMonth::new(2026, 4).expect("month");
         for (kind, expected) in [
             (DataKind::J11, "J112604.CSV"),
             (DataKind::J41, "J412604.CSV"),
@@ -1431,15 +1353,8 @@ mod tests {
                 "事業所番号は10桁の数字で入力してください",
                 |c| c.office.number = "091234567".into(),
             ),
-            // domain.md §7.1: months, and 処理対象年月 after the service month.
-            (
-                "サービス提供年月は2000年以降の年と1〜12の月",
-                |c| c.service_month.month = 13,
-            ),
-            (
-                "処理対象年月は2000年以降の年と1〜12の月",
-                |c| c.processing_month.month = 0,
-            ),
+            // domain.md §7.1: 処理対象年月 after the service month (a month outside
+            // 2000–2100 or 1–12 cannot be a `YearMonth`: see `domain::month`).
             (
                 "処理対象年月はサービス提供年月より後の月",
                 |c| c.processing_month = c.service_month,

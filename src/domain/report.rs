@@ -10,78 +10,12 @@
 //! Months are Japan months: a contact at 23:30 JST on the 31st belongs to that month even
 //! though it is stored as 14:30 UTC.
 
-use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time, Weekday};
+use time::{Date, OffsetDateTime, Weekday};
 
 use super::fields::{self, FieldErrors};
+use super::month::YearMonth;
 // Only the Japan offset constant: the domain never reads the clock.
 use crate::clock::JST;
-
-/// A calendar month in Japan, written `YYYY-MM` (the URL and `support_reports.month`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Month {
-    year: i32,
-    month: CalendarMonth,
-}
-
-impl Month {
-    /// Parses exactly `YYYY-MM` (full-width digits accepted, as typed with an IME).
-    pub fn parse(value: &str) -> Option<Month> {
-        let v = fields::normalize_ascii(value);
-        let (y, m) = v.split_once('-')?;
-        if y.len() != 4 || m.len() != 2 || !(y.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        let year: i32 = y.parse().ok()?;
-        let month = CalendarMonth::try_from(m.parse::<u8>().ok()?).ok()?;
-        Some(Month { year, month })
-    }
-    /// The month a date falls in.
-    pub fn of(date: Date) -> Month {
-        Month {
-            year: date.year(),
-            month: date.month(),
-        }
-    }
-    pub fn first_day(self) -> Date {
-        // Day 1 exists in every month; the fallback is never taken.
-        Date::from_calendar_date(self.year, self.month, 1).unwrap_or(Date::MIN)
-    }
-    pub fn next(self) -> Month {
-        let (year, month) = match self.month {
-            CalendarMonth::December => (self.year + 1, CalendarMonth::January),
-            m => (self.year, m.next()),
-        };
-        Month { year, month }
-    }
-    pub fn previous(self) -> Month {
-        let (year, month) = match self.month {
-            CalendarMonth::January => (self.year - 1, CalendarMonth::December),
-            m => (self.year, m.previous()),
-        };
-        Month { year, month }
-    }
-    /// The month as instants: from 00:00 JST on the 1st (inclusive) to 00:00 JST on the 1st
-    /// of the next month (exclusive), in UTC because the store keeps UTC.
-    pub fn utc_range(self) -> (OffsetDateTime, OffsetDateTime) {
-        let start = |m: Month| {
-            PrimitiveDateTime::new(m.first_day(), Time::MIDNIGHT)
-                .assume_offset(JST)
-                .to_offset(time::UtcOffset::UTC)
-        };
-        (start(self), start(self.next()))
-    }
-    /// Does the instant fall in this month, in Japan time?
-    pub fn contains(self, at: OffsetDateTime) -> bool {
-        Month::of(at.to_offset(JST).date()) == self
-    }
-}
-
-impl std::fmt::Display for Month {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}", self.year, u8::from(self.month))
-    }
-}
 
 /// The month typed in the "作成する" form: a real month that has started (a report is about
 /// what happened, so a later month cannot have one yet).
@@ -90,16 +24,16 @@ pub fn parse_month(
     field: &'static str,
     value: &str,
     today: Date,
-) -> Option<Month> {
+) -> Option<YearMonth> {
     if value.trim().is_empty() {
         errors.add(field, "err.required");
         return None;
     }
-    let Some(m) = Month::parse(value) else {
+    let Some(m) = YearMonth::parse(value) else {
         errors.add(field, "report.err.month");
         return None;
     };
-    if m > Month::of(today) {
+    if m > YearMonth::of(today) {
         errors.add(field, "report.err.month_future");
         return None;
     }
@@ -169,7 +103,7 @@ pub struct PlanFact {
 /// Everything the draft is written from.
 #[derive(Debug, Clone)]
 pub struct DraftInput<'a> {
-    pub month: Month,
+    pub month: YearMonth,
     pub contacts: &'a [ContactFact],
     pub concerns: &'a [ConcernFact],
     pub tasks: &'a [TaskFact],
@@ -584,37 +518,6 @@ mod tests {
     }
 
     #[test]
-    fn months_parse_and_cover_japan_time() {
-        let oct = Month::parse("2026-10").expect("month");
-        assert_eq!(oct.to_string(), "2026-10");
-        assert_eq!(Month::parse("２０２６－１０"), Some(oct));
-        for bad in ["2026-13", "2026-1", "26-10", "2026/10", "", "2026-10-01"] {
-            assert_eq!(Month::parse(bad), None, "{bad}");
-        }
-        let (start, end) = oct.utc_range();
-        assert_eq!(start, datetime!(2026-09-30 15:00 UTC));
-        assert_eq!(end, datetime!(2026-10-31 15:00 UTC));
-        // 10/31 23:30 JST is October; 11/1 00:30 JST is November; 10/1 08:59 JST is October.
-        let cases = [
-            (datetime!(2026-10-31 14:30 UTC), true),
-            (datetime!(2026-10-31 15:30 UTC), false),
-            (datetime!(2026-09-30 23:59 UTC), true),
-            (datetime!(2026-09-30 14:59 UTC), false),
-        ];
-        for (at, inside) in cases {
-            assert_eq!(oct.contains(at), inside, "{at}");
-            assert_eq!(at >= start && at < end, inside, "{at}");
-        }
-        let dec = Month::parse("2026-12").expect("month");
-        assert_eq!(dec.next().to_string(), "2027-01");
-        assert_eq!(dec.next().previous(), dec);
-        assert_eq!(
-            Month::of(date!(2027 - 01 - 31)).previous().to_string(),
-            "2026-12"
-        );
-    }
-
-    #[test]
     fn the_form_month_must_have_started() {
         let today = date!(2026 - 11 - 05);
         let cases = [
@@ -706,7 +609,7 @@ mod tests {
         let (contacts, concerns, tasks, plan) = october();
         let body = draft_body(
             &DraftInput {
-                month: Month::parse("2026-10").expect("month"),
+                month: YearMonth::parse("2026-10").expect("month"),
                 contacts: &contacts,
                 concerns: &concerns,
                 tasks: &tasks,
@@ -754,7 +657,7 @@ mod tests {
     fn an_empty_month_says_so_in_each_section() {
         let body = draft_body(
             &DraftInput {
-                month: Month::parse("2026-10").expect("month"),
+                month: YearMonth::parse("2026-10").expect("month"),
                 contacts: &[],
                 concerns: &[],
                 tasks: &[],

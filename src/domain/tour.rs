@@ -19,10 +19,55 @@ pub const MAX_DAYS_AHEAD: i64 = 365;
 /// The hour (Japan time) of the day before the tour at which the reminder is sent.
 pub const REMINDER_HOUR: u8 = 9;
 
-/// A booking's states: asked for on the public form, confirmed by staff, or cancelled.
-pub const REQUESTED: &str = "requested";
-pub const CONFIRMED: &str = "confirmed";
-pub const CANCELLED: &str = "cancelled";
+/// A booking's states (`tour_bookings.status`): asked for on the public form, confirmed by
+/// staff, or cancelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookingStatus {
+    Requested,
+    Confirmed,
+    Cancelled,
+}
+
+impl BookingStatus {
+    pub const ALL: [BookingStatus; 3] = [
+        BookingStatus::Requested,
+        BookingStatus::Confirmed,
+        BookingStatus::Cancelled,
+    ];
+    /// The `tour_bookings.status` code.
+    pub fn code(self) -> &'static str {
+        match self {
+            BookingStatus::Requested => "requested",
+            BookingStatus::Confirmed => "confirmed",
+            BookingStatus::Cancelled => "cancelled",
+        }
+    }
+    pub fn parse(code: &str) -> Option<BookingStatus> {
+        BookingStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+    /// The i18n key of its name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            BookingStatus::Requested => "tour.booking.requested",
+            BookingStatus::Confirmed => "tour.booking.confirmed",
+            BookingStatus::Cancelled => "tour.booking.cancelled",
+        }
+    }
+}
+
+impl std::fmt::Display for BookingStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// For `sqlx::FromRow`'s `try_from`: the store reads the text column into the enum.
+impl TryFrom<String> for BookingStatus {
+    type Error = fields::UnknownStatus;
+    fn try_from(code: String) -> Result<BookingStatus, fields::UnknownStatus> {
+        BookingStatus::parse(&code).ok_or(fields::UnknownStatus(code))
+    }
+}
 
 /// A slot as typed on the staff form.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -155,13 +200,13 @@ pub fn move_needs_cancel(from: &str, to: &str, booking_holds_seat: bool) -> bool
 }
 
 /// A booking may be confirmed while it is only requested.
-pub fn can_confirm(status: &str) -> bool {
-    status == REQUESTED
+pub fn can_confirm(status: BookingStatus) -> bool {
+    status == BookingStatus::Requested
 }
 
 /// A booking may be cancelled or moved while it holds a seat.
-pub fn holds_seat(status: &str) -> bool {
-    status == REQUESTED || status == CONFIRMED
+pub fn holds_seat(status: BookingStatus) -> bool {
+    matches!(status, BookingStatus::Requested | BookingStatus::Confirmed)
 }
 
 const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
@@ -328,8 +373,28 @@ mod tests {
         assert_eq!(steps_to_schedule("tour_scheduled"), Some(&[][..]));
         assert_eq!(steps_to_schedule("closed"), None);
         assert_eq!(steps_to_schedule("toured"), None);
-        assert!(can_confirm(REQUESTED) && !can_confirm(CONFIRMED));
-        assert!(holds_seat(CONFIRMED) && !holds_seat(CANCELLED));
+        use BookingStatus::{Cancelled, Confirmed, Requested};
+        assert!(can_confirm(Requested) && !can_confirm(Confirmed) && !can_confirm(Cancelled));
+        assert!(holds_seat(Requested) && holds_seat(Confirmed) && !holds_seat(Cancelled));
+    }
+
+    #[test]
+    fn booking_states_keep_their_stored_codes() {
+        let cases = [
+            ("requested", BookingStatus::Requested),
+            ("confirmed", BookingStatus::Confirmed),
+            ("cancelled", BookingStatus::Cancelled),
+        ];
+        for (code, status) in cases {
+            assert_eq!(status.code(), code);
+            assert_eq!(status.to_string(), code);
+            assert_eq!(BookingStatus::try_from(code.to_string()), Ok(status));
+            assert!(crate::i18n::Lang::Ja.get(status.label_key()).is_some());
+        }
+        for bad in ["", "Requested", "booked", "canceled"] {
+            assert_eq!(BookingStatus::parse(bad), None, "{bad:?}");
+            assert!(BookingStatus::try_from(bad.to_string()).is_err());
+        }
     }
 
     #[test]

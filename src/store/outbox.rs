@@ -1,16 +1,14 @@
 //! 送信メール (the email outbox): messages waiting to be sent, sent, or given up on, and the
 //! lease a server process takes on one before sending it (`crate::email` does the sending).
 //!
-//! Statuses: `queued` (waiting, maybe after failed attempts), `sent`, `failed` (given up after
-//! the last attempt; an admin may queue it again).
+//! Statuses (`domain::outbox::MessageStatus`, read from the text column here): `queued`
+//! (waiting, maybe after failed attempts), `sent`, `failed` (given up after the last attempt;
+//! an admin may queue it again).
 use time::OffsetDateTime;
 
 use crate::db::{Db, Tx};
+use crate::domain::outbox::MessageStatus;
 use crate::{on_db, on_tx};
-
-pub const QUEUED: &str = "queued";
-pub const SENT: &str = "sent";
-pub const FAILED: &str = "failed";
 
 /// A message to write into the outbox.
 #[derive(Debug, Clone)]
@@ -31,7 +29,8 @@ pub struct Message {
     pub subject: String,
     pub body_text: String,
     pub created_at: OffsetDateTime,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: MessageStatus,
     pub attempts: i64,
     pub next_attempt_at: OffsetDateTime,
     pub locked_until: Option<OffsetDateTime>,
@@ -121,7 +120,7 @@ pub async fn mark_sent(db: &Db, id: i64, now: OffsetDateTime) -> Result<(), sqlx
 pub async fn mark_attempt_failed(
     db: &Db,
     id: i64,
-    status: &str,
+    status: MessageStatus,
     next_attempt_at: OffsetDateTime,
     error: &str,
 ) -> Result<(), sqlx::Error> {
@@ -129,7 +128,7 @@ pub async fn mark_attempt_failed(
                SET status = $2, attempts = attempts + 1, next_attempt_at = $3,
                    locked_until = NULL, last_error = $4
                WHERE id = $1";
-    on_db!(db, pool => sqlx::query(sql).bind(id).bind(status).bind(next_attempt_at).bind(error)
+    on_db!(db, pool => sqlx::query(sql).bind(id).bind(status.code()).bind(next_attempt_at).bind(error)
         .execute(pool).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

@@ -9,8 +9,9 @@
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Db, Tx};
+use crate::domain::month::YearMonth;
 use crate::domain::report::{
-    ConcernFact, ContactFact, Month, ReportStatus, TaskFact, VersionStatus, status_of,
+    ConcernFact, ContactFact, ReportStatus, TaskFact, VersionStatus, status_of,
 };
 use crate::{on_db, on_tx};
 
@@ -96,7 +97,7 @@ pub async fn list_for_client(db: &Db, client_id: i64) -> Result<Vec<ReportRow>, 
 pub async fn versions(
     db: &Db,
     client_id: i64,
-    month: Month,
+    month: YearMonth,
 ) -> Result<Vec<ReportRow>, sqlx::Error> {
     let sql =
         format!("{SELECT_REPORT} WHERE r.client_id = $1 AND r.month = $2 ORDER BY r.version DESC");
@@ -111,7 +112,11 @@ pub async fn shares_for_client(db: &Db, client_id: i64) -> Result<Vec<ShareRow>,
 }
 
 /// The shares of one month's versions, newest first.
-pub async fn shares(db: &Db, client_id: i64, month: Month) -> Result<Vec<ShareRow>, sqlx::Error> {
+pub async fn shares(
+    db: &Db,
+    client_id: i64,
+    month: YearMonth,
+) -> Result<Vec<ShareRow>, sqlx::Error> {
     let sql = format!(
         "{SELECT_SHARE} WHERE r.client_id = $1 AND r.month = $2 ORDER BY h.shared_on DESC, h.id DESC"
     );
@@ -135,7 +140,7 @@ pub async fn find_share(db: &Db, client_id: i64, id: i64) -> Result<Option<Share
 pub async fn month_status(
     db: &Db,
     client_id: i64,
-    month: Month,
+    month: YearMonth,
 ) -> Result<ReportStatus, sqlx::Error> {
     let versions = versions(db, client_id, month).await?;
     let shares = shares(db, client_id, month).await?;
@@ -158,7 +163,7 @@ pub fn status_from_rows(versions: &[ReportRow], shares: &[ShareRow]) -> ReportSt
 pub async fn insert_first(
     tx: &mut Tx,
     client_id: i64,
-    month: Month,
+    month: YearMonth,
     body: &str,
     now: OffsetDateTime,
 ) -> Result<i64, sqlx::Error> {
@@ -248,7 +253,7 @@ pub async fn acknowledge(tx: &mut Tx, share_id: i64, on: Date) -> Result<bool, s
 pub async fn month_contacts(
     db: &Db,
     client_id: i64,
-    month: Month,
+    month: YearMonth,
 ) -> Result<Vec<ContactFact>, sqlx::Error> {
     let (from, until) = month.utc_range();
     let rows: Vec<ContactRow> = on_db!(db, pool => sqlx::query_as(
@@ -263,7 +268,7 @@ pub async fn month_contacts(
 pub async fn month_concerns(
     db: &Db,
     client_id: i64,
-    month: Month,
+    month: YearMonth,
 ) -> Result<Vec<ConcernFact>, sqlx::Error> {
     let (from, until) = month.utc_range();
     let rows: Vec<ConcernRow> = on_db!(db, pool => sqlx::query_as(
@@ -279,7 +284,7 @@ pub async fn month_concerns(
 pub async fn month_tasks(
     db: &Db,
     client_id: i64,
-    month: Month,
+    month: YearMonth,
 ) -> Result<Vec<TaskFact>, sqlx::Error> {
     let (from, until) = month.utc_range();
     let rows: Vec<TaskRow> = on_db!(db, pool => sqlx::query_as(

@@ -3,7 +3,7 @@
 use time::OffsetDateTime;
 
 use crate::db::{Db, Tx};
-use crate::domain::tour::SlotInput;
+use crate::domain::tour::{BookingStatus, SlotInput};
 use crate::{on_db, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -24,7 +24,8 @@ pub struct Booking {
     pub id: i64,
     pub inquiry_id: i64,
     pub slot_id: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: BookingStatus,
     pub reminder_outbox_id: Option<i64>,
     pub starts_at: OffsetDateTime,
     pub ends_at: OffsetDateTime,
@@ -37,7 +38,8 @@ pub struct SlotGuest {
     pub slot_id: i64,
     pub inquiry_id: i64,
     pub name: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: BookingStatus,
 }
 
 const SLOT_COLUMNS: &str =
@@ -173,9 +175,9 @@ pub async fn find_booking(db: &Db, inquiry_id: i64) -> Result<Option<Booking>, s
 pub async fn update_booking(
     tx: &mut Tx,
     id: i64,
-    from_status: &str,
+    from_status: BookingStatus,
     from_slot: i64,
-    to_status: &str,
+    to_status: BookingStatus,
     to_slot: i64,
     reminder_outbox_id: Option<i64>,
     now: OffsetDateTime,
@@ -183,7 +185,7 @@ pub async fn update_booking(
     let n = on_tx!(tx, c => sqlx::query(
         "UPDATE tour_bookings SET status = $4, slot_id = $5, reminder_outbox_id = $6, updated_at = $7
          WHERE id = $1 AND status = $2 AND slot_id = $3")
-        .bind(id).bind(from_status).bind(from_slot).bind(to_status).bind(to_slot)
+        .bind(id).bind(from_status.code()).bind(from_slot).bind(to_status.code()).bind(to_slot)
         .bind(reminder_outbox_id).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)

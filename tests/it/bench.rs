@@ -107,7 +107,10 @@ async fn the_data_set_has_the_asked_scale_and_the_cases_a_claim_must_find() {
             number.len() == 10 && number.bytes().all(|b| b.is_ascii_digit()),
             "{number}"
         );
-        assert!(bench::municipality_code_is_valid(code), "{code}");
+        assert!(
+            teichaku::domain::kokuho::is_valid_municipality_number(code),
+            "{code}"
+        );
     }
 
     // The claim has real cases: clients met face to face in the month and clients who

@@ -500,7 +500,7 @@ async fn a_supporters_month_in_chromium() {
         .goto(format!("{base}/clients/{client}/reports"))
         .await
         .unwrap();
-    let month = teichaku::web::support::compliance::YearMonth::of(today).code();
+    let month = teichaku::domain::month::YearMonth::of(today).to_string();
     set_value(&driver, "f-report_month", &month).await;
     click(&driver, By::Id("create-report")).await;
     let body = text_of(&driver, By::Tag("textarea")).await;

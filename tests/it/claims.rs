@@ -687,10 +687,13 @@ async fn service_days_are_counted_in_japan_time() {
              VALUES ($1, $2, $3, 'phone', 'client', $3, $3)",
             |b| b.i(ids[0]).i(office).t(at)).await;
     }
-    let claims =
-        teichaku::claims::run_month(&app.state.db, Some(office), 2026, time::Month::October)
-            .await
-            .expect("claims");
+    let claims = teichaku::claims::run_month(
+        &app.state.db,
+        Some(office),
+        teichaku::domain::month::YearMonth::new(2026, 10).expect("month"),
+    )
+    .await
+    .expect("claims");
     let days = |id: i64| {
         claims[0]
             .clients

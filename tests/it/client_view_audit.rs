@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use reqwest::StatusCode;
-use teichaku::domain::report::Month;
+use teichaku::domain::month::YearMonth;
 use teichaku::web::access::Policy;
 
 use crate::helpers::{TestApp, spawn_app};
@@ -147,7 +147,9 @@ impl Fixture<'_> {
 
     /// Last month's report, finalised (the print page shows only a final version).
     async fn report(&self) -> String {
-        let month = Month::of(teichaku::clock::today()).previous().to_string();
+        let month = YearMonth::of(teichaku::clock::today())
+            .previous()
+            .to_string();
         self.submit("reports", "reports", &[("report_month", &month)])
             .await;
         let path = format!("reports/{month}");

@@ -66,7 +66,7 @@ fn row(body: &str, client: i64) -> String {
 async fn a_client_turns_green_when_the_month_is_done() {
     let app = spawn_app().await;
     let (office, client) = client_in_service(&app).await;
-    let month = teichaku::web::support::compliance::YearMonth::of(teichaku::clock::today()).code();
+    let month = teichaku::domain::month::YearMonth::of(teichaku::clock::today()).to_string();
     let page = app.get(&format!("/offices/{office}/month")).await;
     assert_eq!(page.status, StatusCode::OK);
     let r = row(&page.body, client);

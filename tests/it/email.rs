@@ -7,6 +7,7 @@ use base64::Engine as _;
 use reqwest::StatusCode;
 use teichaku::{
     clock,
+    domain::outbox::MessageStatus,
     email::{self, MAX_ATTEMPTS, Mailer, OutgoingEmail},
     store::outbox::{self, Message},
 };
@@ -176,8 +177,8 @@ async fn a_japanese_message_arrives_encoded_and_is_marked_sent() {
     let got = sink.wait_for(1, Duration::from_secs(10)).await;
     assert_eq!(got.len(), 1, "the worker sent it");
     assert_is_the_japanese_message(&got[0]);
-    let m = wait_for_row(&app, id, |m| m.status == "sent").await;
-    assert_eq!(m.status, "sent");
+    let m = wait_for_row(&app, id, |m| m.status == MessageStatus::Sent).await;
+    assert_eq!(m.status, MessageStatus::Sent);
     assert_eq!(m.attempts, 1);
     assert!(m.sent_at.is_some());
     assert_eq!(m.last_error, "");
@@ -215,7 +216,7 @@ async fn a_temporary_failure_is_retried_after_the_backoff() {
     let id = enqueue(&app, &japanese_message()).await;
     let m = wait_for_row(&app, id, |m| m.attempts >= 1).await;
     assert_eq!(sink.refused(), 1);
-    assert_eq!(m.status, "queued", "a failure is retried");
+    assert_eq!(m.status, MessageStatus::Queued, "a failure is retried");
     assert_eq!(m.attempts, 1);
     assert!(m.last_error.contains("451"), "{}", m.last_error);
     let wait = m.next_attempt_at - before;
@@ -237,7 +238,7 @@ async fn a_temporary_failure_is_retried_after_the_backoff() {
     assert_eq!(got.len(), 1);
     assert_is_the_japanese_message(&got[0]);
     let m = row(&app, id).await;
-    assert_eq!((m.status.as_str(), m.attempts), ("sent", 2));
+    assert_eq!((m.status, m.attempts), (MessageStatus::Sent, 2));
     assert_eq!(m.last_error, "");
 }
 
@@ -256,7 +257,7 @@ async fn given_up_after_the_last_attempt_then_retried_by_an_admin() {
         let m = row(&app, id).await;
         assert_eq!(m.attempts, attempt);
         if attempt < MAX_ATTEMPTS {
-            assert_eq!(m.status, "queued", "attempt {attempt}");
+            assert_eq!(m.status, MessageStatus::Queued, "attempt {attempt}");
             assert_eq!(m.next_attempt_at - now, email::backoff(attempt));
             let early = email::send_due(
                 &app.state.db,
@@ -268,7 +269,11 @@ async fn given_up_after_the_last_attempt_then_retried_by_an_admin() {
             assert_eq!(early, email::RunReport::default(), "not due yet");
             now = m.next_attempt_at;
         } else {
-            assert_eq!(m.status, "failed", "given up after {MAX_ATTEMPTS} attempts");
+            assert_eq!(
+                m.status,
+                MessageStatus::Failed,
+                "given up after {MAX_ATTEMPTS} attempts"
+            );
         }
     }
     assert_eq!(sink.refused(), MAX_ATTEMPTS as usize);
@@ -295,7 +300,7 @@ async fn given_up_after_the_last_attempt_then_retried_by_an_admin() {
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.location(), "/admin/outbox?n=retried");
     let m = row(&app, id).await;
-    assert_eq!(m.status, "queued");
+    assert_eq!(m.status, MessageStatus::Queued);
     let rows = app.audit_rows("email.retry").await;
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].1, id.to_string());
@@ -311,7 +316,7 @@ async fn given_up_after_the_last_attempt_then_retried_by_an_admin() {
         .unwrap();
     assert_eq!(report.sent, 1);
     assert_eq!(sink.received().len(), 1);
-    assert_eq!(row(&app, id).await.status, "sent");
+    assert_eq!(row(&app, id).await.status, MessageStatus::Sent);
 }
 
 #[tokio::test]
@@ -322,8 +327,8 @@ async fn without_smtp_messages_wait_and_show_to_admins_only() {
     tokio::time::sleep(Duration::from_millis(600)).await;
     let m = row(&app, id).await;
     assert_eq!(
-        (m.status.as_str(), m.attempts),
-        ("queued", 0),
+        (m.status, m.attempts),
+        (MessageStatus::Queued, 0),
         "nothing sent"
     );
 
@@ -394,7 +399,7 @@ async fn concurrent_senders_never_send_one_message_twice() {
     assert_eq!(recipients, expected, "each message arrived exactly once");
     for id in ids {
         let m = row(&app, id).await;
-        assert_eq!((m.status.as_str(), m.attempts), ("sent", 1));
+        assert_eq!((m.status, m.attempts), (MessageStatus::Sent, 1));
     }
 
     // The lease itself: of two processes claiming one due message at the same moment, one wins.

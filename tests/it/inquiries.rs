@@ -459,7 +459,7 @@ async fn the_inbox_counts_inquiries_visits_and_contracts_by_month() {
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{from} → {to}");
     }
-    let month = teichaku::web::support::compliance::YearMonth::of(teichaku::clock::today()).code();
+    let month = teichaku::domain::month::YearMonth::of(teichaku::clock::today()).to_string();
     let inbox = app.get(&format!("/offices/{office}/inquiries")).await;
     let row_start = inbox
         .body

@@ -20,6 +20,7 @@ mod email;
 mod helpers;
 mod inquiries;
 mod matrix;
+mod months;
 mod offices;
 mod platform;
 mod public;

@@ -3,7 +3,8 @@
 //! versions, consent-checked sharing with the confirmation, the print page, and other
 //! offices kept out. Runs on both engines.
 use reqwest::StatusCode;
-use teichaku::domain::report::{Month, ReportStatus};
+use teichaku::domain::month::YearMonth;
+use teichaku::domain::report::ReportStatus;
 use time::{Date, Duration, OffsetDateTime, UtcOffset, macros::date, macros::datetime};
 
 use crate::helpers::{TestApp, id_from_location, spawn_app};
@@ -329,7 +330,7 @@ async fn sharing_needs_consent_for_anyone_but_the_client() {
     let app = spawn_app().await;
     let (_, client, s, _) = office_with_client(&app).await;
     let path = create_report(&s, client, "2026-10").await;
-    let month = Month::parse("2026-10").expect("month");
+    let month = YearMonth::parse("2026-10").expect("month");
     let status = || teichaku::store::reports::month_status(&app.state.db, client, month);
     assert_eq!(status().await.expect("status"), ReportStatus::Draft);
 
@@ -528,7 +529,7 @@ async fn months_are_checked() {
     let app = spawn_app().await;
     let (_, client, s, _) = office_with_client(&app).await;
     let list = format!("/clients/{client}/reports");
-    let next = Month::of(teichaku::clock::today()).next().to_string();
+    let next = YearMonth::of(teichaku::clock::today()).next().to_string();
     for (month, message) in [
         ("2026-13", "年と月は 2026-10 の形で入力してください。"),
         ("", "入力してください。"),

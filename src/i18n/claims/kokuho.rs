@@ -8,16 +8,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "The office number must be 10 digits",
     ),
     (
-        "kokuho.service_month_range",
-        "サービス提供年月は2000年以降の年と1〜12の月で入力してください（{year}年{month}月）",
-        "The service month must be a year from 2000 and a month from 1 to 12 (year {year}, month {month})",
-    ),
-    (
-        "kokuho.processing_month_range",
-        "処理対象年月は2000年以降の年と1〜12の月で入力してください（{year}年{month}月）",
-        "The processing month must be a year from 2000 and a month from 1 to 12 (year {year}, month {month})",
-    ),
-    (
         "kokuho.processing_after_service",
         "処理対象年月はサービス提供年月より後の月にしてください",
         "The processing month must be after the service month",

@@ -17,9 +17,10 @@ use crate::clock;
 use crate::db::Db;
 use crate::domain::audit::Action;
 use crate::domain::claim_records::{
-    CAP_RESULTS, CapForm, OTHER_OFFICE_FIELDS, OTHER_OFFICE_ROWS, cap_result_key, parse_month,
+    CAP_RESULTS, CapForm, OTHER_OFFICE_FIELDS, OTHER_OFFICE_ROWS, cap_result_key,
 };
 use crate::domain::fields::{FieldErrors, Pairs};
+use crate::domain::month::{NotAMonth, YearMonth};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, clients::Client, offices::Office};
 use crate::web::{
@@ -50,11 +51,10 @@ pub struct MonthQuery {
 
 /// `YYYY-MM` and its first and last day, or 400.
 fn month_of(q: &MonthQuery) -> AppResult<(String, Date, Date)> {
-    let bad = || AppError::BadRequest("month must be YYYY-MM".into());
-    let (year, month) = parse_month(&q.month).ok_or_else(bad)?;
-    let first = Date::from_calendar_date(year, month, 1).map_err(|_| bad())?;
-    let last = Date::from_calendar_date(year, month, month.length(year)).map_err(|_| bad())?;
-    Ok((format!("{year:04}-{:02}", u8::from(month)), first, last))
+    let month =
+        YearMonth::parse(&q.month).ok_or_else(|| AppError::BadRequest(NotAMonth.to_string()))?;
+    let (first, last) = month.bounds();
+    Ok((month.to_string(), first, last))
 }
 
 /// The client `{cid}` of the office whose cap result it is: a client of another office
@@ -223,7 +223,7 @@ pub async fn save_cap_result(
         client.id,
         office.id,
         &month,
-        input.result,
+        i64::from(input.result.code()),
         input.amount_yen,
         &others,
         who.id,
@@ -237,7 +237,7 @@ pub async fn save_cap_result(
     .detail(format!(
         "client={} month={month} result={} amount_yen={} other_offices={}",
         client.id,
-        input.result,
+        input.result.code(),
         input.amount_yen,
         others.len()
     ))

@@ -25,15 +25,14 @@ use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::kokuho::{self, DataKind, Problem};
+use crate::domain::month::YearMonth;
 use crate::domain::retention;
 use crate::error::{AppError, AppResult};
 use crate::store::{self, claims::LockedClaim, offices::Office};
 use crate::web::{
     csrf::CsrfForm,
     ctx::{Ctx, Page},
-    see_other,
-    support::compliance::YearMonth,
-    unprocessable,
+    see_other, unprocessable,
 };
 
 pub fn routes() -> Routes {
@@ -85,7 +84,7 @@ pub struct VersionPath {
 
 /// The live claim of one office for a month.
 async fn live_claim(ctx: &Ctx, office: &Office, ym: YearMonth) -> AppResult<OfficeClaim> {
-    let mut all = claims::run_month(&ctx.app.db, Some(office.id), ym.year, ym.month)
+    let mut all = claims::run_month(&ctx.app.db, Some(office.id), ym)
         .await
         .map_err(AppError::Internal)?;
     all.pop().ok_or(AppError::NotFound)
@@ -219,7 +218,7 @@ fn percent(retained: u32, served: u32) -> String {
 
 async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<ClaimPage> {
     let live = live_claim(ctx, &office, ym).await?;
-    let versions = store::claims::versions(&ctx.app.db, office.id, &ym.code()).await?;
+    let versions = store::claims::versions(&ctx.app.db, office.id, &ym.to_string()).await?;
     // A locked month is shown exactly as locked; the run now only says what would differ.
     let locked: Option<OfficeClaim> = match versions.first() {
         Some(v) => Some(
@@ -236,9 +235,9 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
         ),
         _ => (Vec::new(), Vec::new()),
     };
-    let processing = claims::processing_month(ym.bounds().0, clock::today());
+    let processing = claims::processing_month(ym, clock::today());
     let problems = if live.clients.iter().any(ClientOut::claimable) {
-        kokuho::validate(&claims::kokuho_file(&live, &processing))
+        kokuho::validate(&claims::kokuho_file(&live, ym, processing))
     } else {
         Vec::new()
     };
@@ -246,9 +245,9 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
     let claim = locked.unwrap_or_else(|| live.clone());
     Ok(ClaimPage {
         page: ctx.form_page("claim.title").await?,
-        month: ym.code(),
-        prev: ym.shift(-1).code(),
-        next: ym.shift(1).code(),
+        month: ym.to_string(),
+        prev: ym.shift(-1).to_string(),
+        next: ym.shift(1).to_string(),
         municipalities: claim.by_municipality(),
         totals: claim.totals(),
         office,
@@ -272,7 +271,7 @@ pub async fn show_claim(
 ) -> AppResult<Response> {
     let ym = YearMonth::parse(&q.month).unwrap_or_else(|| YearMonth::of(clock::today()).shift(-1));
     ctx.audit(Action::ClaimsView, &office)
-        .detail(format!("month={}", ym.code()))
+        .detail(format!("month={ym}"))
         .write_now(&ctx.app.db)
         .await?;
     Ok(claim_page(&ctx, office, ym).await?.into_response())
@@ -320,7 +319,7 @@ pub async fn lock_claim(
     let claim = &page.live;
     let totals = claim.totals();
     let snapshot = serde_json::to_string(claim).map_err(|e| AppError::Internal(e.into()))?;
-    let processing = claims::processing_month(ym.bounds().0, clock::today());
+    let processing = claims::processing_month(ym, clock::today()).to_string();
     let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
     let new = store::claims::NewClaim {
         office: page.office.id,
@@ -396,7 +395,9 @@ async fn locked(
     month: &str,
     version: &str,
 ) -> AppResult<(LockedClaim, OfficeClaim)> {
-    let month = YearMonth::parse(month).ok_or(AppError::NotFound)?.code();
+    let month = YearMonth::parse(month)
+        .ok_or(AppError::NotFound)?
+        .to_string();
     let version: i64 = version.parse().map_err(|_| AppError::NotFound)?;
     let row = store::claims::versions(&ctx.app.db, office.id, &month)
         .await?
@@ -456,7 +457,13 @@ async fn kokuho_download(
     kind: DataKind,
 ) -> AppResult<Response> {
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
-    let file = claims::kokuho_file(&claim, &row.processing_month);
+    // Both months were written by `lock_claim` from a `YearMonth`.
+    let stored = |text: &str| {
+        YearMonth::parse(text).ok_or_else(|| {
+            AppError::Internal(anyhow::anyhow!("stored month {text:?} is not YYYY-MM"))
+        })
+    };
+    let file = claims::kokuho_file(&claim, stored(&row.month)?, stored(&row.processing_month)?);
     let written = match kind {
         DataKind::J11 => kokuho::write(&file).map(Some),
         DataKind::J41 => kokuho::write_cap_results(&file),

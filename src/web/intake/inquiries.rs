@@ -17,6 +17,8 @@ use crate::domain::fields::FieldErrors;
 use crate::domain::inquiry::{
     InquiryForm, STATUSES, can_move, contact_overdue, first_contact_due, next_statuses,
 };
+use crate::domain::month::YearMonth;
+use crate::domain::tour::BookingStatus;
 use crate::error::AppResult;
 use crate::store::{
     self,
@@ -117,8 +119,8 @@ pub async fn list_inquiries(
         })
         .collect();
     // The last 6 months' figures, newest first.
-    let this_month = crate::web::support::compliance::YearMonth::of(today);
-    let months: Vec<String> = (0..6).map(|i| this_month.shift(-i).code()).collect();
+    let this_month = YearMonth::of(today);
+    let months: Vec<YearMonth> = (0..6).map(|i| this_month.shift(-i)).collect();
     let (received, events) = store::inquiries::timeline_for_office(&ctx.app.db, office.id).await?;
     let counts = crate::domain::inquiry::monthly_counts(&received, &events, &months);
     let page = ctx.page("inquiry.inbox_title");
@@ -230,21 +232,24 @@ impl ShowPage {
     fn at(&self, at: &time::OffsetDateTime) -> String {
         clock::format_jst(*at)
     }
-    fn booking_key(&self, s: &str) -> String {
-        format!("tour.booking.{s}")
+    fn booking_key(&self, s: &BookingStatus) -> &'static str {
+        s.label_key()
     }
-    fn holds_seat(&self, s: &str) -> bool {
-        crate::domain::tour::holds_seat(s)
+    fn holds_seat(&self, s: &BookingStatus) -> bool {
+        crate::domain::tour::holds_seat(*s)
+    }
+    fn can_confirm(&self, s: &BookingStatus) -> bool {
+        crate::domain::tour::can_confirm(*s)
     }
     /// Staff may book a slot: no tour yet (or a cancelled one), at a stage before the tour.
     fn can_book(&self) -> bool {
         self.tour
             .as_ref()
-            .is_none_or(|(b, _)| b.status == crate::domain::tour::CANCELLED)
+            .is_none_or(|(b, _)| b.status == BookingStatus::Cancelled)
             && crate::domain::tour::steps_to_schedule(&self.inquiry.status).is_some()
     }
     fn shown_booking_status(&self) -> &str {
-        self.tour.as_ref().map_or("", |(b, _)| b.status.as_str())
+        self.tour.as_ref().map_or("", |(b, _)| b.status.code())
     }
 }
 
@@ -323,7 +328,7 @@ pub async fn move_inquiry(
     }
     let holds_seat = store::tours::find_booking(&ctx.app.db, inquiry.id)
         .await?
-        .is_some_and(|b| crate::domain::tour::holds_seat(&b.status));
+        .is_some_and(|b| crate::domain::tour::holds_seat(b.status));
     if crate::domain::tour::move_needs_cancel(&inquiry.status, &form.to, holds_seat) {
         errors.add("to", "err.tour_cancel_first");
     }

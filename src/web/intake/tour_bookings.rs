@@ -14,7 +14,7 @@ use crate::clock;
 use crate::db::Tx;
 use crate::domain::audit::Action;
 use crate::domain::fields::{self, FieldErrors};
-use crate::domain::tour::{self, CANCELLED, CONFIRMED, REQUESTED};
+use crate::domain::tour::{self, BookingStatus};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, inquiries::Inquiry, offices::Office, tours::Booking, tours::Slot};
 use crate::web::{
@@ -200,8 +200,12 @@ pub async fn book_tour(
     CsrfForm(form): CsrfForm<TourForm>,
 ) -> AppResult<Response> {
     let booking = store::tours::find_booking(&ctx.app.db, inquiry.id).await?;
-    let shown = booking.as_ref().map_or("", |b| b.status.as_str());
-    if booking.as_ref().is_some_and(|b| b.status != CANCELLED) || form.booking_status != shown {
+    let shown = booking.as_ref().map_or("", |b| b.status.code());
+    if booking
+        .as_ref()
+        .is_some_and(|b| b.status != BookingStatus::Cancelled)
+        || form.booking_status != shown
+    {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
     }
     if tour::steps_to_schedule(&inquiry.status).is_none() {
@@ -223,7 +227,14 @@ pub async fn book_tour(
         }
         Some(b) => {
             store::tours::update_booking(
-                &mut tx, b.id, CANCELLED, b.slot_id, REQUESTED, slot.id, None, now,
+                &mut tx,
+                b.id,
+                BookingStatus::Cancelled,
+                b.slot_id,
+                BookingStatus::Requested,
+                slot.id,
+                None,
+                now,
             )
             .await?
         }
@@ -255,7 +266,7 @@ pub async fn confirm_tour(
 ) -> AppResult<Response> {
     let booking = booking_of(&ctx, &inquiry).await?;
     let steps = tour::steps_to_schedule(&inquiry.status);
-    if !tour::can_confirm(&booking.status) || form.booking_status != booking.status {
+    if !tour::can_confirm(booking.status) || form.booking_status != booking.status.code() {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
     }
     let Some(steps) = steps else {
@@ -270,9 +281,9 @@ pub async fn confirm_tour(
     let mut changed = store::tours::update_booking(
         &mut tx,
         booking.id,
-        REQUESTED,
+        BookingStatus::Requested,
         booking.slot_id,
-        CONFIRMED,
+        BookingStatus::Confirmed,
         booking.slot_id,
         reminder,
         now,
@@ -321,7 +332,7 @@ pub async fn reschedule_tour(
     CsrfForm(form): CsrfForm<TourForm>,
 ) -> AppResult<Response> {
     let booking = booking_of(&ctx, &inquiry).await?;
-    if !tour::holds_seat(&booking.status) || form.booking_status != booking.status {
+    if !tour::holds_seat(booking.status) || form.booking_status != booking.status.code() {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
     }
     let Some(slot) = chosen_slot(&ctx, &form.tour_slot_id, &office, Some(booking.slot_id)).await?
@@ -339,7 +350,7 @@ pub async fn reschedule_tour(
     if let Some(r) = booking.reminder_outbox_id {
         store::outbox::delete_queued(&mut tx, r).await?;
     }
-    let confirmed = booking.status == CONFIRMED;
+    let confirmed = booking.status == BookingStatus::Confirmed;
     let reminder = if confirmed {
         queue_reminder(&mut tx, &office, &inquiry, &slot_when(&slot), now).await?
     } else {
@@ -348,9 +359,9 @@ pub async fn reschedule_tour(
     if !store::tours::update_booking(
         &mut tx,
         booking.id,
-        &booking.status,
+        booking.status,
         booking.slot_id,
-        &booking.status,
+        booking.status,
         slot.id,
         reminder,
         now,
@@ -387,7 +398,7 @@ pub async fn cancel_tour(
     CsrfForm(form): CsrfForm<TourForm>,
 ) -> AppResult<Response> {
     let booking = booking_of(&ctx, &inquiry).await?;
-    if !tour::holds_seat(&booking.status) || form.booking_status != booking.status {
+    if !tour::holds_seat(booking.status) || form.booking_status != booking.status.code() {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
     }
     let mut errors = FieldErrors::new();
@@ -402,9 +413,9 @@ pub async fn cancel_tour(
     if !store::tours::update_booking(
         &mut tx,
         booking.id,
-        &booking.status,
+        booking.status,
         booking.slot_id,
-        CANCELLED,
+        BookingStatus::Cancelled,
         booking.slot_id,
         None,
         now,

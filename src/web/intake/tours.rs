@@ -11,7 +11,7 @@ use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::staff::Principal;
-use crate::domain::tour::{self, SlotForm};
+use crate::domain::tour::{self, BookingStatus, SlotForm};
 use crate::error::AppResult;
 use crate::i18n::Lang;
 use crate::store::{
@@ -97,8 +97,8 @@ struct ListPage {
 }
 
 impl ListPage {
-    fn booking_key(&self, status: &str) -> String {
-        format!("tour.booking.{status}")
+    fn booking_key(&self, status: &BookingStatus) -> &'static str {
+        status.label_key()
     }
 }
 

@@ -4,10 +4,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};
 
+use crate::domain::month::YearMonth;
 use crate::domain::staff::Principal;
 use crate::error::AppResult;
 use crate::store::{self, offices::OfficeSummary, tasks::Task};
-use crate::web::support::compliance::{Row, YearMonth, month_rows};
+use crate::web::support::compliance::{Row, month_rows};
 use crate::web::{
     access::Staff,
     ctx::{Ctx, Page},
@@ -68,7 +69,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         tasks,
         today,
         rows,
-        month: ym.code(),
+        month: ym.to_string(),
     }
     .into_response())
 }

@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use crate::clock;
 use crate::domain::audit::Action;
+use crate::domain::outbox::MessageStatus;
 use crate::error::AppResult;
 use crate::store::{self, outbox::Message};
 use crate::web::{
@@ -50,19 +51,15 @@ impl ListPage {
     }
 
     fn status_key(&self, m: &Message) -> &'static str {
-        match m.status.as_str() {
-            store::outbox::SENT => "email.status.sent",
-            store::outbox::FAILED => "email.status.failed",
-            _ => "email.status.queued",
-        }
+        m.status.label_key()
     }
 
     fn is_queued(&self, m: &Message) -> bool {
-        m.status == store::outbox::QUEUED
+        m.status == MessageStatus::Queued
     }
 
     fn is_failed(&self, m: &Message) -> bool {
-        m.status == store::outbox::FAILED
+        m.status == MessageStatus::Failed
     }
 }
 

@@ -10,11 +10,11 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use time::{Date, Month};
 
 use crate::clock;
 use crate::domain::compliance::{self, ClientMonth, Item, PlanState, ReportState};
-use crate::domain::rules::period::{add_months, service_window};
+use crate::domain::month::YearMonth;
+use crate::domain::rules::period::service_window;
 use crate::error::AppResult;
 use crate::store::{self, offices::Office};
 use crate::web::{
@@ -24,38 +24,6 @@ use crate::web::{
 
 pub fn routes() -> Routes {
     Routes::new().get("/offices/{id}/month", Policy::OfficeView, office_month)
-}
-
-/// A calendar month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct YearMonth {
-    pub year: i32,
-    pub month: Month,
-}
-
-impl YearMonth {
-    pub fn of(d: Date) -> YearMonth {
-        YearMonth {
-            year: d.year(),
-            month: d.month(),
-        }
-    }
-    /// `2026-11`.
-    pub fn parse(s: &str) -> Option<YearMonth> {
-        let (y, m) = s.trim().split_once('-')?;
-        let year: i32 = y.parse().ok().filter(|y| (2000..=2100).contains(y))?;
-        let month = Month::try_from(m.parse::<u8>().ok()?).ok()?;
-        Some(YearMonth { year, month })
-    }
-    pub fn code(&self) -> String {
-        format!("{:04}-{:02}", self.year, u8::from(self.month))
-    }
-    pub fn bounds(&self) -> (Date, Date) {
-        compliance::month_bounds(self.year, self.month)
-    }
-    pub fn shift(&self, months: i32) -> YearMonth {
-        YearMonth::of(add_months(self.bounds().0, months))
-    }
 }
 
 /// One client's line for the month.
@@ -86,19 +54,14 @@ pub async fn month_rows(
 ) -> AppResult<Vec<Row>> {
     let (first, last) = ym.bounds();
     let today = clock::today();
-    let utc = |d: Date| {
-        d.midnight()
-            .assume_offset(clock::JST)
-            .to_offset(time::UtcOffset::UTC)
-    };
-    let until = last.next_day().unwrap_or(last);
+    let (from, until) = ym.utc_range();
     let facts = store::compliance::month_facts(
         &ctx.app.db,
         office_id,
         supporter,
-        &ym.code(),
-        utc(first),
-        utc(until),
+        &ym.to_string(),
+        from,
+        until,
         today,
     )
     .await?;
@@ -177,34 +140,11 @@ pub async fn office_month(
     let page = OfficeMonthPage {
         page: ctx.page("month.title"),
         office,
-        month: ym.code(),
-        prev: ym.shift(-1).code(),
-        next: ym.shift(1).code(),
+        month: ym.to_string(),
+        prev: ym.previous().to_string(),
+        next: ym.next().to_string(),
         rows,
         bad_month: !q.month.is_empty() && parsed.is_none(),
     };
     Ok(page.into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn months_parse_and_shift() {
-        assert_eq!(
-            YearMonth::parse("2026-11").map(|m| m.code()),
-            Some("2026-11".into())
-        );
-        assert_eq!(
-            YearMonth::parse("2026-1").map(|m| m.code()),
-            Some("2026-01".into())
-        );
-        for bad in ["2026-13", "26-11", "2026", "abc", "2026-00"] {
-            assert!(YearMonth::parse(bad).is_none(), "{bad}");
-        }
-        let dec = YearMonth::parse("2026-12").expect("month");
-        assert_eq!(dec.shift(1).code(), "2027-01");
-        assert_eq!(dec.shift(-12).code(), "2025-12");
-    }
 }

@@ -26,7 +26,7 @@ use crate::domain::contact::{
     ACTION_ROWS, CONCERN_CATEGORIES, CONCERN_ROWS, ContactForm, Mode, PARTICIPANTS,
 };
 use crate::domain::fields::FieldErrors;
-use crate::domain::rules::period::add_months;
+use crate::domain::month::YearMonth;
 use crate::error::{AppError, AppResult};
 use crate::store::{
     self,
@@ -190,16 +190,12 @@ impl ListPage {
 fn recent_months(today: time::Date) -> Vec<String> {
     (0..TREND_MONTHS)
         .rev()
-        .map(|i| {
-            let d = add_months(today, -i);
-            format!("{:04}-{:02}", d.year(), u8::from(d.month()))
-        })
+        .map(|i| YearMonth::of(today).shift(-i).to_string())
         .collect()
 }
 
 fn month_of(at: time::OffsetDateTime) -> String {
-    let d = at.to_offset(clock::JST).date();
-    format!("{:04}-{:02}", d.year(), u8::from(d.month()))
+    YearMonth::of(at.to_offset(clock::JST).date()).to_string()
 }
 
 /// Open concerns counted by category and month raised.

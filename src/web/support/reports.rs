@@ -23,9 +23,9 @@ use crate::db::{Db, is_unique_violation};
 use crate::domain::audit::Action;
 use crate::domain::consent::{self, Blocked, Category, Recipient};
 use crate::domain::fields::{self, FieldErrors};
+use crate::domain::month::YearMonth;
 use crate::domain::report::{
-    self, DraftInput, Month, PlanFact, Refusal, ReportStatus, SHARE_METHODS, draft_body,
-    parse_month,
+    self, DraftInput, PlanFact, Refusal, ReportStatus, SHARE_METHODS, draft_body, parse_month,
 };
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -88,7 +88,7 @@ pub fn routes() -> Routes {
 
 /// The `{month}` of the path (not a record: the report of a month is found by client and
 /// month), or 404. Taken after the client's extractor, so its check answers first.
-pub struct ReportMonth(pub Month);
+pub struct ReportMonth(pub YearMonth);
 
 impl<S: Send + Sync> FromRequestParts<S> for ReportMonth {
     type Rejection = AppError;
@@ -97,7 +97,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ReportMonth {
         path_params(parts, state)
             .await?
             .get("month")
-            .and_then(|raw| Month::parse(raw))
+            .and_then(|raw| YearMonth::parse(raw))
             .map(ReportMonth)
             .ok_or(AppError::NotFound)
     }
@@ -119,7 +119,7 @@ impl AuditTarget for ReportRow {
     }
 }
 
-fn month_url(client: &Client, month: Month) -> String {
+fn month_url(client: &Client, month: YearMonth) -> String {
     format!("/clients/{}/reports/{month}", client.id)
 }
 
@@ -188,7 +188,7 @@ async fn list_page(ctx: &Ctx, client: Client) -> AppResult<ListPage> {
         client,
         months,
         // Reports are usually written after the month ends.
-        report_month: Month::of(clock::today()).previous().to_string(),
+        report_month: YearMonth::of(clock::today()).previous().to_string(),
         errors: FieldErrors::new(),
     })
 }
@@ -376,7 +376,7 @@ impl MonthPage {
 }
 
 /// The month page as stored, with empty forms.
-async fn month_page(ctx: &Ctx, client: Client, month: Month) -> AppResult<MonthPage> {
+async fn month_page(ctx: &Ctx, client: Client, month: YearMonth) -> AppResult<MonthPage> {
     let db = &ctx.app.db;
     let versions = store::reports::versions(db, client.id, month).await?;
     let shares = store::reports::shares(db, client.id, month).await?;
@@ -450,7 +450,7 @@ pub async fn show_month(
 }
 
 /// The month page with an alert saying why the request was refused (409).
-async fn refused(ctx: &Ctx, client: Client, month: Month, why: Refusal) -> AppResult<Response> {
+async fn refused(ctx: &Ctx, client: Client, month: YearMonth, why: Refusal) -> AppResult<Response> {
     let mut page = month_page(ctx, client, month).await?;
     page.refusal = Some(why.key());
     Ok(conflict(page))
@@ -467,7 +467,7 @@ pub struct BodyForm {
 async fn editable_latest(
     ctx: &Ctx,
     client: &Client,
-    month: Month,
+    month: YearMonth,
     form_version: &str,
 ) -> AppResult<Result<ReportRow, Refusal>> {
     let versions = store::reports::versions(&ctx.app.db, client.id, month).await?;
@@ -502,7 +502,7 @@ async fn save_body(
         client,
         office,
     }: ClientEdit,
-    month: Month,
+    month: YearMonth,
     form: BodyForm,
     and_finalise: bool,
 ) -> AppResult<Response> {
