@@ -7,19 +7,19 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
-use crate::clock;
 use crate::db::Db;
 use crate::domain::claim::{
-    self, Adjustment, Base, CapDecision, CapManager, CapResult, Facts, Meeting, Rate, Terms,
+    self, Adjustment, Base, CapDecision, CapManager, CapResult, Meeting, Rate, Terms,
+    UnconfirmedRule,
 };
-use crate::domain::compliance::{ReportState, served_in};
+use crate::domain::client_month::{self, Cap, Decision};
 use crate::domain::kokuho;
 use crate::domain::month::YearMonth;
 use crate::domain::office_move;
 use crate::domain::retention::{self, Job, Standing};
 use crate::domain::rules::charge::UnitPrice;
+use crate::domain::rules::eligibility::PriorService;
 use crate::domain::rules::master::reward_table_on;
-use crate::domain::rules::period::{handover_due, service_window};
 use crate::domain::rules::reward::{RewardTier, reward_tier};
 use crate::i18n::Lang;
 use crate::store::claims::{self as store, MasterRow};
@@ -325,6 +325,10 @@ pub struct OfficeClaim {
     pub clients: Vec<ClientOut>,
     /// Master items in force that domain.md marks UNCONFIRMED (check before filing).
     pub unconfirmed: Vec<String>,
+    /// Rules the claim applied this month that domain.md marks UNCONFIRMED
+    /// ([`UnconfirmedRule`] codes). Absent from claims locked before they were listed.
+    #[serde(default)]
+    pub unconfirmed_rules: Vec<String>,
     /// Items the office settings name, in force during the month.
     pub settings: Vec<String>,
 }
@@ -339,6 +343,9 @@ impl OfficeClaim {
                 r.frozen_in = None;
                 r.records_now = None;
             }
+            // The UNCONFIRMED rules follow from the rest of the claim (and a claim locked
+            // before they were listed has none).
+            c.unconfirmed_rules.clear();
             c
         };
         plain(self) == plain(other)
@@ -444,21 +451,50 @@ fn refuse_second_office(c: &mut ClientOut, other: &str) {
 /// The blocker of a month another office claimed for the same 受給者証.
 pub const CLAIMED_ELSEWHERE: &str = "claim.blocker.claimed_elsewhere";
 
+/// Everything a month's claim reads, for one office or all: the input of [`compute`].
+#[derive(Debug)]
+pub struct MonthInput {
+    pub first: Date,
+    pub last: Date,
+    pub offices: Vec<store::OfficeRow>,
+    pub master: Vec<MasterRow>,
+    pub prices: Vec<store::PriceRow>,
+    pub settings: Vec<store::OfficeSetting>,
+    pub rates: HashMap<i64, RetentionRate>,
+    /// The first day of service under any contract, per office (its history, for the
+    /// UNCONFIRMED rate of an office without 3 years of it).
+    pub first_contracts: HashMap<i64, Date>,
+    pub rows: store::MonthRows,
+    /// Each client's moves between offices.
+    pub moves: HashMap<i64, Vec<office_move::Move>>,
+    /// Each client's first contract start at any office (初期加算 once per person).
+    pub first_starts: HashMap<i64, Date>,
+    /// 受給者証 numbers another office already claimed for the month, with those offices.
+    pub elsewhere: HashMap<String, Vec<(i64, String)>>,
+}
+
 /// Computes the month's claims for one office (`Some(id)`) or every office (`None`).
 pub async fn run_month(
     db: &Db,
     office: Option<i64>,
     month: YearMonth,
 ) -> anyhow::Result<Vec<OfficeClaim>> {
+    Ok(compute(&read_month(db, office, month).await?))
+}
+
+/// The reads of [`run_month`], run together on the pool's connections.
+pub async fn read_month(
+    db: &Db,
+    office: Option<i64>,
+    month: YearMonth,
+) -> anyhow::Result<MonthInput> {
     let (first, last) = month.bounds();
     let code = month.to_string();
     let fy = month.fiscal_year();
     let (from, until) = month.utc_range();
     let year_first = retention::fiscal_year_bounds(fy).0;
-
-    // Independent reads, run together on the pool's connections.
     let sql = |e: sqlx::Error| anyhow::Error::from(e);
-    let (offices, master, prices, settings, rates, rows) = tokio::try_join!(
+    let (offices, master, prices, settings, rates, first_contracts, rows) = tokio::try_join!(
         async {
             // The 地域区分 in force on the month's first day (an office without dated grades:
             // its only grade).
@@ -482,6 +518,7 @@ pub async fn run_month(
                 .map_err(sql)
         },
         rates(db, office, fy, first),
+        async { store::first_contracts(db, office).await.map_err(sql) },
         async {
             store::month_rows(db, office, &code, first, last, from, until, year_first)
                 .await
@@ -494,10 +531,143 @@ pub async fn run_month(
         store::other_offices_locked(db, office, &code),
     )
     .map_err(sql)?;
-    let moves = moves_by_client(&moves);
-    let first_starts: HashMap<i64, Date> = first_starts.into_iter().collect();
-    let elsewhere = claimed_elsewhere(&elsewhere);
+    Ok(MonthInput {
+        first,
+        last,
+        offices,
+        master,
+        prices,
+        settings,
+        rates,
+        first_contracts: first_contracts.into_iter().collect(),
+        rows,
+        moves: moves_by_client(&moves),
+        first_starts: first_starts.into_iter().collect(),
+        elsewhere: claimed_elsewhere(&elsewhere),
+    })
+}
 
+/// The facts of the month per client and office, indexed from the rows.
+struct Index<'a> {
+    certificates: HashMap<i64, &'a store::CertificateRow>,
+    certified: HashMap<i64, Vec<(Date, Date)>>,
+    meeting_now: HashMap<(i64, i64), Meeting>,
+    meeting_months: HashMap<(i64, i64), HashSet<(i32, Month)>>,
+    cap_results: HashMap<(i64, i64), &'a store::CapResultRow>,
+}
+
+impl<'a> Index<'a> {
+    fn new(rows: &'a store::MonthRows, first: Date) -> Index<'a> {
+        let mut ix = Index {
+            certificates: HashMap::new(),
+            certified: HashMap::new(),
+            meeting_now: HashMap::new(),
+            meeting_months: HashMap::new(),
+            cap_results: HashMap::new(),
+        };
+        for c in &rows.certificates {
+            // Newest period first: the first certificate seen is the one in force.
+            ix.certificates.entry(c.client_id).or_insert(c);
+            ix.certified
+                .entry(c.client_id)
+                .or_default()
+                .push((c.start_date, c.end_date));
+        }
+        // Meetings: this month's best, and earlier months of the fiscal year with one.
+        for (client, office_id, day, kind) in &rows.meetings {
+            let key = (*client, *office_id);
+            if *day >= first {
+                let m = if kind == "1" {
+                    Meeting::First
+                } else {
+                    Meeting::Second
+                };
+                let e = ix.meeting_now.entry(key).or_insert(m);
+                *e = (*e).max(m);
+            } else {
+                ix.meeting_months
+                    .entry(key)
+                    .or_default()
+                    .insert((day.year(), day.month()));
+            }
+        }
+        for r in &rows.cap_results {
+            ix.cap_results.insert((r.client_id, r.office_id), r);
+        }
+        ix
+    }
+}
+
+/// The client-month facts of a client at an office, as the claim reads them.
+fn client_facts(
+    rows: &store::MonthRows,
+    ix: &Index<'_>,
+    c: &store::ClientRow,
+    office_id: i64,
+    office_number: &str,
+) -> client_month::Facts {
+    let cert = ix.certificates.get(&c.id).copied();
+    let result = ix.cap_results.get(&(c.id, office_id)).copied();
+    let (report, report_shared_on) = rows.shared.report_of(c.id);
+    client_month::Facts {
+        prior_service: PriorService::parse(&c.prior_service).unwrap_or(PriorService::None),
+        basis: c.hire_date.map(|h| {
+            (
+                h,
+                c.return_to_work_date,
+                c.ordinary_employment.unwrap_or(false),
+            )
+        }),
+        periods: ix.certified.get(&c.id).cloned().unwrap_or_default(),
+        contracts: rows.shared.contracts_of(c.id, office_id),
+        contacts: rows.shared.contacts_of(c.id, office_id),
+        report,
+        report_shared_on,
+        handovers: rows.shared.handovers_of(c.id),
+        meeting: ix.meeting_now.get(&(c.id, office_id)).copied(),
+        meetings_earlier_in_year: ix
+            .meeting_months
+            .get(&(c.id, office_id))
+            .map_or(0, |m| u32::try_from(m.len()).unwrap_or(u32::MAX)),
+        prior_office_integrated: c.prior_office_integrated,
+        first_contract_anywhere: None,
+        cap: Cap {
+            monthly_cap_yen: cert
+                .map(|c| u64::try_from(c.monthly_cap_yen).unwrap_or(0))
+                .unwrap_or(0),
+            manager: cert
+                .map(|c| cap_manager_of(&c.cap_manager_office, office_number))
+                .unwrap_or(CapManager::None),
+            result: result.and_then(|r| {
+                Some(CapDecision {
+                    result: CapResult::from_code(r.result)?,
+                    amount_yen: u64::try_from(r.amount_yen).unwrap_or(0),
+                })
+            }),
+        },
+    }
+}
+
+/// The claims of the month from what [`read_month`] read: pure, every client decided by
+/// [`client_month::decide`] and priced by [`claim::claim`].
+pub fn compute(input: &MonthInput) -> Vec<OfficeClaim> {
+    let MonthInput {
+        first,
+        last,
+        offices,
+        master,
+        prices,
+        settings,
+        rates,
+        first_contracts,
+        rows,
+        moves,
+        first_starts,
+        elsewhere,
+    } = input;
+    let (first, last) = (*first, *last);
+    let code = YearMonth::of(first).to_string();
+    let basis = retention::basis(retention::fiscal_year_of(first));
     let table = reward_table_on(first).ok();
     let rates_by_item: Vec<(Adjustment, Rate)> = master
         .iter()
@@ -511,82 +681,18 @@ pub async fn run_month(
             .unwrap_or_default()
     };
     let service_kind = service_code_of("service_kind");
-
-    // Index the facts by client.
-    let mut certificates: HashMap<i64, &store::CertificateRow> = HashMap::new();
-    let mut certified: HashMap<i64, Vec<(Date, Date)>> = HashMap::new();
-    for c in &rows.certificates {
-        // Newest period first: the first certificate seen is the one in force.
-        certificates.entry(c.client_id).or_insert(c);
-        certified
-            .entry(c.client_id)
-            .or_default()
-            .push((c.start_date, c.end_date));
-    }
-    // Per client and office: whether a contract covers the month, the first day of service
-    // under contract, and the last contract's end.
-    let mut contracts: HashMap<(i64, i64), (bool, Date, Date)> = HashMap::new();
-    for (client, office_id, start, end) in &rows.contracts {
-        let covers = *end >= first;
-        let e = contracts
-            .entry((*client, *office_id))
-            .or_insert((covers, *start, *end));
-        e.0 |= covers;
-        e.1 = e.1.min(*start);
-        e.2 = e.2.max(*end);
-    }
-    // Face-to-face contacts (a workplace visit meets the client in person too) and the days
-    // with any contact, per client and office.
-    let mut in_person: HashSet<(i64, i64)> = HashSet::new();
-    let mut contact_days: HashMap<(i64, i64), u32> = HashMap::new();
-    for (client, office_id, met, days) in &rows.contacts {
-        if *met {
-            in_person.insert((*client, *office_id));
-        }
-        contact_days.insert((*client, *office_id), u32::try_from(*days).unwrap_or(0));
-    }
-    let shared: HashSet<i64> = rows.shared_reports.iter().copied().collect();
-    let mut handovers: HashMap<i64, Date> = HashMap::new();
-    for (client, at) in &rows.handovers {
-        let day = at.to_offset(clock::JST).date();
-        let e = handovers.entry(*client).or_insert(day);
-        *e = (*e).min(day);
-    }
-    // Meetings: this month's best, and earlier months of the fiscal year with one.
-    let mut meeting_now: HashMap<(i64, i64), Meeting> = HashMap::new();
-    let mut meeting_months: HashMap<(i64, i64), HashSet<(i32, Month)>> = HashMap::new();
-    for (client, office_id, day, kind) in &rows.meetings {
-        let key = (*client, *office_id);
-        if *day >= first {
-            let m = if kind == "1" {
-                Meeting::First
-            } else {
-                Meeting::Second
-            };
-            let e = meeting_now.entry(key).or_insert(m);
-            *e = (*e).max(m);
-        } else {
-            meeting_months
-                .entry(key)
-                .or_default()
-                .insert((day.year(), day.month()));
-        }
-    }
-    let mut cap_results: HashMap<(i64, i64), &store::CapResultRow> = HashMap::new();
-    for r in &rows.cap_results {
-        cap_results.insert((r.client_id, r.office_id), r);
-    }
+    let ix = Index::new(rows, first);
 
     let mut out = Vec::with_capacity(offices.len());
-    // A client who moved office is in the month of each office that served them in it.
     let mut by_office: HashMap<i64, Vec<&store::ClientRow>> = HashMap::new();
+    // A client who moved office is in the month of each office that served them in it.
     for c in &rows.clients {
         let client_moves = moves.get(&c.id).map(Vec::as_slice).unwrap_or(&[]);
         for o in office_move::offices_in(c.office_id, client_moves, first, last) {
             by_office.entry(o).or_default().push(c);
         }
     }
-    for o in &offices {
+    for o in offices {
         let office_number = o.office_number.clone().unwrap_or_default();
         let price = prices.iter().find(|p| p.area_grade == o.area_grade);
         let unit_price = price
@@ -597,9 +703,10 @@ pub async fn run_month(
             let t = table?;
             reward_tier(r.retained, r.served, t).ok()
         });
-        let office_settings: Vec<Adjustment> = settings
+        let office_rows: Vec<&store::OfficeSetting> =
+            settings.iter().filter(|s| s.office_id == o.id).collect();
+        let office_settings: Vec<Adjustment> = office_rows
             .iter()
-            .filter(|s| s.office_id == o.id)
             .filter_map(|s| Adjustment::parse(&s.item))
             .collect();
         let mut unconfirmed: Vec<String> = master
@@ -621,59 +728,19 @@ pub async fn run_month(
             office_settings: office_settings.clone(),
         };
         let mut clients = Vec::new();
+        let mut applied = Vec::new();
         for c in by_office.get(&o.id).map(Vec::as_slice).unwrap_or(&[]) {
-            let Some(hire) = c.hire_date else { continue };
-            let window = service_window(hire, c.return_to_work_date);
-            if !served_in(&window, first, last) {
+            let mut facts = client_facts(rows, &ix, c, o.id, &office_number);
+            facts.first_contract_anywhere = first_starts.get(&c.id).copied();
+            // The claim does not depend on the day it is computed: `today` only moves the
+            // month view's "hand-over due" warning, which the claim does not read.
+            let decision = client_month::decide(&facts, first, last, last);
+            if !decision.served {
                 continue;
             }
-            let service_first = first.max(window.earliest_start);
-            let service_last = last.min(window.latest_end);
-            let cert = certificates.get(&c.id).copied();
-            let certificate_valid = certified.get(&c.id).is_some_and(|ps| {
-                ps.iter()
-                    .any(|(s, e)| *s <= service_last && *e >= service_first)
-            });
-            let contract = contracts.get(&(c.id, o.id)).copied();
-            let handover_line = handover_due(&window);
-            let cap_yen = cert
-                .map(|c| u64::try_from(c.monthly_cap_yen).unwrap_or(0))
-                .unwrap_or(0);
-            let manager = cert
-                .map(|c| cap_manager_of(&c.cap_manager_office, &office_number))
-                .unwrap_or(CapManager::None);
-            let result = cap_results.get(&(c.id, o.id)).copied();
-            let facts = Facts {
-                certificate_valid,
-                contract_valid: contract.is_some_and(|(covers, _, _)| covers),
-                contract_start: contract.map(|(_, start, _)| start),
-                in_person_contact: in_person.contains(&(c.id, o.id)),
-                report: if shared.contains(&c.id) {
-                    ReportState::Shared
-                } else {
-                    ReportState::None
-                },
-                meeting: meeting_now.get(&(c.id, o.id)).copied(),
-                meetings_earlier_in_year: meeting_months
-                    .get(&(c.id, o.id))
-                    .map_or(0, |m| u32::try_from(m.len()).unwrap_or(u32::MAX)),
-                // 初期加算 once per person (domain.md §2.1): not again at a second office.
-                initial_applies: !c.prior_office_integrated
-                    && contract
-                        .zip(first_starts.get(&c.id))
-                        .is_none_or(|((_, start, _), first)| start <= *first),
-                handover_missed: last >= handover_line
-                    && handovers.get(&c.id).is_none_or(|d| *d > handover_line),
-                monthly_cap_yen: cap_yen,
-                cap_manager: manager,
-                cap_result: result.and_then(|r| {
-                    Some(CapDecision {
-                        result: CapResult::from_code(r.result)?,
-                        amount_yen: u64::try_from(r.amount_yen).unwrap_or(0),
-                    })
-                }),
-            };
-            let computed = claim::claim(&facts, &terms, first);
+            let computed = claim::claim(&decision, &terms);
+            let cert = ix.certificates.get(&c.id).copied();
+            let result = ix.cap_results.get(&(c.id, o.id)).copied();
             let cap_offices = result
                 .map(|r| {
                     rows.cap_offices
@@ -689,11 +756,7 @@ pub async fn run_month(
                         .collect()
                 })
                 .unwrap_or_default();
-            let blockers: Vec<String> = computed
-                .blockers
-                .iter()
-                .map(|b| b.key().to_string())
-                .collect();
+            let contract_end = facts.contracts.iter().map(|(_, e)| *e).max();
             let mut out_client = ClientOut {
                 client_id: c.id,
                 name: c.name.clone(),
@@ -706,8 +769,8 @@ pub async fn run_month(
                 municipality_name: cert
                     .map(|c| c.municipality_name.clone())
                     .unwrap_or_default(),
-                monthly_cap_yen: cap_yen,
-                cap_manager: match manager {
+                monthly_cap_yen: facts.cap.monthly_cap_yen,
+                cap_manager: match facts.cap.manager {
                     CapManager::None => "none",
                     CapManager::ThisOffice => "this_office",
                     CapManager::AnotherOffice => "another_office",
@@ -716,11 +779,11 @@ pub async fn run_month(
                 cap_manager_office: cert
                     .map(|c| c.cap_manager_office.clone())
                     .unwrap_or_default(),
-                cap_result: facts.cap_result.map(|r| (r.result.code(), r.amount_yen)),
+                cap_result: facts.cap.result.map(|r| (r.result.code(), r.amount_yen)),
                 cap_offices,
-                contract_start: facts.contract_start,
-                contract_end: contract.map(|(_, _, end)| end).filter(|end| *end <= last),
-                service_days: contact_days.get(&(c.id, o.id)).copied().unwrap_or(0),
+                contract_start: decision.contract_start,
+                contract_end: contract_end.filter(|end| *end <= last),
+                service_days: decision.contact_days,
                 lines: computed
                     .lines
                     .iter()
@@ -749,7 +812,11 @@ pub async fn run_month(
                 decided_user_charge_yen: computed.decided_user_charge_yen,
                 claimed_yen: computed.claimed_yen,
                 cap_issue: computed.cap_issue.map(|i| i.key().to_string()),
-                blockers,
+                blockers: computed
+                    .blockers
+                    .iter()
+                    .map(|b| b.key().to_string())
+                    .collect(),
                 claimed_by: None,
             };
             let other = elsewhere
@@ -758,8 +825,29 @@ pub async fn run_month(
             if let Some((_, other)) = other {
                 refuse_second_office(&mut out_client, other);
             }
+            if out_client.claimable() {
+                applied.extend(rules_applied(&decision, &computed));
+            }
             clients.push(out_client);
         }
+        // The office's own UNCONFIRMED rules, applied only when someone is claimed.
+        if !applied.is_empty() {
+            let young = first_contracts
+                .get(&o.id)
+                .is_none_or(|d| *d > basis.served_from);
+            if rate.as_ref().is_some_and(|r| !r.filed) && young {
+                applied.push(UnconfirmedRule::RateWithoutHistory);
+            }
+            // A 体制 setting in force on only part of the month still counts for all of it.
+            if office_rows.iter().any(|s| {
+                Adjustment::parse(&s.item).is_some()
+                    && (s.valid_from > first || s.valid_to.is_some_and(|t| t < last))
+            }) {
+                applied.push(UnconfirmedRule::SettingPartOfMonth);
+            }
+        }
+        applied.sort();
+        applied.dedup();
         out.push(OfficeClaim {
             office_id: o.id,
             office_name: o.name.clone(),
@@ -771,13 +859,42 @@ pub async fn run_month(
             rate,
             clients,
             unconfirmed,
+            unconfirmed_rules: applied.iter().map(|r| r.code().to_string()).collect(),
             settings: office_settings
                 .iter()
                 .map(|a| a.code().to_string())
                 .collect(),
         });
     }
-    Ok(out)
+    out
+}
+
+/// The UNCONFIRMED rules (domain.md) that one claimable client's claim applied.
+fn rules_applied(d: &Decision, c: &claim::ClientClaim) -> Vec<UnconfirmedRule> {
+    // Every claimable client goes into the 国保連 file, whose 市町村番号 is checked with the
+    // inferred check digit, and whose 利用日数 are the contact days.
+    let mut v = vec![
+        UnconfirmedRule::MunicipalityCheckDigit,
+        UnconfirmedRule::ServiceDaysAsContactDays,
+    ];
+    if d.report_shared_late {
+        v.push(UnconfirmedRule::ReportSharedNextMonth);
+    }
+    let reductions = c
+        .lines
+        .iter()
+        .filter(|l| l.adjustment.is_some_and(Adjustment::is_reduction))
+        .count();
+    if reductions > 0 {
+        v.push(UnconfirmedRule::RoundingAfterEachReduction);
+    }
+    if c.lines
+        .iter()
+        .any(|l| l.adjustment == Some(Adjustment::NoSupportSystem))
+    {
+        v.push(UnconfirmedRule::SupportSystemPerClient);
+    }
+    v
 }
 
 /// How one client's claim would differ if the month were run now, and why.
@@ -1165,6 +1282,7 @@ mod tests {
             }),
             clients,
             unconfirmed: Vec::new(),
+            unconfirmed_rules: Vec::new(),
             settings: Vec::new(),
         }
     }

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod claim;
 pub mod claim_records;
 pub mod client;
+pub mod client_month;
 pub mod compliance;
 pub mod consent;
 pub mod contact;

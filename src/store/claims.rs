@@ -6,6 +6,7 @@
 //! whole-organisation run).
 use time::{Date, OffsetDateTime};
 
+use super::client_month::Gathered;
 use crate::db::{Db, Tx};
 use crate::{on_db, on_tx};
 
@@ -291,6 +292,17 @@ pub async fn jobs(db: &Db, office: Option<i64>) -> Result<Vec<JobRow>, sqlx::Err
         .bind(office).fetch_all(pool).await)
 }
 
+/// The first day of service under any contract, per office: how far its history goes back.
+pub async fn first_contracts(
+    db: &Db,
+    office: Option<i64>,
+) -> Result<Vec<(i64, Date)>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT office_id, MIN(start_date) FROM contracts
+         WHERE $1 IS NULL OR office_id = $1 GROUP BY office_id")
+        .bind(office).fetch_all(pool).await)
+}
+
 // ---------------------------------------------------------------- month facts
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -316,8 +328,10 @@ pub struct ClientRow {
     pub kana: String,
     pub birth_date: Date,
     pub prior_office_integrated: bool,
+    pub prior_service: String,
     pub hire_date: Option<Date>,
     pub return_to_work_date: Option<Date>,
+    pub ordinary_employment: Option<bool>,
 }
 
 /// A certificate with a 支給決定 period overlapping the month.
@@ -358,14 +372,9 @@ pub struct CapOfficeRow {
 pub struct MonthRows {
     pub clients: Vec<ClientRow>,
     pub certificates: Vec<CertificateRow>,
-    /// (client, office, start, end) of contracts that started by the month's end.
-    pub contracts: Vec<(i64, i64, Date, Date)>,
-    /// (client, office, met in person, days with a contact) for the month.
-    pub contacts: Vec<(i64, i64, bool, i64)>,
-    /// Clients whose report for the month is final and shared with them.
-    pub shared_reports: Vec<i64>,
-    /// (client, when) of every hand-over sharing.
-    pub handovers: Vec<(i64, OffsetDateTime)>,
+    /// Contracts, the month's contacts, hand-overs and the report: the queries the month
+    /// view runs too.
+    pub shared: Gathered,
     /// (client, office, day, kind) of 地域連携会議 from the fiscal year's start to the month's end.
     pub meetings: Vec<(i64, i64, Date, String)>,
     pub cap_results: Vec<CapResultRow>,
@@ -388,7 +397,7 @@ pub async fn month_rows(
     let clients = async {
         on_db!(db, pool => sqlx::query_as(
         "SELECT c.id, c.office_id, c.name, c.kana, c.birth_date, c.prior_office_integrated,
-                e.hire_date, e.return_to_work_date
+                c.prior_service, e.hire_date, e.return_to_work_date, e.ordinary_employment
          FROM clients c
          LEFT JOIN employments e ON e.id = (
              SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
@@ -409,65 +418,7 @@ pub async fn month_rows(
          ORDER BY c.client_id, p.start_date DESC, c.id DESC")
         .bind(office).bind(last).bind(first).fetch_all(pool).await)
     };
-    let contracts = async {
-        on_db!(db, pool => sqlx::query_as(
-        "SELECT client_id, office_id, start_date, end_date FROM contracts
-         WHERE ($1 IS NULL OR office_id = $1) AND start_date <= $2")
-        .bind(office).bind(last).fetch_all(pool).await)
-    };
-    // One row per client and office: met in person (a workplace visit meets the client in
-    // person too), and the days in Japan time with any contact. The day of a timestamp is
-    // the one place where the two engines need different SQL.
-    let contacts = async {
-        match db {
-            Db::Sqlite(pool) => {
-                sqlx::query_as(
-                    "SELECT client_id, office_id,
-                        MAX(mode IN ('face_to_face', 'workplace_visit')),
-                        COUNT(DISTINCT date(occurred_at, '+9 hours'))
-                 FROM contacts
-                 WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3
-                 GROUP BY client_id, office_id",
-                )
-                .bind(office)
-                .bind(from)
-                .bind(until)
-                .fetch_all(pool)
-                .await
-            }
-            Db::Postgres(pool) => {
-                sqlx::query_as(
-                    "SELECT client_id, office_id,
-                        BOOL_OR(mode IN ('face_to_face', 'workplace_visit')),
-                        COUNT(DISTINCT (occurred_at AT TIME ZONE 'Asia/Tokyo')::date)
-                 FROM contacts
-                 WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3
-                 GROUP BY client_id, office_id",
-                )
-                .bind(office)
-                .bind(from)
-                .bind(until)
-                .fetch_all(pool)
-                .await
-            }
-        }
-    };
-    let shared_reports = async {
-        on_db!(db, pool => sqlx::query_scalar(
-        "SELECT DISTINCT r.client_id FROM support_reports r
-         JOIN report_shares s ON s.report_id = r.id AND s.recipient_kind = 'client'
-         JOIN clients cl ON cl.id = r.client_id
-         WHERE ($1 IS NULL OR cl.office_id = $1
-                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
-           AND r.month = $2 AND r.status = 'final'")
-        .bind(office).bind(month).fetch_all(pool).await)
-    };
-    let handovers = async {
-        on_db!(db, pool => sqlx::query_as(
-        "SELECT client_id, occurred_at FROM contacts
-         WHERE ($1 IS NULL OR office_id = $1) AND is_handover = $2")
-        .bind(office).bind(true).fetch_all(pool).await)
-    };
+    let shared = super::client_month::gather(db, office, month, last, from, until);
     let meetings = async {
         on_db!(db, pool => sqlx::query_as(
         "SELECT client_id, office_id, held_on, kind FROM regional_meetings
@@ -488,23 +439,10 @@ pub async fn month_rows(
         .bind(office).bind(month).fetch_all(pool).await)
     };
     // The queries are independent: run them together on the pool's connections.
-    let (
+    let (clients, certificates, shared, meetings, cap_results, cap_offices) = tokio::try_join!(
         clients,
         certificates,
-        contracts,
-        contacts,
-        shared_reports,
-        handovers,
-        meetings,
-        cap_results,
-        cap_offices,
-    ) = tokio::try_join!(
-        clients,
-        certificates,
-        contracts,
-        contacts,
-        shared_reports,
-        handovers,
+        shared,
         meetings,
         cap_results,
         cap_offices
@@ -512,10 +450,7 @@ pub async fn month_rows(
     Ok(MonthRows {
         clients,
         certificates,
-        contracts,
-        contacts,
-        shared_reports,
-        handovers,
+        shared,
         meetings,
         cap_results,
         cap_offices,

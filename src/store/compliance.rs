@@ -1,11 +1,13 @@
 //! The facts the month view needs for every client of an office, gathered in a few queries
-//! (one per kind of fact, not one per client).
+//! (one per kind of fact, not one per client). The facts it shares with the claim come from
+//! [`super::client_month::gather`], the same queries the claim runs.
 use std::collections::HashMap;
 
 use time::{Date, OffsetDateTime};
 
+use super::client_month::{self, Gathered};
 use crate::db::Db;
-use crate::domain::compliance::{PlanState, ReportState};
+use crate::domain::compliance::PlanState;
 use crate::on_db;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -15,36 +17,41 @@ pub struct ClientRow {
     pub kana: String,
     pub supporter_id: Option<i64>,
     pub supporter_name: Option<String>,
+    pub prior_service: String,
     pub hire_date: Option<Date>,
     pub return_to_work_date: Option<Date>,
+    pub ordinary_employment: Option<bool>,
 }
 
 /// Everything per client id.
 #[derive(Debug, Default)]
 pub struct MonthFacts {
+    pub office_id: i64,
     pub clients: Vec<ClientRow>,
     pub periods: HashMap<i64, Vec<(Date, Date)>>,
-    pub in_person: HashMap<i64, bool>,
-    pub handover: HashMap<i64, bool>,
-    pub reports: HashMap<i64, ReportState>,
+    /// Contracts, contacts, hand-overs and the report: the claim's own queries.
+    pub shared: Gathered,
     pub plans: HashMap<i64, PlanState>,
     pub overdue_tasks: HashMap<i64, usize>,
 }
 
 /// Facts for the office's clients (only those of `supporter` when given) for the month whose
-/// instants are `from..until` (UTC bounds of the month in Japan time), `month` = YYYY-MM.
+/// instants are `from..until` (UTC bounds of the month in Japan time), `month` = YYYY-MM
+/// ending on `last`.
+#[allow(clippy::too_many_arguments)]
 pub async fn month_facts(
     db: &Db,
     office_id: i64,
     supporter: Option<i64>,
     month: &str,
+    last: Date,
     from: OffsetDateTime,
     until: OffsetDateTime,
     today: Date,
 ) -> Result<MonthFacts, sqlx::Error> {
     let clients: Vec<ClientRow> = on_db!(db, pool => sqlx::query_as(
-        "SELECT c.id, c.name, c.kana, c.supporter_id, s.display_name AS supporter_name,
-                e.hire_date, e.return_to_work_date
+        "SELECT c.id, c.name, c.kana, c.supporter_id, s.display_name AS supporter_name, c.prior_service,
+                e.hire_date, e.return_to_work_date, e.ordinary_employment
          FROM clients c
          LEFT JOIN staff s ON s.id = c.supporter_id
          LEFT JOIN employments e ON e.id = (
@@ -53,7 +60,9 @@ pub async fn month_facts(
          ORDER BY c.kana, c.id")
         .bind(office_id).bind(supporter).fetch_all(pool).await)?;
     let mut facts = MonthFacts {
+        office_id,
         clients,
+        shared: client_month::gather(db, Some(office_id), month, last, from, until).await?,
         ..MonthFacts::default()
     };
 
@@ -64,38 +73,6 @@ pub async fn month_facts(
         .bind(office_id).fetch_all(pool).await)?;
     for (client, s, e) in periods {
         facts.periods.entry(client).or_default().push((s, e));
-    }
-
-    let in_person: Vec<i64> = on_db!(db, pool => sqlx::query_scalar(
-        "SELECT DISTINCT client_id FROM contacts
-         WHERE office_id = $1 AND occurred_at >= $2 AND occurred_at < $3
-           AND mode IN ('face_to_face', 'workplace_visit')")
-        .bind(office_id).bind(from).bind(until).fetch_all(pool).await)?;
-    for c in in_person {
-        facts.in_person.insert(c, true);
-    }
-
-    let handover: Vec<i64> = on_db!(db, pool => sqlx::query_scalar(
-        "SELECT DISTINCT client_id FROM contacts WHERE office_id = $1 AND is_handover = $2")
-        .bind(office_id).bind(true).fetch_all(pool).await)?;
-    for c in handover {
-        facts.handover.insert(c, true);
-    }
-
-    let reports: Vec<(i64, String, bool)> = on_db!(db, pool => sqlx::query_as(
-        "SELECT r.client_id, r.status,
-                EXISTS (SELECT 1 FROM report_shares s WHERE s.report_id = r.id AND s.recipient_kind = 'client')
-         FROM support_reports r JOIN clients cl ON cl.id = r.client_id
-         WHERE cl.office_id = $1 AND r.month = $2")
-        .bind(office_id).bind(month).fetch_all(pool).await)?;
-    for (client, status, shared) in reports {
-        let state = match (status.as_str(), shared) {
-            ("final", true) => ReportState::Shared,
-            ("final", false) => ReportState::Final,
-            _ => ReportState::Draft,
-        };
-        let entry = facts.reports.entry(client).or_insert(ReportState::None);
-        *entry = (*entry).max(state);
     }
 
     // The plan in force: the newest that was not replaced by a revision.

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod calendar;
 pub mod certificates;
 pub mod claims;
+pub mod client_month;
 pub mod client_moves;
 pub mod clients;
 pub mod compliance;

@@ -1,5 +1,6 @@
 //! The month at a glance on both engines: a client turns green once the month's conditions
 //! are met; the month-end list names the reasons; supporters see their own clients at home.
+//! (The scenarios where the month view and the claim must agree are in `claim_eval`.)
 use reqwest::StatusCode;
 use teichaku::domain::rules::period::add_months;
 
@@ -46,6 +47,18 @@ async fn client_in_service(app: &TestApp) -> (i64, i64) {
         )
         .await;
     assert_eq!(c.status, StatusCode::SEE_OTHER, "{}", c.body);
+    // A contract from the window's first day (without one the month is not claimable).
+    let k = app
+        .submit(
+            &format!("/clients/{client}/contracts/new"),
+            &format!("/clients/{client}/contracts"),
+            &[
+                ("contract_date", &start.to_string()),
+                ("start_date", &start.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(k.status, StatusCode::SEE_OTHER, "{}", k.body);
     (office, client)
 }
 

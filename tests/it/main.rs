@@ -7,6 +7,7 @@ mod auth;
 mod backup;
 mod bench;
 mod browser;
+mod claim_eval;
 mod claim_records;
 mod claim_rules;
 mod claims;

@@ -106,6 +106,46 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Filed arrangements (additions, reductions)",
     ),
     (
+        "claim.unconfirmed_rules",
+        "この月の請求は、出典で確認されていない次の取り扱いを使っています。請求の前に市町村・告示・通知で確認してください。",
+        "This month's claim applies the following rules that no primary source confirms. Check them with the municipality and the official notices before filing.",
+    ),
+    (
+        "claim.rule.municipality_check_digit",
+        "市町村番号の検査数字（モジュラス10・ウェイト2-1）は公表番号からの推定です。",
+        "The municipality number's check digit (modulus 10, weights 2-1) is inferred from published numbers.",
+    ),
+    (
+        "claim.rule.report_shared_next_month",
+        "支援レポートを翌月に本人へ共有した月も、基本報酬を算定しています。",
+        "A month whose report was shared with the client in the following month is still claimed.",
+    ),
+    (
+        "claim.rule.rate_without_history",
+        "3年度分の実績がない事業所の就労定着率を、ある年度分の記録から計算しています（新規事業所の扱いは未確認）。",
+        "The retention rate of an office without 3 fiscal years of history is computed from the years it has (the rule for new offices is unconfirmed).",
+    ),
+    (
+        "claim.rule.rounding_after_each_reduction",
+        "減算は1つごとに単位数を四捨五入してから次の減算をしています。",
+        "Each reduction is rounded half up to whole units before the next one.",
+    ),
+    (
+        "claim.rule.service_days_as_contact_days",
+        "明細書の利用日数は、支援記録のある日数としています。",
+        "The days of use in the statement are the days with a support contact.",
+    ),
+    (
+        "claim.rule.support_system_per_client",
+        "支援体制構築未実施減算を、利用者ごとの引き継ぎ記録から判断しています（指針・責任者の要件は記録していません）。",
+        "The reduction for no support system is decided per client from the hand-over records (the policy and responsible-person conditions are not recorded).",
+    ),
+    (
+        "claim.rule.setting_part_of_month",
+        "月の途中で始まる・終わる体制の届出（例: 5日に終了）を、その月全体に適用しています。",
+        "A filed arrangement that starts or ends during the month (e.g. ending on the 5th) counts for the whole month.",
+    ),
+    (
         "claim.unconfirmed",
         "次のマスタは出典で確認されていません。請求の前に告示・通知で確認してください。",
         "These master figures are not confirmed by a primary source. Check them against the official notices before filing.",
@@ -378,6 +418,31 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "This month's report is not finalised and shared with the client",
     ),
     (
+        "claim.blocker.report_not_final",
+        "この月の支援レポートが確定していません",
+        "This month's report is not finalised",
+    ),
+    (
+        "claim.blocker.no_prior_service",
+        "対象となる障害福祉サービスの利用歴がありません（就労定着支援の対象外）",
+        "No qualifying prior welfare service (not eligible for this service)",
+    ),
+    (
+        "claim.blocker.not_ordinary",
+        "最初の就職が通常の事業所への雇用ではありません（就労定着支援の対象外）",
+        "The first job is not ordinary employment (not eligible for this service)",
+    ),
+    (
+        "claim.blocker.met_without_client",
+        "この月の対面・職場訪問に本人が参加していません（上司などとの面談だけでは本人に会ったことになりません）",
+        "The client took part in none of this month's face-to-face contacts or workplace visits (meeting the supervisor alone is not meeting the client)",
+    ),
+    (
+        "claim.blocker.met_on_uncovered_day",
+        "本人と対面した日が、受給者証・契約・支援期間のすべてが有効な日ではありません",
+        "The client was not met on a day that the certificate, the contract and the service period all cover",
+    ),
+    (
         "claim.blocker.no_tier",
         "就労定着率（基本報酬の区分）がありません",
         "No retention rate (base reward tier)",
@@ -577,3 +642,40 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Not yet employed on the day",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::claim::UnconfirmedRule;
+    use crate::domain::client_month::Unmet;
+    use crate::domain::rules::eligibility::Reason;
+    use crate::i18n::Lang;
+
+    /// Keys built at run time from the claim's rules and the month's unmet conditions.
+    #[test]
+    fn every_rule_and_condition_has_both_messages() {
+        let mut keys: Vec<String> = UnconfirmedRule::ALL.iter().map(|r| r.key()).collect();
+        for u in [
+            Unmet::NotEligible(Reason::NoQualifyingPriorService),
+            Unmet::NotEligible(Reason::NotOrdinaryEmployment),
+            Unmet::NoCertificate,
+            Unmet::NoContract,
+            Unmet::NoFaceToFace,
+            Unmet::MetWithoutClient,
+            Unmet::MetOnUncoveredDay,
+            Unmet::ReportNotFinal,
+            Unmet::ReportNotShared,
+        ] {
+            keys.push(u.claim_key().to_string());
+            keys.push(u.month_key().to_string());
+        }
+        keys.push("month.item.handover_late".into());
+        let missing: Vec<_> = keys
+            .iter()
+            .filter(|k| Lang::Ja.get(k).is_none() || Lang::En.get(k).is_none())
+            .collect();
+        assert!(missing.is_empty(), "missing messages: {missing:?}");
+        for r in UnconfirmedRule::ALL {
+            assert_eq!(UnconfirmedRule::parse(r.code()), Some(r));
+        }
+    }
+}

@@ -83,8 +83,38 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "month.item.handover_overdue",
-        "引き継ぎの開始期限（終了の3か月前）を過ぎています（減算のおそれ）。期限:",
-        "The handover deadline (3 months before the end) has passed (reduction risk). Deadline:",
+        "引き継ぎ（同意を得た情報共有）が期限（終了の3か月前）までに始まっていません。この月は支援体制構築未実施減算（−10%）の対象です。期限:",
+        "The handover (sharing with consent) did not start by the deadline (3 months before the end): this month takes the reduction for no support system (−10%). Deadline:",
+    ),
+    (
+        "month.item.handover_late",
+        "引き継ぎの開始が期限（終了の3か月前）より後でした。この月は支援体制構築未実施減算（−10%）の対象です。期限:",
+        "The handover started after the deadline (3 months before the end): this month takes the reduction for no support system (−10%). Deadline:",
+    ),
+    (
+        "month.item.no_contract",
+        "この月に有効な契約がありません",
+        "No contract covering this month",
+    ),
+    (
+        "month.item.no_prior_service",
+        "対象となる障害福祉サービスの利用歴がありません（就労定着支援の対象外）",
+        "No qualifying prior welfare service (not eligible)",
+    ),
+    (
+        "month.item.not_ordinary",
+        "最初の就職が通常の事業所への雇用ではありません（就労定着支援の対象外）",
+        "The first job is not ordinary employment (not eligible)",
+    ),
+    (
+        "month.item.met_without_client",
+        "今月の対面・職場訪問に本人が参加していません（上司などとの面談だけでは本人に会ったことになりません）",
+        "The client took part in none of this month's face-to-face contacts or visits (meeting the supervisor alone does not count)",
+    ),
+    (
+        "month.item.met_on_uncovered_day",
+        "本人と対面した日が、受給者証・契約・支援期間のすべてが有効な日ではありません",
+        "The client was not met on a day that the certificate, the contract and the service period all cover",
     ),
     (
         "month.item.overdue_tasks",

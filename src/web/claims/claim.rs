@@ -159,6 +159,10 @@ impl ClaimPage {
     fn grade_key(&self) -> String {
         format!("records.grade.{}", self.claim.area_grade)
     }
+    /// The sentence of an UNCONFIRMED rule the claim applied.
+    fn rule_text(&self, code: &str) -> &'static str {
+        self.page.t(format!("claim.rule.{code}"))
+    }
     fn is_admin(&self) -> bool {
         self.page.staff.as_ref().is_some_and(|s| s.is_admin)
     }

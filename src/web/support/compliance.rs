@@ -10,12 +10,15 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
+use time::Date;
 
 use crate::clock;
-use crate::domain::compliance::{self, ClientMonth, Item, PlanState, ReportState};
+use crate::domain::client_month;
+use crate::domain::compliance::{self, Duties, Item, PlanState};
 use crate::domain::month::YearMonth;
-use crate::domain::rules::period::service_window;
+use crate::domain::rules::eligibility::PriorService;
 use crate::error::AppResult;
+use crate::store::compliance::{ClientRow, MonthFacts};
 use crate::store::{self, offices::Office};
 use crate::web::{
     access::{OfficeView, Policy, Routes},
@@ -52,54 +55,92 @@ pub async fn month_rows(
     supporter: Option<i64>,
     ym: YearMonth,
 ) -> AppResult<Vec<Row>> {
+    Ok(rows_for(&ctx.app.db, office_id, supporter, ym, clock::today()).await?)
+}
+
+/// [`month_rows`] without a request: the facts from the store, the rows from them.
+pub async fn rows_for(
+    db: &crate::db::Db,
+    office_id: i64,
+    supporter: Option<i64>,
+    ym: YearMonth,
+    today: Date,
+) -> Result<Vec<Row>, sqlx::Error> {
     let (first, last) = ym.bounds();
-    let today = clock::today();
     let (from, until) = ym.utc_range();
     let facts = store::compliance::month_facts(
-        &ctx.app.db,
+        db,
         office_id,
         supporter,
         &ym.to_string(),
+        last,
         from,
         until,
         today,
     )
     .await?;
+    Ok(rows_from(&facts, first, last, today))
+}
+
+/// The client-month facts of one client of the office, as the month view reads them.
+pub fn client_facts(facts: &MonthFacts, c: &ClientRow, office_id: i64) -> client_month::Facts {
+    let (report, report_shared_on) = facts.shared.report_of(c.id);
+    client_month::Facts {
+        prior_service: PriorService::parse(&c.prior_service).unwrap_or(PriorService::None),
+        basis: c.hire_date.map(|h| {
+            (
+                h,
+                c.return_to_work_date,
+                c.ordinary_employment.unwrap_or(false),
+            )
+        }),
+        periods: facts.periods.get(&c.id).cloned().unwrap_or_default(),
+        contracts: facts.shared.contracts_of(c.id, office_id),
+        contacts: facts.shared.contacts_of(c.id, office_id),
+        report,
+        report_shared_on,
+        handovers: facts.shared.handovers_of(c.id),
+        // The month view shows no 加算: meetings and the cap are the claim's alone.
+        meeting: None,
+        meetings_earlier_in_year: 0,
+        prior_office_integrated: true,
+        first_contract_anywhere: None,
+        cap: client_month::Cap::default(),
+    }
+}
+
+/// The rows of the clients served in `first..=last`, most urgent first: each one's items
+/// from [`compliance::check`], which decides the conditions with the claim's function.
+pub fn rows_from(facts: &MonthFacts, first: Date, last: Date, today: Date) -> Vec<Row> {
     let mut rows: Vec<Row> = facts
         .clients
         .iter()
         .filter_map(|c| {
-            let window = service_window(c.hire_date?, c.return_to_work_date);
-            if !compliance::served_in(&window, first, last) {
-                return None;
-            }
-            let month = ClientMonth {
-                window,
-                periods: facts.periods.get(&c.id).cloned().unwrap_or_default(),
-                in_person_contact: facts.in_person.contains_key(&c.id),
-                report: facts
-                    .reports
-                    .get(&c.id)
-                    .copied()
-                    .unwrap_or(ReportState::None),
+            let duties = Duties {
                 plan: facts
                     .plans
                     .get(&c.id)
                     .copied()
                     .unwrap_or(PlanState::Missing),
-                handover_started: facts.handover.contains_key(&c.id),
                 overdue_tasks: facts.overdue_tasks.get(&c.id).copied().unwrap_or(0),
             };
+            let items = compliance::check(
+                &client_facts(facts, c, facts.office_id),
+                &duties,
+                first,
+                last,
+                today,
+            )?;
             Some(Row {
                 client_id: c.id,
                 name: c.name.clone(),
                 supporter: c.supporter_name.clone(),
-                items: compliance::check(&month, first, last, today),
+                items,
             })
         })
         .collect();
     rows.sort_by_key(|r| compliance::urgency(&r.items));
-    Ok(rows)
+    rows
 }
 
 #[derive(Debug, Default, Deserialize)]
