@@ -461,3 +461,272 @@ async fn no_contract_in_both() {
         }
     }
 }
+
+/// The claim page names the UNCONFIRMED rules of domain.md that the month's claim applied,
+/// each only when it did (issue 19).
+#[tokio::test]
+async fn the_claim_page_names_the_unconfirmed_rules_it_applied() {
+    let app = crate::helpers::spawn_app().await;
+    let (office, sato) = office(&app).await;
+    let page = || async {
+        let p = app
+            .get(&format!("/offices/{office}/claims?month={MONTH}"))
+            .await;
+        assert_eq!(p.status, StatusCode::OK);
+        p.body
+    };
+    let rules = |body: &str| -> Vec<String> {
+        let Some(at) = body.find("id=\"unconfirmed-rules\"") else {
+            return Vec::new();
+        };
+        let block = &body[at..at + body[at..].find("</div>").unwrap_or(0)];
+        block
+            .split("id=\"rule-")
+            .skip(1)
+            .map(|s| s[..s.find('"').unwrap_or(0)].to_string())
+            .collect()
+    };
+
+    // Nobody claimable: no rule was applied.
+    let phone = Case {
+        contacts: vec![(datetime!(2026-10-15 01:00 UTC), "phone", "client", false)],
+        ..good()
+    };
+    let first = client(&app, office, sato, "電話のみ", &phone).await;
+    assert!(rules(&page().await).is_empty());
+    assert!(!page().await.contains("出典で確認されていない次の取り扱い"));
+
+    // One claimable client: the 国保連 file checks the 市町村番号 with the inferred check
+    // digit, and its 利用日数 are the contact days (docs/claims.md UNCONFIRMED).
+    let good_client = client(&app, office, sato, "対面あり", &good()).await;
+    let body = page().await;
+    assert!(
+        body.contains("出典で確認されていない次の取り扱い"),
+        "heading"
+    );
+    assert!(body.contains("市町村番号の検査数字"));
+    assert_eq!(
+        rules(&body),
+        ["municipality_check_digit", "service_days_as_contact_days"]
+    );
+
+    // The report shared on 11/01 (domain.md §9 item 13), a hand-over never started (the
+    // per-client 減算 and the rounding after it), a 体制 setting ending on 10/05, and no
+    // filed rate for an office whose first contract is in 2025 (domain.md §1.3).
+    on_db!(&app.state.db, pool => sqlx::query(
+        "UPDATE report_shares SET shared_on = $1
+         WHERE report_id IN (SELECT id FROM support_reports WHERE client_id = $2)")
+        .bind(date!(2026 - 11 - 01)).bind(good_client).execute(pool).await.map(|_| ()))
+    .expect("late share");
+    assert_eq!(
+        rules(&page().await),
+        [
+            "municipality_check_digit",
+            "report_shared_next_month",
+            "service_days_as_contact_days"
+        ]
+    );
+    let ending = Case {
+        hire: date!(2023 - 06 - 01),
+        contracts: vec![(date!(2023 - 12 - 01), date!(2026 - 11 - 30))],
+        ..good()
+    };
+    client(&app, office, sato, "引き継ぎなし", &ending).await;
+    on_db!(&app.state.db, pool => sqlx::query(
+        "INSERT INTO office_claim_settings (office_id, item, valid_from, valid_to, note, created_at)
+         VALUES ($1, 'abuse_prevention', $2, $3, '', $4)")
+        .bind(office).bind(date!(2026 - 04 - 01)).bind(date!(2026 - 10 - 05)).bind(NOW)
+        .execute(pool).await.map(|_| ()))
+    .expect("setting");
+    on_db!(&app.state.db, pool => sqlx::query("DELETE FROM retention_filings WHERE office_id = $1")
+        .bind(office).execute(pool).await.map(|_| ()))
+    .expect("no filing");
+    let body = page().await;
+    assert_eq!(
+        rules(&body),
+        [
+            "municipality_check_digit",
+            "report_shared_next_month",
+            "rate_without_history",
+            "rounding_after_each_reduction",
+            "service_days_as_contact_days",
+            "support_system_per_client",
+            "setting_part_of_month"
+        ],
+        "{}",
+        &body[body.find("unconfirmed-rules").unwrap_or(0)..]
+    );
+    assert!(
+        body.contains("記録から計算（届出なし）"),
+        "the computed rate is used"
+    );
+    // An office with history since before FY2023 (2023-04-01) does not use the new-office rule.
+    on_db!(&app.state.db, pool => sqlx::query(
+        "INSERT INTO contracts (client_id, office_id, contract_date, start_date, end_date, created_at)
+         VALUES ($1, $2, $3, $3, $3, $4)")
+        .bind(first).bind(office).bind(date!(2023 - 01 - 10)).bind(NOW)
+        .execute(pool).await.map(|_| ()))
+    .expect("old contract");
+    assert!(!rules(&page().await).contains(&"rate_without_history".to_string()));
+}
+
+/// xorshift64*, seeded: the same cases on every run and both engines.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n.max(1)
+    }
+    fn days(&mut self, from: Date, span: u64) -> Date {
+        from + time::Duration::days(i64::try_from(self.below(span)).unwrap_or(0))
+    }
+}
+
+/// The property through the store on both engines: 80 generated clients in October 2026
+/// (contacts at the edges of the month in Japan time included). The claim run and the month
+/// view's rows agree with each other and with a day-by-day reading of the rules.
+#[tokio::test]
+async fn generated_months_agree_through_the_store() {
+    use teichaku::domain::compliance::Item;
+    use teichaku::domain::rules::period::{handover_due, service_window};
+    let app = crate::helpers::spawn_app().await;
+    let (office, sato) = office(&app).await;
+    let mut rng = Rng(0x1905_2026_1001_0001);
+    let modes = ["face_to_face", "workplace_visit", "phone", "online"];
+    let who = [
+        "client",
+        "client,supervisor",
+        "supervisor",
+        "hr,client",
+        "family",
+    ];
+    let mut cases = Vec::new();
+    for n in 0..80 {
+        // A quarter end their service around October (the hand-over line falls in 2026).
+        let hire = if rng.below(4) == 0 {
+            rng.days(date!(2023 - 04 - 05), 110)
+        } else {
+            rng.days(date!(2023 - 02 - 01), 1300)
+        };
+        let span = |rng: &mut Rng| {
+            let s = rng.days(date!(2026 - 06 - 01), 150);
+            (s, rng.days(s, 400))
+        };
+        let periods = (0..rng.below(3)).map(|_| span(&mut rng)).collect();
+        let contracts = (0..1 + rng.below(2)).map(|_| span(&mut rng)).collect();
+        let mut contacts: Vec<(OffsetDateTime, &str, &str, bool)> = (0..1 + rng.below(3))
+            .map(|_| {
+                // From 2026-09-30 10:00 UTC (19:00 JST) to 2026-10-31 22:00 UTC (11/01 JST).
+                let at = datetime!(2026-09-30 10:00 UTC)
+                    + time::Duration::hours(i64::try_from(rng.below(32 * 24)).unwrap_or(0));
+                let mode = modes[usize::try_from(rng.below(4)).unwrap_or(0)];
+                (
+                    at,
+                    mode,
+                    who[usize::try_from(rng.below(5)).unwrap_or(0)],
+                    false,
+                )
+            })
+            .collect();
+        if rng.below(2) == 0 {
+            let at = rng.days(date!(2026 - 05 - 01), 180).midnight().assume_utc();
+            contacts.push((at, "phone", "supervisor", true));
+        }
+        let c = Case {
+            hire,
+            return_to_work: (rng.below(10) == 0).then(|| rng.days(hire, 400)),
+            ordinary: rng.below(10) != 0,
+            prior_service: if rng.below(10) == 0 {
+                "none"
+            } else {
+                "continuous_b"
+            },
+            periods,
+            contracts,
+            contacts,
+            report_shared: rng.below(5) != 0,
+        };
+        let id = client(&app, office, sato, &format!("生成 {n}"), &c).await;
+        cases.push((id, c));
+    }
+    let claim =
+        teichaku::claims::run_month(&app.state.db, Some(office), 2026, time::Month::October)
+            .await
+            .expect("claim run");
+    let claim = &claim[0];
+    let ym = teichaku::web::compliance::YearMonth::parse(MONTH).expect("month");
+    let rows =
+        teichaku::web::compliance::rows_for(&app.state.db, office, None, ym, date!(2026 - 11 - 02))
+            .await
+            .expect("month rows");
+    let (first, last) = (date!(2026 - 10 - 01), date!(2026 - 10 - 31));
+    let (mut served, mut claimable, mut reduced) = (0, 0, 0);
+    for (id, c) in &cases {
+        let w = service_window(c.hire, c.return_to_work);
+        let jst = |t: &OffsetDateTime| t.to_offset(teichaku::clock::JST).date();
+        let covered = |d: Date| {
+            first <= d
+                && d <= last
+                && w.earliest_start <= d
+                && d <= w.latest_end
+                && c.periods.iter().any(|(s, e)| *s <= d && d <= *e)
+                && c.contracts.iter().any(|(s, e)| *s <= d && d <= *e)
+        };
+        let met = c.contacts.iter().any(|(at, mode, who, _)| {
+            (*mode == "face_to_face" || *mode == "workplace_visit")
+                && who.split(',').any(|p| p == "client")
+                && covered(jst(at))
+        });
+        let is_served = w.earliest_start <= last && w.latest_end >= first;
+        let ok = is_served && met && c.ordinary && c.prior_service != "none" && c.report_shared;
+        let line = handover_due(&w);
+        let reduction = last >= line
+            && !c
+                .contacts
+                .iter()
+                .any(|(at, _, _, handover)| *handover && jst(at) <= line);
+        let out = claim.clients.iter().find(|x| x.client_id == *id);
+        let row = rows.iter().find(|r| r.client_id == *id);
+        assert_eq!(out.is_some(), is_served, "claim served {id}");
+        assert_eq!(row.is_some(), is_served, "month served {id}");
+        let (Some(out), Some(row)) = (out, row) else {
+            continue;
+        };
+        served += 1;
+        assert_eq!(out.claimable(), ok, "claim {id}: {:?}", out.blockers);
+        assert_eq!(row.green(), ok, "month {id}: {:?}", row.items);
+        // The same reasons, in the same order.
+        let month_reasons: Vec<&str> = row
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Unmet(u) => Some(u.claim_key()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(out.blockers, month_reasons, "reasons {id}");
+        let missed = row
+            .items
+            .iter()
+            .any(|i| matches!(i, Item::HandoverMissed { .. }));
+        assert_eq!(missed, reduction, "month hand-over {id}");
+        assert_eq!(
+            out.lines.iter().any(|l| l.item == "no_support_system"),
+            ok && reduction,
+            "claim hand-over {id}"
+        );
+        claimable += usize::from(ok);
+        reduced += usize::from(ok && reduction);
+    }
+    assert!(
+        served >= 25 && claimable >= 3,
+        "{served} served, {claimable} claimable"
+    );
+    assert!(
+        reduced >= 1,
+        "{served} served, {claimable} claimable, {reduced} reduced"
+    );
+}
