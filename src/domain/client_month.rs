@@ -1,7 +1,7 @@
 //! One client, one month: every condition of the base reward and every 加算・減算 that the
 //! records call for, with the reasons. This is the one place where they are decided: the
 //! claim (`crate::claims` → [`super::claim`]), the month at a glance and the supporter's
-//! home (`web::compliance` → [`super::compliance`]) all call [`decide`]; the stores only
+//! home (`web::support::compliance` → [`super::compliance`]) all call [`decide`]; the stores only
 //! gather the facts. Pure: the month and `today` are passed in.
 //!
 //! The base reward of a month needs (domain.md §3, §4, §7.4 rule 1):

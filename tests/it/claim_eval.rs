@@ -657,11 +657,16 @@ async fn generated_months_agree_through_the_store() {
             .await
             .expect("claim run");
     let claim = &claim[0];
-    let ym = teichaku::web::compliance::YearMonth::parse(MONTH).expect("month");
-    let rows =
-        teichaku::web::compliance::rows_for(&app.state.db, office, None, ym, date!(2026 - 11 - 02))
-            .await
-            .expect("month rows");
+    let ym = teichaku::web::support::compliance::YearMonth::parse(MONTH).expect("month");
+    let rows = teichaku::web::support::compliance::rows_for(
+        &app.state.db,
+        office,
+        None,
+        ym,
+        date!(2026 - 11 - 02),
+    )
+    .await
+    .expect("month rows");
     let (first, last) = (date!(2026 - 10 - 01), date!(2026 - 10 - 31));
     let (mut served, mut claimable, mut reduced) = (0, 0, 0);
     for (id, c) in &cases {
