@@ -423,6 +423,14 @@ async fn a_supporters_month_in_chromium() {
                 ),
             ],
         ),
+        // Without a contract the month is not claimable, so not green (issue 19).
+        (
+            format!("/clients/{client}/contracts"),
+            vec![
+                ("contract_date", start.to_string()),
+                ("start_date", start.to_string()),
+            ],
+        ),
     ] {
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let r = app
