@@ -652,12 +652,11 @@ async fn generated_months_agree_through_the_store() {
         let id = client(&app, office, sato, &format!("生成 {n}"), &c).await;
         cases.push((id, c));
     }
-    let claim =
-        teichaku::claims::run_month(&app.state.db, Some(office), 2026, time::Month::October)
-            .await
-            .expect("claim run");
+    let ym = teichaku::domain::month::YearMonth::parse(MONTH).expect("month");
+    let claim = teichaku::claims::run_month(&app.state.db, Some(office), ym)
+        .await
+        .expect("claim run");
     let claim = &claim[0];
-    let ym = teichaku::web::support::compliance::YearMonth::parse(MONTH).expect("month");
     let rows = teichaku::web::support::compliance::rows_for(
         &app.state.db,
         office,
