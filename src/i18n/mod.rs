@@ -1011,7 +1011,7 @@ mod tests {
                     })
                     && !key.ends_with(".html")
                     && !key.ends_with('.');
-                // Audit action codes (`domain::audit`, and `ctx.legacy_audit("office.create", …)`)
+                // Audit action codes (`domain::audit`)
                 // look alike but are not messages.
                 let is_audit_action =
                     text[..i].ends_with("audit(") || path.ends_with("domain/audit.rs");

@@ -2,6 +2,7 @@
 use time::OffsetDateTime;
 
 use crate::db::{Db, Tx};
+use crate::domain::audit::Action;
 use crate::{on_db, on_tx};
 
 /// One audit row to write.
@@ -10,7 +11,7 @@ pub struct Entry {
     pub at: OffsetDateTime,
     pub actor_id: Option<i64>,
     pub actor_label: String,
-    pub action: &'static str,
+    pub action: Action,
     pub target_type: &'static str,
     pub target_id: String,
     pub office_id: Option<i64>,
@@ -56,7 +57,7 @@ macro_rules! bind_entry {
         $q.bind($e.at)
             .bind($e.actor_id)
             .bind(&$e.actor_label)
-            .bind($e.action)
+            .bind($e.action.code())
             .bind($e.target_type)
             .bind(&$e.target_id)
             .bind($e.office_id)

@@ -122,25 +122,6 @@ fn notice_key(code: &str) -> Option<&'static str> {
 }
 
 impl Ctx {
-    /// The signed-in staff member, or a redirect to the sign-in page.
-    pub fn staff(&self) -> Result<Principal, AppError> {
-        self.session
-            .principal()
-            .ok_or_else(|| AppError::SignInRequired {
-                next: self.path.clone(),
-            })
-    }
-
-    /// The signed-in admin, or 403.
-    pub fn admin(&self) -> Result<Principal, AppError> {
-        let who = self.staff()?;
-        if who.is_admin {
-            Ok(who)
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-
     /// The chrome for a page. The CSRF token is the session's, if any (a signed-in page
     /// always has one, for the sign-out button).
     pub fn page(&self, title_key: &'static str) -> Page {
@@ -172,7 +153,7 @@ impl Ctx {
             at: clock::now(),
             actor_id: who.as_ref().map(|p| p.id),
             actor_label: who.map(|p| p.login).unwrap_or_default(),
-            action: action.code(),
+            action,
             target_type: target.kind,
             target_id: target.id,
             office_id: target.office_id,
@@ -180,20 +161,6 @@ impl Ctx {
             request_id: self.request_id.clone(),
             address: self.address.clone(),
         })
-    }
-
-    /// The untyped form, until every handler uses `audit`.
-    pub fn legacy_audit(
-        &self,
-        action: &'static str,
-        target_type: &'static str,
-        target_id: impl ToString,
-    ) -> Entry {
-        let mut e = self
-            .audit(Action::ClientView, &AuditRef::new(target_type, target_id))
-            .0;
-        e.action = action;
-        e
     }
 }
 

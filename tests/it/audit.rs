@@ -126,7 +126,7 @@ async fn the_admin_page_reads_in_japanese_and_pages_through_a_large_log() {
             at,
             actor_id: Some(admin),
             actor_label: ADMIN_LOGIN.into(),
-            action: Action::OfficeUpdate.code(),
+            action: Action::OfficeUpdate,
             target_type: "office",
             target_id: office.to_string(),
             office_id: Some(office),

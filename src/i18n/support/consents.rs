@@ -261,7 +261,7 @@ mod tests {
                     })
                     && !key.ends_with(".html")
                     && !key.ends_with('.');
-                // Audit actions (`ctx.legacy_audit("consent.create", …)`) are not messages.
+                // Audit actions (codes of `domain::audit::Action`) are not messages.
                 if is_key && !text[..i].ends_with("audit(") {
                     used.push(key.to_string());
                 }
