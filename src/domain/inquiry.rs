@@ -8,34 +8,91 @@ use time::{Date, Duration, Month, Weekday};
 use super::fields::{self, FieldErrors};
 use super::month::YearMonth;
 
-/// The pipeline's states, in order.
-pub const STATUSES: [&str; 8] = [
-    "new",
-    "contacted",
-    "tour_scheduled",
-    "toured",
-    "applying",
-    "certificate_issued",
-    "contracted",
-    "closed",
-];
+/// The pipeline's states (`inquiries.status`, `inquiry_events.from_status`/`to_status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InquiryStatus {
+    New,
+    Contacted,
+    TourScheduled,
+    Toured,
+    Applying,
+    CertificateIssued,
+    Contracted,
+    Closed,
+}
 
-/// The states an inquiry may move to from `status`. 終了 (closed) is possible from every open
-/// state; a scheduled tour may go back to 連絡済み when it is cancelled.
-pub fn next_statuses(status: &str) -> &'static [&'static str] {
-    match status {
-        "new" => &["contacted", "closed"],
-        "contacted" => &["tour_scheduled", "applying", "closed"],
-        "tour_scheduled" => &["toured", "contacted", "closed"],
-        "toured" => &["applying", "closed"],
-        "applying" => &["certificate_issued", "closed"],
-        "certificate_issued" => &["contracted", "closed"],
-        _ => &[],
+impl InquiryStatus {
+    /// Every state, in pipeline order.
+    pub const ALL: [InquiryStatus; 8] = [
+        InquiryStatus::New,
+        InquiryStatus::Contacted,
+        InquiryStatus::TourScheduled,
+        InquiryStatus::Toured,
+        InquiryStatus::Applying,
+        InquiryStatus::CertificateIssued,
+        InquiryStatus::Contracted,
+        InquiryStatus::Closed,
+    ];
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            InquiryStatus::New => "new",
+            InquiryStatus::Contacted => "contacted",
+            InquiryStatus::TourScheduled => "tour_scheduled",
+            InquiryStatus::Toured => "toured",
+            InquiryStatus::Applying => "applying",
+            InquiryStatus::CertificateIssued => "certificate_issued",
+            InquiryStatus::Contracted => "contracted",
+            InquiryStatus::Closed => "closed",
+        }
+    }
+    pub fn parse(code: &str) -> Option<InquiryStatus> {
+        InquiryStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+    /// The i18n key of its name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            InquiryStatus::New => "inquiry.status.new",
+            InquiryStatus::Contacted => "inquiry.status.contacted",
+            InquiryStatus::TourScheduled => "inquiry.status.tour_scheduled",
+            InquiryStatus::Toured => "inquiry.status.toured",
+            InquiryStatus::Applying => "inquiry.status.applying",
+            InquiryStatus::CertificateIssued => "inquiry.status.certificate_issued",
+            InquiryStatus::Contracted => "inquiry.status.contracted",
+            InquiryStatus::Closed => "inquiry.status.closed",
+        }
+    }
+    /// The states an inquiry may move to from this one. 終了 (closed) is possible from every
+    /// open state; a scheduled tour may go back to 連絡済み when it is cancelled.
+    pub fn next(self) -> &'static [InquiryStatus] {
+        use InquiryStatus::*;
+        match self {
+            New => &[Contacted, Closed],
+            Contacted => &[TourScheduled, Applying, Closed],
+            TourScheduled => &[Toured, Contacted, Closed],
+            Toured => &[Applying, Closed],
+            Applying => &[CertificateIssued, Closed],
+            CertificateIssued => &[Contracted, Closed],
+            Contracted | Closed => &[],
+        }
+    }
+    pub fn can_move_to(self, to: InquiryStatus) -> bool {
+        self.next().contains(&to)
     }
 }
 
-pub fn can_move(from: &str, to: &str) -> bool {
-    next_statuses(from).contains(&to)
+impl std::fmt::Display for InquiryStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// For `sqlx::FromRow`'s `try_from`: the store reads the text column into the enum.
+impl TryFrom<String> for InquiryStatus {
+    type Error = fields::UnknownStatus;
+    fn try_from(code: String) -> Result<InquiryStatus, fields::UnknownStatus> {
+        InquiryStatus::parse(&code).ok_or(fields::UnknownStatus(code))
+    }
 }
 
 /// 国民の祝日 2025–2027 (内閣府「国民の祝日について」, https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html,
@@ -120,8 +177,8 @@ pub fn first_contact_due(received_on: Date) -> Date {
 }
 
 /// Not contacted in time: still 新規 after the due day.
-pub fn contact_overdue(status: &str, received_on: Date, today: Date) -> bool {
-    status == "new" && today > first_contact_due(received_on)
+pub fn contact_overdue(status: InquiryStatus, received_on: Date, today: Date) -> bool {
+    status == InquiryStatus::New && today > first_contact_due(received_on)
 }
 
 /// A valid inquiry.
@@ -225,21 +282,62 @@ mod tests {
     use time::macros::date;
 
     #[test]
-    fn the_pipeline_moves_forward_or_closes() {
+    fn states_keep_their_stored_codes() {
+        use InquiryStatus::*;
         let cases = [
-            ("new", "contacted", true),
-            ("new", "contracted", false),
-            ("contacted", "tour_scheduled", true),
-            ("tour_scheduled", "contacted", true),
-            ("toured", "applying", true),
-            ("applying", "certificate_issued", true),
-            ("certificate_issued", "contracted", true),
-            ("contracted", "closed", false),
-            ("closed", "new", false),
-            ("applying", "closed", true),
+            ("new", New),
+            ("contacted", Contacted),
+            ("tour_scheduled", TourScheduled),
+            ("toured", Toured),
+            ("applying", Applying),
+            ("certificate_issued", CertificateIssued),
+            ("contracted", Contracted),
+            ("closed", Closed),
         ];
-        for (from, to, ok) in cases {
-            assert_eq!(can_move(from, to), ok, "{from} → {to}");
+        assert_eq!(cases.map(|(_, s)| s), InquiryStatus::ALL, "pipeline order");
+        for (code, status) in cases {
+            assert_eq!(status.code(), code);
+            assert_eq!(status.to_string(), code);
+            assert_eq!(InquiryStatus::parse(code), Some(status));
+            assert_eq!(InquiryStatus::try_from(code.to_string()), Ok(status));
+            assert_eq!(status.label_key(), format!("inquiry.status.{code}"));
+            assert!(crate::i18n::Lang::Ja.get(status.label_key()).is_some());
+            assert!(crate::i18n::Lang::En.get(status.label_key()).is_some());
+        }
+        for bad in ["", "New", "tour scheduled", "contract", " new", "closed "] {
+            assert_eq!(InquiryStatus::parse(bad), None, "{bad:?}");
+            assert!(InquiryStatus::try_from(bad.to_string()).is_err());
+        }
+    }
+
+    #[test]
+    fn the_pipeline_moves_forward_or_closes() {
+        use InquiryStatus::*;
+        let cases: [(InquiryStatus, &[InquiryStatus]); 8] = [
+            (New, &[Contacted, Closed]),
+            (Contacted, &[TourScheduled, Applying, Closed]),
+            (TourScheduled, &[Toured, Contacted, Closed]),
+            (Toured, &[Applying, Closed]),
+            (Applying, &[CertificateIssued, Closed]),
+            (CertificateIssued, &[Contracted, Closed]),
+            (Contracted, &[]),
+            (Closed, &[]),
+        ];
+        for (from, allowed) in cases {
+            assert_eq!(from.next(), allowed, "{from}");
+            for to in InquiryStatus::ALL {
+                assert_eq!(from.can_move_to(to), allowed.contains(&to), "{from} → {to}");
+            }
+        }
+        let spot_checks = [
+            (New, Contracted, false),
+            (TourScheduled, Contacted, true),
+            (Contracted, Closed, false),
+            (Closed, New, false),
+            (Applying, Closed, true),
+        ];
+        for (from, to, ok) in spot_checks {
+            assert_eq!(from.can_move_to(to), ok, "{from} → {to}");
         }
     }
 
@@ -257,17 +355,17 @@ mod tests {
             assert_eq!(first_contact_due(received), due, "received {received}");
         }
         assert!(!contact_overdue(
-            "new",
+            InquiryStatus::New,
             date!(2026 - 11 - 27),
             date!(2026 - 12 - 01)
         ));
         assert!(contact_overdue(
-            "new",
+            InquiryStatus::New,
             date!(2026 - 11 - 27),
             date!(2026 - 12 - 02)
         ));
         assert!(!contact_overdue(
-            "contacted",
+            InquiryStatus::Contacted,
             date!(2026 - 11 - 27),
             date!(2026 - 12 - 10)
         ));
@@ -327,7 +425,7 @@ pub struct MonthCounts {
 /// receipt and first-contact instants, `events` each pipeline step's target state and time.
 pub fn monthly_counts(
     received: &[(time::OffsetDateTime, Option<time::OffsetDateTime>)],
-    events: &[(String, time::OffsetDateTime)],
+    events: &[(InquiryStatus, time::OffsetDateTime)],
     months: &[YearMonth],
 ) -> Vec<MonthCounts> {
     months
@@ -338,17 +436,17 @@ pub fn monthly_counts(
                 .iter()
                 .filter_map(|(r, f)| f.map(|f| (f - *r).whole_hours()))
                 .collect();
-            let count = |state: &str| {
+            let count = |state: InquiryStatus| {
                 events
                     .iter()
-                    .filter(|(s, at)| s == state && m.contains(*at))
+                    .filter(|(s, at)| *s == state && m.contains(*at))
                     .count()
             };
             MonthCounts {
                 month: *m,
                 inquiries: in_month.len(),
-                tours: count("toured"),
-                contracts: count("contracted"),
+                tours: count(InquiryStatus::Toured),
+                contracts: count(InquiryStatus::Contracted),
                 avg_hours_to_contact: (!waits.is_empty())
                     .then(|| waits.iter().sum::<i64>() / waits.len() as i64),
             }
@@ -380,9 +478,9 @@ mod count_tests {
             (datetime!(2026-10-20 01:00 UTC), None),
         ];
         let events = [
-            ("toured".to_string(), datetime!(2026-11-05 01:00 UTC)),
-            ("contracted".to_string(), datetime!(2026-11-25 01:00 UTC)),
-            ("toured".to_string(), datetime!(2026-10-05 01:00 UTC)),
+            (InquiryStatus::Toured, datetime!(2026-11-05 01:00 UTC)),
+            (InquiryStatus::Contracted, datetime!(2026-11-25 01:00 UTC)),
+            (InquiryStatus::Toured, datetime!(2026-10-05 01:00 UTC)),
         ];
         let counts = monthly_counts(&received, &events, &[month("2026-10"), month("2026-11")]);
         assert_eq!(

@@ -5,6 +5,7 @@
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, macros::offset};
 
 use super::fields::{self, FieldErrors};
+use super::inquiry::InquiryStatus;
 
 /// Japan Standard Time (no daylight saving), in which offices publish their slots.
 const JST: UtcOffset = offset!(+9);
@@ -164,12 +165,13 @@ pub fn reminder_at(starts_at: OffsetDateTime, now: OffsetDateTime) -> Option<Off
 
 /// The pipeline steps that confirming a tour takes the inquiry through: confirming a new
 /// inquiry is also its first contact. `None` when the inquiry is past the tour stage.
-pub fn steps_to_schedule(status: &str) -> Option<&'static [&'static str]> {
+pub fn steps_to_schedule(status: InquiryStatus) -> Option<&'static [InquiryStatus]> {
+    use InquiryStatus::*;
     match status {
-        "new" => Some(&["contacted", "tour_scheduled"]),
-        "contacted" => Some(&["tour_scheduled"]),
-        "tour_scheduled" => Some(&[]),
-        _ => None,
+        New => Some(&[Contacted, TourScheduled]),
+        Contacted => Some(&[TourScheduled]),
+        TourScheduled => Some(&[]),
+        Toured | Applying | CertificateIssued | Contracted | Closed => None,
     }
 }
 
@@ -195,8 +197,9 @@ pub fn refusal(
 /// A pipeline move that would leave a tour holding a seat (and its reminder pending) for an
 /// inquiry that no longer expects it: closing the inquiry, or taking a scheduled tour back
 /// to 連絡済み. Staff cancel the tour first, which frees the seat and tells the visitor.
-pub fn move_needs_cancel(from: &str, to: &str, booking_holds_seat: bool) -> bool {
-    booking_holds_seat && (to == "closed" || (from == "tour_scheduled" && to == "contacted"))
+pub fn move_needs_cancel(from: InquiryStatus, to: InquiryStatus, booking_holds_seat: bool) -> bool {
+    use InquiryStatus::*;
+    booking_holds_seat && (to == Closed || (from == TourScheduled && to == Contacted))
 }
 
 /// A booking may be confirmed while it is only requested.
@@ -363,16 +366,19 @@ mod tests {
     #[test]
     fn confirming_moves_the_pipeline() {
         assert_eq!(
-            steps_to_schedule("new"),
-            Some(&["contacted", "tour_scheduled"][..])
+            steps_to_schedule(InquiryStatus::New),
+            Some(&[InquiryStatus::Contacted, InquiryStatus::TourScheduled][..])
         );
         assert_eq!(
-            steps_to_schedule("contacted"),
-            Some(&["tour_scheduled"][..])
+            steps_to_schedule(InquiryStatus::Contacted),
+            Some(&[InquiryStatus::TourScheduled][..])
         );
-        assert_eq!(steps_to_schedule("tour_scheduled"), Some(&[][..]));
-        assert_eq!(steps_to_schedule("closed"), None);
-        assert_eq!(steps_to_schedule("toured"), None);
+        assert_eq!(
+            steps_to_schedule(InquiryStatus::TourScheduled),
+            Some(&[][..])
+        );
+        assert_eq!(steps_to_schedule(InquiryStatus::Closed), None);
+        assert_eq!(steps_to_schedule(InquiryStatus::Toured), None);
         use BookingStatus::{Cancelled, Confirmed, Requested};
         assert!(can_confirm(Requested) && !can_confirm(Confirmed) && !can_confirm(Cancelled));
         assert!(holds_seat(Requested) && holds_seat(Confirmed) && !holds_seat(Cancelled));
@@ -399,12 +405,13 @@ mod tests {
 
     #[test]
     fn a_held_seat_is_cancelled_before_the_inquiry_leaves_the_tour() {
+        use InquiryStatus::*;
         let cases = [
-            ("new", "contacted", true, false),
-            ("contacted", "closed", true, true),
-            ("tour_scheduled", "contacted", true, true),
-            ("tour_scheduled", "toured", true, false),
-            ("tour_scheduled", "closed", false, false),
+            (New, Contacted, true, false),
+            (Contacted, Closed, true, true),
+            (TourScheduled, Contacted, true, true),
+            (TourScheduled, Toured, true, false),
+            (TourScheduled, Closed, false, false),
         ];
         for (from, to, holds, expected) in cases {
             assert_eq!(

@@ -2,7 +2,8 @@
 use time::OffsetDateTime;
 
 use crate::db::{Db, Tx};
-use crate::domain::inquiry::InquiryInput;
+use crate::domain::fields::UnknownStatus;
+use crate::domain::inquiry::{InquiryInput, InquiryStatus};
 use crate::{on_db, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -17,7 +18,8 @@ pub struct Inquiry {
     pub contact_by: String,
     pub preferred_times: String,
     pub message: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: InquiryStatus,
     pub close_reason: String,
     pub received_at: OffsetDateTime,
     pub first_contacted_at: Option<OffsetDateTime>,
@@ -25,8 +27,10 @@ pub struct Inquiry {
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Event {
-    pub from_status: String,
-    pub to_status: String,
+    #[sqlx(try_from = "String")]
+    pub from_status: InquiryStatus,
+    #[sqlx(try_from = "String")]
+    pub to_status: InquiryStatus,
     pub note: String,
     pub staff_name: Option<String>,
     pub at: OffsetDateTime,
@@ -67,12 +71,14 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Inquiry>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)
 }
 
-/// The office's inquiries, open ones first, newest first within each group.
+/// The office's inquiries (those in `status`, or all), open ones first, newest first within
+/// each group.
 pub async fn list_for_office(
     db: &Db,
     office_id: i64,
-    status: &str,
+    status: Option<InquiryStatus>,
 ) -> Result<Vec<Inquiry>, sqlx::Error> {
+    let status = status.map_or("", InquiryStatus::code);
     let sql = format!(
         "SELECT {COLUMNS} FROM inquiries WHERE office_id = $1 AND ($2 = '' OR status = $2)
          ORDER BY CASE WHEN status IN ('contracted', 'closed') THEN 1 ELSE 0 END, received_at DESC, id DESC"
@@ -93,12 +99,13 @@ pub async fn events(db: &Db, inquiry_id: i64) -> Result<Vec<Event>, sqlx::Error>
 pub async fn move_to(
     tx: &mut Tx,
     id: i64,
-    from: &str,
-    to: &str,
+    from: InquiryStatus,
+    to: InquiryStatus,
     note: &str,
     staff_id: i64,
     now: OffsetDateTime,
 ) -> Result<bool, sqlx::Error> {
+    let (from, to) = (from.code(), to.code());
     on_tx!(tx, c => {
         let moved = sqlx::query(
             "UPDATE inquiries SET status = $3, updated_at = $4,
@@ -122,14 +129,14 @@ pub async fn move_to(
 pub async fn add_event(
     tx: &mut Tx,
     id: i64,
-    status: &str,
+    status: InquiryStatus,
     note: &str,
     staff_id: i64,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
     on_tx!(tx, c => sqlx::query("INSERT INTO inquiry_events (inquiry_id, from_status, to_status, note, staff_id, at)
                                  VALUES ($1, $2, $2, $3, $4, $5)")
-        .bind(id).bind(status).bind(note).bind(staff_id).bind(now).execute(c).await.map(|_| ()))
+        .bind(id).bind(status.code()).bind(note).bind(staff_id).bind(now).execute(c).await.map(|_| ()))
 }
 
 /// Inquiries sent from this (hashed) address since `since`.
@@ -165,16 +172,24 @@ pub async fn timeline_for_office(
 ) -> Result<
     (
         Vec<(OffsetDateTime, Option<OffsetDateTime>)>,
-        Vec<(String, OffsetDateTime)>,
+        Vec<(InquiryStatus, OffsetDateTime)>,
     ),
     sqlx::Error,
 > {
     let received = on_db!(db, pool => sqlx::query_as(
         "SELECT received_at, first_contacted_at FROM inquiries WHERE office_id = $1")
         .bind(office_id).fetch_all(pool).await)?;
-    let events = on_db!(db, pool => sqlx::query_as(
+    let events: Vec<(String, OffsetDateTime)> = on_db!(db, pool => sqlx::query_as(
         "SELECT e.to_status, e.at FROM inquiry_events e JOIN inquiries i ON i.id = e.inquiry_id
          WHERE i.office_id = $1")
         .bind(office_id).fetch_all(pool).await)?;
+    let events = events
+        .into_iter()
+        .map(|(code, at)| {
+            InquiryStatus::try_from(code)
+                .map(|s| (s, at))
+                .map_err(|e: UnknownStatus| sqlx::Error::Decode(Box::new(e)))
+        })
+        .collect::<Result<_, _>>()?;
     Ok((received, events))
 }

@@ -14,9 +14,7 @@ use serde::Deserialize;
 use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
-use crate::domain::inquiry::{
-    InquiryForm, STATUSES, can_move, contact_overdue, first_contact_due, next_statuses,
-};
+use crate::domain::inquiry::{InquiryForm, InquiryStatus, contact_overdue, first_contact_due};
 use crate::domain::month::YearMonth;
 use crate::domain::tour::BookingStatus;
 use crate::error::AppResult;
@@ -66,14 +64,15 @@ struct InboxPage {
     page: Page,
     office: Office,
     rows: Vec<InboxRow>,
-    status: String,
-    statuses: [&'static str; 8],
+    /// The state the list is filtered by, if any.
+    status: Option<InquiryStatus>,
+    statuses: [InquiryStatus; 8],
     counts: Vec<crate::domain::inquiry::MonthCounts>,
 }
 
 impl InboxPage {
-    fn status_key(&self, s: &str) -> String {
-        format!("inquiry.status.{s}")
+    fn filtered_by(&self, s: &InquiryStatus) -> bool {
+        self.status == Some(*s)
     }
     fn kind_key(&self, s: &str) -> String {
         format!("inquiry.kind.{s}")
@@ -100,19 +99,16 @@ pub async fn list_inquiries(
     OfficeView { office, .. }: OfficeView,
     Query(q): Query<InboxQuery>,
 ) -> AppResult<Response> {
-    let status = if STATUSES.contains(&q.status.as_str()) {
-        q.status
-    } else {
-        String::new()
-    };
+    // An unknown filter value shows every inquiry, as "" does.
+    let status = InquiryStatus::parse(&q.status);
     let today = clock::today();
-    let rows = store::inquiries::list_for_office(&ctx.app.db, office.id, &status)
+    let rows = store::inquiries::list_for_office(&ctx.app.db, office.id, status)
         .await?
         .into_iter()
         .map(|inquiry| {
             let received = inquiry.received_at.to_offset(clock::JST).date();
             InboxRow {
-                overdue: contact_overdue(&inquiry.status, received, today),
+                overdue: contact_overdue(inquiry.status, received, today),
                 due: first_contact_due(received),
                 inquiry,
             }
@@ -129,7 +125,7 @@ pub async fn list_inquiries(
         office,
         rows,
         status,
-        statuses: STATUSES,
+        statuses: InquiryStatus::ALL,
         counts,
     }
     .into_response())
@@ -213,16 +209,13 @@ pub(crate) struct ShowPage {
     tour: Option<(Booking, String)>,
     /// The office's open slots the tour can move to.
     open_slots: Vec<SlotChoice>,
-    next: &'static [&'static str],
+    next: &'static [InquiryStatus],
     errors: FieldErrors,
     overdue: bool,
     due: time::Date,
 }
 
 impl ShowPage {
-    fn status_key(&self, s: &str) -> String {
-        format!("inquiry.status.{s}")
-    }
     fn kind_key(&self, s: &str) -> String {
         format!("inquiry.kind.{s}")
     }
@@ -246,7 +239,7 @@ impl ShowPage {
         self.tour
             .as_ref()
             .is_none_or(|(b, _)| b.status == BookingStatus::Cancelled)
-            && crate::domain::tour::steps_to_schedule(&self.inquiry.status).is_some()
+            && crate::domain::tour::steps_to_schedule(self.inquiry.status).is_some()
     }
     fn shown_booking_status(&self) -> &str {
         self.tour.as_ref().map_or("", |(b, _)| b.status.code())
@@ -276,8 +269,8 @@ pub(crate) async fn show_page(
         page: ctx.page("inquiry.title_staff"),
         open_slots: crate::web::intake::tours::choices(ctx.lang, &open),
         tour,
-        next: next_statuses(&inquiry.status),
-        overdue: contact_overdue(&inquiry.status, received, clock::today()),
+        next: inquiry.status.next(),
+        overdue: contact_overdue(inquiry.status, received, clock::today()),
         due: first_contact_due(received),
         office,
         inquiry,
@@ -319,34 +312,38 @@ pub async fn move_inquiry(
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> AppResult<Response> {
     let mut errors = FieldErrors::new();
-    if !can_move(&inquiry.status, &form.to) {
+    // A state this inquiry cannot move to, or no known state at all, is the same choice error.
+    let to = InquiryStatus::parse(&form.to).filter(|to| inquiry.status.can_move_to(*to));
+    if to.is_none() {
         errors.add("to", "err.choose");
     }
     let note = crate::domain::fields::optional_text(&mut errors, "note", &form.note, 500);
-    if form.to == "closed" && note.is_empty() {
+    if to == Some(InquiryStatus::Closed) && note.is_empty() {
         errors.add("note", "err.close_reason");
     }
     let holds_seat = store::tours::find_booking(&ctx.app.db, inquiry.id)
         .await?
         .is_some_and(|b| crate::domain::tour::holds_seat(b.status));
-    if crate::domain::tour::move_needs_cancel(&inquiry.status, &form.to, holds_seat) {
+    if let Some(to) = to
+        && crate::domain::tour::move_needs_cancel(inquiry.status, to, holds_seat)
+    {
         errors.add("to", "err.tour_cancel_first");
     }
-    if form.from != inquiry.status {
+    if form.from != inquiry.status.code() {
         // Someone else moved it meanwhile: show the page as it is now.
         errors.add("to", "err.stale_inquiry");
     }
-    if !errors.is_empty() {
+    let Some(to) = to.filter(|_| errors.is_empty()) else {
         return Ok(unprocessable(
             show_page(&ctx, inquiry, office, errors).await?,
         ));
-    }
+    };
     let mut tx = ctx.app.db.begin().await?;
     let moved = store::inquiries::move_to(
         &mut tx,
         inquiry.id,
-        &inquiry.status,
-        &form.to,
+        inquiry.status,
+        to,
         &note,
         who.id,
         clock::now(),
@@ -355,7 +352,7 @@ pub async fn move_inquiry(
     if moved {
         ctx.audit(Action::InquiryMove, &inquiry)
             .office(office.id)
-            .detail(format!("{} -> {}", inquiry.status, form.to))
+            .detail(format!("{} -> {to}", inquiry.status))
             .write(&mut tx)
             .await?;
     }

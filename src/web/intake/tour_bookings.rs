@@ -14,6 +14,7 @@ use crate::clock;
 use crate::db::Tx;
 use crate::domain::audit::Action;
 use crate::domain::fields::{self, FieldErrors};
+use crate::domain::inquiry::InquiryStatus;
 use crate::domain::tour::{self, BookingStatus};
 use crate::error::{AppError, AppResult};
 use crate::store::{self, inquiries::Inquiry, offices::Office, tours::Booking, tours::Slot};
@@ -208,7 +209,7 @@ pub async fn book_tour(
     {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
     }
-    if tour::steps_to_schedule(&inquiry.status).is_none() {
+    if tour::steps_to_schedule(inquiry.status).is_none() {
         return refuse(&ctx, inquiry, office, "tour", "err.tour_not_now").await;
     }
     let Some(slot) = chosen_slot(&ctx, &form.tour_slot_id, &office, None).await? else {
@@ -245,7 +246,7 @@ pub async fn book_tour(
     }
     let label = slot_label(ctx.lang, slot.starts_at, slot.ends_at);
     let note = format!("{}: {label}", ctx.lang.t("tour.event_booked"));
-    store::inquiries::add_event(&mut tx, inquiry.id, &inquiry.status, &note, who.id, now).await?;
+    store::inquiries::add_event(&mut tx, inquiry.id, inquiry.status, &note, who.id, now).await?;
     ctx.audit(Action::TourBook, &inquiry)
         .office(office.id)
         .detail(format!("slot={}", slot.id))
@@ -265,7 +266,7 @@ pub async fn confirm_tour(
     CsrfForm(form): CsrfForm<TourForm>,
 ) -> AppResult<Response> {
     let booking = booking_of(&ctx, &inquiry).await?;
-    let steps = tour::steps_to_schedule(&inquiry.status);
+    let steps = tour::steps_to_schedule(inquiry.status);
     if !tour::can_confirm(booking.status) || form.booking_status != booking.status.code() {
         return refuse(&ctx, inquiry, office, "tour", "err.stale_inquiry").await;
     }
@@ -289,7 +290,7 @@ pub async fn confirm_tour(
         now,
     )
     .await?;
-    let mut from = inquiry.status.as_str();
+    let mut from = inquiry.status;
     for (i, step) in steps.iter().enumerate() {
         let step_note = if i + 1 == steps.len() {
             note.as_str()
@@ -297,7 +298,7 @@ pub async fn confirm_tour(
             ""
         };
         changed &=
-            store::inquiries::move_to(&mut tx, inquiry.id, from, step, step_note, who.id, now)
+            store::inquiries::move_to(&mut tx, inquiry.id, from, *step, step_note, who.id, now)
                 .await?;
         from = *step;
     }
@@ -374,7 +375,7 @@ pub async fn reschedule_tour(
     let before = slot_label(ctx.lang, booking.starts_at, booking.ends_at);
     let after = slot_label(ctx.lang, slot.starts_at, slot.ends_at);
     let note = format!("{}: {before} → {after}", ctx.lang.t("tour.event_moved"));
-    store::inquiries::add_event(&mut tx, inquiry.id, &inquiry.status, &note, who.id, now).await?;
+    store::inquiries::add_event(&mut tx, inquiry.id, inquiry.status, &note, who.id, now).await?;
     if confirmed {
         let mail = tour_mail::change(&office, &inquiry, &when(&booking), &slot_when(&slot))?;
         enqueue(&mut tx, mail).await?;
@@ -435,19 +436,19 @@ pub async fn cancel_tour(
         note.push_str(&format!("（{reason}）"));
     }
     // A scheduled tour goes back to 連絡済み; otherwise the inquiry stays where it is.
-    if inquiry.status == "tour_scheduled" {
+    if inquiry.status == InquiryStatus::TourScheduled {
         store::inquiries::move_to(
             &mut tx,
             inquiry.id,
-            "tour_scheduled",
-            "contacted",
+            InquiryStatus::TourScheduled,
+            InquiryStatus::Contacted,
             &note,
             who.id,
             now,
         )
         .await?;
     } else {
-        store::inquiries::add_event(&mut tx, inquiry.id, &inquiry.status, &note, who.id, now)
+        store::inquiries::add_event(&mut tx, inquiry.id, inquiry.status, &note, who.id, now)
             .await?;
     }
     enqueue(
