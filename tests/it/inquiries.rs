@@ -247,6 +247,12 @@ async fn staff_record_a_phone_inquiry_and_move_it_through_the_pipeline() {
         StatusCode::UNPROCESSABLE_ENTITY,
         "no skipping"
     );
+    // A value that is no state at all is the same field message, not a server error.
+    for unknown in ["", "Contacted", "signed", "contacted "] {
+        let r = mv("new", unknown, "").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{unknown:?}");
+        assert!(r.body.contains("一覧から選んでください。"), "{unknown:?}");
+    }
     assert_eq!(
         mv("new", "contacted", "折り返し電話をした").await.status,
         StatusCode::SEE_OTHER
@@ -263,6 +269,27 @@ async fn staff_record_a_phone_inquiry_and_move_it_through_the_pipeline() {
     let close = mv("tour_scheduled", "closed", "").await;
     assert_eq!(close.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(close.body.contains("終了の理由を書いてください。"));
+    // The inbox filter: a known state selects it, an unknown one lists everything.
+    let inbox = app
+        .get(&format!(
+            "/offices/{office}/inquiries?status=tour_scheduled"
+        ))
+        .await;
+    assert!(
+        inbox
+            .body
+            .contains(r#"<option value="tour_scheduled" selected>"#)
+    );
+    assert!(inbox.body.contains("電話 一郎"));
+    let inbox = app
+        .get(&format!("/offices/{office}/inquiries?status=closed"))
+        .await;
+    assert!(!inbox.body.contains("電話 一郎"));
+    let inbox = app
+        .get(&format!("/offices/{office}/inquiries?status=bogus"))
+        .await;
+    assert_eq!(inbox.status, StatusCode::OK);
+    assert!(inbox.body.contains("電話 一郎") && !inbox.body.contains(" selected>"));
     let show = app.get(&path).await;
     assert!(
         show.body.contains("見学日程確定")
