@@ -174,9 +174,12 @@ pub async fn settings_in(
     last: Date,
 ) -> Result<Vec<OfficeSetting>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT id, office_id, item, valid_from, valid_to, note FROM office_claim_settings
          WHERE ($1 IS NULL OR office_id = $1) AND valid_from <= $2
-           AND (valid_to IS NULL OR valid_to >= $3)")
+           AND (valid_to IS NULL OR valid_to >= $3)",
+        office,
+        ))
         .bind(office).bind(last).bind(first).fetch_all(pool).await)
 }
 
@@ -224,8 +227,11 @@ pub struct Filing {
 
 pub async fn filings(db: &Db, office: Option<i64>, fy: i32) -> Result<Vec<Filing>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT office_id, fiscal_year, retained, served, note, filed_at FROM retention_filings
-         WHERE ($1 IS NULL OR office_id = $1) AND fiscal_year = $2")
+         WHERE ($1 IS NULL OR office_id = $1) AND fiscal_year = $2",
+        office,
+        ))
         .bind(office).bind(i64::from(fy)).fetch_all(pool).await)
 }
 
@@ -266,10 +272,13 @@ pub async fn served_between(
     to: Date,
 ) -> Result<Vec<ServedRow>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT DISTINCT k.office_id, k.client_id, c.name
          FROM contracts k JOIN clients c ON c.id = k.client_id
          WHERE ($1 IS NULL OR k.office_id = $1) AND k.start_date <= $2 AND k.end_date >= $3
-         ORDER BY k.office_id, c.name, k.client_id")
+         ORDER BY k.office_id, c.name, k.client_id",
+        office,
+        ))
         .bind(office).bind(to).bind(from).fetch_all(pool).await)
 }
 
@@ -286,9 +295,12 @@ pub struct JobRow {
 /// Every job of the clients who have a contract with the office(s).
 pub async fn jobs(db: &Db, office: Option<i64>) -> Result<Vec<JobRow>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT e.client_id, e.hire_date, e.end_date, e.end_reason, e.ordinary_employment
          FROM employments e
-         WHERE e.client_id IN (SELECT k.client_id FROM contracts k WHERE $1 IS NULL OR k.office_id = $1)")
+         WHERE e.client_id IN (SELECT k.client_id FROM contracts k WHERE $1 IS NULL OR k.office_id = $1)",
+        office,
+        ))
         .bind(office).fetch_all(pool).await)
 }
 
@@ -298,8 +310,11 @@ pub async fn first_contracts(
     office: Option<i64>,
 ) -> Result<Vec<(i64, Date)>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT office_id, MIN(start_date) FROM contracts
-         WHERE $1 IS NULL OR office_id = $1 GROUP BY office_id")
+         WHERE $1 IS NULL OR office_id = $1 GROUP BY office_id",
+        office,
+        ))
         .bind(office).fetch_all(pool).await)
 }
 
@@ -315,8 +330,11 @@ pub struct OfficeRow {
 
 pub async fn offices(db: &Db, office: Option<i64>) -> Result<Vec<OfficeRow>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT id, name, office_number, area_grade FROM offices
-         WHERE $1 IS NULL OR id = $1 ORDER BY id")
+         WHERE $1 IS NULL OR id = $1 ORDER BY id",
+        office,
+        ))
         .bind(office).fetch_all(pool).await)
 }
 
@@ -396,6 +414,7 @@ pub async fn month_rows(
 ) -> Result<MonthRows, sqlx::Error> {
     let clients = async {
         on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT c.id, c.office_id, c.name, c.kana, c.birth_date, c.prior_office_integrated,
                 c.prior_service, e.hire_date, e.return_to_work_date, e.ordinary_employment
          FROM clients c
@@ -403,11 +422,14 @@ pub async fn month_rows(
              SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
          WHERE $1 IS NULL OR c.office_id = $1
             OR c.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)
-         ORDER BY c.office_id, c.kana, c.id")
+         ORDER BY c.office_id, c.kana, c.id",
+        office,
+        ))
         .bind(office).fetch_all(pool).await)
     };
     let certificates = async {
         on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT c.client_id, c.id AS certificate_id, c.number, c.municipality_code, c.municipality_name,
                 c.monthly_cap_yen, c.cap_manager_office, p.start_date, p.end_date
          FROM certificate_periods p JOIN certificates c ON c.id = p.certificate_id
@@ -415,27 +437,38 @@ pub async fn month_rows(
          WHERE ($1 IS NULL OR cl.office_id = $1
                 OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
            AND p.start_date <= $2 AND p.end_date >= $3
-         ORDER BY c.client_id, p.start_date DESC, c.id DESC")
+         ORDER BY c.client_id, p.start_date DESC, c.id DESC",
+        office,
+        ))
         .bind(office).bind(last).bind(first).fetch_all(pool).await)
     };
     let shared = super::client_month::gather(db, office, month, last, from, until);
     let meetings = async {
         on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT client_id, office_id, held_on, kind FROM regional_meetings
-         WHERE ($1 IS NULL OR office_id = $1) AND held_on >= $2 AND held_on <= $3")
+         WHERE ($1 IS NULL OR office_id = $1) AND held_on >= $2 AND held_on <= $3",
+        office,
+        ))
         .bind(office).bind(year_first).bind(last).fetch_all(pool).await)
     };
     let cap_results = async {
         on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT id, client_id, office_id, result, amount_yen FROM cap_results
-         WHERE ($1 IS NULL OR office_id = $1) AND month = $2")
+         WHERE ($1 IS NULL OR office_id = $1) AND month = $2",
+        office,
+        ))
         .bind(office).bind(month).fetch_all(pool).await)
     };
     let cap_offices = async {
         on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT o.cap_result_id, o.office_number, o.office_name, o.total_cost_yen, o.charge_yen, o.decided_yen
          FROM cap_result_offices o JOIN cap_results r ON r.id = o.cap_result_id
-         WHERE ($1 IS NULL OR r.office_id = $1) AND r.month = $2 ORDER BY o.id")
+         WHERE ($1 IS NULL OR r.office_id = $1) AND r.month = $2 ORDER BY o.id",
+        office,
+        ))
         .bind(office).bind(month).fetch_all(pool).await)
     };
     // The queries are independent: run them together on the pool's connections.
@@ -654,10 +687,13 @@ pub async fn area_grades_on(
     on: Date,
 ) -> Result<Vec<AreaGradeRow>, sqlx::Error> {
     let rows: Vec<AreaGradeRow> = on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT id, office_id, area_grade, valid_from, valid_to FROM office_area_grades
          WHERE ($1 IS NULL OR office_id = $1) AND valid_from <= $2
            AND (valid_to IS NULL OR valid_to >= $2)
-         ORDER BY office_id, valid_from DESC, id DESC")
+         ORDER BY office_id, valid_from DESC, id DESC",
+        office,
+        ))
         .bind(office).bind(on).fetch_all(pool).await)?;
     let mut newest: Vec<AreaGradeRow> = Vec::new();
     for r in rows {
@@ -732,8 +768,11 @@ pub async fn frozen_rates(
     fy: i32,
 ) -> Result<Vec<FrozenRate>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT office_id, fiscal_year, retained, served, evidence, month, frozen_at
-         FROM retention_frozen WHERE ($1 IS NULL OR office_id = $1) AND fiscal_year = $2")
+         FROM retention_frozen WHERE ($1 IS NULL OR office_id = $1) AND fiscal_year = $2",
+        office,
+        ))
         .bind(office).bind(i64::from(fy)).fetch_all(pool).await)
 }
 

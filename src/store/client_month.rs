@@ -136,8 +136,11 @@ pub async fn gather(
 ) -> Result<Gathered, sqlx::Error> {
     let contracts = async {
         on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT client_id, office_id, start_date, end_date FROM contracts
-         WHERE ($1 IS NULL OR office_id = $1) AND start_date <= $2")
+         WHERE ($1 IS NULL OR office_id = $1) AND start_date <= $2",
+        office,
+        ))
         .bind(office).bind(last).fetch_all(pool).await)
     };
     // One row per client, office, day (Japan time), kind and presence of the client: the
@@ -146,10 +149,13 @@ pub async fn gather(
         match db {
             Db::Sqlite(pool) => {
                 sqlx::query_as(
+                    crate::db::office_scoped(
                     "SELECT DISTINCT client_id, office_id, date(occurred_at, '+9 hours') AS day, mode,
                         (',' || participants || ',') LIKE '%,client,%' AS client_present
                      FROM contacts
                      WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3",
+                    office,
+                    ),
                 )
                 .bind(office)
                 .bind(from)
@@ -159,10 +165,13 @@ pub async fn gather(
             }
             Db::Postgres(pool) => {
                 sqlx::query_as(
+                    crate::db::office_scoped(
                     "SELECT DISTINCT client_id, office_id, (occurred_at AT TIME ZONE 'Asia/Tokyo')::date AS day, mode,
                         (',' || participants || ',') LIKE '%,client,%' AS client_present
                      FROM contacts
                      WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3",
+                    office,
+                    ),
                 )
                 .bind(office)
                 .bind(from)
@@ -174,19 +183,25 @@ pub async fn gather(
     };
     let handovers = async {
         on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT client_id, occurred_at FROM contacts
-         WHERE ($1 IS NULL OR office_id = $1) AND is_handover = $2")
+         WHERE ($1 IS NULL OR office_id = $1) AND is_handover = $2",
+        office,
+        ))
         .bind(office).bind(true).fetch_all(pool).await)
     };
     let reports = async {
         on_db!(db, pool => sqlx::query_as(
+        crate::db::office_scoped(
         "SELECT r.client_id, r.status,
                 (SELECT MIN(s.shared_on) FROM report_shares s
                  WHERE s.report_id = r.id AND s.recipient_kind = 'client') AS shared_on
          FROM support_reports r JOIN clients cl ON cl.id = r.client_id
          WHERE ($1 IS NULL OR cl.office_id = $1
                 OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
-           AND r.month = $2")
+           AND r.month = $2",
+        office,
+        ))
         .bind(office).bind(month).fetch_all(pool).await)
     };
     let (contracts, contacts, handovers, reports) =
