@@ -413,12 +413,22 @@ where
 {
     let who = signed_in(parts)?;
     let id = path_id(parts, state, "id").await?;
-    let app = AppState::from_ref(state);
-    let client = store::clients::find(&app.db, id)
+    let (client, office) = client_of(&AppState::from_ref(state).db, &who, id).await?;
+    Ok((who, client, office))
+}
+
+/// A client the staff member may see, with their office: 404 if missing or of another
+/// organisation, 403 if of another office.
+pub(crate) async fn client_of(
+    db: &Db,
+    who: &Principal,
+    client_id: i64,
+) -> Result<(Client, Office), AppError> {
+    let client = store::clients::find(db, client_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let office = office_for(&app.db, &who, client.office_id).await?;
-    Ok((who, client, office))
+    let office = office_for(db, who, client.office_id).await?;
+    Ok((client, office))
 }
 
 /// Writes `client.view` for a page that shows the client's record (GET), once per request.

@@ -39,7 +39,7 @@ use crate::store::{
 };
 use crate::web::{
     access::{
-        Child, ClientEdit, ClientView, OfClient, OfficeView, Policy, Routes, Sub, office_for,
+        Child, ClientEdit, ClientView, OfClient, OfficeView, Policy, Routes, Sub, client_of,
         path_id, signed_in,
     },
     csrf::CsrfForm,
@@ -109,10 +109,7 @@ where
         let task = store::tasks::find(&db, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let client = store::clients::find(&db, task.client_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let office = office_for(&db, &who, client.office_id).await?;
+        let (client, office) = client_of(&db, &who, task.client_id).await?;
         Ok(TaskEdit {
             task,
             client,
