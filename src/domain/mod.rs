@@ -20,6 +20,7 @@ pub mod office_move;
 pub mod outbox;
 pub mod password;
 pub mod plan;
+pub mod portal;
 pub mod report;
 pub mod retention;
 pub mod rules;

@@ -8,6 +8,7 @@ mod api;
 mod claims;
 mod intake;
 mod platform;
+mod portal;
 mod records;
 mod support;
 
@@ -29,6 +30,11 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     claims::kokuho::MESSAGES,
     api::MESSAGES,
     records::client_moves::MESSAGES,
+    portal::accounts::MESSAGES,
+    portal::selfcheck::MESSAGES,
+    portal::notebook::MESSAGES,
+    portal::reports::MESSAGES,
+    portal::employer::MESSAGES,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -985,7 +991,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is

@@ -21,6 +21,7 @@ pub mod offices;
 pub mod organizations;
 pub mod outbox;
 pub mod plans;
+pub mod portal;
 pub mod reports;
 pub mod sessions;
 pub mod staff;

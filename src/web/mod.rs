@@ -10,7 +10,9 @@ pub mod ctx;
 pub mod intake;
 pub mod middleware;
 pub mod platform;
+pub mod portal;
 pub mod records;
+pub mod ruby;
 pub mod session;
 pub mod support;
 
@@ -33,6 +35,7 @@ fn all_routes() -> Routes {
         .merge(support::routes())
         .merge(claims::routes())
         .merge(api::routes())
+        .merge(portal::routes())
 }
 
 pub fn routes() -> Router<AppState> {

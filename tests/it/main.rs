@@ -24,6 +24,8 @@ mod matrix;
 mod months;
 mod offices;
 mod platform;
+mod portal_access;
+mod portal_helpers;
 mod public;
 mod reports;
 mod schema;

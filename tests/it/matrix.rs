@@ -146,6 +146,13 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
     if who == Who::Anonymous {
         return Expect::SignIn;
     }
+    if matches!(
+        policy,
+        Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient
+    ) {
+        // Portal pages are for a signed-in client or employer contact, never staff.
+        return Expect::Forbidden;
+    }
     if who == Who::Admin {
         return Expect::Allowed;
     }
@@ -158,6 +165,7 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
         Policy::Admin => false,
         Policy::OfficeView | Policy::ClientView | Policy::ClientEdit | Policy::InquiryAccess => own,
         Policy::OfficeManage | Policy::ClientManage => own && who.is_manager(),
+        Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient => false,
     };
     if allowed {
         Expect::Allowed
@@ -167,7 +175,8 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
 }
 
 fn is_sign_in(page: &Page) -> bool {
-    page.status == StatusCode::SEE_OTHER && page.location().starts_with("/login")
+    page.status == StatusCode::SEE_OTHER
+        && (page.location().starts_with("/login") || page.location().starts_with("/portal/login"))
 }
 
 /// Allowed requests that the fixture's state answers with a status the general rule does
