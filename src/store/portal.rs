@@ -256,6 +256,21 @@ pub async fn employer_principal(
     ))
 }
 
+/// The day the client's service ended, if it has by `today`: the end of their last
+/// contract (契約支給量の終了日) when no contract covers `today` or later. `None` while a
+/// contract runs or starts later, and for a client with no contract yet (not started: the
+/// account is for the time before the first contract too).
+pub async fn service_ended_on(
+    db: &Db,
+    client_id: i64,
+    today: time::Date,
+) -> Result<Option<time::Date>, sqlx::Error> {
+    let last: Option<time::Date> = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT MAX(end_date) FROM contracts WHERE client_id = $1")
+        .bind(client_id).fetch_one(pool).await)?;
+    Ok(last.filter(|end| *end < today))
+}
+
 // ---- employer contacts and their links to clients ----
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -25,6 +25,7 @@
 //! | `ClientManage` | the manager of the client `{id}`'s office, or an administrator (moving the client to another office) |
 //! | `InquiryAccess` | staff of the office the inquiry `{id}` was made to |
 //! | `ClientSelf` | a client signed in to the portal: only their own record; writes `portal.view` once per GET |
+//! | `ClientWrite` | the same client, for a change they make: 403 once their service has ended (they keep reading for 90 days) |
 //! | `EmployerSelf` | an employer contact signed in to the portal |
 //! | `EmployerClient` | an employer contact, for the client `{id}` linked to them while a consent naming them is in force (404 otherwise); writes `portal.view` once per GET |
 //! | `Sub<P, T>` | a record `T` under its parent `P` (a plan under a client, a setting under an office): the parent's check, then 404 unless `T` belongs to it |
@@ -41,7 +42,8 @@
 
 mod portal;
 pub use portal::{
-    ClientSelf, EmployerClient, EmployerSelf, allowed_categories as portal_allowed_categories,
+    ClientSelf, ClientWrite, EmployerClient, EmployerSelf,
+    allowed_categories as portal_allowed_categories,
 };
 
 use std::collections::HashMap;

@@ -102,6 +102,31 @@ where
     }
 }
 
+/// A client signed in to the portal, for a change they make (a self-check, a message, an
+/// acknowledgement). After the end of their service a client keeps reading their own past
+/// for `domain::portal::READ_ACCESS_DAYS_AFTER_END` days but writes nothing new: 403.
+pub struct ClientWrite(pub ClientPrincipal);
+
+impl<S> FromRequestParts<S> for ClientWrite
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ClientSelf(me) = ClientSelf::from_request_parts(parts, state).await?;
+        let db = AppState::from_ref(state).db;
+        if store::portal::service_ended_on(&db, me.client_id, clock::today())
+            .await?
+            .is_some()
+        {
+            return Err(AppError::Forbidden);
+        }
+        Ok(ClientWrite(me))
+    }
+}
+
 /// An employer contact signed in to the portal.
 pub struct EmployerSelf(pub EmployerPrincipal);
 
