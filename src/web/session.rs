@@ -236,12 +236,17 @@ async fn load(app: &AppState, token: &str) -> Result<Option<Loaded>, sqlx::Error
     let (principal, portal) = match row.kind {
         Kind::Anonymous => (None, None),
         Kind::Staff(staff_id) => (store::staff::principal(&app.db, staff_id).await?, None),
-        Kind::Portal(Owner::Client(account_id)) => (
-            None,
-            store::portal::client_principal(&app.db, account_id)
-                .await?
-                .map(PortalPrincipal::Client),
-        ),
+        Kind::Portal(Owner::Client(account_id)) => {
+            let client = store::portal::client_principal(&app.db, account_id).await?;
+            let open = match &client {
+                Some(c) => {
+                    store::portal::keep_open(&app.db, account_id, c.client_id, clock::today(), now)
+                        .await?
+                }
+                None => false,
+            };
+            (None, client.filter(|_| open).map(PortalPrincipal::Client))
+        }
         Kind::Portal(Owner::Employer(contact_id)) => (
             None,
             store::portal::employer_principal(&app.db, contact_id)

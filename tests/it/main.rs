@@ -25,6 +25,7 @@ mod months;
 mod offices;
 mod platform;
 mod portal_access;
+mod portal_accounts;
 mod portal_helpers;
 mod public;
 mod reports;

@@ -12,10 +12,12 @@ pub mod home;
 pub mod notebook;
 pub mod reports;
 pub mod selfcheck;
+pub mod signin;
 
 pub fn routes() -> Routes {
     Routes::new()
         .merge(accounts::routes())
+        .merge(signin::routes())
         .merge(home::routes())
         .merge(selfcheck::routes())
         .merge(notebook::routes())
