@@ -682,9 +682,9 @@ mod tests {
         assert_eq!(
             w.map(|w| (w.earliest_start, w.latest_end, w.end)),
             Some((
-                "2027-02-28".to_string(),
-                "2030-02-27".to_string(),
-                Some("2030-02-27".to_string())
+                "2027-03-01".to_string(),
+                "2030-02-28".to_string(),
+                Some("2030-02-28".to_string())
             ))
         );
         let c = charge_answer(
