@@ -715,6 +715,21 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "No contract is in force today.",
     ),
     (
+        "warn.contract_end_differs",
+        "登録済みの契約の終了日が、いまの計算（開始日から最長3年、利用できる期間の最終日まで。月の期間は民法第143条で数えます）と異なります。契約の内容を確認してください。登録済みの終了日:",
+        "A stored contract's end differs from the one computed now (at most 3 years from the start, never past the last day of the period; months counted under Article 143 of the Civil Code). Please check the contract. Stored end:",
+    ),
+    (
+        "warn.contract_end_computed",
+        "／計算上の終了日:",
+        "/ Computed end:",
+    ),
+    (
+        "warn.contract_outside_window",
+        "登録済みの契約の開始日が、いまの計算で利用できる期間（月の期間は民法第143条で数えます）の外にあります。契約の内容を確認してください。開始日:",
+        "A stored contract starts outside the period computed now (months counted under Article 143 of the Civil Code). Please check the contract. Start:",
+    ),
+    (
         "timeline.title",
         "利用期間のタイムライン",
         "Service timeline",

@@ -21,6 +21,7 @@ mod email;
 mod helpers;
 mod inquiries;
 mod matrix;
+mod month_end_periods;
 mod months;
 mod offices;
 mod platform;
