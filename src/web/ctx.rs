@@ -114,6 +114,7 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "setup" => "notice.setup_done",
         "signed_out" => "notice.signed_out",
         "link_sent" => "portal.login.link_sent",
+        "sharing_stopped" => "portal.sharing.stopped",
         "password" => "notice.password_changed",
         "has_clients" => "notice.office_has_clients",
         "retried" => "outbox.retried",

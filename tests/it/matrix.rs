@@ -179,7 +179,14 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
     }
     if who.is_client() || who.is_employer() {
         return match policy {
-            Policy::ClientSelf if who.is_client() => Expect::Allowed,
+            // A record named in the path (a consent of theirs) is another client's: 404.
+            Policy::ClientSelf if who.is_client() => {
+                if owner.is_none() || who.office() == owner {
+                    Expect::Allowed
+                } else {
+                    Expect::NotFound
+                }
+            }
             Policy::EmployerSelf if who.is_employer() => Expect::Allowed,
             // Another office's client is not linked to them: as if it did not exist.
             Policy::EmployerClient if who.is_employer() => {
@@ -309,7 +316,7 @@ fn param_value(route: &str, before: &str, name: &str, ids: &Ids) -> Result<Strin
         ("outbox", "id") => ids.outbox,
         ("employments", "eid") => ids.employment,
         ("certificates", "cid") => ids.certificate,
-        ("consents", "cid") => ids.consent,
+        ("consents" | "sharing", "cid") => ids.consent,
         // 上限額管理結果: `{cid}` is the client.
         ("cap", "cid") => ids.client,
         ("plans", "pid") => ids.plan,
@@ -1151,7 +1158,8 @@ async fn run_matrix((area, in_area): Area) {
             continue;
         }
         let ps = params(spec.path);
-        let owners: &[Option<Office>] = if ps.is_empty() {
+        // Only a record id makes a path someone's (a month or a token does not).
+        let owners: &[Option<Office>] = if !ps.iter().any(|(_, _, name)| is_id(name)) {
             &[None]
         } else {
             &[Some(Office::A), Some(Office::B)]

@@ -385,4 +385,108 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "わからないときのお｜問《と》い｜合《あ》わせ：",
         "Questions:",
     ),
+    // The client's own sharing settings
+    (
+        "portal.nav.sharing",
+        "｜共有《きょうゆう》の｜設定《せってい》",
+        "What I share",
+    ),
+    (
+        "portal.sharing.title",
+        "｜共有《きょうゆう》の｜設定《せってい》",
+        "What I share",
+    ),
+    (
+        "portal.sharing.intro",
+        "あなたが「｜見《み》せてよい」と｜決《き》めた｜相手《あいて》と｜内容《ないよう》です。やめたいときは、いつでもやめられます。",
+        "The people you agreed to share with, and what. You can stop at any time.",
+    ),
+    (
+        "portal.sharing.none",
+        "いまは、だれにも｜共有《きょうゆう》していません。",
+        "You share nothing with anyone now.",
+    ),
+    (
+        "portal.sharing.employer",
+        "｜会社《かいしゃ》の｜人《ひと》",
+        "at your workplace",
+    ),
+    (
+        "portal.sharing.institution",
+        "｜病院《びょういん》などの｜機関《きかん》",
+        "an institution",
+    ),
+    (
+        "portal.sharing.what",
+        "｜見《み》せてよいこと：",
+        "What they may see:",
+    ),
+    ("portal.sharing.since", "はじめた｜日《ひ》：", "Since:"),
+    (
+        "portal.sharing.active",
+        "いま｜共有《きょうゆう》しています",
+        "Shared now",
+    ),
+    (
+        "portal.sharing.stop",
+        "この｜共有《きょうゆう》をやめる",
+        "Stop this sharing",
+    ),
+    ("portal.sharing.stopped_on", "やめました：", "Stopped:"),
+    (
+        "portal.sharing.confirm_title",
+        "｜共有《きょうゆう》をやめますか",
+        "Stop sharing?",
+    ),
+    (
+        "portal.sharing.confirm_who",
+        "やめる｜相手《あいて》：",
+        "Stop sharing with:",
+    ),
+    (
+        "portal.sharing.confirm_effect",
+        "やめると、この｜人《ひと》は すぐに なにも｜見《み》られなくなります。また｜共有《きょうゆう》したいときは、｜事業所《じぎょうしょ》の｜人《ひと》に｜話《はな》してください。",
+        "Once you stop, this person sees nothing at once. To share again later, talk to the office.",
+    ),
+    ("portal.sharing.confirm_button", "やめる", "Stop sharing"),
+    (
+        "portal.sharing.keep",
+        "やめないで もどる",
+        "Keep sharing and go back",
+    ),
+    (
+        "portal.sharing.stopped",
+        "｜共有《きょうゆう》をやめました。",
+        "Sharing stopped.",
+    ),
+    (
+        "portal.cat.work_status",
+        "｜仕事《しごと》の｜様子《ようす》（｜出勤《しゅっきん》・｜仕事《しごと》ぶり）",
+        "How work goes (attendance, work)",
+    ),
+    (
+        "portal.cat.health",
+        "｜体調《たいちょう》と｜薬《くすり》（セルフチェックをふくむ）",
+        "Health and medicine (including the self-check)",
+    ),
+    (
+        "portal.cat.disability",
+        "｜障害《しょうがい》のこと・｜苦手《にがて》なこと",
+        "Your disability and what is hard for you",
+    ),
+    (
+        "portal.cat.support_records",
+        "｜相談《そうだん》した｜内容《ないよう》",
+        "What you talked about with the office",
+    ),
+    (
+        "portal.cat.reports",
+        "｜毎月《まいつき》の｜支援《しえん》レポート",
+        "The monthly support report",
+    ),
+    (
+        "portal.cat.contact_info",
+        "あなたの｜連絡先《れんらくさき》",
+        "Your contact details",
+    ),
 ];
