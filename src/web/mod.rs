@@ -13,6 +13,7 @@ pub mod platform;
 pub mod records;
 pub mod session;
 pub mod support;
+pub mod throttle;
 
 use axum::{
     Router,

@@ -1,0 +1,109 @@
+//! The defects of issue #18 (found by probing Teichaku as an attacker would), one test each:
+//! every test here failed before its fix.
+use reqwest::StatusCode;
+
+use crate::helpers::{ADMIN_LOGIN, csrf_in, spawn_app};
+
+/// 20 wrong passwords sent at once: the throttle reserves each attempt before the password
+/// is checked, so at most the account's limit (5) are ever verified.
+#[tokio::test]
+async fn parallel_wrong_passwords_are_verified_at_most_the_limit() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    // One browser (and CSRF token) per attempt, prepared before the burst.
+    let mut prepared = Vec::new();
+    for _ in 0..20 {
+        let browser = app.new_client();
+        let page = browser
+            .get(app.url("/login"))
+            .send()
+            .await
+            .expect("GET /login")
+            .text()
+            .await
+            .expect("body");
+        prepared.push((browser, csrf_in(&page).expect("token")));
+    }
+    let attempts = prepared.into_iter().map(|(browser, token)| {
+        let url = app.url("/login");
+        tokio::spawn(async move {
+            browser
+                .post(url)
+                .form(&[
+                    ("_csrf", token.as_str()),
+                    ("login", ADMIN_LOGIN),
+                    ("password", "wrong password here"),
+                ])
+                .send()
+                .await
+                .expect("POST /login")
+                .status()
+        })
+    });
+    let mut statuses = Vec::new();
+    for a in attempts.collect::<Vec<_>>() {
+        statuses.push(a.await.expect("task"));
+    }
+    let verified = app.audit_rows("auth.sign_in_failed").await.len();
+    let throttled = app.audit_rows("auth.sign_in_throttled").await.len();
+    assert!(verified <= 5, "{verified} of 20 passwords were checked");
+    assert_eq!(verified + throttled, 20, "{statuses:?}");
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+            .count(),
+        throttled
+    );
+}
+
+/// 20 inquiries posted at once from one address: at most the hourly limit (5) are kept.
+#[tokio::test]
+async fn parallel_inquiries_keep_at_most_the_limit() {
+    use crate::inquiries::{form_fields, published_office, send};
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let office = published_office(&app, "西船橋").await;
+    let o = office.to_string();
+    let mut forms = Vec::new();
+    for _ in 0..20 {
+        let visitor = app.new_client();
+        let fields = form_fields(&visitor, &app, office).await;
+        forms.push((visitor, fields));
+    }
+    // The form refuses a post within 3 s of showing it.
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let app = std::sync::Arc::new(app);
+    let posts = forms.into_iter().map(|(visitor, (token, shown_at))| {
+        let app = app.clone();
+        let o = o.clone();
+        tokio::spawn(async move {
+            let fields = [
+                ("_csrf", token.as_str()),
+                ("shown_at", shown_at.as_str()),
+                ("kind", "question"),
+                ("office_id", o.as_str()),
+                ("inquirer_name", "質問 花子"),
+                ("contact_by", "phone"),
+                ("phone", "090-0000-0000"),
+                ("message", "利用料について知りたいです。"),
+                ("privacy", "1"),
+                ("website", ""),
+            ];
+            send(&visitor, &app, &fields).await.0
+        })
+    });
+    let mut statuses = Vec::new();
+    for p in posts.collect::<Vec<_>>() {
+        statuses.push(p.await.expect("task"));
+    }
+    let kept = app.count("inquiries").await;
+    assert!(kept <= 5, "{kept} of 20 kept: {statuses:?}");
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::SEE_OTHER)
+            .count() as i64,
+        kept
+    );
+}
