@@ -18,8 +18,8 @@ pub struct AppState {
 }
 
 /// The full router with middleware, outermost last:
-/// request id → security headers → error pages → panic catcher → timeout → origin check →
-/// session → routes.
+/// request id → security headers → error pages → panic catcher → timeout → query check →
+/// origin check → session → routes.
 pub fn router(state: AppState) -> Router {
     web::routes()
         .layer(middleware::from_fn_with_state(
@@ -27,6 +27,9 @@ pub fn router(state: AppState) -> Router {
             web::session::middleware,
         ))
         .layer(middleware::from_fn(web::csrf::check_origin))
+        .layer(middleware::from_fn(
+            web::middleware::refuse_control_chars_in_query,
+        ))
         .layer(DefaultBodyLimit::max(1024 * 1024))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,

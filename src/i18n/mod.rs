@@ -182,6 +182,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "This field is required.",
     ),
     (
+        "err.control_chars",
+        "使えない文字（制御文字）が含まれています。取り除いてください。",
+        "This contains control characters that cannot be used. Please remove them.",
+    ),
+    (
+        "err.line_break",
+        "この欄には改行を入れられません。1行で入力してください。",
+        "This field cannot contain line breaks. Please enter one line.",
+    ),
+    (
         "err.too_long",
         "長すぎます。短くしてください。",
         "This is too long.",

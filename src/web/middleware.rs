@@ -110,6 +110,23 @@ impl ErrorPage {
     }
 }
 
+/// Refuses (400) a query string whose decoded keys or values hold a control character (a NUL,
+/// an escape, a line break): no query parameter (`q`, `action`, `month`, `next`…) is more
+/// than one line of text, PostgreSQL cannot compare with a NUL, and SQLite would. Form
+/// bodies are checked field by field instead (`domain::fields::plain_text`), with messages.
+pub async fn refuse_control_chars_in_query(req: Request, next: Next) -> Response {
+    if let Some(query) = req.uri().query()
+        && let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        && pairs
+            .iter()
+            .any(|(k, v)| k.chars().chain(v.chars()).any(char::is_control))
+    {
+        return crate::error::AppError::BadRequest("control character in the query".into())
+            .into_response();
+    }
+    next.run(req).await
+}
+
 /// Turns every error response (from `AppError`, an extractor rejection, an unknown route, a
 /// panic) into a calm page in the person's language with the request id, or JSON under
 /// `/api/`. Responses that already carry HTML or JSON (a form with its messages) pass.

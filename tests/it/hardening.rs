@@ -107,3 +107,95 @@ async fn parallel_inquiries_keep_at_most_the_limit() {
         kept
     );
 }
+
+/// A NUL byte or another control character in a form field is a field message (422), the
+/// same on both engines (it was a 500 on PostgreSQL); a one-line field refuses line breaks;
+/// in the `q`/`action` query parameters it is a 400, not a 500.
+#[tokio::test]
+async fn control_characters_are_refused_in_fields_and_queries() {
+    use crate::inquiries::{form_fields, published_office, send};
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let office = published_office(&app, "西船橋").await;
+    let o = office.to_string();
+    // The anonymous public form.
+    let cases = [
+        ("inquirer_name", "質問\0花子", "使えない文字"),
+        ("inquirer_name", "質問\r\n花子", "改行を入れられません"),
+        ("message", "利用料\0について", "使えない文字"),
+        ("preferred_times", "午前\u{1b}[31m", "使えない文字"),
+    ];
+    let mut forms = Vec::new();
+    for _ in 0..cases.len() + 1 {
+        let visitor = app.new_client();
+        let fields = form_fields(&visitor, &app, office).await;
+        forms.push((visitor, fields));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(3100)).await;
+    let post = |visitor: reqwest::Client,
+                token: String,
+                shown_at: String,
+                field: &'static str,
+                value: &'static str| {
+        let o = o.clone();
+        let app = &app;
+        async move {
+            let mut fields = vec![
+                ("_csrf", token.as_str()),
+                ("shown_at", shown_at.as_str()),
+                ("kind", "question"),
+                ("office_id", o.as_str()),
+                ("inquirer_name", "質問 花子"),
+                ("contact_by", "phone"),
+                ("phone", "090-0000-0000"),
+                ("message", "利用料について\r\n知りたいです。"),
+                ("privacy", "1"),
+                ("website", ""),
+            ];
+            fields.retain(|(k, _)| *k != field);
+            fields.push((field, value));
+            send(&visitor, app, &fields).await
+        }
+    };
+    let mut forms = forms.into_iter();
+    for (field, value, message) in cases {
+        let (visitor, (token, shown_at)) = forms.next().expect("form");
+        let (status, body) = post(visitor, token, shown_at, field, value).await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{field} {value:?}"
+        );
+        assert!(body.contains(message), "{field} {value:?}: {body}");
+    }
+    // A multi-line message keeps its line breaks.
+    let (visitor, (token, shown_at)) = forms.next().expect("form");
+    let (status, _) = post(visitor, token, shown_at, "preferred_times", "平日午前").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(app.count("inquiries").await, 1);
+    // A staff form.
+    let page = app
+        .submit(
+            "/offices/new",
+            "/offices",
+            &[
+                ("name", "船橋\0北"),
+                ("prefecture", "千葉県"),
+                ("address", "船橋市\n本町"),
+                ("phone", "0470000000"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.body.contains("使えない文字") && page.body.contains("改行を入れられません"));
+    // Query parameters.
+    for path in [
+        format!("/offices/{office}/clients?q=%00"),
+        format!("/offices/{office}/cases?q=a%00b"),
+        "/audit?action=%00".to_string(),
+        "/audit?action=a%0Db".to_string(),
+    ] {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+    }
+}
