@@ -238,8 +238,13 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "err.password_weak",
-        "同じ文字の繰り返しは使えません。",
-        "A password of one repeated character is not allowed.",
+        "推測されやすいパスワードです。よくある単語・数字の並び・繰り返しを避け、長めの文にしてください。",
+        "This password is easy to guess. Avoid common words, runs of digits and repetition; a longer phrase works well.",
+    ),
+    (
+        "err.password_personal",
+        "ログインID・氏名・法人名を含むパスワードは使えません。",
+        "The password must not contain your sign-in ID, your name or the organisation's name.",
     ),
     (
         "err.password_mismatch",

@@ -199,3 +199,89 @@ async fn control_characters_are_refused_in_fields_and_queries() {
         assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
     }
 }
+
+/// Easily guessed passwords, and ones made of the login or the organisation's name, are
+/// refused wherever a password is set: setup, a new staff account, a reset, one's own change.
+#[tokio::test]
+async fn weak_passwords_are_refused_wherever_a_password_is_set() {
+    use crate::helpers::PASSWORD;
+    let app = spawn_app().await;
+    let setup = |password: &'static str| {
+        let app = &app;
+        async move {
+            app.submit(
+                "/setup",
+                "/setup",
+                &[
+                    ("organization_name", "ひまわり会"),
+                    ("display_name", "管理 太郎"),
+                    ("login", "admin"),
+                    ("email", "admin@example.jp"),
+                    ("password", password),
+                    ("password_confirm", password),
+                ],
+            )
+            .await
+        }
+    };
+    for weak in [
+        "password1234",
+        "123456789012",
+        "adminadminadmin",
+        "ひまわり会の合言葉ですよ",
+    ] {
+        let page = setup(weak).await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "{weak}");
+        assert!(
+            page.body.contains("推測されやすい") || page.body.contains("法人名を含む"),
+            "{weak}: {}",
+            page.body
+        );
+    }
+    assert_eq!(setup(PASSWORD).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.login(ADMIN_LOGIN, PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let office = app.create_office("西船橋").await;
+    let role = format!("role_{office}");
+    let page = app
+        .submit(
+            "/staff/new",
+            "/staff",
+            &[
+                ("display_name", "佐藤"),
+                ("login", "sato"),
+                ("email", "sato@example.jp"),
+                ("password", "sato12345678"),
+                ("password_confirm", "sato12345678"),
+                (&role, "supporter"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let sato = app.create_staff("sato", office, "supporter").await;
+    let page = app
+        .submit(
+            &format!("/staff/{sato}/edit"),
+            &format!("/staff/{sato}/password"),
+            &[
+                ("password", "password1234"),
+                ("password_confirm", "password1234"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "reset");
+    let page = app
+        .submit(
+            "/account/password",
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("password", "123456789012"),
+                ("password_confirm", "123456789012"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "own change");
+}

@@ -178,7 +178,17 @@ pub async fn change_password(
     if !verify_password(form.current_password.clone(), Some(current.password_hash)).await? {
         e.add("current_password", "err.current_password");
     }
-    check_new_password(&mut e, &form.password, &form.password_confirm);
+    let organization = store::organizations::find(db).await?.map(|o| o.name);
+    check_new_password(
+        &mut e,
+        &form.password,
+        &form.password_confirm,
+        &[
+            &who.login,
+            &who.display_name,
+            organization.as_deref().unwrap_or(""),
+        ],
+    );
     if !e.is_empty() {
         return Ok(unprocessable(PasswordPage {
             page: ctx.page("account.password_title"),
