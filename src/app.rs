@@ -31,9 +31,15 @@ pub fn router(state: AppState) -> Router {
             web::middleware::refuse_control_chars_in_query,
         ))
         .layer(DefaultBodyLimit::max(1024 * 1024))
+        // A body not all there within the timeout: 408 (web::middleware::body_deadline); a
+        // handler still busy at twice the timeout: 503.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            web::middleware::body_deadline,
+        ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(30),
+            Duration::from_secs(state.config.request_timeout_seconds.saturating_mul(2)),
         ))
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn(web::middleware::error_pages))

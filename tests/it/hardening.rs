@@ -285,3 +285,28 @@ async fn weak_passwords_are_refused_wherever_a_password_is_set() {
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "own change");
 }
+
+/// A body that stops arriving is answered 408 once the request timeout has passed (it was a
+/// 503 after 30 s, logged as an ERROR).
+#[tokio::test]
+async fn a_slow_body_is_answered_408() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = crate::helpers::spawn_app_with(|c| c.request_timeout_seconds = 1).await;
+    let started = std::time::Instant::now();
+    let mut stream = tokio::net::TcpStream::connect(&app.addr)
+        .await
+        .expect("connect");
+    let head = format!(
+        "POST /login HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nlogin=adm",
+        app.addr
+    );
+    stream.write_all(head.as_bytes()).await.expect("write");
+    let mut answer = vec![0u8; 64];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut answer))
+        .await
+        .expect("an answer within 10 s")
+        .expect("read");
+    let answer = String::from_utf8_lossy(&answer[..n]).to_string();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
