@@ -176,8 +176,8 @@ impl PlanForm {
     /// Checks the form. An empty review date becomes the start plus `review_months`.
     pub fn parse(&self, review_months: i64) -> Result<PlanInput, FieldErrors> {
         let mut e = FieldErrors::new();
-        let goals = fields::required_text(&mut e, "plan_goals", &self.plan_goals, 2000);
-        let support_content = fields::required_text(
+        let goals = fields::required_multiline(&mut e, "plan_goals", &self.plan_goals, 2000);
+        let support_content = fields::required_multiline(
             &mut e,
             "plan_support_content",
             &self.plan_support_content,
@@ -189,8 +189,12 @@ impl PlanForm {
             &self.plan_contact_frequency,
             200,
         );
-        let employer_role =
-            fields::optional_text(&mut e, "plan_employer_role", &self.plan_employer_role, 2000);
+        let employer_role = fields::optional_multiline(
+            &mut e,
+            "plan_employer_role",
+            &self.plan_employer_role,
+            2000,
+        );
         let start_on = fields::date(&mut e, "plan_start_on", &self.plan_start_on, true);
         let review_on = fields::date(&mut e, "plan_review_on", &self.plan_review_on, false);
         let review_on = match (start_on, review_on) {

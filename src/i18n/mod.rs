@@ -188,6 +188,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "This field is required.",
     ),
     (
+        "err.control_chars",
+        "使えない文字（制御文字）が含まれています。取り除いてください。",
+        "This contains control characters that cannot be used. Please remove them.",
+    ),
+    (
+        "err.line_break",
+        "この欄には改行を入れられません。1行で入力してください。",
+        "This field cannot contain line breaks. Please enter one line.",
+    ),
+    (
         "err.too_long",
         "長すぎます。短くしてください。",
         "This is too long.",
@@ -234,8 +244,13 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "err.password_weak",
-        "同じ文字の繰り返しは使えません。",
-        "A password of one repeated character is not allowed.",
+        "推測されやすいパスワードです。よくある単語・数字の並び・繰り返しを避け、長めの文にしてください。",
+        "This password is easy to guess. Avoid common words, runs of digits and repetition; a longer phrase works well.",
+    ),
+    (
+        "err.password_personal",
+        "ログインID・氏名・法人名を含むパスワードは使えません。",
+        "The password must not contain your sign-in ID, your name or the organisation's name.",
     ),
     (
         "err.password_mismatch",

@@ -18,6 +18,7 @@ mod consents;
 mod contacts;
 mod csrf;
 mod email;
+mod hardening;
 mod helpers;
 mod inquiries;
 mod matrix;

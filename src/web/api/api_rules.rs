@@ -439,7 +439,11 @@ pub async fn eligibility(req: Request) -> Response {
     let bytes = match Bytes::from_request(req, &()).await {
         Ok(b) => b,
         Err(rejection) => {
-            let status = rejection.status();
+            let status = if crate::web::middleware::is_body_timeout(&rejection) {
+                StatusCode::REQUEST_TIMEOUT
+            } else {
+                rejection.status()
+            };
             let key = if status == StatusCode::PAYLOAD_TOO_LARGE {
                 "api.body_too_large"
             } else {

@@ -15,7 +15,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use time::Duration;
 
 use crate::clock;
 use crate::domain::audit::Action;
@@ -25,14 +24,11 @@ use crate::domain::portal::{
 };
 use crate::email::messages::PortalSignInLink;
 use crate::error::AppResult;
+use crate::store::login_failures::Reservation;
 use crate::store::{
     self,
     outbox::NewMessage,
     portal::{Credentials, Owner, Token},
-};
-// Same limits as staff sign-in.
-use crate::web::platform::auth::{
-    MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS, WINDOW_MINUTES,
 };
 use crate::web::{
     access::{Policy, Routes},
@@ -40,6 +36,7 @@ use crate::web::{
     ctx::{AuditRef, Ctx, Page},
     hash_password, safe_next, see_other,
     session::hash_token,
+    throttle::{self, SIGN_IN_LIMITS},
     verify_password,
 };
 
@@ -291,7 +288,6 @@ pub struct LoginForm {
 
 async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<Response> {
     let db = &ctx.app.db;
-    let now = clock::now();
     let login = portal::normalise_login(&form.login);
     let refuse = |status: StatusCode, message: &'static str, page: Page| {
         (
@@ -315,26 +311,17 @@ async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<Res
             page,
         ));
     }
+    // The attempt is reserved before the passphrase is checked, so concurrent attempts
+    // cannot all pass; the same limits as staff sign-in.
     let key = throttle_key(&login);
-    let since = now - Duration::minutes(WINDOW_MINUTES);
-    let (by_account, by_address) =
-        store::login_failures::count_since(db, &key, &ctx.address, since).await?;
-    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+    if throttle::reserve_sign_in(&ctx, &key).await? == Reservation::Throttled {
         ctx.audit(Action::PortalSignInThrottled, &AuditRef::new("login", &key))
             .actor_label(key.clone())
             .write_now(db)
             .await?;
         let page = ctx.form_page("portal.login.title").await?;
-        let mut response = refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            "portal.login.throttled",
-            page,
-        );
-        response.headers_mut().insert(
-            "retry-after",
-            axum::http::HeaderValue::from(WINDOW_MINUTES * 60),
-        );
-        return Ok(response);
+        let refused = refuse(StatusCode::OK, "portal.login.throttled", page);
+        return Ok(throttle::too_many_requests(refused, SIGN_IN_LIMITS));
     }
     let account = store::portal::credentials_by_login(db, &login).await?;
     let ok = verify_password(
@@ -347,7 +334,6 @@ async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<Res
         _ => None,
     };
     let (Some(who), Some(account)) = (who, account) else {
-        store::login_failures::record(db, &key, &ctx.address, now).await?;
         ctx.audit(Action::PortalSignInFailed, &AuditRef::new("login", &key))
             .actor_label(key.clone())
             .write_now(db)
@@ -359,7 +345,7 @@ async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<Res
             page,
         ));
     };
-    store::login_failures::clear_login(db, &key).await?;
+    throttle::signed_in(&ctx, &key).await?;
     start(&ctx, account.owner, who, &form.next).await
 }
 
@@ -396,12 +382,7 @@ async fn send_link(
     }
     // Counted per address like failed sign-ins: a link request costs an email.
     let key = throttle_key(&format!("link:{email}"));
-    let since = now - Duration::minutes(WINDOW_MINUTES);
-    let (by_email, by_address) =
-        store::login_failures::count_since(db, &key, &ctx.address, since).await?;
-    let throttled = by_email >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS;
-    if !throttled {
-        store::login_failures::record(db, &key, &ctx.address, now).await?;
+    if throttle::reserve_sign_in(&ctx, &key).await? != Reservation::Throttled {
         let accounts: Vec<Credentials> = store::portal::credentials_by_email(db, &email)
             .await?
             .into_iter()
