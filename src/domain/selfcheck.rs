@@ -129,7 +129,10 @@ impl CheckErrors {
 
 /// Parses the daily form for the client's active items: every item needs a score 1–4, the
 /// comment is optional and at most `COMMENT_MAX` characters.
-pub fn parse_check(item_ids: &[i64], pairs: &[(String, String)]) -> Result<CheckInput, CheckErrors> {
+pub fn parse_check(
+    item_ids: &[i64],
+    pairs: &[(String, String)],
+) -> Result<CheckInput, CheckErrors> {
     let value = |name: &str| {
         pairs
             .iter()
@@ -583,8 +586,8 @@ mod tests {
         let at_limit = "あ".repeat(COMMENT_MAX);
         assert!(parse_check(&[7], &pairs(&[("score_7", "1"), ("comment", &at_limit)])).is_ok());
         // A score for an item that is not the client's is ignored, not stored.
-        let extra = parse_check(&[7], &pairs(&[("score_7", "1"), ("score_8", "3")]))
-            .expect("valid");
+        let extra =
+            parse_check(&[7], &pairs(&[("score_7", "1"), ("score_8", "3")])).expect("valid");
         assert_eq!(extra.scores, vec![(7, Score(1))]);
         assert_eq!(
             parse_check(&[], &[]).expect_err("no items").comment,
@@ -643,7 +646,11 @@ mod tests {
         let sum = s.summary();
         assert_eq!(sum.answered, 3);
         assert_eq!(sum.latest, Some((TODAY, 1)));
-        assert_eq!(sum.direction, Direction::TooFew, "one answer in the first half");
+        assert_eq!(
+            sum.direction,
+            Direction::TooFew,
+            "one answer in the first half"
+        );
 
         let down = Series::of(day(5), TODAY, &pts(&[(5, 4), (4, 3), (2, 2), (1, 2)]));
         assert_eq!(down.summary().direction, Direction::Down);
@@ -692,14 +699,20 @@ mod tests {
         let steady_week = [(3, 4), (4, 3), (5, 4), (6, 3), (7, 3)];
         let mut low_run = steady_week.to_vec();
         low_run.extend([(0, 2), (1, 1), (2, 2)]);
-        let mut run_to_yesterday = steady_week.iter().map(|(d, s)| (d + 1, *s)).collect::<Vec<_>>();
+        let mut run_to_yesterday = steady_week
+            .iter()
+            .map(|(d, s)| (d + 1, *s))
+            .collect::<Vec<_>>();
         run_to_yesterday.extend([(1, 2), (2, 2), (3, 1)]);
         let mut run_with_gap = steady_week.to_vec();
         run_with_gap.extend([(0, 2), (2, 2)]);
         let mut run_broken = steady_week.to_vec();
         run_broken.extend([(0, 2), (1, 3), (2, 2)]);
         let always_low: Vec<(i64, u8)> = (0..12).map(|d| (d, 2)).collect();
-        let mut old_run = steady_week.iter().map(|(d, s)| (d + 3, *s)).collect::<Vec<_>>();
+        let mut old_run = steady_week
+            .iter()
+            .map(|(d, s)| (d + 3, *s))
+            .collect::<Vec<_>>();
         old_run.extend([(2, 2), (3, 2), (4, 2)]);
         let drop = vec![(0, 3), (2, 2), (4, 2), (7, 4), (9, 3), (11, 4)];
         let small_drop = vec![(0, 3), (2, 3), (4, 3), (7, 4), (9, 3), (11, 4)];
@@ -709,13 +722,25 @@ mod tests {
             Some(("low", format!("{run} {max} {prev}")))
         };
         let cases: Vec<(&str, Vec<(i64, u8)>, Want)> = vec![
-            ("three low days after a good week", low_run, low(3, 2, "3.4")),
-            ("the run may end yesterday", run_to_yesterday, low(3, 2, "3.4")),
+            (
+                "three low days after a good week",
+                low_run,
+                low(3, 2, "3.4"),
+            ),
+            (
+                "the run may end yesterday",
+                run_to_yesterday,
+                low(3, 2, "3.4"),
+            ),
             ("a missed day breaks the run", run_with_gap, None),
             ("a good day breaks the run", run_broken, None),
             ("always low: not falling", always_low, None),
             ("a run that ended days ago", old_run, None),
-            ("the week's average fell by a point", drop, Some(("drop", "2.3 3.7".into()))),
+            (
+                "the week's average fell by a point",
+                drop,
+                Some(("drop", "2.3 3.7".into())),
+            ),
             ("a small fall is not flagged", small_drop, None),
             ("nothing", vec![], None),
         ];

@@ -276,11 +276,7 @@ pub struct WatchRow {
 
 /// The entries since `since` of the clients whose supporter is `staff_id`, one row per
 /// score of an active item (an entry without one still gives its day), by client and day.
-pub async fn watch_rows(
-    db: &Db,
-    staff_id: i64,
-    since: Date,
-) -> Result<Vec<WatchRow>, sqlx::Error> {
+pub async fn watch_rows(db: &Db, staff_id: i64, since: Date) -> Result<Vec<WatchRow>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
         "SELECT c.id AS client_id, c.name AS client_name, e.day,
                 i.id AS item_id, i.library_code, i.label, s.score

@@ -11,7 +11,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "よく ｜眠《ねむ》れましたか",
         "Did you sleep well?",
     ),
-    ("selfcheck.lib.condition.label", "｜体調《たいちょう》", "Physical condition"),
+    (
+        "selfcheck.lib.condition.label",
+        "｜体調《たいちょう》",
+        "Physical condition",
+    ),
     (
         "selfcheck.lib.condition.question",
         "からだの ｜調子《ちょうし》は どうですか",
@@ -23,7 +27,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "｜気持《きも》ちは おだやかですか",
         "Do you feel calm and settled?",
     ),
-    ("selfcheck.lib.medication.label", "｜服薬《ふくやく》", "Medication"),
+    (
+        "selfcheck.lib.medication.label",
+        "｜服薬《ふくやく》",
+        "Medication",
+    ),
     (
         "selfcheck.lib.medication.question",
         "｜薬《くすり》を きまりどおり ｜飲《の》めましたか",
@@ -45,25 +53,41 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "｜仕事《しごと》の ミスを ｜確《たし》かめられましたか",
         "Could you check your work for mistakes?",
     ),
-    ("selfcheck.lib.reporting.label", "｜報連相《ほうれんそう》", "Reporting and asking"),
+    (
+        "selfcheck.lib.reporting.label",
+        "｜報連相《ほうれんそう》",
+        "Reporting and asking",
+    ),
     (
         "selfcheck.lib.reporting.question",
         "｜報告《ほうこく》・｜連絡《れんらく》・｜相談《そうだん》が できましたか",
         "Could you report, keep others informed and ask for help?",
     ),
-    ("selfcheck.lib.commute.label", "｜通勤《つうきん》", "Commute"),
+    (
+        "selfcheck.lib.commute.label",
+        "｜通勤《つうきん》",
+        "Commute",
+    ),
     (
         "selfcheck.lib.commute.question",
         "｜通勤《つうきん》は らくでしたか",
         "Was your commute manageable?",
     ),
-    ("selfcheck.lib.tiredness.label", "｜疲《つか》れ", "Tiredness"),
+    (
+        "selfcheck.lib.tiredness.label",
+        "｜疲《つか》れ",
+        "Tiredness",
+    ),
     (
         "selfcheck.lib.tiredness.question",
         "｜疲《つか》れは ｜残《のこ》っていませんか（よい ＝ ｜疲《つか》れていない）",
         "Are you free of tiredness? (good = not tired)",
     ),
-    ("selfcheck.lib.people.label", "｜人間関係《にんげんかんけい》", "People at work"),
+    (
+        "selfcheck.lib.people.label",
+        "｜人間関係《にんげんかんけい》",
+        "People at work",
+    ),
     (
         "selfcheck.lib.people.question",
         "｜職場《しょくば》の ｜人《ひと》と うまく やれましたか",
@@ -106,8 +130,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "きょうは もう おくりました。",
         "You have sent today's check.",
     ),
-    ("selfcheck.check.answers", "きょうの こたえ", "Today's answers"),
-    ("selfcheck.check.your_comment", "あなたの ひとこと", "Your words"),
+    (
+        "selfcheck.check.answers",
+        "きょうの こたえ",
+        "Today's answers",
+    ),
+    (
+        "selfcheck.check.your_comment",
+        "あなたの ひとこと",
+        "Your words",
+    ),
     (
         "selfcheck.check.comments",
         "これまでの ひとこと と ｜返事《へんじ》",
@@ -118,7 +150,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "｜返事《へんじ》：",
         "Reply from",
     ),
-    ("selfcheck.check.edit", "こたえを なおす", "Change today's answers"),
+    (
+        "selfcheck.check.edit",
+        "こたえを なおす",
+        "Change today's answers",
+    ),
     (
         "selfcheck.check.update_note",
         "きょう もう いちど おくると、こたえが ｜新《あたら》しく なります。",
@@ -129,10 +165,26 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "まだ ｜項目《こうもく》が ありません。｜支援者《しえんしゃ》と いっしょに えらびましょう。",
         "There are no items yet. Choose them together with your supporter.",
     ),
-    ("selfcheck.nav.trend", "これまでの ようす（グラフ）", "How it has gone (charts)"),
-    ("selfcheck.nav.items", "｜項目《こうもく》を えらぶ", "Choose the items"),
-    ("selfcheck.nav.back_client", "この方のページへ戻る", "Back to this person's page"),
-    ("selfcheck.nav.check", "きょうの セルフチェックへ", "To today's self-check"),
+    (
+        "selfcheck.nav.trend",
+        "これまでの ようす（グラフ）",
+        "How it has gone (charts)",
+    ),
+    (
+        "selfcheck.nav.items",
+        "｜項目《こうもく》を えらぶ",
+        "Choose the items",
+    ),
+    (
+        "selfcheck.nav.back_client",
+        "この方のページへ戻る",
+        "Back to this person's page",
+    ),
+    (
+        "selfcheck.nav.check",
+        "きょうの セルフチェックへ",
+        "To today's self-check",
+    ),
     // Field messages.
     (
         "selfcheck.err.score_missing",
@@ -185,13 +237,21 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Please check the marked answers.",
     ),
     // The items.
-    ("selfcheck.items.title", "チェックする ｜項目《こうもく》", "Items to check"),
+    (
+        "selfcheck.items.title",
+        "チェックする ｜項目《こうもく》",
+        "Items to check",
+    ),
     (
         "selfcheck.items.intro",
         "｜支援者《しえんしゃ》と いっしょに えらびます。はずした ｜項目《こうもく》の これまでの ｜記録《きろく》は のこります。",
         "Choose them together with your supporter. The past answers of an item you remove are kept.",
     ),
-    ("selfcheck.items.current", "いまの ｜項目《こうもく》", "Current items"),
+    (
+        "selfcheck.items.current",
+        "いまの ｜項目《こうもく》",
+        "Current items",
+    ),
     ("selfcheck.items.none", "まだ ありません。", "None yet."),
     ("selfcheck.items.up", "うえへ", "Move up"),
     ("selfcheck.items.down", "したへ", "Move down"),
@@ -244,9 +304,21 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "｜線《せん》が とぎれている ところは、おくらなかった ｜日《ひ》です。",
         "A break in a line is a day without a check.",
     ),
-    ("selfcheck.trend.up", "よく なってきています。", "It is going up."),
-    ("selfcheck.trend.down", "さがってきています。", "It is going down."),
-    ("selfcheck.trend.steady", "だいたい おなじです。", "It is about the same."),
+    (
+        "selfcheck.trend.up",
+        "よく なってきています。",
+        "It is going up.",
+    ),
+    (
+        "selfcheck.trend.down",
+        "さがってきています。",
+        "It is going down.",
+    ),
+    (
+        "selfcheck.trend.steady",
+        "だいたい おなじです。",
+        "It is about the same.",
+    ),
     (
         "selfcheck.trend.too_few",
         "まだ ｜記録《きろく》が すくないので、｜変化《へんか》は わかりません。",
@@ -280,14 +352,30 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     // The supporter's page.
     ("selfcheck.staff.title", "セルフチェック", "Self-check"),
-    ("selfcheck.staff.items", "チェック項目（本人と一緒に選ぶ）", "Items (chosen with the client)"),
+    (
+        "selfcheck.staff.items",
+        "チェック項目（本人と一緒に選ぶ）",
+        "Items (chosen with the client)",
+    ),
     ("selfcheck.staff.trends", "推移", "Trends"),
-    ("selfcheck.staff.entries", "記録とコメント", "Entries and comments"),
-    ("selfcheck.staff.no_entries", "この期間の記録はありません。", "No entries in this period."),
+    (
+        "selfcheck.staff.entries",
+        "記録とコメント",
+        "Entries and comments",
+    ),
+    (
+        "selfcheck.staff.no_entries",
+        "この期間の記録はありません。",
+        "No entries in this period.",
+    ),
     ("selfcheck.staff.no_comment", "コメントなし", "No comment"),
     ("selfcheck.staff.reply", "返事", "Reply"),
     ("selfcheck.staff.send_reply", "返事を送る", "Send reply"),
-    ("selfcheck.staff.own_label", "本人の項目（30文字まで）", "The client's own item (up to 30 characters)"),
+    (
+        "selfcheck.staff.own_label",
+        "本人の項目（30文字まで）",
+        "The client's own item (up to 30 characters)",
+    ),
     // The supporter's home page.
     (
         "selfcheck.home.title",

@@ -31,8 +31,16 @@ pub fn routes() -> Routes {
         .post("/me/check", Policy::ClientSelf, check::save_check)
         .get("/me/check/trend", Policy::ClientSelf, trend::client_trend)
         .get("/me/check/items", Policy::ClientSelf, items::client_items)
-        .post("/me/check/items", Policy::ClientSelf, items::change_client_items)
-        .get("/clients/{id}/selfcheck", Policy::ClientView, staff::show_selfcheck)
+        .post(
+            "/me/check/items",
+            Policy::ClientSelf,
+            items::change_client_items,
+        )
+        .get(
+            "/clients/{id}/selfcheck",
+            Policy::ClientView,
+            staff::show_selfcheck,
+        )
         .post(
             "/clients/{id}/selfcheck/items",
             Policy::ClientEdit,

@@ -9,9 +9,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::clock;
 use crate::domain::audit::Action;
-use crate::domain::selfcheck::{
-    COMMENT_MAX, CheckErrors, Range, Score, parse_check, score_field,
-};
+use crate::domain::selfcheck::{COMMENT_MAX, CheckErrors, Range, Score, parse_check, score_field};
 use crate::error::AppResult;
 use crate::store::{self, selfcheck::ReplyRow};
 use crate::web::access::{ClientSelf, ClientWrite};
@@ -133,7 +131,10 @@ async fn check_page(
                     item: item.clone(),
                 })
                 .collect();
-            let comment = entry.as_ref().map(|e| e.comment.clone()).unwrap_or_default();
+            let comment = entry
+                .as_ref()
+                .map(|e| e.comment.clone())
+                .unwrap_or_default();
             (form_items, comment, None)
         }
     };
@@ -193,14 +194,7 @@ pub async fn show_check(
     ClientSelf(me): ClientSelf,
     Query(q): Query<RangeQuery>,
 ) -> AppResult<Response> {
-    let page = check_page(
-        &ctx,
-        me.client_id,
-        None,
-        q.edit.is_some(),
-        q.sent.is_some(),
-    )
-    .await?;
+    let page = check_page(&ctx, me.client_id, None, q.edit.is_some(), q.sent.is_some()).await?;
     Ok(page.into_response())
 }
 
@@ -226,7 +220,8 @@ pub async fn save_check(
     };
     let today = clock::today();
     let mut tx = db.begin().await?;
-    let id = store::selfcheck::save_entry(&mut tx, me.client_id, today, &input, clock::now()).await?;
+    let id =
+        store::selfcheck::save_entry(&mut tx, me.client_id, today, &input, clock::now()).await?;
     ctx.audit(
         Action::SelfcheckEntry,
         &AuditRef::new("selfcheck_entry", id).office(me.office_id),

@@ -108,8 +108,9 @@ pub async fn staff_page(
                     Some((item.label.clone(), score.value(), score.label_key()))
                 })
                 .collect();
-            let (mine, rest): (Vec<ReplyRow>, Vec<ReplyRow>) =
-                std::mem::take(&mut replies).into_iter().partition(|r| r.entry_id == e.id);
+            let (mine, rest): (Vec<ReplyRow>, Vec<ReplyRow>) = std::mem::take(&mut replies)
+                .into_iter()
+                .partition(|r| r.entry_id == e.id);
             replies = rest;
             EntryView {
                 id: e.id,
@@ -168,7 +169,14 @@ pub struct ReplyForm {
 /// comment; the client reads it under their comment.
 pub async fn reply(
     ctx: Ctx,
-    Sub(ClientEdit { who, client, office }, entry): Sub<ClientEdit, EntryRow>,
+    Sub(
+        ClientEdit {
+            who,
+            client,
+            office,
+        },
+        entry,
+    ): Sub<ClientEdit, EntryRow>,
     CsrfForm(form): CsrfForm<ReplyForm>,
 ) -> AppResult<Response> {
     let range = Range::parse(Some(form.range.as_str()));

@@ -127,15 +127,19 @@ impl Chart {
 /// last score. (`selfcheck.desc.*`, with `{n}` style slots.)
 pub fn describe(series: &Series, range: Range, lang: Lang) -> String {
     let sum = series.summary();
-    let range_name = crate::web::ruby::plain(lang.t(range.label_key()));
+    let range_name = lang.t(range.label_key());
     let mut out = lang
         .t("selfcheck.desc.answered")
         .replace("{range}", &range_name)
         .replace("{days}", &sum.days.to_string())
         .replace("{answered}", &sum.answered.to_string());
     if let Some(avg) = sum.average {
-        out.push_str(&lang.t("selfcheck.desc.average").replace("{avg}", &one_decimal(avg)));
-        out.push_str(&crate::web::ruby::plain(lang.t(sum.direction.label_key())));
+        out.push_str(
+            &lang
+                .t("selfcheck.desc.average")
+                .replace("{avg}", &one_decimal(avg)),
+        );
+        out.push_str(lang.t(sum.direction.label_key()));
     }
     if let Some((day, score)) = sum.latest {
         out.push_str(
@@ -145,7 +149,8 @@ pub fn describe(series: &Series, range: Range, lang: Lang) -> String {
                 .replace("{score}", &score.to_string()),
         );
     }
-    out
+    // Plain text: the title and description of an image, and a paragraph.
+    crate::web::ruby::plain(&out)
 }
 
 /// The charts of the client's items over `range` ending `today`: the active items, and the
