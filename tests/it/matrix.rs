@@ -1055,10 +1055,18 @@ async fn run_matrix((area, in_area): Area) {
                 case(&mut tally, db, &tables, &mut last, id, spec, &path, expect).await;
             }
         }
-        // A missing id answers 404, to the administrator too.
+        // A missing id answers 404, to the administrator too; a portal route refuses staff
+        // before it reads the id (403).
         for (_, _, name) in ps.iter().filter(|(_, _, name)| is_id(name)) {
             let path = fill(spec.path, &a, Some(name)) + query_for(spec.path);
-            let expect = Expect::NotFound;
+            let expect = if matches!(
+                spec.policy,
+                Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient
+            ) {
+                Expect::Forbidden
+            } else {
+                Expect::NotFound
+            };
             case(
                 &mut tally, db, &tables, &mut last, admin, spec, &path, expect,
             )
