@@ -302,17 +302,14 @@ impl Series {
     pub fn answered(&self) -> usize {
         self.scores.iter().flatten().count()
     }
-    /// The trend in numbers, for the chart's words.
+    /// The trend in numbers, for the chart's words. The direction compares the average of
+    /// the later half of the answers with the earlier half (by answers, not by calendar, so
+    /// a client who started a month ago still has a direction over six months).
     pub fn summary(&self) -> Summary {
         let answered: Vec<u8> = self.scores.iter().flatten().copied().collect();
-        let half = self.scores.len() / 2;
-        let first_half: Vec<u8> = self.scores[..half].iter().flatten().copied().collect();
-        let second_half: Vec<u8> = self.scores[half..].iter().flatten().copied().collect();
-        let direction = match (average(&first_half), average(&second_half)) {
-            (Some(a), Some(b))
-                if first_half.len() >= TREND_MIN_ANSWERS
-                    && second_half.len() >= TREND_MIN_ANSWERS =>
-            {
+        let (earlier, later) = answered.split_at(answered.len() / 2);
+        let direction = match (average(earlier), average(later)) {
+            (Some(a), Some(b)) if earlier.len() >= TREND_MIN_ANSWERS => {
                 if b - a >= TREND_STEP {
                     Direction::Up
                 } else if a - b >= TREND_STEP {
@@ -339,12 +336,12 @@ impl Series {
     }
 }
 
-/// A half of the range needs this many answers for the trend to have a direction.
+/// Each half of the answers needs this many for the trend to have a direction.
 pub const TREND_MIN_ANSWERS: usize = 2;
-/// The second half's average this much above or below the first's is "up" or "down".
+/// The later half's average this much above or below the earlier's is "up" or "down".
 pub const TREND_STEP: f64 = 0.5;
 
-/// Which way an item went over the range: the second half's average against the first's.
+/// Which way an item went over the range: the later half of the answers against the earlier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Up,

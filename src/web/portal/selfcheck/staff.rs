@@ -63,6 +63,8 @@ pub struct StaffPage {
     /// The range links' target.
     base: String,
     view_box: &'static str,
+    /// Plain messages in the parts shared with the portal's pages.
+    ruby: bool,
     entries: Vec<EntryView>,
     reply_max: usize,
 }
@@ -140,6 +142,7 @@ pub async fn staff_page(
         range: range.code(),
         base: format!("/clients/{}/selfcheck", client.id),
         view_box: VIEW_BOX,
+        ruby: false,
         entries,
         reply_max: REPLY_MAX,
         client,

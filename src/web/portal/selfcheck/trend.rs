@@ -43,6 +43,8 @@ pub struct Chart {
     /// Unique within the page (`c12`): the ids of the title and the description.
     pub id: String,
     pub title: String,
+    /// The item's name as HTML with ふりがな (the caption on the client's pages).
+    pub caption_html: String,
     /// The trend in words.
     pub desc: String,
     /// Horizontal lines at each score: (y, score).
@@ -112,6 +114,7 @@ impl Chart {
         Chart {
             id: format!("c{}", item.id),
             title: item.label.clone(),
+            caption_html: item.label_html.clone(),
             desc: describe(series, range, lang),
             grid,
             lines,
@@ -205,6 +208,8 @@ struct ClientTrendPage {
     /// Where the link at the bottom goes back to.
     back: String,
     view_box: &'static str,
+    /// Messages with ふりがな (the portal's pages) or plain (staff pages) in the shared parts.
+    ruby: bool,
     /// The employer's view names the client and shows no link to the client's own pages.
     client_name: Option<String>,
 }
@@ -225,6 +230,7 @@ pub async fn client_trend(
         base: "/me/check/trend".to_string(),
         back: "/me/check".to_string(),
         view_box: VIEW_BOX,
+        ruby: true,
         client_name: None,
     }
     .into_response())
@@ -249,6 +255,7 @@ pub async fn employer_trend(
         base: format!("/employer/clients/{}/selfcheck", client.id),
         back: format!("/employer/clients/{}", client.id),
         view_box: VIEW_BOX,
+        ruby: true,
         client_name: Some(client.name.clone()),
     }
     .into_response())
@@ -263,7 +270,7 @@ mod tests {
         ItemView {
             id: 7,
             code: Some("sleep".into()),
-            label_html: String::new(),
+            label_html: "睡眠".into(),
             label: "睡眠".into(),
             question_html: String::new(),
             active: true,
