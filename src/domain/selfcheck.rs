@@ -662,7 +662,8 @@ mod tests {
     #[test]
     fn missed_days_table() {
         let every_day_until = |from: i64, to: i64| -> Vec<i64> { (to..=from).collect() };
-        let cases: Vec<(&str, Vec<i64>, Option<(i64, usize)>)> = vec![
+        type Case = (&'static str, Vec<i64>, Option<(i64, usize)>);
+        let cases: Vec<Case> = vec![
             ("checked today", every_day_until(20, 0), None),
             ("checked yesterday", every_day_until(20, 1), None),
             ("two days missed: not yet", every_day_until(20, 3), None),
@@ -718,7 +719,8 @@ mod tests {
         let low = |run: usize, max: u8, prev: &str| -> Want {
             Some(("low", format!("{run} {max} {prev}")))
         };
-        let cases: Vec<(&str, Vec<(i64, u8)>, Want)> = vec![
+        type Case = (&'static str, Vec<(i64, u8)>, Want);
+        let cases: Vec<Case> = vec![
             (
                 "three low days after a good week",
                 low_run,

@@ -52,10 +52,9 @@ pub async fn apply(
     let mut tx = db.begin().await?;
     let detail = match change {
         ItemChange::AddLibrary(code) => {
-            match store::selfcheck::add_library_item(&mut tx, client_id, code, now).await? {
-                Some(id) => Some(format!("add item={id} library={code}")),
-                None => None,
-            }
+            store::selfcheck::add_library_item(&mut tx, client_id, code, now)
+                .await?
+                .map(|id| format!("add item={id} library={code}"))
         }
         ItemChange::AddOwn => {
             let label = match parse_own_label(&pairs.get("label")) {

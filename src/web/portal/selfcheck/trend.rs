@@ -133,7 +133,7 @@ pub fn describe(series: &Series, range: Range, lang: Lang) -> String {
     let range_name = lang.t(range.label_key());
     let mut out = lang
         .t("selfcheck.desc.answered")
-        .replace("{range}", &range_name)
+        .replace("{range}", range_name)
         .replace("{days}", &sum.days.to_string())
         .replace("{answered}", &sum.answered.to_string());
     if let Some(avg) = sum.average {

@@ -23,6 +23,9 @@ pub struct WatchLine {
     pub reasons: Vec<String>,
 }
 
+/// An item of a client as the rules read it: (item id, name, (day, score) points).
+pub type ItemPoints = (i64, String, Vec<(Date, u8)>);
+
 /// How far back the rules look: the missed-days window before a gap of a few days, or two
 /// weeks of scores.
 const LOOK_BACK_DAYS: i64 = USUAL_WINDOW_DAYS + 31;
@@ -40,7 +43,7 @@ pub async fn for_supporter(
         name: String,
         days: Vec<Date>,
         /// item id → (name, points), in the items' order of first appearance.
-        items: Vec<(i64, String, Vec<(Date, u8)>)>,
+        items: Vec<ItemPoints>,
     }
     let mut clients: BTreeMap<i64, Facts> = BTreeMap::new();
     for r in rows {
@@ -90,7 +93,7 @@ pub async fn for_supporter(
 }
 
 /// The alert in words, e.g. "睡眠: 3日続けて 2 以下（前の週の平均 3.4）".
-pub fn reason(alert: &Alert, items: &[(i64, String, Vec<(Date, u8)>)], lang: Lang) -> String {
+pub fn reason(alert: &Alert, items: &[ItemPoints], lang: Lang) -> String {
     let name_of = |id: i64| {
         items
             .iter()
