@@ -29,6 +29,7 @@ mod platform;
 mod portal_access;
 mod portal_accounts;
 mod portal_helpers;
+mod portal_selfcheck;
 mod public;
 mod reports;
 mod schema;
