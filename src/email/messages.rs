@@ -88,6 +88,7 @@ email_templates! {
     TourReminder => "email/tour_reminder.ja.txt", "email/tour_reminder.en.txt";
     TourMoved => "email/tour_moved.ja.txt", "email/tour_moved.en.txt";
     TourCancelled => "email/tour_cancelled.ja.txt", "email/tour_cancelled.en.txt";
+    NoteNew => "email/note_new.ja.txt", "email/note_new.en.txt";
 }
 
 /// To the sender of an inquiry from the public form: we received it, and how to reach us.
@@ -153,6 +154,14 @@ pub struct TourMoved {
 #[derive(Debug, Clone)]
 pub struct TourCancelled {
     pub visit: Visit,
+}
+
+/// To a reader of a client's 連絡帳: there is a new message. Only that, and where to sign
+/// in: never the message, the client's name, or anything about health or disability.
+#[derive(Debug, Clone)]
+pub struct NoteNew {
+    /// The page to open after signing in (absolute when the public URL is configured).
+    pub link: String,
 }
 
 #[cfg(test)]
