@@ -113,8 +113,7 @@ impl Audience {
     pub fn readers(&self) -> Readers {
         Readers {
             client: self.to_client || self.author == Author::Client,
-            employer: (self.to_employer && !matches!(self.author, Author::Employer(_)))
-                || matches!(self.author, Author::Employer(_)),
+            employer: self.to_employer || matches!(self.author, Author::Employer(_)),
         }
     }
 }

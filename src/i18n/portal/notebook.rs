@@ -8,8 +8,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("note.title", "連絡帳", "Notebook"),
     (
         "note.intro",
-        "本人・事業所・企業担当者で共有する連絡帳です。事業所の職員はすべての連絡を読めます。企業には、本人の同意がその分類を含む間だけ表示されます。企業からの週報は",
-        "The notebook shared by the client, the office and the employer contact. Office staff read every message; the employer sees a message only while the client's consent covers its category. The employer's weekly reports are on",
+        "本人・事業所・企業担当者で共有する連絡帳です。事業所の職員はすべての連絡を読めます。企業には、本人の同意がその分類を含む間だけ表示されます。",
+        "The notebook shared by the client, the office and the employer contact. Office staff read every message; the employer sees a message only while the client's consent covers its category.",
     ),
     (
         "note.body_hint",
@@ -39,6 +39,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "note.employer_blocked_now",
         "この分類への本人の同意がいまはないため、企業担当者には表示されていません。",
         "The client's consent does not cover this category now: the employer contact does not see it.",
+    ),
+    (
+        "note.observations_link",
+        "企業からの週報を見る",
+        "Read the employer's weekly reports",
     ),
     ("note.send", "送る", "Send"),
     (

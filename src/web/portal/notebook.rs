@@ -216,10 +216,11 @@ async fn save(
         category: input.category,
     };
     let base = ctx.app.config.public_url.trim_end_matches('/').to_string();
-    if author != Author::Client && audience.readers().client {
-        if let Some(address) = store::notebook::client_account_email(db, client.id).await? {
-            emails.push((address, format!("{base}/portal/login?next=/me/notes")));
-        }
+    if author != Author::Client
+        && audience.readers().client
+        && let Some(address) = store::notebook::client_account_email(db, client.id).await?
+    {
+        emails.push((address, format!("{base}/portal/login?next=/me/notes")));
     }
     for r in receivers.iter().filter(|r| r.active) {
         let reader = Reader::Employer {
@@ -236,15 +237,14 @@ async fn save(
             ));
         }
     }
-    if let Some(supporter) = client.supporter_id.filter(|s| author != Author::Staff(*s)) {
-        if let Some(staff) = store::staff::find(db, supporter).await? {
-            if staff.active {
-                emails.push((
-                    staff.email,
-                    format!("{base}/login?next=/clients/{}/notes", client.id),
-                ));
-            }
-        }
+    if let Some(supporter) = client.supporter_id.filter(|s| author != Author::Staff(*s))
+        && let Some(staff) = store::staff::find(db, supporter).await?
+        && staff.active
+    {
+        emails.push((
+            staff.email,
+            format!("{base}/login?next=/clients/{}/notes", client.id),
+        ));
     }
     let mut tx = db.begin().await?;
     let id = store::notebook::insert_message(
