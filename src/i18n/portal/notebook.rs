@@ -53,6 +53,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("note.none", "まだ連絡はありません。", "No messages yet."),
     ("note.readers", "見られる人: ", "Can read it: "),
+    // Between the readers' names: 本人・事業所・企業.
+    ("note.sep", "・", ", "),
     ("note.reader.client", "本人", "client"),
     ("note.reader.office", "事業所", "office"),
     ("note.reader.employer", "企業", "employer"),
