@@ -448,3 +448,47 @@ async fn the_notification_says_only_that_there_is_a_new_message() {
     assert_eq!(new, ["hanako@example.jp", "sato@example.jp"]);
     assert!(me.get("/me/notes").await.body.contains("明日は棚卸しです"));
 }
+
+#[tokio::test]
+async fn a_long_notebook_pages_back_to_older_messages() {
+    use teichaku::domain::notebook::{Author, NoteInput};
+    let app = spawn_app().await;
+    let (_, sato, client) = app.office_with_client().await;
+    let mut tx = app.state.db.begin().await.expect("tx");
+    for i in 1..=101 {
+        let input = NoteInput {
+            body: format!("連絡その{i}。"),
+            to_client: true,
+            to_employer: false,
+            category: None,
+        };
+        teichaku::store::notebook::insert_message(
+            &mut tx,
+            client,
+            Author::Staff(sato),
+            "佐藤",
+            &input,
+            teichaku::clock::now(),
+        )
+        .await
+        .expect("insert");
+    }
+    tx.commit().await.expect("commit");
+    let me = app.as_client(client, sato).await;
+    let first = me.get("/me/notes").await;
+    assert!(first.body.contains("連絡その101。") && first.body.contains("連絡その2。"));
+    assert!(!first.body.contains("連絡その1。"), "the 100 newest");
+    let href = "/me/notes?before=";
+    let at = first.body.find(href).expect("a link to older messages") + href.len();
+    let id: String = first.body[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let older = me.get(&format!("{href}{id}")).await;
+    assert!(older.body.contains("連絡その1。") && !older.body.contains("連絡その2。"));
+    assert!(!older.body.contains(href), "nothing older");
+    // A before that is not an id shows the newest.
+    let page = me.get("/me/notes?before=abc").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("連絡その101。"));
+}

@@ -52,6 +52,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Messages (newest first)",
     ),
     ("note.none", "まだ連絡はありません。", "No messages yet."),
+    ("note.older", "前の連絡を見る", "Older messages"),
     ("note.readers", "見られる人: ", "Can read it: "),
     // Between the readers' names: 本人・事業所・企業.
     ("note.sep", "・", ", "),
@@ -156,6 +157,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "No messages yet.",
     ),
     ("note.me.you", "あなた", "You"),
+    (
+        "note.me.older",
+        "もっと｜前《まえ》の｜連絡《れんらく》を｜見《み》る",
+        "Older messages",
+    ),
     (
         "note.me.readers",
         "｜見《み》られる｜人《ひと》：",

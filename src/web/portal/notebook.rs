@@ -13,7 +13,9 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::extract::Query;
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 
 use crate::clock;
 use crate::domain::audit::Action;
@@ -140,7 +142,8 @@ fn view(
     }
 }
 
-/// The messages `reader` may read, newest first, at most `PAGE_SIZE`.
+/// The messages `reader` may read, newest first, at most `PAGE_SIZE`, older than the
+/// message `before` when given; with the id to continue from when there are older ones.
 async fn readable(
     ctx: &Ctx,
     client_id: i64,
@@ -148,10 +151,12 @@ async fn readable(
     voice: Voice,
     me: Option<Author>,
     receivable: &[Category],
-) -> AppResult<Vec<NoteView>> {
+    before: Option<i64>,
+) -> AppResult<(Vec<NoteView>, Option<i64>)> {
     let rows = store::notebook::list_messages(&ctx.app.db, client_id).await?;
-    Ok(rows
+    let mut notes: Vec<NoteView> = rows
         .iter()
+        .filter(|row| before.is_none_or(|b| row.id < b))
         .filter_map(|row| {
             let audience = row.audience()?;
             notebook::can_read(&audience, &reader).then(|| {
@@ -159,8 +164,28 @@ async fn readable(
                 view(row, &audience, voice, mine, receivable)
             })
         })
-        .take(PAGE_SIZE)
-        .collect())
+        .take(PAGE_SIZE + 1)
+        .collect();
+    let older = if notes.len() > PAGE_SIZE {
+        notes.truncate(PAGE_SIZE);
+        notes.last().map(|n| n.id)
+    } else {
+        None
+    };
+    Ok((notes, older))
+}
+
+/// `?before=<id>`: the page of messages older than that one. Anything else is the newest.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Older {
+    pub before: String,
+}
+
+impl Older {
+    fn id(&self) -> Option<i64> {
+        self.before.trim().parse().ok().filter(|id| *id > 0)
+    }
 }
 
 /// A live link of the client to an employer contact, with the categories the client's
@@ -301,6 +326,8 @@ async fn save(
 struct ClientNotesPage {
     page: Page,
     notes: Vec<NoteView>,
+    /// The id to continue from for older messages (`?before=`).
+    older: Option<i64>,
     form: NoteForm,
     errors: FieldErrors,
     /// The employer can receive a message of the client's (its category, 就労状況, is
@@ -313,32 +340,43 @@ async fn client_page(
     client_id: i64,
     form: NoteForm,
     errors: FieldErrors,
+    before: Option<i64>,
 ) -> AppResult<ClientNotesPage> {
     let receivers = receivers(ctx, client_id).await?;
-    let notes = readable(
+    let (notes, older) = readable(
         ctx,
         client_id,
         Reader::Client,
         Voice::Client,
         Some(Author::Client),
         &[],
+        before,
     )
     .await?;
     Ok(ClientNotesPage {
         page: ctx.form_page("note.me.title").await?,
         notes,
+        older,
         form,
         errors,
         employer_can_receive: receivable(&receivers).contains(&notebook::DEFAULT_CATEGORY),
     })
 }
 
-async fn client_notes(ctx: Ctx, ClientSelf(me): ClientSelf) -> AppResult<Response> {
-    Ok(
-        client_page(&ctx, me.client_id, NoteForm::default(), FieldErrors::new())
-            .await?
-            .into_response(),
+async fn client_notes(
+    ctx: Ctx,
+    ClientSelf(me): ClientSelf,
+    Query(older): Query<Older>,
+) -> AppResult<Response> {
+    let page = client_page(
+        &ctx,
+        me.client_id,
+        NoteForm::default(),
+        FieldErrors::new(),
+        older.id(),
     )
+    .await?;
+    Ok(page.into_response())
 }
 
 async fn client_post(
@@ -358,7 +396,7 @@ async fn client_post(
         Err(errors) => {
             let errors = in_plain_words(&errors);
             return Ok(unprocessable(
-                client_page(&ctx, client.id, form, errors).await?,
+                client_page(&ctx, client.id, form, errors, None).await?,
             ));
         }
     };
@@ -397,6 +435,8 @@ struct StaffNotesPage {
     page: Page,
     client: Client,
     notes: Vec<NoteView>,
+    /// The id to continue from for older messages (`?before=`).
+    older: Option<i64>,
     form: NoteForm,
     errors: FieldErrors,
     /// The categories a message to the employer may have (covered by a linked contact's
@@ -421,29 +461,46 @@ async fn staff_page(
     client: Client,
     form: NoteForm,
     errors: FieldErrors,
+    before: Option<i64>,
 ) -> AppResult<StaffNotesPage> {
     let receivers = receivers(ctx, client.id).await?;
     let categories = receivable(&receivers);
     let me = Some(Author::Staff(staff_id));
-    let notes = readable(ctx, client.id, Reader::Staff, Voice::Staff, me, &categories).await?;
+    let (notes, older) = readable(
+        ctx,
+        client.id,
+        Reader::Staff,
+        Voice::Staff,
+        me,
+        &categories,
+        before,
+    )
+    .await?;
     Ok(StaffNotesPage {
         page: ctx.form_page("note.title").await?,
         client,
         notes,
+        older,
         form,
         errors,
         categories,
     })
 }
 
-async fn staff_notes(ctx: Ctx, ClientView { who, client, .. }: ClientView) -> AppResult<Response> {
+async fn staff_notes(
+    ctx: Ctx,
+    ClientView { who, client, .. }: ClientView,
+    Query(older): Query<Older>,
+) -> AppResult<Response> {
     let form = NoteForm {
         to_client: true,
         ..NoteForm::default()
     };
-    Ok(staff_page(&ctx, who.id, client, form, FieldErrors::new())
-        .await?
-        .into_response())
+    Ok(
+        staff_page(&ctx, who.id, client, form, FieldErrors::new(), older.id())
+            .await?
+            .into_response(),
+    )
 }
 
 async fn staff_post(
@@ -458,7 +515,7 @@ async fn staff_post(
         Ok(input) => input,
         Err(errors) => {
             return Ok(unprocessable(
-                staff_page(&ctx, who.id, client, form, errors).await?,
+                staff_page(&ctx, who.id, client, form, errors, None).await?,
             ));
         }
     };
@@ -477,6 +534,8 @@ struct EmployerNotesPage {
     page: Page,
     client: Client,
     notes: Vec<NoteView>,
+    /// The id to continue from for older messages (`?before=`).
+    older: Option<i64>,
     form: NoteForm,
     errors: FieldErrors,
 }
@@ -486,28 +545,47 @@ async fn employer_page(
     ec: EmployerClient,
     form: NoteForm,
     errors: FieldErrors,
+    before: Option<i64>,
 ) -> AppResult<EmployerNotesPage> {
     let reader = Reader::Employer {
         contact_id: ec.who.contact_id,
         allowed: &ec.allowed,
     };
     let me = Author::Employer(ec.who.contact_id);
-    let notes = readable(ctx, ec.client.id, reader, Voice::Employer, Some(me), &[]).await?;
+    let (notes, older) = readable(
+        ctx,
+        ec.client.id,
+        reader,
+        Voice::Employer,
+        Some(me),
+        &[],
+        before,
+    )
+    .await?;
     Ok(EmployerNotesPage {
         page: ctx.form_page("note.employer.title").await?,
         client: ec.client,
         notes,
+        older,
         form,
         errors,
     })
 }
 
-async fn employer_notes(ctx: Ctx, ec: EmployerClient) -> AppResult<Response> {
-    Ok(
-        employer_page(&ctx, ec, NoteForm::default(), FieldErrors::new())
-            .await?
-            .into_response(),
+async fn employer_notes(
+    ctx: Ctx,
+    ec: EmployerClient,
+    Query(older): Query<Older>,
+) -> AppResult<Response> {
+    let page = employer_page(
+        &ctx,
+        ec,
+        NoteForm::default(),
+        FieldErrors::new(),
+        older.id(),
     )
+    .await?;
+    Ok(page.into_response())
 }
 
 async fn employer_post(
@@ -520,7 +598,9 @@ async fn employer_post(
     let input = match form.parse(author, &[]) {
         Ok(input) => input,
         Err(errors) => {
-            return Ok(unprocessable(employer_page(&ctx, ec, form, errors).await?));
+            return Ok(unprocessable(
+                employer_page(&ctx, ec, form, errors, None).await?,
+            ));
         }
     };
     let receivers = receivers(&ctx, ec.client.id).await?;
