@@ -18,8 +18,8 @@ pub struct AppState {
 }
 
 /// The full router with middleware, outermost last:
-/// request id → security headers → error pages → panic catcher → timeout → origin check →
-/// session → routes.
+/// request id → security headers → error pages → panic catcher → timeout → query check →
+/// origin check → session → routes.
 pub fn router(state: AppState) -> Router {
     web::routes()
         .layer(middleware::from_fn_with_state(
@@ -27,10 +27,19 @@ pub fn router(state: AppState) -> Router {
             web::session::middleware,
         ))
         .layer(middleware::from_fn(web::csrf::check_origin))
+        .layer(middleware::from_fn(
+            web::middleware::refuse_control_chars_in_query,
+        ))
         .layer(DefaultBodyLimit::max(1024 * 1024))
+        // A body not all there within the timeout: 408 (web::middleware::body_deadline); a
+        // handler still busy at twice the timeout: 503.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            web::middleware::body_deadline,
+        ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(30),
+            Duration::from_secs(state.config.request_timeout_seconds.saturating_mul(2)),
         ))
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn(web::middleware::error_pages))

@@ -13,6 +13,7 @@ use crate::domain::claim::{
     UnconfirmedRule,
 };
 use crate::domain::client_month::{self, Cap, Decision};
+use crate::domain::csv::{Cell, Csv};
 use crate::domain::kokuho;
 use crate::domain::month::YearMonth;
 use crate::domain::office_move;
@@ -1122,20 +1123,10 @@ pub fn processing_month(service_month: YearMonth, today: Date) -> YearMonth {
     service_month.next().max(YearMonth::of(today))
 }
 
-fn csv_field(out: &mut String, value: &str) {
-    if value.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&value.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(value);
-    }
-}
-
-/// The claim as a CSV for the office's own books: UTF-8 with a BOM (so that Excel reads it
-/// as UTF-8), CRLF line ends, one row per client served, claimable or not.
+/// The claim as a CSV for the office's own books (`domain::csv`: UTF-8 with a BOM, CRLF, text
+/// that looks like a formula neutralised), one row per client served, claimable or not.
 pub fn books_csv(claim: &OfficeClaim, lang: Lang) -> Vec<u8> {
-    let mut out = String::from("\u{feff}");
+    let mut out = Csv::new();
     let header = [
         "csv.municipality_code",
         "csv.municipality_name",
@@ -1151,17 +1142,7 @@ pub fn books_csv(claim: &OfficeClaim, lang: Lang) -> Vec<u8> {
         "csv.user_charge",
         "csv.claimed",
     ];
-    let row = |out: &mut String, cells: &[String]| {
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            csv_field(out, cell);
-        }
-        out.push_str("\r\n");
-    };
-    let names: Vec<String> = header.iter().map(|k| lang.t(k).to_string()).collect();
-    row(&mut out, &names);
+    out.row(header.iter().map(|k| Cell::from(lang.t(k))));
     for c in &claim.clients {
         let reasons: Vec<&str> = c.blockers.iter().map(|b| lang.t(b)).collect();
         let lines: Vec<String> = c
@@ -1177,44 +1158,39 @@ pub fn books_csv(claim: &OfficeClaim, lang: Lang) -> Vec<u8> {
             })
             .collect();
         let claimable = if c.claimable() { "csv.yes" } else { "csv.no" };
-        row(
-            &mut out,
-            &[
-                c.municipality_code.clone(),
-                c.municipality_name.clone(),
-                c.certificate_number.clone(),
-                c.name.clone(),
-                lang.t(claimable).to_string(),
-                reasons.join(" / "),
-                lines.join(" / "),
-                c.total_units.to_string(),
-                c.total_cost_yen.to_string(),
-                c.ten_percent_yen.to_string(),
-                c.monthly_cap_yen.to_string(),
-                c.decided_user_charge_yen.to_string(),
-                c.claimed_yen.to_string(),
-            ],
-        );
+        out.row([
+            Cell::from(c.municipality_code.as_str()),
+            Cell::from(c.municipality_name.as_str()),
+            Cell::from(c.certificate_number.as_str()),
+            Cell::from(c.name.as_str()),
+            Cell::from(lang.t(claimable)),
+            Cell::from(reasons.join(" / ")),
+            Cell::from(lines.join(" / ")),
+            Cell::from(c.total_units),
+            Cell::from(c.total_cost_yen),
+            Cell::from(c.ten_percent_yen),
+            Cell::from(c.monthly_cap_yen),
+            Cell::from(c.decided_user_charge_yen),
+            Cell::from(c.claimed_yen),
+        ]);
     }
     let t = claim.totals();
-    row(
-        &mut out,
-        &[
-            String::new(),
-            lang.t("csv.total").to_string(),
-            String::new(),
-            String::new(),
-            t.clients.to_string(),
-            String::new(),
-            String::new(),
-            t.units.to_string(),
-            t.total_cost_yen.to_string(),
-            String::new(),
-            String::new(),
-            t.user_charge_yen.to_string(),
-            t.claimed_yen.to_string(),
-        ],
-    );
+    let empty = || Cell::from("");
+    out.row([
+        empty(),
+        Cell::from(lang.t("csv.total")),
+        empty(),
+        empty(),
+        Cell::from(t.clients),
+        empty(),
+        empty(),
+        Cell::from(t.units),
+        Cell::from(t.total_cost_yen),
+        empty(),
+        empty(),
+        Cell::from(t.user_charge_yen),
+        Cell::from(t.claimed_yen),
+    ]);
     out.into_bytes()
 }
 
@@ -1350,6 +1326,40 @@ mod tests {
         assert_eq!(ours.claimed_by.as_deref(), Some("西船橋"));
         assert!(ours.lines.is_empty());
         assert_eq!((ours.total_units, ours.claimed_yen), (0, 0));
+    }
+
+    /// A client name made to run in Excel is written as text; the amounts stay numbers
+    /// (#18: formula injection).
+    #[test]
+    fn books_csv_neutralises_formulas_but_keeps_numbers() {
+        let names = [
+            "=cmd|' /C calc'!A0",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\r=1",
+        ];
+        let clients = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let mut c = client(i as i64 + 1, &[], 100);
+                c.name = (*name).into();
+                c
+            })
+            .collect();
+        let csv = String::from_utf8(books_csv(&office(clients), Lang::Ja)).expect("utf-8");
+        let rows: Vec<&str> = csv.split("\r\n").collect();
+        for (i, name) in names.iter().enumerate() {
+            let row = rows[i + 1];
+            let cell = row.split(',').nth(3).expect("name cell");
+            assert!(
+                cell.starts_with('\'') || cell.starts_with("\"'"),
+                "{name:?} written as {cell:?} in {row:?}"
+            );
+        }
+        assert!(rows[1].ends_with(",100,1100,0,9300,0,1100"), "{}", rows[1]);
     }
 
     /// The evidence of a frozen rate against today's records.

@@ -77,6 +77,16 @@ pub struct Config {
         global = true
     )]
     pub outbox_interval_ms: u64,
+
+    /// Seconds a request's body may take to arrive (then 408); a request's handling may take
+    /// twice as long (then 503)
+    #[arg(
+        long,
+        env = "TEICHAKU_REQUEST_TIMEOUT_SECONDS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub request_timeout_seconds: u64,
 }
 
 impl Config {
@@ -92,6 +102,7 @@ impl Config {
             smtp_url: String::new(),
             mail_from: "no-reply@localhost".to_string(),
             outbox_interval_ms: 5000,
+            request_timeout_seconds: 30,
         }
     }
 

@@ -37,6 +37,9 @@ pub enum AppError {
     /// The request body is larger than the limit.
     #[error("request body too large")]
     TooLarge,
+    /// The request body did not arrive in time (`web::middleware::body_deadline`).
+    #[error("request body timed out")]
+    RequestTimeout,
     /// Anything unexpected: the database, a bug. Logged, shown as a calm 500.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -93,6 +96,10 @@ impl IntoResponse for AppError {
                 (StatusCode::BAD_REQUEST, ErrorKind::BadRequest)
             }
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorKind::TooLarge),
+            AppError::RequestTimeout => {
+                tracing::info!("request body timed out");
+                (StatusCode::REQUEST_TIMEOUT, ErrorKind::Other)
+            }
             AppError::Internal(e) => {
                 tracing::error!(error = ?e, "internal error");
                 (StatusCode::INTERNAL_SERVER_ERROR, ErrorKind::Internal)

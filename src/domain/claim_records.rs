@@ -215,7 +215,7 @@ impl MeetingForm {
             e.add("meeting_kind", "err.choose");
         }
         let agencies = fields::required_text(&mut e, "agencies", &self.agencies, 200);
-        let summary = fields::optional_text(&mut e, "summary", &self.summary, 2000);
+        let summary = fields::optional_multiline(&mut e, "summary", &self.summary, 2000);
         match (held_on, kind) {
             (Some(held_on), Some(kind)) if e.is_empty() => Ok(MeetingInput {
                 held_on,

@@ -190,12 +190,12 @@ impl ContactForm {
             &self.get("participants_note"),
             200,
         );
-        let heard = fields::optional_text(&mut e, "heard", &self.get("heard"), 4000);
-        let advice = fields::optional_text(&mut e, "advice", &self.get("advice"), 4000);
+        let heard = fields::optional_multiline(&mut e, "heard", &self.get("heard"), 4000);
+        let advice = fields::optional_multiline(&mut e, "advice", &self.get("advice"), 4000);
         let shared_info =
-            fields::optional_text(&mut e, "shared_info", &self.get("shared_info"), 4000);
+            fields::optional_multiline(&mut e, "shared_info", &self.get("shared_info"), 4000);
         let accommodations =
-            fields::optional_text(&mut e, "accommodations", &self.get("accommodations"), 2000);
+            fields::optional_multiline(&mut e, "accommodations", &self.get("accommodations"), 2000);
         if heard.is_empty() && advice.is_empty() && shared_info.is_empty() {
             e.add("heard", "err.contact_empty");
         }
@@ -229,6 +229,9 @@ impl ContactForm {
                 "3" => 3,
                 _ => 2,
             };
+            if !fields::plain_text(&mut e, field, &note, false) {
+                continue;
+            }
             if note.chars().count() > 1000 {
                 e.add(field, "err.too_long");
             }
@@ -246,6 +249,9 @@ impl ContactForm {
                 continue;
             }
             let field: &'static str = ACTION_FIELDS[i - 1];
+            if !fields::plain_text(&mut e, field, &description, false) {
+                continue;
+            }
             let mut row_errors = FieldErrors::new();
             let due_on = fields::date(&mut row_errors, field, &due, true);
             let owner = self

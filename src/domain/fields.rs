@@ -48,31 +48,95 @@ pub fn normalize_ascii(s: &str) -> String {
         .collect()
 }
 
-/// A required text: trimmed, not empty, at most `max` characters.
+/// Control characters (Unicode Cc: C0, DEL, C1) in a text field: one-line fields (names,
+/// addresses, short notes) take none, not even a line break; multi-line fields (textareas)
+/// take tab, CR and LF. PostgreSQL cannot store NUL at all and SQLite would keep it
+/// silently, so this check, here where every text field is read, keeps the engines alike.
+/// Adds `err.line_break` or `err.control_chars` and says whether the text is clean.
+pub fn plain_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    multiline: bool,
+) -> bool {
+    let allowed = |c: char| multiline && matches!(c, '\t' | '\r' | '\n');
+    if value.chars().any(|c| c.is_control() && !allowed(c)) {
+        let only_breaks = value
+            .chars()
+            .filter(|c| c.is_control())
+            .all(|c| matches!(c, '\r' | '\n'));
+        errors.add(
+            field,
+            if only_breaks {
+                "err.line_break"
+            } else {
+                "err.control_chars"
+            },
+        );
+        return false;
+    }
+    true
+}
+
+/// A required one-line text: trimmed, not empty, no control characters, at most `max`
+/// characters.
 pub fn required_text(
     errors: &mut FieldErrors,
     field: &'static str,
     value: &str,
     max: usize,
 ) -> String {
-    let v = value.trim().to_string();
-    if v.is_empty() {
-        errors.add(field, "err.required");
-    } else if v.chars().count() > max {
-        errors.add(field, "err.too_long");
-    }
-    v
+    checked_text(errors, field, value, max, true, false)
 }
 
-/// An optional text: trimmed, at most `max` characters.
+/// An optional one-line text: trimmed, no control characters, at most `max` characters.
 pub fn optional_text(
     errors: &mut FieldErrors,
     field: &'static str,
     value: &str,
     max: usize,
 ) -> String {
+    checked_text(errors, field, value, max, false, false)
+}
+
+/// A required multi-line text (a textarea): trimmed, not empty, no control characters but
+/// tab, CR and LF, at most `max` characters.
+pub fn required_multiline(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> String {
+    checked_text(errors, field, value, max, true, true)
+}
+
+/// An optional multi-line text (a textarea).
+pub fn optional_multiline(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+) -> String {
+    checked_text(errors, field, value, max, false, true)
+}
+
+fn checked_text(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    max: usize,
+    required: bool,
+    multiline: bool,
+) -> String {
     let v = value.trim().to_string();
-    if v.chars().count() > max {
+    if !plain_text(errors, field, &v, multiline) {
+        return v;
+    }
+    if v.is_empty() {
+        if required {
+            errors.add(field, "err.required");
+        }
+    } else if v.chars().count() > max {
         errors.add(field, "err.too_long");
     }
     v
@@ -143,7 +207,7 @@ pub fn email(errors: &mut FieldErrors, field: &'static str, value: &str, require
         }
         None => false,
     };
-    if !ok || v.len() > 254 || v.chars().any(char::is_whitespace) {
+    if !ok || v.len() > 254 || v.chars().any(|c| c.is_whitespace() || c.is_control()) {
         errors.add(field, "err.email");
     }
     v
@@ -208,6 +272,52 @@ mod tests {
         assert_eq!(e.get("d"), None);
         assert_eq!(e.get("e"), Some("err.email"));
         assert_eq!(e.get("f"), Some("err.email"));
+    }
+
+    /// A NUL or another control character is a field message, not a 500 on PostgreSQL
+    /// (which cannot store NUL) and a silent store on SQLite; a one-line field takes no line
+    /// break, a multi-line one takes tab, CR and LF (#18).
+    #[test]
+    fn control_characters_are_refused_with_a_field_message() {
+        let one_line = |v: &str| {
+            let mut e = FieldErrors::new();
+            optional_text(&mut e, "f", v, 100);
+            required_text(&mut e, "g", v, 100);
+            (e.get("f"), e.get("g"))
+        };
+        for v in ["a\0b", "a\u{7}b", "a\u{1b}[31m", "a\u{7f}", "a\u{85}b"] {
+            assert_eq!(
+                one_line(v),
+                (Some("err.control_chars"), Some("err.control_chars")),
+                "{v:?}"
+            );
+        }
+        for v in ["a\nb", "a\r\nb", "a\rb"] {
+            assert_eq!(
+                one_line(v),
+                (Some("err.line_break"), Some("err.line_break")),
+                "{v:?}"
+            );
+        }
+        assert_eq!(
+            one_line("a\tb"),
+            (Some("err.control_chars"), Some("err.control_chars"))
+        );
+        assert_eq!(one_line(" 山田 花子\n"), (None, None), "trimmed first");
+        let multi = |v: &str| {
+            let mut e = FieldErrors::new();
+            optional_multiline(&mut e, "f", v, 100);
+            required_multiline(&mut e, "g", v, 100);
+            (e.get("f"), e.get("g"))
+        };
+        assert_eq!(multi("一行目\r\n二行目\tタブ"), (None, None));
+        assert_eq!(
+            multi("a\0b"),
+            (Some("err.control_chars"), Some("err.control_chars"))
+        );
+        let mut e = FieldErrors::new();
+        email(&mut e, "m", "a\0@example.jp", true);
+        assert_eq!(e.get("m"), Some("err.email"));
     }
 
     #[test]

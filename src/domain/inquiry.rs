@@ -252,7 +252,7 @@ impl InquiryForm {
         }
         let preferred_times =
             fields::optional_text(&mut e, "preferred_times", &self.preferred_times, 200);
-        let message = fields::optional_text(&mut e, "message", &self.message, 2000);
+        let message = fields::optional_multiline(&mut e, "message", &self.message, 2000);
         if kind == "question" && message.is_empty() {
             e.add("message", "err.required");
         }

@@ -98,7 +98,7 @@ impl InstitutionForm {
         let email = fields::email(&mut e, "email", &self.email, false);
         let address = fields::optional_text(&mut e, "address", &self.address, 200);
         let notes =
-            fields::optional_text(&mut e, "institution_notes", &self.institution_notes, 2000);
+            fields::optional_multiline(&mut e, "institution_notes", &self.institution_notes, 2000);
         match kind {
             Some(kind) if e.is_empty() => Ok(InstitutionInput {
                 name,

@@ -8,6 +8,7 @@ pub mod client_month;
 pub mod compliance;
 pub mod consent;
 pub mod contact;
+pub mod csv;
 pub mod fields;
 pub mod guide;
 pub mod ical;

@@ -111,7 +111,7 @@ impl OfficeForm {
         let phone = fields::phone(&mut e, "phone", &self.phone, true);
         let email = fields::email(&mut e, "email", &self.email, false);
         let hours = fields::optional_text(&mut e, "hours", &self.hours, 200);
-        let services = fields::optional_text(&mut e, "services", &self.services, 2000);
+        let services = fields::optional_multiline(&mut e, "services", &self.services, 2000);
         let published = self.published == "1";
         let plan_review_months = if self.plan_review_months.trim().is_empty() {
             Some(3)

@@ -412,7 +412,9 @@ pub fn may_correct(latest: VersionStatus) -> Result<(), Refusal> {
 pub fn parse_body(errors: &mut FieldErrors, value: &str) -> String {
     // Keep the supporter's line breaks; only normalise the line endings browsers send.
     let v = value.replace("\r\n", "\n");
-    if v.trim().is_empty() {
+    if !fields::plain_text(errors, "report_body", &v, true) {
+        // The message is given.
+    } else if v.trim().is_empty() {
         errors.add("report_body", "err.required");
     } else if v.chars().count() > 20_000 {
         errors.add("report_body", "err.too_long");
@@ -422,7 +424,7 @@ pub fn parse_body(errors: &mut FieldErrors, value: &str) -> String {
 
 /// Why a final report is corrected: required, so the record says why it changed.
 pub fn parse_correction_reason(errors: &mut FieldErrors, value: &str) -> String {
-    fields::required_text(errors, "report_correction_reason", value, 1000)
+    fields::required_multiline(errors, "report_correction_reason", value, 1000)
 }
 
 /// How a report was handed over (`report_shares.method`).

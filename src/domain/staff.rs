@@ -80,8 +80,15 @@ impl Principal {
 pub const PASSWORD_MIN_CHARS: usize = 12;
 pub const PASSWORD_MAX_CHARS: usize = 256;
 
-/// Checks a new password and its confirmation.
-pub fn check_new_password(errors: &mut FieldErrors, password: &str, confirm: &str) {
+/// Checks a new password and its confirmation: its length, and its strength against a
+/// guesser who knows `personal` (the login, the person's name, the organisation's name):
+/// `domain::password::weakness`.
+pub fn check_new_password(
+    errors: &mut FieldErrors,
+    password: &str,
+    confirm: &str,
+    personal: &[&str],
+) {
     let n = password.chars().count();
     if n == 0 {
         errors.add("password", "err.required");
@@ -89,11 +96,8 @@ pub fn check_new_password(errors: &mut FieldErrors, password: &str, confirm: &st
         errors.add("password", "err.password_short");
     } else if n > PASSWORD_MAX_CHARS {
         errors.add("password", "err.too_long");
-    } else if password
-        .chars()
-        .all(|c| c == password.chars().next().unwrap_or(c))
-    {
-        errors.add("password", "err.password_weak");
+    } else if let Some(why) = super::password::weakness(password, personal) {
+        errors.add("password", why);
     }
     if password != confirm {
         errors.add("password_confirm", "err.password_mismatch");
@@ -174,11 +178,11 @@ mod tests {
         ];
         for (pw, confirm, expected) in cases {
             let mut e = FieldErrors::new();
-            check_new_password(&mut e, pw, confirm);
+            check_new_password(&mut e, pw, confirm, &["sato"]);
             assert_eq!(e.get("password"), expected, "{pw:?}");
         }
         let mut e = FieldErrors::new();
-        check_new_password(&mut e, "correct horse battery", "correct horse batter");
+        check_new_password(&mut e, "correct horse battery", "correct horse batter", &[]);
         assert_eq!(e.get("password_confirm"), Some("err.password_mismatch"));
     }
 

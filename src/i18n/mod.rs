@@ -188,6 +188,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "This field is required.",
     ),
     (
+        "err.control_chars",
+        "使えない文字（制御文字）が含まれています。取り除いてください。",
+        "This contains control characters that cannot be used. Please remove them.",
+    ),
+    (
+        "err.line_break",
+        "この欄には改行を入れられません。1行で入力してください。",
+        "This field cannot contain line breaks. Please enter one line.",
+    ),
+    (
         "err.too_long",
         "長すぎます。短くしてください。",
         "This is too long.",
@@ -234,8 +244,13 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "err.password_weak",
-        "同じ文字の繰り返しは使えません。",
-        "A password of one repeated character is not allowed.",
+        "推測されやすいパスワードです。よくある単語・数字の並び・繰り返しを避け、長めの文にしてください。",
+        "This password is easy to guess. Avoid common words, runs of digits and repetition; a longer phrase works well.",
+    ),
+    (
+        "err.password_personal",
+        "ログインID・氏名・法人名を含むパスワードは使えません。",
+        "The password must not contain your sign-in ID, your name or the organisation's name.",
     ),
     (
         "err.password_mismatch",
@@ -713,6 +728,21 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "warn.no_contract",
         "今日有効な契約がありません。",
         "No contract is in force today.",
+    ),
+    (
+        "warn.contract_end_differs",
+        "登録済みの契約の終了日が、いまの計算（開始日から最長3年、利用できる期間の最終日まで。月の期間は民法第143条で数えます）と異なります。契約の内容を確認してください。登録済みの終了日:",
+        "A stored contract's end differs from the one computed now (at most 3 years from the start, never past the last day of the period; months counted under Article 143 of the Civil Code). Please check the contract. Stored end:",
+    ),
+    (
+        "warn.contract_end_computed",
+        "／計算上の終了日:",
+        "/ Computed end:",
+    ),
+    (
+        "warn.contract_outside_window",
+        "登録済みの契約の開始日が、いまの計算で利用できる期間（月の期間は民法第143条で数えます）の外にあります。契約の内容を確認してください。開始日:",
+        "A stored contract starts outside the period computed now (months counted under Article 143 of the Civil Code). Please check the contract. Start:",
     ),
     (
         "timeline.title",

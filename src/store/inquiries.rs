@@ -139,17 +139,6 @@ pub async fn add_event(
         .bind(id).bind(status.code()).bind(note).bind(staff_id).bind(now).execute(c).await.map(|_| ()))
 }
 
-/// Inquiries sent from this (hashed) address since `since`.
-pub async fn count_from_sender(
-    db: &Db,
-    sender_hash: &str,
-    since: OffsetDateTime,
-) -> Result<i64, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM inquiries WHERE sender_hash = $1 AND received_at >= $2")
-        .bind(sender_hash).bind(since).fetch_one(pool).await)
-}
-
 /// The named secret, generated (32 random bytes, hex) the first time it is asked for.
 pub async fn secret(
     db: &Db,

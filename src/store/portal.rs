@@ -271,6 +271,31 @@ pub async fn service_ended_on(
     Ok(last.filter(|end| *end < today))
 }
 
+/// Closes the client's account once their read access after the end of service is over
+/// (`domain::portal::client_may_use`); true when the account may still be used.
+pub async fn keep_open(
+    db: &Db,
+    account_id: i64,
+    client_id: i64,
+    today: time::Date,
+    now: OffsetDateTime,
+) -> Result<bool, sqlx::Error> {
+    let ended = service_ended_on(db, client_id, today).await?;
+    if crate::domain::portal::client_may_use(ended, today) {
+        return Ok(true);
+    }
+    let mut tx = db.begin().await?;
+    stop(
+        &mut tx,
+        Owner::Client(account_id),
+        AccountStatus::Closed,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(false)
+}
+
 // ---- employer contacts and their links to clients ----
 
 #[derive(Debug, Clone, sqlx::FromRow)]

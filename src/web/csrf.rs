@@ -42,7 +42,9 @@ where
         let body = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|e| {
-                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                if crate::web::middleware::is_body_timeout(&e) {
+                    AppError::RequestTimeout
+                } else if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
                     AppError::TooLarge
                 } else {
                     AppError::BadRequest(format!("form body: {e}"))

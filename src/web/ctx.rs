@@ -113,6 +113,8 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "deleted" => "notice.deleted",
         "setup" => "notice.setup_done",
         "signed_out" => "notice.signed_out",
+        "link_sent" => "portal.login.link_sent",
+        "sharing_stopped" => "portal.sharing.stopped",
         "password" => "notice.password_changed",
         "has_clients" => "notice.office_has_clients",
         "retried" => "outbox.retried",

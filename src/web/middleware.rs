@@ -110,6 +110,46 @@ impl ErrorPage {
     }
 }
 
+/// Gives the request body a deadline of `request_timeout_seconds` for its whole transfer.
+/// A body still incomplete then fails to read with `TimeoutError`, which the body readers
+/// (`CsrfForm`, the rules API) answer with 408 ([`is_body_timeout`]) instead of waiting for
+/// the request timeout's 503.
+pub async fn body_deadline(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let deadline = std::time::Duration::from_secs(app.config.request_timeout_seconds);
+    let req = req
+        .map(|body| axum::body::Body::new(tower_http::timeout::DeadlineBody::new(deadline, body)));
+    next.run(req).await
+}
+
+/// True when reading a request body failed because [`body_deadline`] passed.
+pub fn is_body_timeout(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(e) = current {
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        current = e.source();
+    }
+    false
+}
+
+/// Refuses (400) a query string whose decoded keys or values hold a control character (a NUL,
+/// an escape, a line break): no query parameter (`q`, `action`, `month`, `next`…) is more
+/// than one line of text, PostgreSQL cannot compare with a NUL, and SQLite would. Form
+/// bodies are checked field by field instead (`domain::fields::plain_text`), with messages.
+pub async fn refuse_control_chars_in_query(req: Request, next: Next) -> Response {
+    if let Some(query) = req.uri().query()
+        && let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        && pairs
+            .iter()
+            .any(|(k, v)| k.chars().chain(v.chars()).any(char::is_control))
+    {
+        return crate::error::AppError::BadRequest("control character in the query".into())
+            .into_response();
+    }
+    next.run(req).await
+}
+
 /// Turns every error response (from `AppError`, an extractor rejection, an unknown route, a
 /// panic) into a calm page in the person's language with the request id, or JSON under
 /// `/api/`. Responses that already carry HTML or JSON (a form with its messages) pass.

@@ -15,6 +15,7 @@ pub mod records;
 pub mod ruby;
 pub mod session;
 pub mod support;
+pub mod throttle;
 
 use axum::{
     Router,

@@ -13,7 +13,7 @@ use axum::{
     response::Response,
 };
 use sha2::{Digest, Sha256};
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 
 use crate::app::AppState;
 use crate::clock;
@@ -227,7 +227,7 @@ async fn load(app: &AppState, token: &str) -> Result<Option<Loaded>, sqlx::Error
     };
     let now = clock::now();
     let idle = Duration::minutes(app.config.session_idle_minutes);
-    if row.expires_at <= now || row.last_seen_at + idle <= now {
+    if row.expires_at <= now || idle_expired(row.last_seen_at, now, idle) {
         store::sessions::delete(&app.db, &id).await?;
         return Ok(None);
     }
@@ -236,12 +236,17 @@ async fn load(app: &AppState, token: &str) -> Result<Option<Loaded>, sqlx::Error
     let (principal, portal) = match row.kind {
         Kind::Anonymous => (None, None),
         Kind::Staff(staff_id) => (store::staff::principal(&app.db, staff_id).await?, None),
-        Kind::Portal(Owner::Client(account_id)) => (
-            None,
-            store::portal::client_principal(&app.db, account_id)
-                .await?
-                .map(PortalPrincipal::Client),
-        ),
+        Kind::Portal(Owner::Client(account_id)) => {
+            let client = store::portal::client_principal(&app.db, account_id).await?;
+            let open = match &client {
+                Some(c) => {
+                    store::portal::keep_open(&app.db, account_id, c.client_id, clock::today(), now)
+                        .await?
+                }
+                None => false,
+            };
+            (None, client.filter(|_| open).map(PortalPrincipal::Client))
+        }
         Kind::Portal(Owner::Employer(contact_id)) => (
             None,
             store::portal::employer_principal(&app.db, contact_id)
@@ -253,8 +258,66 @@ async fn load(app: &AppState, token: &str) -> Result<Option<Loaded>, sqlx::Error
         store::sessions::delete(&app.db, &id).await?;
         return Ok(None);
     }
-    if (now - row.last_seen_at).whole_seconds() >= TOUCH_EVERY_SECONDS {
+    if touch_due(row.last_seen_at, now, idle) {
         store::sessions::touch(&app.db, &id, now).await?;
     }
     Ok(Some((row, principal, portal)))
+}
+
+/// How stale `last_seen_at` may be: it is written when it is this old, a quarter of the idle
+/// time but at most `TOUCH_EVERY_SECONDS`.
+fn touch_window(idle: Duration) -> Duration {
+    std::cmp::min(Duration::seconds(TOUCH_EVERY_SECONDS), idle / 4)
+}
+
+/// Whether a session whose `last_seen_at` is `last_seen` has been idle for `idle` at `now`.
+/// The last request may be up to the touch window later than `last_seen_at`, so the window
+/// is added: an active session is never ended early, an idle one at most a window late.
+fn idle_expired(last_seen: OffsetDateTime, now: OffsetDateTime, idle: Duration) -> bool {
+    last_seen + idle + touch_window(idle) <= now
+}
+
+/// Whether this request writes `last_seen_at` (not on every request, to keep reads cheap).
+fn touch_due(last_seen: OffsetDateTime, now: OffsetDateTime, idle: Duration) -> bool {
+    now - last_seen >= touch_window(idle)
+}
+
+#[cfg(test)]
+mod idle_tests {
+    use super::*;
+    use time::macros::datetime;
+
+    /// With a 1-minute idle setting, someone making a request every 15 s stays signed in
+    /// (#18: they were signed out at 60 s, the expiry being checked against a `last_seen_at`
+    /// written only every 60 s); once they stop, the session ends soon after the minute.
+    #[test]
+    fn an_active_session_is_never_ended_early() {
+        let start = datetime!(2026-12-01 09:00 UTC);
+        for (idle_minutes, every_seconds) in [(1, 15), (1, 59), (2, 30), (30, 45), (30, 1799)] {
+            let idle = Duration::minutes(idle_minutes);
+            let mut last_seen = start;
+            let mut now = start;
+            for _ in 0..100 {
+                now += Duration::seconds(every_seconds);
+                assert!(
+                    !idle_expired(last_seen, now, idle),
+                    "idle {idle_minutes} min, a request every {every_seconds} s: signed out at {}",
+                    now - start
+                );
+                if touch_due(last_seen, now, idle) {
+                    last_seen = now;
+                }
+            }
+            // Stopped: still valid just within the idle time, ended within a quarter of it
+            // (at most a minute) after it.
+            let last = now;
+            assert!(!idle_expired(
+                last_seen,
+                last + idle - Duration::seconds(1),
+                idle
+            ));
+            let grace = std::cmp::min(Duration::minutes(1), idle / 4);
+            assert!(idle_expired(last_seen, last + idle + grace, idle));
+        }
+    }
 }

@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 
 use crate::helpers::{TestApp, csrf_in, spawn_app};
 
-async fn published_office(app: &TestApp, name: &str) -> i64 {
+pub(crate) async fn published_office(app: &TestApp, name: &str) -> i64 {
     let page = app
         .submit(
             "/offices/new",
@@ -24,7 +24,11 @@ async fn published_office(app: &TestApp, name: &str) -> i64 {
 }
 
 /// The public form's hidden fields (CSRF token and the signed time it was shown).
-async fn form_fields(visitor: &reqwest::Client, app: &TestApp, office: i64) -> (String, String) {
+pub(crate) async fn form_fields(
+    visitor: &reqwest::Client,
+    app: &TestApp,
+    office: i64,
+) -> (String, String) {
     let body = visitor
         .get(app.url(&format!("/inquiry?office={office}")))
         .send()
@@ -39,7 +43,7 @@ async fn form_fields(visitor: &reqwest::Client, app: &TestApp, office: i64) -> (
     (csrf_in(&body).expect("token"), shown_at)
 }
 
-async fn send(
+pub(crate) async fn send(
     visitor: &reqwest::Client,
     app: &TestApp,
     fields: &[(&str, &str)],

@@ -66,3 +66,48 @@ async fn an_employer_sees_a_client_only_under_consent() {
     // The client's pages are not the employer's.
     assert_eq!(boss.get("/me").await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_client_stops_sharing_and_the_employer_sees_nothing_next() {
+    let app = spawn_app().await;
+    let (_, sato, client) = app.office_with_client().await;
+    let boss = app.as_employer(client, "山田 課長", sato).await;
+    let consent = app
+        .consent_for_employer(client, "山田 課長", &["work_status", "reports"])
+        .await;
+    let me = app.as_client(client, sato).await;
+    let employer_page = format!("/employer/clients/{client}");
+    assert!(boss.get("/employer").await.body.contains("山田 花子"));
+
+    let sharing = me.get("/me/sharing").await;
+    assert_eq!(sharing.status, StatusCode::OK);
+    assert!(sharing.body.contains("山田 課長"));
+    assert!(sharing.body.contains("<ruby>"));
+    let confirm = format!("/me/sharing/{consent}/withdraw");
+    assert_eq!(me.get(&confirm).await.status, StatusCode::OK);
+    // Another client's consent is not theirs to see or withdraw.
+    assert_eq!(
+        me.get("/me/sharing/999999/withdraw").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let stop = me.submit(&confirm, &confirm, &[]).await;
+    assert_eq!(stop.status, StatusCode::SEE_OTHER);
+    assert_eq!(stop.location(), "/me/sharing?n=sharing_stopped");
+
+    // The employer's next request shows nothing of theirs.
+    assert!(!boss.get("/employer").await.body.contains("山田 花子"));
+    assert_eq!(boss.get(&employer_page).await.status, StatusCode::NOT_FOUND);
+    // The office sees that the client withdrew it online.
+    let staff = app.get(&format!("/clients/{client}/consents")).await;
+    assert!(
+        staff.body.contains("本人がオンラインで取り消し"),
+        "{}",
+        staff.body
+    );
+    let rows = app.audit_rows("consent.withdraw").await;
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].0.starts_with("client:"));
+    // A second tap changes nothing.
+    me.submit("/me/sharing", &confirm, &[]).await;
+    assert_eq!(app.audit_rows("consent.withdraw").await.len(), 1);
+}

@@ -306,7 +306,9 @@ pub async fn lock_claim(
     } else if page.unchanged {
         errors.add("claim_lock", "claim.err.unchanged");
     }
-    if expected > 0 && reason.is_empty() {
+    if !crate::domain::fields::plain_text(&mut errors, "claim_reason", &reason, false) {
+        // The message is given.
+    } else if expected > 0 && reason.is_empty() {
         errors.add("claim_reason", "claim.err.reason_required");
     }
     if reason.chars().count() > 500 {
@@ -703,9 +705,7 @@ pub async fn file_retention(
             errors.add("retained", "retention.err.more_than_served");
         }
     }
-    if form.note.chars().count() > 500 {
-        errors.add("note", "err.too_long");
-    }
+    let note = crate::domain::fields::optional_text(&mut errors, "note", &form.note, 500);
     let (Some(retained), Some(served), true) = (retained, served, errors.is_empty()) else {
         let mut page = retention_page(&ctx, office, fy).await?;
         page.errors = errors;
@@ -721,7 +721,7 @@ pub async fn file_retention(
         fy,
         retained,
         served,
-        form.note.trim(),
+        &note,
         who.id,
         clock::now(),
     )

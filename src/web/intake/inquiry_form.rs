@@ -8,7 +8,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
     extract::Query,
-    http::StatusCode,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
@@ -23,13 +22,17 @@ use crate::email::{
     messages::{InquiryNotice, InquiryReceived},
 };
 use crate::error::{AppError, AppResult};
-use crate::store::{self, offices::Office};
+use crate::store::{
+    self,
+    login_failures::{Limits, Reservation},
+    offices::Office,
+};
 use crate::web::{
     csrf::CsrfForm,
     ctx::{AuditRef, Ctx, Page},
     intake::tour_bookings,
     intake::tours::SlotChoice,
-    see_other, unprocessable,
+    see_other, throttle, unprocessable,
 };
 
 pub fn routes() -> Routes {
@@ -43,8 +46,12 @@ pub fn routes() -> Routes {
 const MIN_SECONDS_TO_SUBMIT: i64 = 3;
 /// A form shown longer ago than this is stale (the signed time expires).
 const MAX_FORM_AGE_SECONDS: i64 = 24 * 3600;
-/// At most this many inquiries an hour from one address.
-const MAX_PER_ADDRESS_PER_HOUR: i64 = 5;
+/// At most 5 inquiries an hour from one address (kept as a hash: the key is the address).
+const SENDER_LIMITS: Limits = Limits {
+    window: time::Duration::hours(1),
+    per_key: 5,
+    per_address: None,
+};
 
 /// HMAC-SHA-256 (RFC 2104) of `message` under `key`.
 fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
@@ -223,14 +230,18 @@ pub async fn create_public_inquiry(
     };
     let hash = sender_hash(&ctx.address);
     let now = clock::now();
-    if store::inquiries::count_from_sender(&ctx.app.db, &hash, now - time::Duration::hours(1))
-        .await?
-        >= MAX_PER_ADDRESS_PER_HOUR
-    {
-        let page =
-            public_form(&ctx, form, FieldErrors::new(), Some("inquiry.rate_limited")).await?;
-        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
-    }
+    // Reserved before anything is written, so posts sent at once cannot all pass the limit.
+    let key = format!("inquiry:{hash}");
+    let reservation =
+        match store::login_failures::reserve(&ctx.app.db, &key, &key, now, SENDER_LIMITS).await? {
+            Reservation::Reserved(id) => id,
+            Reservation::Throttled => {
+                let page =
+                    public_form(&ctx, form, FieldErrors::new(), Some("inquiry.rate_limited"))
+                        .await?;
+                return Ok(throttle::too_many_requests(page, SENDER_LIMITS));
+            }
+        };
     let slot = match tour_bookings::check_public_choice(
         &ctx,
         &input.kind,
@@ -254,7 +265,11 @@ pub async fn create_public_inquiry(
     let id = match store::inquiries::insert(&mut tx, &input, sender, now).await {
         Ok(id) => id,
         // The same form sent again (a double click, a reload): the first one was received.
-        Err(e) if crate::db::is_unique_violation(&e) => return Ok(see_other("/inquiry/thanks")),
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            drop(tx);
+            store::login_failures::release(&ctx.app.db, reservation).await?;
+            return Ok(see_other("/inquiry/thanks"));
+        }
         Err(e) => return Err(e.into()),
     };
     if let Some(slot) = &slot
@@ -262,6 +277,7 @@ pub async fn create_public_inquiry(
     {
         // Taken by someone else since the check: nothing is kept, nothing typed is lost.
         drop(tx);
+        store::login_failures::release(&ctx.app.db, reservation).await?;
         let mut errors = FieldErrors::new();
         errors.add("tour_slot_id", "err.tour_slot_full");
         return Ok(unprocessable(public_form(&ctx, form, errors, None).await?));

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use crate::clock;
 use crate::domain::audit::Action;
-use crate::domain::fields::{FieldErrors, Pairs};
+use crate::domain::fields::{self, FieldErrors, Pairs};
 use crate::domain::guide::DEFAULT_SECTIONS;
 use crate::domain::office::PREFECTURES;
 use crate::domain::rules::charge::{
@@ -197,6 +197,8 @@ pub async fn save_guide(
         if title.is_empty() || body.is_empty() {
             errors.add("guide", "err.guide_section");
         }
+        fields::plain_text(&mut errors, "guide", &title, false);
+        fields::plain_text(&mut errors, "guide", &body, true);
         if title.chars().count() > 100 || body.chars().count() > 5000 {
             errors.add("guide", "err.too_long");
         }

@@ -1,7 +1,8 @@
 //! サインイン・サインアウト and changing one's own password.
 //!
-//! Sign-in failures are counted per account and per address over `WINDOW_MINUTES`; past the
-//! limits the password is not even checked and a clear message says to wait.
+//! Each sign-in attempt is reserved before the password is checked, per account and per
+//! address (`web::throttle::SIGN_IN_LIMITS`); past the limits the password is not even
+//! checked and a clear message says to wait.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,24 +12,19 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
-use time::Duration;
 
 use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::{FieldErrors, normalize_ascii};
 use crate::domain::staff::check_new_password;
 use crate::error::{AppError, AppResult};
-use crate::store;
+use crate::store::{self, login_failures::Reservation};
 use crate::web::{
     access::Staff,
     csrf::CsrfForm,
     ctx::{AuditRef, Ctx, Page},
-    hash_password, safe_next, see_other, unprocessable, verify_password,
+    hash_password, safe_next, see_other, throttle, unprocessable, verify_password,
 };
-
-pub const WINDOW_MINUTES: i64 = 15;
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-pub const MAX_FAILURES_PER_ADDRESS: i64 = 20;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "platform/login.html")]
@@ -75,7 +71,6 @@ pub async fn show_login(ctx: Ctx, Query(q): Query<LoginQuery>) -> AppResult<Resp
 pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<Response> {
     let login = normalize_ascii(&form.login).to_lowercase();
     let db = &ctx.app.db;
-    let now = clock::now();
     let refuse = |status: StatusCode, message: &'static str, page: Page| {
         (
             status,
@@ -97,21 +92,16 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
             page,
         ));
     }
-    let since = now - Duration::minutes(WINDOW_MINUTES);
-    let (by_account, by_address) =
-        store::login_failures::count_since(db, &login, &ctx.address, since).await?;
-    if by_account >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
+    // The attempt is counted before the password is checked, so parallel attempts cannot
+    // all pass the limit (web::throttle).
+    if throttle::reserve_sign_in(&ctx, &login).await? == Reservation::Throttled {
         ctx.audit(Action::AuthSignInThrottled, &AuditRef::new("login", &login))
             .actor_label(login.clone())
             .write_now(db)
             .await?;
         let page = ctx.form_page("login.title").await?;
-        let mut response = refuse(StatusCode::TOO_MANY_REQUESTS, "login.throttled", page);
-        response.headers_mut().insert(
-            "retry-after",
-            axum::http::HeaderValue::from(WINDOW_MINUTES * 60),
-        );
-        return Ok(response);
+        let page = refuse(StatusCode::TOO_MANY_REQUESTS, "login.throttled", page);
+        return Ok(throttle::too_many_requests(page, throttle::SIGN_IN_LIMITS));
     }
     let account = store::staff::credentials(db, &login).await?;
     let ok = verify_password(
@@ -124,7 +114,6 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
         _ => None,
     };
     let Some(principal) = principal else {
-        store::login_failures::record(db, &login, &ctx.address, now).await?;
         ctx.audit(Action::AuthSignInFailed, &AuditRef::new("login", &login))
             .actor_label(login.clone())
             .write_now(db)
@@ -132,7 +121,7 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
         let page = ctx.form_page("login.title").await?;
         return Ok(refuse(StatusCode::UNAUTHORIZED, "login.failed", page));
     };
-    store::login_failures::clear_login(db, &login).await?;
+    throttle::signed_in(&ctx, &login).await?;
     ctx.session.sign_in(&ctx.app, principal.clone()).await?;
     ctx.audit(Action::AuthSignIn, &AuditRef::new("staff", principal.id))
         .write_now(db)
@@ -189,7 +178,17 @@ pub async fn change_password(
     if !verify_password(form.current_password.clone(), Some(current.password_hash)).await? {
         e.add("current_password", "err.current_password");
     }
-    check_new_password(&mut e, &form.password, &form.password_confirm);
+    let organization = store::organizations::find(db).await?.map(|o| o.name);
+    check_new_password(
+        &mut e,
+        &form.password,
+        &form.password_confirm,
+        &[
+            &who.login,
+            &who.display_name,
+            organization.as_deref().unwrap_or(""),
+        ],
+    );
     if !e.is_empty() {
         return Ok(unprocessable(PasswordPage {
             page: ctx.page("account.password_title"),

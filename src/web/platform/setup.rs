@@ -63,7 +63,12 @@ pub async fn create_setup(ctx: Ctx, CsrfForm(form): CsrfForm<SetupForm>) -> AppR
         is_admin: true,
         active: true,
     };
-    check_new_password(&mut e, &form.password, &form.password_confirm);
+    check_new_password(
+        &mut e,
+        &form.password,
+        &form.password_confirm,
+        &[&input.login, &input.display_name, &org_name],
+    );
     if !e.is_empty() {
         let page = ctx.form_page("setup.title").await?;
         return Ok(unprocessable(SetupPage {

@@ -198,7 +198,19 @@ pub async fn create_staff(
     let offices = store::offices::list_all(&ctx.app.db, who.organization_id).await?;
     let mut e = FieldErrors::new();
     let (input, memberships) = form.parse(&offices, &mut e);
-    check_new_password(&mut e, &form.password, &form.password_confirm);
+    let organization = store::organizations::find(&ctx.app.db)
+        .await?
+        .map(|o| o.name);
+    check_new_password(
+        &mut e,
+        &form.password,
+        &form.password_confirm,
+        &[
+            &input.login,
+            &input.display_name,
+            organization.as_deref().unwrap_or(""),
+        ],
+    );
     let render = |form: StaffForm, errors: FieldErrors, offices: Vec<Office>| FormPage {
         page: ctx.page("staff.new"),
         form,
@@ -343,7 +355,19 @@ pub async fn reset_password(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> AppResult<Response> {
     let mut e = FieldErrors::new();
-    check_new_password(&mut e, &form.password, &form.password_confirm);
+    let organization = store::organizations::find(&ctx.app.db)
+        .await?
+        .map(|o| o.name);
+    check_new_password(
+        &mut e,
+        &form.password,
+        &form.password_confirm,
+        &[
+            &staff.login,
+            &staff.display_name,
+            organization.as_deref().unwrap_or(""),
+        ],
+    );
     if !e.is_empty() {
         let edit = current_form(&ctx, &staff).await?;
         return Ok(unprocessable(

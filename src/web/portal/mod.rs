@@ -12,10 +12,14 @@ pub mod home;
 pub mod notebook;
 pub mod reports;
 pub mod selfcheck;
+pub mod sharing;
+pub mod signin;
 
 pub fn routes() -> Routes {
     Routes::new()
         .merge(accounts::routes())
+        .merge(signin::routes())
+        .merge(sharing::routes())
         .merge(home::routes())
         .merge(selfcheck::routes())
         .merge(notebook::routes())

@@ -314,7 +314,7 @@ pub async fn withdraw_consent(
     CsrfForm(form): CsrfForm<WithdrawForm>,
 ) -> AppResult<Response> {
     let mut errors = FieldErrors::new();
-    let note = fields::optional_text(&mut errors, "withdraw_note", &form.withdraw_note, 500);
+    let note = fields::optional_multiline(&mut errors, "withdraw_note", &form.withdraw_note, 500);
     if let Some(key) = errors.get("withdraw_note") {
         let form_state = ConsentForm {
             valid_from: clock::today().to_string(),
