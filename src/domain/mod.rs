@@ -16,6 +16,7 @@ pub mod inquiry;
 pub mod institution;
 pub mod kokuho;
 pub mod month;
+pub mod notebook;
 pub mod office;
 pub mod office_move;
 pub mod outbox;

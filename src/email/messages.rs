@@ -90,6 +90,7 @@ email_templates! {
     TourCancelled => "email/tour_cancelled.ja.txt", "email/tour_cancelled.en.txt";
     PortalInvite => "email/portal_invite.ja.txt", "email/portal_invite.en.txt";
     PortalSignInLink => "email/portal_sign_in_link.ja.txt", "email/portal_sign_in_link.en.txt";
+    NoteNew => "email/note_new.ja.txt", "email/note_new.en.txt";
 }
 
 /// An invitation to the portal (to a client or an employer contact). Nothing about the
@@ -177,6 +178,14 @@ pub struct TourMoved {
 #[derive(Debug, Clone)]
 pub struct TourCancelled {
     pub visit: Visit,
+}
+
+/// To a reader of a client's 連絡帳: there is a new message. Only that, and where to sign
+/// in: never the message, the client's name, or anything about health or disability.
+#[derive(Debug, Clone)]
+pub struct NoteNew {
+    /// The page to open after signing in (absolute when the public URL is configured).
+    pub link: String,
 }
 
 #[cfg(test)]

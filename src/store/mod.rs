@@ -17,6 +17,7 @@ pub mod guide;
 pub mod inquiries;
 pub mod institutions;
 pub mod login_failures;
+pub mod notebook;
 pub mod offices;
 pub mod organizations;
 pub mod outbox;

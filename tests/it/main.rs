@@ -30,6 +30,7 @@ mod portal_access;
 mod portal_accounts;
 mod portal_helpers;
 mod portal_selfcheck;
+mod portal_notebook;
 mod public;
 mod reports;
 mod schema;
