@@ -26,6 +26,7 @@ mod offices;
 mod platform;
 mod portal_access;
 mod portal_helpers;
+mod portal_reports;
 mod public;
 mod reports;
 mod schema;
