@@ -1029,10 +1029,19 @@ async fn run_matrix((area, in_area): Area) {
                 case(&mut tally, db, &tables, &mut last, id, spec, &path, expect).await;
             }
         }
-        // A missing id answers 404, to the administrator too.
+        // A missing id answers 404, to the administrator too; a portal route refuses staff
+        // before it looks at the id (its missing ids are the portal identities' to try).
+        let staff_refused = matches!(
+            spec.policy,
+            Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient
+        );
         for (_, _, name) in ps.iter().filter(|(_, _, name)| is_id(name)) {
             let path = fill(spec.path, &a, Some(name)) + query_for(spec.path);
-            let expect = Expect::NotFound;
+            let expect = if staff_refused {
+                Expect::Forbidden
+            } else {
+                Expect::NotFound
+            };
             case(
                 &mut tally, db, &tables, &mut last, admin, spec, &path, expect,
             )
