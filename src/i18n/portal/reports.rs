@@ -30,6 +30,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Confirmed",
     ),
     (
+        "portal.reports.acked",
+        "｜確認済《かくにんず》み（{at}）",
+        "Confirmed ({at})",
+    ),
+    (
         "portal.reports.month_title",
         "｜支援《しえん》レポート",
         "Monthly report",

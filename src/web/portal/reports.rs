@@ -199,6 +199,15 @@ impl ClientMonthPage {
     fn version(&self) -> String {
         ruby::ruby(&version_text(self.page.lang, self.view.report.version))
     }
+    /// "確認済み（2026-12-01 10:15）" with its ふりがな, as HTML.
+    fn acknowledged_line(&self, at: &str) -> String {
+        ruby::ruby(
+            &self
+                .page
+                .lang
+                .fill("portal.reports.acked", &[("at", at.to_string())]),
+        )
+    }
 }
 
 /// The version's label with its ふりがな marks.
