@@ -133,9 +133,14 @@ async fn the_client_reads_and_confirms_and_the_month_counts_it() {
     );
 
     let path = format!("/me/reports/{month}");
+    let views = app.audit_rows("portal.view").await.len();
     let page = me.get(&path).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("今月は遅刻なく通勤できました。"));
+    // The read is audited, as the client's.
+    let rows = app.audit_rows("portal.view").await;
+    assert_eq!(rows.len(), views + 1);
+    assert!(rows[views].0.starts_with("client:") && rows[views].1 == client.to_string());
     assert!(page.body.contains("id=\"acknowledge\""));
     assert_eq!(
         month_status(&app, client, month).await,
@@ -385,9 +390,13 @@ async fn the_employer_reads_and_confirms_only_under_a_reports_consent() {
     let page = boss.get(&list).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains(&format!("href=\"{path}\"")) && page.body.contains("ack-todo"));
+    let views = app.audit_rows("portal.view").await.len();
     let page = boss.get(&path).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("職場での様子は安定しています。"));
+    let rows = app.audit_rows("portal.view").await;
+    assert_eq!(rows.len(), views + 1, "the employer's read is audited");
+    assert!(rows[views].0.starts_with("employer:"));
     let done = boss.submit(&path, &ack, &[("version", "1")]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
 
