@@ -28,6 +28,7 @@ mod offices;
 mod platform;
 mod portal_access;
 mod portal_accounts;
+mod portal_browser;
 mod portal_helpers;
 mod portal_notebook;
 mod portal_reports;
