@@ -117,7 +117,10 @@ async fn records(app: &TestApp, client: i64) -> String {
             &format!("{at}/finalise"),
             &[
                 ("version", "1"),
-                ("report_body", "遅刻はなくなりました。朝の準備を前の晩にしています。"),
+                (
+                    "report_body",
+                    "遅刻はなくなりました。朝の準備を前の晩にしています。",
+                ),
             ],
         )
         .await;
@@ -226,6 +229,9 @@ async fn the_client_and_the_employer_inside_in_chromium() {
     let confirm = wait_for(&driver, By::Id("f-passphrase_confirm")).await;
     confirm.send_keys(Key::Enter).await.unwrap();
     wait_for(&driver, By::Css("a[href='/me/check']")).await;
+    // The home says what waits: today's check, and last month's report to confirm.
+    wait_for(&driver, By::Id("check-waiting")).await;
+    wait_for(&driver, By::Css(&format!("a[href='/me/reports/{month}']"))).await;
     accessible_at_both_widths(&driver, "the client's home", PHONE).await;
     shot(&driver, "portal-phone-home").await;
 
@@ -331,11 +337,14 @@ async fn the_client_and_the_employer_inside_in_chromium() {
         .click()
         .await
         .unwrap();
-    wait_for(&driver, By::Css(&format!("a[href='/employer/clients/{client}']")))
-        .await
-        .click()
-        .await
-        .unwrap();
+    wait_for(
+        &driver,
+        By::Css(&format!("a[href='/employer/clients/{client}']")),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
     wait_for(&driver, By::Id("shared-categories")).await;
     let page = body(&driver).await;
     assert!(page.contains("id=\"go-reports\""), "reports are consented");
@@ -370,7 +379,10 @@ async fn the_client_and_the_employer_inside_in_chromium() {
     portal_sign_in(&driver, &base, &login, passphrase).await;
     driver.goto(format!("{base}/me/check")).await.unwrap();
     wait_for(&driver, By::Css("h1")).await;
-    assert!(body(&driver).await.contains("スマホを置く場所"), "the reply");
+    assert!(
+        body(&driver).await.contains("スマホを置く場所"),
+        "the reply"
+    );
     driver.goto(format!("{base}/me/sharing")).await.unwrap();
     wait_for(&driver, By::Css("a[id^='stop-']")).await;
     accessible_at_both_widths(&driver, "the client's sharing page", PHONE).await;
@@ -393,14 +405,20 @@ async fn the_client_and_the_employer_inside_in_chromium() {
     resize(&driver, DESKTOP).await;
     portal_sign_in(&driver, &base, &employer_login, employer_pass).await;
     let home = body(&driver).await;
-    assert!(!home.contains("山田 花子"), "the client is gone from the list");
+    assert!(
+        !home.contains("山田 花子"),
+        "the client is gone from the list"
+    );
     driver
         .goto(format!("{base}/employer/clients/{client}/reports/{month}"))
         .await
         .unwrap();
     wait_for(&driver, By::Css("h1")).await;
     let after = body(&driver).await;
-    assert!(!after.contains("遅刻はなくなりました"), "the report is gone");
+    assert!(
+        !after.contains("遅刻はなくなりました"),
+        "the report is gone"
+    );
     assert!(after.contains("404"), "a 404 page: {after}");
 
     driver.quit().await.unwrap();

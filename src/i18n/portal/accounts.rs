@@ -14,6 +14,27 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("portal.footer.signed_in_as", "ログイン中：", "Signed in as"),
     ("portal.me.title", "わたしのページ", "My page"),
     ("portal.me.greeting", "さん、こんにちは。", ", hello."),
+    ("portal.me.today", "きょうのこと", "Today"),
+    (
+        "portal.me.nothing",
+        "きょう することは ありません。",
+        "Nothing waits for you today.",
+    ),
+    (
+        "portal.me.check_done",
+        "きょうの セルフチェックは すみました。ありがとうございます。",
+        "Today's self-check is done. Thank you.",
+    ),
+    (
+        "portal.me.check_waiting",
+        "きょうの セルフチェックは まだです。",
+        "Today's self-check is not done yet.",
+    ),
+    (
+        "portal.me.report_waiting",
+        "の レポートを｜読《よ》んで、｜確認《かくにん》してください",
+        ": please read and confirm the report",
+    ),
     (
         "portal.employer.title",
         "企業ご担当者さまのページ",

@@ -21,11 +21,38 @@ pub fn routes() -> Routes {
 #[template(path = "portal/me.html")]
 struct ClientHome {
     page: Page,
+    /// Today's self-check is done.
+    checked_today: bool,
+    /// The client has self-check items to answer.
+    has_items: bool,
+    /// Months whose latest report the client has not confirmed yet: (month, label).
+    to_confirm: Vec<(String, String)>,
 }
 
-async fn client_home(ctx: Ctx, ClientSelf(_me): ClientSelf) -> AppResult<Response> {
+/// What waits for the client today: the self-check, reports to read.
+async fn client_home(ctx: Ctx, ClientSelf(me): ClientSelf) -> AppResult<Response> {
+    let db = &ctx.app.db;
+    let checked_today = store::selfcheck::entry_on(db, me.client_id, clock::today())
+        .await?
+        .is_some();
+    let has_items = !store::selfcheck::active_items(db, me.client_id)
+        .await?
+        .is_empty();
+    let reader = super::reports::Reader::Client(me.account_id);
+    let to_confirm = super::reports::month_items(&ctx, me.client_id, &reader)
+        .await?
+        .into_iter()
+        .filter(|m| m.acknowledged.is_none())
+        .map(|m| (m.month, m.label))
+        .collect();
     let page = ctx.form_page("portal.me.title").await?;
-    Ok(ClientHome { page }.into_response())
+    Ok(ClientHome {
+        page,
+        checked_today,
+        has_items,
+        to_confirm,
+    }
+    .into_response())
 }
 
 /// One client of the employer contact, with what the client's consent lets them see.

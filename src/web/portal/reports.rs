@@ -92,12 +92,16 @@ fn acknowledged_by(shares: &[ShareRow], report: &ReportRow, reader: &Reader) -> 
 }
 
 /// Whose confirmations a page looks for.
-enum Reader {
+pub(crate) enum Reader {
     Client(i64),
     Employer(i64),
 }
 
-async fn month_items(ctx: &Ctx, client_id: i64, reader: &Reader) -> AppResult<Vec<MonthItem>> {
+pub(crate) async fn month_items(
+    ctx: &Ctx,
+    client_id: i64,
+    reader: &Reader,
+) -> AppResult<Vec<MonthItem>> {
     let db = &ctx.app.db;
     let finals = store::reports::latest_finals(db, client_id).await?;
     let shares = store::reports::shares_for_client(db, client_id).await?;
