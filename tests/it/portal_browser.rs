@@ -174,7 +174,7 @@ async fn the_client_and_the_employer_inside_in_chromium() {
         .await
         .unwrap();
     for code in ["sleep", "mood"] {
-        wait_for(&driver, By::Css(&format!("button[value='add:{code}']")))
+        wait_for(&driver, By::Css(format!("button[value='add:{code}']")))
             .await
             .click()
             .await
@@ -231,7 +231,7 @@ async fn the_client_and_the_employer_inside_in_chromium() {
     wait_for(&driver, By::Css("a[href='/me/check']")).await;
     // The home says what waits: today's check, and last month's report to confirm.
     wait_for(&driver, By::Id("check-waiting")).await;
-    wait_for(&driver, By::Css(&format!("a[href='/me/reports/{month}']"))).await;
+    wait_for(&driver, By::Css(format!("a[href='/me/reports/{month}']"))).await;
     accessible_at_both_widths(&driver, "the client's home", PHONE).await;
     shot(&driver, "portal-phone-home").await;
 
@@ -247,7 +247,7 @@ async fn the_client_and_the_employer_inside_in_chromium() {
     for radio in radios {
         let id = radio.id().await.unwrap().unwrap_or_default();
         // The tile is the label: tapping it chooses the score.
-        wait_for(&driver, By::Css(&format!("label[for='{id}']")))
+        wait_for(&driver, By::Css(format!("label[for='{id}']")))
             .await
             .click()
             .await
@@ -287,7 +287,7 @@ async fn the_client_and_the_employer_inside_in_chromium() {
     let reply_id = reply.id().await.unwrap().unwrap_or_default();
     let entry = reply_id.trim_start_matches("f-reply-").to_string();
     driver
-        .find(By::Css(&format!(
+        .find(By::Css(format!(
             "form[action$='/entries/{entry}/reply'] button[type=submit]"
         )))
         .await
@@ -339,7 +339,7 @@ async fn the_client_and_the_employer_inside_in_chromium() {
         .unwrap();
     wait_for(
         &driver,
-        By::Css(&format!("a[href='/employer/clients/{client}']")),
+        By::Css(format!("a[href='/employer/clients/{client}']")),
     )
     .await
     .click()
