@@ -26,6 +26,7 @@ pub mod portal;
 pub mod report;
 pub mod retention;
 pub mod rules;
+pub mod selfcheck;
 pub mod staff;
 pub mod standing;
 pub mod tour;

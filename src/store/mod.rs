@@ -24,6 +24,7 @@ pub mod outbox;
 pub mod plans;
 pub mod portal;
 pub mod reports;
+pub mod selfcheck;
 pub mod sessions;
 pub mod staff;
 pub mod tasks;

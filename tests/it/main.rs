@@ -30,6 +30,8 @@ mod portal_access;
 mod portal_accounts;
 mod portal_helpers;
 mod portal_notebook;
+mod portal_reports;
+mod portal_selfcheck;
 mod public;
 mod reports;
 mod schema;

@@ -75,6 +75,8 @@ struct Ids {
     staff: i64,
     outbox: i64,
     claim_version: i64,
+    /// A self-check entry of the client, with a comment (`/selfcheck/entries/{eid}`).
+    selfcheck_entry: i64,
     calendar_token: String,
     /// The employer contact linked to the office's client (set once the portal identities
     /// are made).
@@ -325,6 +327,7 @@ fn param_value(route: &str, before: &str, name: &str, ids: &Ids) -> Result<Strin
         ("concerns", "kid") => ids.concern,
         ("institutions", "iid") => ids.institution,
         ("claims", "version") => ids.claim_version,
+        ("entries", "eid") => ids.selfcheck_entry,
         ("reports", "month") => return Ok(REPORT_MONTH.to_string()),
         ("claims", "month") => return Ok(CLAIM_MONTH.to_string()),
         ("lang", "code") => return Ok("ja".to_string()),
@@ -778,6 +781,28 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
     )
     .await;
 
+    // A self-check entry of the client, with a comment to reply to.
+    let mut tx = app.state.db.begin().await.expect("tx");
+    let item = store::selfcheck::add_own_item(&mut tx, client, "朝の散歩", teichaku::clock::now())
+        .await
+        .expect("self-check item");
+    let selfcheck_entry = store::selfcheck::save_entry(
+        &mut tx,
+        client,
+        teichaku::clock::today(),
+        &teichaku::domain::selfcheck::CheckInput {
+            scores: vec![(
+                item,
+                teichaku::domain::selfcheck::Score::new(3).expect("score"),
+            )],
+            comment: "ねむい".into(),
+        },
+        teichaku::clock::now(),
+    )
+    .await
+    .expect("self-check entry");
+    tx.commit().await.expect("commit");
+
     // The calendar feed of the office's supporter, with a token this test knows.
     let calendar_token = suffix.repeat(64);
     let mut tx = app.state.db.begin().await.expect("tx");
@@ -808,6 +833,7 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
         staff,
         outbox,
         claim_version,
+        selfcheck_entry,
         calendar_token,
         contact: 0,
     }
@@ -1321,6 +1347,7 @@ fn every_parameter_of_the_table_has_a_fixture() {
         staff: 14,
         outbox: 15,
         claim_version: 16,
+        selfcheck_entry: 17,
         calendar_token: "t".into(),
         contact: 17,
     };
