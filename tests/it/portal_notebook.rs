@@ -235,7 +235,12 @@ async fn the_employers_weekly_observation_reaches_staff() {
     assert!(staff.body.contains("検品と梱包を一人で終えられました"));
     assert!(staff.body.contains("昼休みに疲れた様子"));
     assert!(staff.body.contains("山田 課長"));
-    // The staff notebook links there.
+    // The client's page links to the notebook, and the notebook there.
+    let show = app.get(&format!("/clients/{client}")).await;
+    assert!(
+        show.body
+            .contains(&format!("href=\"/clients/{client}/notes\""))
+    );
     let notes = app.get(&format!("/clients/{client}/notes")).await;
     assert!(
         notes
