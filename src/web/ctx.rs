@@ -115,6 +115,7 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "signed_out" => "notice.signed_out",
         "link_sent" => "portal.login.link_sent",
         "sharing_stopped" => "portal.sharing.stopped",
+        "confirmed" => "portal.reports.confirmed_notice",
         "password" => "notice.password_changed",
         "has_clients" => "notice.office_has_clients",
         "retried" => "outbox.retried",

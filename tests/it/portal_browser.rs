@@ -42,6 +42,21 @@ async fn accessible_at_both_widths(driver: &WebDriver, what: &str, end_at: (u32,
     resize(driver, end_at).await;
 }
 
+/// Opens each page and checks it with axe at both widths (the pages of the flow that the
+/// steps above do not already open).
+async fn sweep(driver: &WebDriver, base: &str, paths: &[String], end_at: (u32, u32)) {
+    for path in paths {
+        driver.goto(format!("{base}{path}")).await.unwrap();
+        wait_for(driver, By::Css("main h1")).await;
+        let page = body(driver).await;
+        assert!(
+            !page.contains("class=\"error-page\""),
+            "{path} answered an error page"
+        );
+        accessible_at_both_widths(driver, path, end_at).await;
+    }
+}
+
 async fn fill(driver: &WebDriver, id: &str, value: &str) {
     let field = wait_for(driver, By::Id(id)).await;
     field.clear().await.expect("clear");
@@ -298,6 +313,12 @@ async fn the_client_and_the_employer_inside_in_chromium() {
     wait_for(&driver, By::Id("trends")).await;
     assert!(body(&driver).await.contains("スマホを置く場所"));
     assert_accessible(&driver, "the supporter's page after the reply").await;
+    let staff_pages = [
+        format!("/clients/{client}/notes"),
+        format!("/clients/{client}/observations"),
+        "/".to_string(),
+    ];
+    sweep(&driver, &base, &staff_pages, DESKTOP).await;
 
     // The supporter invites the employer contact named in the employment record.
     driver
@@ -373,6 +394,13 @@ async fn the_client_and_the_employer_inside_in_chromium() {
         .unwrap();
     wait_for(&driver, By::Id("acknowledged")).await;
     shot(&driver, "portal-employer-report-confirmed").await;
+    let employer_pages = [
+        "/employer".to_string(),
+        format!("/employer/clients/{client}/notes"),
+        format!("/employer/clients/{client}/observations"),
+        format!("/employer/clients/{client}/reports"),
+    ];
+    sweep(&driver, &base, &employer_pages, DESKTOP).await;
 
     // The client, on the phone, reads the reply and stops sharing with the employer.
     resize(&driver, PHONE).await;
@@ -383,6 +411,13 @@ async fn the_client_and_the_employer_inside_in_chromium() {
         body(&driver).await.contains("スマホを置く場所"),
         "the reply"
     );
+    let client_pages = [
+        "/me/check/items".to_string(),
+        "/me/notes".to_string(),
+        "/me/reports".to_string(),
+        format!("/me/reports/{month}"),
+    ];
+    sweep(&driver, &base, &client_pages, PHONE).await;
     driver.goto(format!("{base}/me/sharing")).await.unwrap();
     wait_for(&driver, By::Css("a[id^='stop-']")).await;
     accessible_at_both_widths(&driver, "the client's sharing page", PHONE).await;
@@ -402,6 +437,8 @@ async fn the_client_and_the_employer_inside_in_chromium() {
     wait_for(&driver, By::Css(".notice")).await;
 
     // The employer's next request shows nothing of theirs.
+    driver.delete_all_cookies().await.unwrap();
+    sweep(&driver, &base, &["/portal/login".to_string()], DESKTOP).await;
     resize(&driver, DESKTOP).await;
     portal_sign_in(&driver, &base, &employer_login, employer_pass).await;
     let home = body(&driver).await;

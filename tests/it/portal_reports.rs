@@ -155,7 +155,7 @@ async fn the_client_reads_and_confirms_and_the_month_counts_it() {
         .submit(&path, &format!("{path}/acknowledge"), &[("version", "1")])
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    assert_eq!(done.location(), format!("{path}?n=saved"));
+    assert_eq!(done.location(), format!("{path}?n=confirmed"));
 
     let today = teichaku::clock::today();
     let rows = shares(&app, client).await;

@@ -510,4 +510,9 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "あなたの｜連絡先《れんらくさき》",
         "Your contact details",
     ),
+    (
+        "portal.reports.confirmed_notice",
+        "｜確認《かくにん》しました。ありがとうございます。",
+        "Confirmed. Thank you.",
+    ),
 ];

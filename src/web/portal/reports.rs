@@ -275,7 +275,7 @@ async fn client_acknowledge(
             .await?;
     }
     tx.commit().await?;
-    Ok(see_other(&format!("/me/reports/{month}?n=saved")))
+    Ok(see_other(&format!("/me/reports/{month}?n=confirmed")))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -416,7 +416,7 @@ async fn employer_acknowledge(
     }
     tx.commit().await?;
     Ok(see_other(&format!(
-        "/employer/clients/{}/reports/{month}?n=saved",
+        "/employer/clients/{}/reports/{month}?n=confirmed",
         client.id
     )))
 }
