@@ -315,6 +315,13 @@ async fn the_supporter_replies_to_a_comment_and_the_client_reads_it() {
         .expect("today");
 
     let staff_page = format!("/clients/{client}/selfcheck");
+    let client_page = app.get(&format!("/clients/{client}")).await;
+    assert!(
+        client_page
+            .body
+            .contains(&format!("href=\"{staff_page}\" id=\"nav-selfcheck\"")),
+        "the client page links to the self-check"
+    );
     let page = app.get(&staff_page).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("きょうは ちょっと つかれた"));
