@@ -19,6 +19,7 @@ mod contacts;
 mod csrf;
 mod email;
 mod hardening;
+mod hash_burst;
 mod helpers;
 mod inquiries;
 mod matrix;
