@@ -92,6 +92,12 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
             page,
         ));
     }
+    // No sign-in id holds a control character (domain::staff::parse_login), and PostgreSQL
+    // could not store a NUL in the attempt's row: such an id is a failure, checked no further.
+    if login.chars().any(char::is_control) || login.chars().count() > 64 {
+        let page = ctx.form_page("login.title").await?;
+        return Ok(refuse(StatusCode::UNAUTHORIZED, "login.failed", page));
+    }
     // The attempt is counted before the password is checked, so parallel attempts cannot
     // all pass the limit (web::throttle).
     let Reservation::Reserved(attempt) = throttle::reserve_sign_in(&ctx, &login).await? else {
