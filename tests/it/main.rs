@@ -18,6 +18,7 @@ mod consents;
 mod contacts;
 mod csrf;
 mod email;
+mod fuzz;
 mod hardening;
 mod hash_burst;
 mod helpers;
