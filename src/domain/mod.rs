@@ -21,6 +21,8 @@ pub mod office_move;
 pub mod outbox;
 pub mod password;
 pub mod plan;
+#[cfg(test)]
+mod properties;
 pub mod report;
 pub mod retention;
 pub mod rules;
