@@ -34,3 +34,4 @@ mod setup;
 mod smtp_sink;
 mod staff;
 mod tours;
+mod two_nodes;
