@@ -20,6 +20,7 @@ mod csrf;
 mod email;
 mod fuzz;
 mod hardening;
+mod harness;
 mod hash_burst;
 mod helpers;
 mod inquiries;
