@@ -338,7 +338,7 @@ async fn load_run() {
             while Instant::now() < until {
                 n += 1;
                 let started = Instant::now();
-                let status = if n % 5 == 0 {
+                let status = if n.is_multiple_of(5) {
                     create_office(&c, &base, &token, &format!("load-{i}-{n}")).await
                 } else {
                     c.get(format!("{base}{}", reads[n % reads.len()]))
