@@ -17,7 +17,9 @@ use crate::clock::JST;
 use crate::db::{Db, Engine, Tx};
 use crate::domain::kokuho::municipality_check_digit;
 use crate::domain::month::YearMonth;
-use crate::domain::rules::period::{ServiceWindow, add_months, contract_end, service_window};
+use crate::domain::rules::period::{
+    ServiceWindow, add_months, contract_end, months_from, service_window,
+};
 use crate::{on_db, on_tx};
 
 /// How big a data set to make.
@@ -1194,10 +1196,8 @@ impl ClientFacts<'_> {
         let lapse = r.below(1000);
         let mut from = start;
         while from <= month_end && from <= window.latest_end {
-            let mut end = add_months(from, 12)
-                .previous_day()
-                .unwrap_or(from)
-                .min(window.latest_end);
+            // A decision period of a year (12 months, 民法第143条).
+            let mut end = months_from(from, 12).last_day.min(window.latest_end);
             let covers_month = from <= month_end && end >= month;
             if covers_month && lapse < 20 && from < month {
                 end = month - days(1);
@@ -1242,8 +1242,9 @@ impl ClientFacts<'_> {
             1
         };
         let last_day = i64::from(m.month().length(m.year()));
-        // In the last 3 months of the window, the hand-over to the employer and agencies.
-        let handover_month = add_months(m, 3) > window.latest_end;
+        // In the last 3 months of the window (the 3 months from the month's first day reach
+        // the last day), the hand-over to the employer and agencies.
+        let handover_month = months_from(m, 3).last_day >= window.latest_end;
         for k in 0..n {
             let mode = if k == 0 {
                 *r.pick(&[

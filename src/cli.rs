@@ -161,9 +161,9 @@ async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
         Some(text) => crate::domain::month::YearMonth::parse(text)
             .map(|m| m.first_day())
             .ok_or_else(|| anyhow::anyhow!("--month must be YYYY-MM (got {text:?})"))?,
-        None => {
-            crate::domain::rules::period::add_months(crate::clock::today(), -1).replace_day(1)?
-        }
+        None => crate::domain::month::YearMonth::of(crate::clock::today())
+            .previous()
+            .first_day(),
     };
     let scale = crate::bench::Scale {
         offices: args.offices,

@@ -81,12 +81,13 @@ async fn add_history(
     now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     use crate::domain::client::{CertificateInput, EmploymentInput};
-    use crate::domain::rules::period::{add_months, contract_end, service_window};
+    use crate::domain::rules::period::{add_months, contract_end, months_from, service_window};
     let today = clock::today();
     let months_ago = [
         2, 4, 7, 9, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 37, 38, 39, 40, 41, 43, 44,
         8, 11, 15, 19, 25, 31,
     ][n % 30];
+    // A hire about `months_ago` months back: a calendar shift for demo data, not a period.
     let hire = add_months(today, -months_ago);
     let (employer, job) = EMPLOYERS[n % EMPLOYERS.len()];
     let employment = EmploymentInput {
@@ -112,10 +113,8 @@ async fn add_history(
     let mut first = true;
     let mut certificate_id = 0;
     while start <= today && start <= window.latest_end {
-        let end = add_months(start, 12)
-            .previous_day()
-            .unwrap_or(start)
-            .min(window.latest_end);
+        // A decision period of a year (12 months, 民法第143条), at most to the window's end.
+        let end = months_from(start, 12).last_day.min(window.latest_end);
         if first {
             let input = CertificateInput {
                 number: format!("99{:08}", client_id),

@@ -20,6 +20,9 @@ pub enum AppError {
     /// Not signed in: HTML pages go to the sign-in page.
     #[error("sign-in required")]
     SignInRequired { next: String },
+    /// Not signed in to the portal (a client's or employer contact's page).
+    #[error("portal sign-in required")]
+    PortalSignInRequired { next: String },
     /// Signed in but not allowed.
     #[error("forbidden")]
     Forbidden,
@@ -84,6 +87,10 @@ impl IntoResponse for AppError {
         let (status, kind) = match &self {
             AppError::SignInRequired { next } => {
                 let target = format!("/login?next={}", crate::web::encode_query(next));
+                return Redirect::to(&target).into_response();
+            }
+            AppError::PortalSignInRequired { next } => {
+                let target = format!("/portal/login?next={}", crate::web::encode_query(next));
                 return Redirect::to(&target).into_response();
             }
             AppError::Forbidden => (StatusCode::FORBIDDEN, ErrorKind::Forbidden),

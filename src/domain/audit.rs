@@ -100,6 +100,22 @@ actions! {
     CapResultSave = "cap_result.save",
     ClaimMasterCreate = "claim_master.create",
     UnitPriceCreate = "unit_price.create",
+    PortalInvite = "portal.invite",
+    PortalRevoke = "portal.revoke",
+    PortalActivate = "portal.activate",
+    PortalSignIn = "portal.sign_in",
+    PortalSignInFailed = "portal.sign_in_failed",
+    PortalSignInThrottled = "portal.sign_in_throttled",
+    PortalSignInLink = "portal.sign_in_link",
+    PortalSignOut = "portal.sign_out",
+    PortalView = "portal.view",
+    EmployerInvite = "employer.invite",
+    EmployerRevoke = "employer.revoke",
+    EmployerObservation = "employer.observation",
+    SelfcheckItems = "selfcheck.items",
+    SelfcheckEntry = "selfcheck.entry",
+    SelfcheckReply = "selfcheck.reply",
+    NoteMessage = "note.message",
 }
 
 impl Action {

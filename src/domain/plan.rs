@@ -18,7 +18,7 @@
 use time::Date;
 
 use super::fields::{self, FieldErrors};
-use super::rules::period::add_months;
+use super::rules::period::months_from;
 
 /// Where a plan is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,13 +138,14 @@ pub fn review_due(plan: &Plan, today: Date) -> bool {
     plan.status == PlanStatus::Agreed && today >= plan.review_on
 }
 
-/// The default review date: the start plus the office's review cycle in months
-/// (../shared/domain.md §3, UNCONFIRMED, default 3), clamped to the month's end. A setting
-/// outside 1–24 months is taken as the nearest of those, so a bad setting cannot make a
-/// review date before the start or decades away.
+/// The default review date: the day after the office's review cycle, a period of that many
+/// months counted from the start (../shared/domain.md §3, UNCONFIRMED, default 3; counted
+/// under 民法第143条, §9 item 12: 2026-04-01 → 2026-07-01, 2026-11-30 → 2027-03-01). A
+/// setting outside 1–24 months is taken as the nearest of those, so a bad setting cannot
+/// make a review date before the start or decades away.
 pub fn default_review_on(start_on: Date, review_months: i64) -> Date {
-    let months = i32::try_from(review_months.clamp(1, 24)).unwrap_or(3);
-    add_months(start_on, months)
+    let months = u32::try_from(review_months.clamp(1, 24)).unwrap_or(3);
+    months_from(start_on, months).day_after()
 }
 
 /// The plan form as typed. Field names carry the `plan_` prefix so their labels
@@ -350,8 +351,11 @@ mod tests {
         let cases = [
             ("2026-04-01", "", 3, Ok(date!(2026 - 07 - 01))),
             ("2026-04-01", "", 6, Ok(date!(2026 - 10 - 01))),
-            // Clamped to the month's end: 11/30 + 3 months = 2/28.
-            ("2026-11-30", "", 3, Ok(date!(2027 - 02 - 28))),
+            // 民法第143条: the 3 months from 11/30 end on 2/28 (no 2/30), so the review falls
+            // on 3/1; from 11/28 they end on 2/27.
+            ("2026-11-30", "", 3, Ok(date!(2027 - 03 - 01))),
+            ("2026-11-28", "", 3, Ok(date!(2027 - 02 - 28))),
+            ("2027-11-29", "", 3, Ok(date!(2028 - 02 - 29))),
             ("2026-04-01", "2026-05-15", 3, Ok(date!(2026 - 05 - 15))),
             (
                 "2026-04-01",

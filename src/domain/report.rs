@@ -430,6 +430,34 @@ pub fn parse_correction_reason(errors: &mut FieldErrors, value: &str) -> String 
 /// How a report was handed over (`report_shares.method`).
 pub const SHARE_METHODS: [&str; 4] = ["in_person", "mail", "portal", "email"];
 
+/// The method of a share the portal records when the client or an employer contact reads
+/// and confirms a final version online (issue 11, items 4 and 5).
+pub const PORTAL_METHOD: &str = "portal";
+
+/// The methods staff may record by hand: every method but the portal's. A portal share is
+/// only ever written by the portal, with who confirmed and when, never typed by staff.
+pub const STAFF_SHARE_METHODS: [&str; 3] = ["in_person", "mail", "email"];
+
+/// May the person confirm online the version `form_version` (the one their page showed),
+/// when `latest_final` is the month's latest final version now? A confirmation is of what
+/// was read: if a correction was finalised since the page was loaded, they read the new
+/// one first (`Stale`); a month with nothing final has nothing to confirm (`NotFinal`).
+pub fn may_acknowledge(
+    latest_final: Option<i64>,
+    form_version: Option<i64>,
+) -> Result<(), Refusal> {
+    match latest_final {
+        None => Err(Refusal::NotFinal),
+        Some(latest) if form_version == Some(latest) => Ok(()),
+        Some(_) => Err(Refusal::Stale),
+    }
+}
+
+/// `2026年12月1日`: the date as written on a Japanese form (the print's 本人確認欄).
+pub fn japanese_date(d: Date) -> String {
+    format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day())
+}
+
 /// Who received a report (`report_shares.recipient_kind`).
 pub const RECIPIENT_KINDS: [&str; 3] = ["client", "employer", "institution"];
 
@@ -725,6 +753,39 @@ mod tests {
         }
         assert!(S::SharedWithClient.shared_with_client());
         assert!(!S::SharedWithOthersOnly.shared_with_client());
+    }
+
+    #[test]
+    fn only_the_latest_final_version_is_confirmed_online() {
+        let cases = [
+            (None, Some(1), Err(Refusal::NotFinal)),
+            (None, None, Err(Refusal::NotFinal)),
+            (Some(1), Some(1), Ok(())),
+            // A correction finalised since the page was shown: read it first.
+            (Some(2), Some(1), Err(Refusal::Stale)),
+            (Some(2), None, Err(Refusal::Stale)),
+            (Some(2), Some(3), Err(Refusal::Stale)),
+        ];
+        for (latest, form, expected) in cases {
+            assert_eq!(
+                may_acknowledge(latest, form),
+                expected,
+                "{latest:?} {form:?}"
+            );
+        }
+        assert!(!STAFF_SHARE_METHODS.contains(&PORTAL_METHOD));
+        assert!(SHARE_METHODS.contains(&PORTAL_METHOD));
+        assert!(
+            STAFF_SHARE_METHODS
+                .iter()
+                .all(|m| SHARE_METHODS.contains(m))
+        );
+    }
+
+    #[test]
+    fn japanese_dates() {
+        assert_eq!(japanese_date(date!(2026 - 12 - 01)), "2026年12月1日");
+        assert_eq!(japanese_date(date!(2027 - 01 - 31)), "2027年1月31日");
     }
 
     #[test]

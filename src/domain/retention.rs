@@ -14,7 +14,7 @@
 
 use time::{Date, Month};
 
-use super::rules::period::add_months;
+use super::rules::period::months_from;
 
 /// The fiscal year (年度) a date falls in: 2027-03-31 is in fiscal year 2026.
 pub fn fiscal_year_of(date: Date) -> i32 {
@@ -104,9 +104,13 @@ impl Standing {
     }
 }
 
-/// Re-employed within one month of leaving (the day after the last day worked + 1 month).
+/// Re-employed within one month of leaving: hired on or before the last day of the month
+/// counted from the day after the last day worked (民法第140条: leaving ends that day, so
+/// the month starts the next day; 第143条 for its end, shared/domain.md §9 item 12). Left
+/// 2025-06-20 → by 2025-07-20; left 2026-01-31 → by 2026-02-28.
 fn within_a_month(left: Date, rehired: Date) -> bool {
-    rehired <= add_months(left, 1)
+    let first_day = left.next_day().unwrap_or(left);
+    rehired <= months_from(first_day, 1).last_day
 }
 
 /// Where someone with these jobs stood on `on` (domain.md §1.3). The first job is the one

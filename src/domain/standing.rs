@@ -6,11 +6,18 @@
 //! prior service), from its return-to-work date for a 復職 case; a later job change does not
 //! restart it (domain.md §4, §1.3: one job change within a month counts as continued
 //! employment).
+//!
+//! A stored contract keeps the dates it was saved with: when the window or the contract's end
+//! computed now (民法第143条, shared/domain.md §9 item 12) differs from them, for instance a
+//! contract saved before month-end hires were counted under that rule, the client page warns
+//! and staff confirm the contract; nothing rewrites it.
 
 use time::{Date, Duration};
 
 use super::rules::eligibility::PriorService;
-use super::rules::period::{ServiceStage, ServiceWindow, handover_due, service_window, stage_on};
+use super::rules::period::{
+    ServiceStage, ServiceWindow, contract_end, handover_due, service_window, stage_on,
+};
 
 /// The facts the standing is computed from.
 #[derive(Debug, Clone)]
@@ -51,6 +58,16 @@ pub enum Warning {
     },
     /// The service runs but no contract covers today.
     NoContract,
+    /// A stored contract's end is not the end computed now for its start (at most 3 years,
+    /// never past the window, domain.md §4): staff confirm it.
+    ContractEndDiffers {
+        end: Date,
+        computed: Date,
+    },
+    /// A stored contract starts outside the window computed now: staff confirm it.
+    ContractOutsideWindow {
+        start: Date,
+    },
 }
 
 impl Warning {
@@ -65,6 +82,8 @@ impl Warning {
             Warning::NoValidCertificate => "warn.no_certificate",
             Warning::CertificateEndingSoon { .. } => "warn.certificate_ending",
             Warning::NoContract => "warn.no_contract",
+            Warning::ContractEndDiffers { .. } => "warn.contract_end_differs",
+            Warning::ContractOutsideWindow { .. } => "warn.contract_outside_window",
         }
     }
     /// The date the message refers to, if any.
@@ -74,13 +93,23 @@ impl Warning {
             Warning::ServiceEnded { on } => Some(*on),
             Warning::ServiceEndingSoon { end, .. } => Some(*end),
             Warning::CertificateEndingSoon { end } => Some(*end),
+            Warning::ContractEndDiffers { end, .. } => Some(*end),
+            Warning::ContractOutsideWindow { start } => Some(*start),
             _ => None,
         }
     }
     pub fn second_date(&self) -> Option<Date> {
         match self {
             Warning::ServiceEndingSoon { handover_by, .. } => Some(*handover_by),
+            Warning::ContractEndDiffers { computed, .. } => Some(*computed),
             _ => None,
+        }
+    }
+    /// The i18n key of the words before the second date.
+    pub fn second_key(&self) -> &'static str {
+        match self {
+            Warning::ContractEndDiffers { .. } => "warn.contract_end_computed",
+            _ => "warn.handover_by",
         }
     }
 }
@@ -145,11 +174,26 @@ pub fn standing(f: &Facts, today: Date) -> Standing {
             warnings.push(Warning::NoContract);
         }
     }
+    warnings.extend(contract_warnings(&window, &f.contracts));
     Standing {
         window: Some(window),
         stage: Some(stage),
         warnings,
     }
+}
+
+/// The stored contracts whose dates are not the ones computed now, oldest first.
+fn contract_warnings(window: &ServiceWindow, contracts: &[(Date, Date)]) -> Vec<Warning> {
+    let mut contracts = contracts.to_vec();
+    contracts.sort();
+    contracts
+        .into_iter()
+        .filter_map(|(start, end)| match contract_end(window, start) {
+            Ok(computed) if computed != end => Some(Warning::ContractEndDiffers { end, computed }),
+            Ok(_) => None,
+            Err(_) => Some(Warning::ContractOutsideWindow { start }),
+        })
+        .collect()
 }
 
 /// The stage's code and i18n key, for lists and filters.
@@ -325,6 +369,55 @@ mod tests {
             }]
         );
         assert_eq!(stage_code(s.stage), "ending_soon");
+    }
+
+    /// Contracts saved before month-end hires were counted under 民法第143条 (shared/domain.md
+    /// §9 item 12) keep their dates and are shown for staff to confirm. Hired 2025-08-31: the
+    /// old count gave 2026-02-28 … 2029-02-27, the rule gives 2026-03-01 … 2029-02-28.
+    #[test]
+    fn stored_contracts_that_differ_from_the_rule_are_warnings() {
+        let mut f = facts(date!(2025 - 08 - 31));
+        f.periods = vec![(date!(2026 - 03 - 01), date!(2027 - 02 - 28))];
+        f.contracts = vec![
+            (date!(2026 - 05 - 01), date!(2029 - 02 - 28)),
+            (date!(2026 - 04 - 01), date!(2029 - 02 - 27)),
+            (date!(2026 - 02 - 28), date!(2029 - 02 - 27)),
+        ];
+        let s = standing(&f, date!(2026 - 06 - 01));
+        assert_eq!(
+            s.warnings,
+            vec![
+                Warning::ContractOutsideWindow {
+                    start: date!(2026 - 02 - 28)
+                },
+                Warning::ContractEndDiffers {
+                    end: date!(2029 - 02 - 27),
+                    computed: date!(2029 - 02 - 28)
+                },
+            ]
+        );
+        let w = &s.warnings[1];
+        assert_eq!(w.key(), "warn.contract_end_differs");
+        assert_eq!(w.date(), Some(date!(2029 - 02 - 27)));
+        assert_eq!(w.second_date(), Some(date!(2029 - 02 - 28)));
+        assert_eq!(w.second_key(), "warn.contract_end_computed");
+        // A contract saved under the rule is no warning, in any stage.
+        f.contracts = vec![(date!(2026 - 03 - 01), date!(2029 - 02 - 28))];
+        for today in [
+            date!(2026 - 01 - 01),
+            date!(2026 - 06 - 01),
+            date!(2029 - 03 - 01),
+        ] {
+            let s = standing(&f, today);
+            assert!(
+                !s.warnings.iter().any(|w| matches!(
+                    w,
+                    Warning::ContractEndDiffers { .. } | Warning::ContractOutsideWindow { .. }
+                )),
+                "{today}: {:?}",
+                s.warnings
+            );
+        }
     }
 
     #[test]

@@ -88,6 +88,31 @@ email_templates! {
     TourReminder => "email/tour_reminder.ja.txt", "email/tour_reminder.en.txt";
     TourMoved => "email/tour_moved.ja.txt", "email/tour_moved.en.txt";
     TourCancelled => "email/tour_cancelled.ja.txt", "email/tour_cancelled.en.txt";
+    PortalInvite => "email/portal_invite.ja.txt", "email/portal_invite.en.txt";
+    PortalSignInLink => "email/portal_sign_in_link.ja.txt", "email/portal_sign_in_link.en.txt";
+    NoteNew => "email/note_new.ja.txt", "email/note_new.en.txt";
+}
+
+/// An invitation to the portal (to a client or an employer contact). Nothing about the
+/// person's health or disability, and no client name: only who invites, the link, the
+/// sign-in ID and until when the link works.
+#[derive(Debug, Clone)]
+pub struct PortalInvite {
+    pub office_name: String,
+    pub office_phone: String,
+    /// `client` or `employer`.
+    pub kind: &'static str,
+    pub url: String,
+    pub login: String,
+    /// The last moment the link works, written for people (Japan time).
+    pub expires: String,
+}
+
+/// A one-time sign-in link asked for on the portal's sign-in page.
+#[derive(Debug, Clone)]
+pub struct PortalSignInLink {
+    pub url: String,
+    pub minutes: i64,
 }
 
 /// To the sender of an inquiry from the public form: we received it, and how to reach us.
@@ -153,6 +178,14 @@ pub struct TourMoved {
 #[derive(Debug, Clone)]
 pub struct TourCancelled {
     pub visit: Visit,
+}
+
+/// To a reader of a client's 連絡帳: there is a new message. Only that, and where to sign
+/// in: never the message, the client's name, or anything about health or disability.
+#[derive(Debug, Clone)]
+pub struct NoteNew {
+    /// The page to open after signing in (absolute when the public URL is configured).
+    pub link: String,
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod api;
 mod claims;
 mod intake;
 mod platform;
+mod portal;
 mod records;
 mod support;
 
@@ -29,6 +30,11 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     claims::kokuho::MESSAGES,
     api::MESSAGES,
     records::client_moves::MESSAGES,
+    portal::accounts::MESSAGES,
+    portal::selfcheck::MESSAGES,
+    portal::notebook::MESSAGES,
+    portal::reports::MESSAGES,
+    portal::employer::MESSAGES,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -724,6 +730,21 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "No contract is in force today.",
     ),
     (
+        "warn.contract_end_differs",
+        "登録済みの契約の終了日が、いまの計算（開始日から最長3年、利用できる期間の最終日まで。月の期間は民法第143条で数えます）と異なります。契約の内容を確認してください。登録済みの終了日:",
+        "A stored contract's end differs from the one computed now (at most 3 years from the start, never past the last day of the period; months counted under Article 143 of the Civil Code). Please check the contract. Stored end:",
+    ),
+    (
+        "warn.contract_end_computed",
+        "／計算上の終了日:",
+        "/ Computed end:",
+    ),
+    (
+        "warn.contract_outside_window",
+        "登録済みの契約の開始日が、いまの計算で利用できる期間（月の期間は民法第143条で数えます）の外にあります。契約の内容を確認してください。開始日:",
+        "A stored contract starts outside the period computed now (months counted under Article 143 of the Civil Code). Please check the contract. Start:",
+    ),
+    (
         "timeline.title",
         "利用期間のタイムライン",
         "Service timeline",
@@ -1010,7 +1031,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is

@@ -6,6 +6,9 @@
 //! (../shared/domain.md §3: sharing the report monthly is a condition for the 基本報酬).
 //!
 //! For others: [`month_status`] says where a client's report stands for a month.
+//!
+//! The portal (issue 11) reads only final versions ([`latest_finals`], [`latest_final`])
+//! and records an online confirmation as a share with who and when ([`insert_online_ack`]).
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Db, Tx};
@@ -60,6 +63,29 @@ pub struct ShareRow {
     pub recorded_by: Option<i64>,
     pub recorded_by_name: String,
     pub created_at: OffsetDateTime,
+    /// When the recipient confirmed it online (a portal share), to the second.
+    pub acknowledged_at: Option<OffsetDateTime>,
+    /// The client's portal account that confirmed it online.
+    pub client_account_id: Option<i64>,
+    /// The employer contact who confirmed it online.
+    pub employer_contact_id: Option<i64>,
+}
+
+impl ShareRow {
+    /// Recorded by the portal when the client or an employer contact confirmed it online.
+    pub fn is_online(&self) -> bool {
+        self.acknowledged_at.is_some()
+            && (self.client_account_id.is_some() || self.employer_contact_id.is_some())
+    }
+}
+
+/// Who confirmed a final version online in the portal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnlineReader {
+    /// The client (本人), by their portal account.
+    Client { account_id: i64 },
+    /// An employer contact, under the client's consent that allows sharing reports with them.
+    Employer { contact_id: i64, consent_id: i64 },
 }
 
 /// A share to record.
@@ -81,7 +107,8 @@ const SELECT_REPORT: &str = "SELECT r.id, r.client_id, r.month, r.version, r.sta
 const SELECT_SHARE: &str = "SELECT h.id, h.report_id, r.version, r.month, h.recipient_kind,
                                    h.recipient_name, h.consent_id, h.shared_on, h.method,
                                    h.acknowledged_on, h.recorded_by,
-                                   COALESCE(s.display_name, '') AS recorded_by_name, h.created_at
+                                   COALESCE(s.display_name, '') AS recorded_by_name, h.created_at,
+                                   h.acknowledged_at, h.client_account_id, h.employer_contact_id
                             FROM report_shares h
                             JOIN support_reports r ON r.id = h.report_id
                             LEFT JOIN staff s ON s.id = h.recorded_by";
@@ -247,6 +274,79 @@ pub async fn acknowledge(tx: &mut Tx, share_id: i64, on: Date) -> Result<bool, s
         .bind(share_id).bind(on)
         .execute(conn).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
+}
+
+/// The latest final version of each month of the client, newest month first: what the
+/// client and an employer contact may read (a draft never is). A month whose only version
+/// is a draft is left out.
+pub async fn latest_finals(db: &Db, client_id: i64) -> Result<Vec<ReportRow>, sqlx::Error> {
+    let rows = list_for_client(db, client_id).await?;
+    let mut out: Vec<ReportRow> = Vec::new();
+    // Newest version first within a month: the first final one met is the latest final.
+    for r in rows {
+        if r.is_final() && !out.iter().any(|x| x.month == r.month) {
+            out.push(r);
+        }
+    }
+    Ok(out)
+}
+
+/// The latest final version of the month, if there is one.
+pub async fn latest_final(
+    db: &Db,
+    client_id: i64,
+    month: YearMonth,
+) -> Result<Option<ReportRow>, sqlx::Error> {
+    Ok(versions(db, client_id, month)
+        .await?
+        .into_iter()
+        .find(ReportRow::is_final))
+}
+
+/// Records a share of a final version confirmed online in the portal: method `portal`,
+/// shared and confirmed on `today` (Japan date), at `now`, by `reader`, with no staff
+/// member. A client's share counts for the month as one recorded by staff does (the month
+/// view and the claim read every share to the client). Returns `None`, writing nothing, if
+/// this person had already confirmed this version (the first confirmation stands).
+pub async fn insert_online_ack(
+    tx: &mut Tx,
+    report_id: i64,
+    reader: OnlineReader,
+    recipient_name: &str,
+    now: OffsetDateTime,
+    today: Date,
+) -> Result<Option<i64>, sqlx::Error> {
+    let (kind, consent_id, account, contact, target) = match reader {
+        OnlineReader::Client { account_id } => (
+            "client",
+            None,
+            Some(account_id),
+            None,
+            "(report_id, client_account_id)",
+        ),
+        OnlineReader::Employer {
+            contact_id,
+            consent_id,
+        } => (
+            "employer",
+            Some(consent_id),
+            None,
+            Some(contact_id),
+            "(report_id, employer_contact_id)",
+        ),
+    };
+    let sql = format!(
+        "INSERT INTO report_shares (report_id, recipient_kind, recipient_name, consent_id,
+                                    shared_on, method, acknowledged_on, acknowledged_at,
+                                    client_account_id, employer_contact_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $5, $7, $8, $9, $7)
+         ON CONFLICT {target} DO NOTHING RETURNING id"
+    );
+    on_tx!(tx, conn => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(report_id).bind(kind).bind(recipient_name).bind(consent_id)
+        .bind(today).bind(crate::domain::report::PORTAL_METHOD).bind(now)
+        .bind(account).bind(contact)
+        .fetch_optional(conn).await)
 }
 
 /// The month's contacts (Japan time, `month.utc_range()`), oldest first.

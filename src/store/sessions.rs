@@ -4,34 +4,83 @@ use time::OffsetDateTime;
 
 use crate::db::Db;
 use crate::on_db;
+use crate::store::portal::Owner;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// Whom a session is for: nobody yet (a form's CSRF token), a staff member, or a client or
+/// employer contact in the portal. One session is never two of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Anonymous,
+    Staff(i64),
+    Portal(Owner),
+}
+
+impl Kind {
+    fn columns(self) -> (Option<i64>, Option<i64>, Option<i64>) {
+        match self {
+            Kind::Anonymous => (None, None, None),
+            Kind::Staff(id) => (Some(id), None, None),
+            Kind::Portal(Owner::Client(id)) => (None, Some(id), None),
+            Kind::Portal(Owner::Employer(id)) => (None, None, Some(id)),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct Session {
     pub id: String,
-    pub staff_id: Option<i64>,
+    pub kind: Kind,
     pub csrf_token: String,
     pub last_seen_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
 }
 
+type Row = (
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    String,
+    OffsetDateTime,
+    OffsetDateTime,
+);
+
 pub async fn find(db: &Db, id: &str) -> Result<Option<Session>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        "SELECT id, staff_id, csrf_token, last_seen_at, expires_at FROM sessions WHERE id = $1")
-        .bind(id).fetch_optional(pool).await)
+    let row: Option<Row> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, staff_id, client_account_id, employer_contact_id, csrf_token, last_seen_at,
+                expires_at FROM sessions WHERE id = $1")
+        .bind(id).fetch_optional(pool).await)?;
+    Ok(row.map(
+        |(id, staff, client, employer, csrf_token, last_seen_at, expires_at)| Session {
+            id,
+            kind: match (staff, client, employer) {
+                (Some(s), _, _) => Kind::Staff(s),
+                (None, Some(c), _) => Kind::Portal(Owner::Client(c)),
+                (None, None, Some(e)) => Kind::Portal(Owner::Employer(e)),
+                (None, None, None) => Kind::Anonymous,
+            },
+            csrf_token,
+            last_seen_at,
+            expires_at,
+        },
+    ))
 }
 
 pub async fn insert(
     db: &Db,
     id: &str,
-    staff_id: Option<i64>,
+    kind: Kind,
     csrf_token: &str,
     now: OffsetDateTime,
     expires_at: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
+    let (staff, client, employer) = kind.columns();
     on_db!(db, pool => sqlx::query(
-        "INSERT INTO sessions (id, staff_id, csrf_token, created_at, last_seen_at, expires_at)
-         VALUES ($1, $2, $3, $4, $4, $5)")
-        .bind(id).bind(staff_id).bind(csrf_token).bind(now).bind(expires_at)
+        "INSERT INTO sessions (id, staff_id, client_account_id, employer_contact_id, csrf_token,
+                               created_at, last_seen_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7)")
+        .bind(id).bind(staff).bind(client).bind(employer).bind(csrf_token).bind(now)
+        .bind(expires_at)
         .execute(pool).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

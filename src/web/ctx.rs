@@ -10,6 +10,7 @@ use crate::app::AppState;
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::domain::audit::Action;
+use crate::domain::portal::PortalPrincipal;
 use crate::domain::staff::Principal;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -112,6 +113,9 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "deleted" => "notice.deleted",
         "setup" => "notice.setup_done",
         "signed_out" => "notice.signed_out",
+        "link_sent" => "portal.login.link_sent",
+        "sharing_stopped" => "portal.sharing.stopped",
+        "confirmed" => "portal.reports.confirmed_notice",
         "password" => "notice.password_changed",
         "has_clients" => "notice.office_has_clients",
         "retried" => "outbox.retried",
@@ -129,6 +133,7 @@ impl Ctx {
             lang: self.lang,
             title_key,
             staff: self.session.principal(),
+            portal: self.session.portal(),
             csrf: self.session.existing_csrf().unwrap_or_default(),
             path: self.path.clone(),
             notice: self.notice,
@@ -149,10 +154,17 @@ impl Ctx {
     pub fn audit(&self, action: Action, target: &impl AuditTarget) -> Audit {
         let target = target.audit_ref();
         let who = self.session.principal();
+        // A client or employer contact has no staff id: the label names them
+        // (`client:k7m2-p9qx`), and the audit page shows who that is.
+        let actor_label = match (&who, self.session.portal()) {
+            (Some(p), _) => p.login.clone(),
+            (None, Some(portal)) => portal.actor_label(),
+            (None, None) => String::new(),
+        };
         Audit(Entry {
             at: clock::now(),
             actor_id: who.as_ref().map(|p| p.id),
-            actor_label: who.map(|p| p.login).unwrap_or_default(),
+            actor_label,
             action,
             target_type: target.kind,
             target_id: target.id,
@@ -242,6 +254,8 @@ pub struct Page {
     pub lang: Lang,
     pub title_key: &'static str,
     pub staff: Option<Principal>,
+    /// The client or employer contact signed in to the portal.
+    pub portal: Option<PortalPrincipal>,
     pub csrf: String,
     pub path: String,
     pub notice: Option<&'static str>,
@@ -260,6 +274,15 @@ impl Page {
     /// The hint under form field `name`, if there is one (the message `hint.<name>`).
     pub fn hint(&self, name: &str) -> Option<&'static str> {
         self.lang.get(&format!("hint.{name}"))
+    }
+    /// The message with its ふりがな as `<ruby>` (escaped HTML: use with `|safe`). For the
+    /// pages clients read (`crate::web::ruby`).
+    pub fn r(&self, key: impl AsRef<str>) -> String {
+        crate::web::ruby::ruby(self.t(key))
+    }
+    /// The message without its ふりがな marks (titles, attributes).
+    pub fn plain(&self, key: impl AsRef<str>) -> String {
+        crate::web::ruby::plain(self.t(key))
     }
     pub fn title(&self) -> &'static str {
         self.lang.t(self.title_key)

@@ -11,7 +11,9 @@ pub mod hashing;
 pub mod intake;
 pub mod middleware;
 pub mod platform;
+pub mod portal;
 pub mod records;
+pub mod ruby;
 pub mod session;
 pub mod support;
 pub mod throttle;
@@ -35,6 +37,7 @@ fn all_routes() -> Routes {
         .merge(support::routes())
         .merge(claims::routes())
         .merge(api::routes())
+        .merge(portal::routes())
 }
 
 pub fn routes() -> Router<AppState> {

@@ -17,8 +17,13 @@ use time::{Duration, OffsetDateTime};
 
 use crate::app::AppState;
 use crate::clock;
+use crate::domain::portal::PortalPrincipal;
 use crate::domain::staff::Principal;
-use crate::store::{self, sessions::Session};
+use crate::store::{
+    self,
+    portal::Owner,
+    sessions::{Kind, Session},
+};
 
 pub const COOKIE: &str = "teichaku_session";
 /// However active, a session ends this long after sign-in.
@@ -30,6 +35,8 @@ const TOUCH_EVERY_SECONDS: i64 = 60;
 struct State_ {
     row: Option<Session>,
     principal: Option<Principal>,
+    /// A client or employer contact signed in to the portal (never together with staff).
+    portal: Option<PortalPrincipal>,
     /// A token to send in Set-Cookie with the response.
     new_token: Option<String>,
     /// Send an expired cookie with the response.
@@ -51,6 +58,11 @@ impl SessionHandle {
         self.lock().principal.clone()
     }
 
+    /// The client or employer contact signed in to the portal, if that is who it is.
+    pub fn portal(&self) -> Option<PortalPrincipal> {
+        self.lock().portal.clone()
+    }
+
     /// The CSRF token of the current session, if there is a session.
     pub fn existing_csrf(&self) -> Option<String> {
         self.lock().row.as_ref().map(|r| r.csrf_token.clone())
@@ -61,14 +73,30 @@ impl SessionHandle {
         if let Some(t) = self.existing_csrf() {
             return Ok(t);
         }
-        self.start(app, None, None).await
+        self.start(app, Kind::Anonymous, None, None).await
     }
 
     /// Signs a staff member in: the old session (if any) is deleted and a new id issued, so a
     /// token planted before sign-in is worthless after it.
     pub async fn sign_in(&self, app: &AppState, principal: Principal) -> Result<(), sqlx::Error> {
         self.end(app).await?;
-        self.start(app, Some(principal.id), Some(principal)).await?;
+        self.start(app, Kind::Staff(principal.id), Some(principal), None)
+            .await?;
+        Ok(())
+    }
+
+    /// Signs a client or an employer contact in to the portal, on a new session id.
+    pub async fn sign_in_portal(
+        &self,
+        app: &AppState,
+        who: PortalPrincipal,
+    ) -> Result<(), sqlx::Error> {
+        self.end(app).await?;
+        let kind = match &who {
+            PortalPrincipal::Client(c) => Kind::Portal(Owner::Client(c.account_id)),
+            PortalPrincipal::Employer(e) => Kind::Portal(Owner::Employer(e.contact_id)),
+        };
+        self.start(app, kind, None, Some(who)).await?;
         Ok(())
     }
 
@@ -77,6 +105,7 @@ impl SessionHandle {
         let old = {
             let mut s = self.lock();
             s.principal = None;
+            s.portal = None;
             s.clear = true;
             s.new_token = None;
             s.row.take()
@@ -90,24 +119,26 @@ impl SessionHandle {
     async fn start(
         &self,
         app: &AppState,
-        staff_id: Option<i64>,
+        kind: Kind,
         principal: Option<Principal>,
+        portal: Option<PortalPrincipal>,
     ) -> Result<String, sqlx::Error> {
         let token = random_token();
         let csrf = random_token();
         let now = clock::now();
         let id = hash_token(&token);
         let expires_at = now + Duration::hours(ABSOLUTE_HOURS);
-        store::sessions::insert(&app.db, &id, staff_id, &csrf, now, expires_at).await?;
+        store::sessions::insert(&app.db, &id, kind, &csrf, now, expires_at).await?;
         let mut s = self.lock();
         s.row = Some(Session {
             id,
-            staff_id,
+            kind,
             csrf_token: csrf.clone(),
             last_seen_at: now,
             expires_at,
         });
         s.principal = principal;
+        s.portal = portal;
         s.new_token = Some(token);
         s.clear = false;
         Ok(csrf)
@@ -152,10 +183,11 @@ pub async fn middleware(State(app): State<AppState>, mut req: Request, next: Nex
                 == Some("https"));
     if let Some(token) = cookie_value(req.headers()) {
         match load(&app, &token).await {
-            Ok(Some((row, principal))) => {
+            Ok(Some((row, principal, portal))) => {
                 let mut s = handle.lock();
                 s.row = Some(row);
                 s.principal = principal;
+                s.portal = portal;
             }
             Ok(None) => handle.lock().clear = true,
             Err(e) => tracing::error!(error = ?e, "loading the session failed"),
@@ -183,10 +215,9 @@ pub async fn middleware(State(app): State<AppState>, mut req: Request, next: Nex
     response
 }
 
-async fn load(
-    app: &AppState,
-    token: &str,
-) -> Result<Option<(Session, Option<Principal>)>, sqlx::Error> {
+type Loaded = (Session, Option<Principal>, Option<PortalPrincipal>);
+
+async fn load(app: &AppState, token: &str) -> Result<Option<Loaded>, sqlx::Error> {
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Ok(None);
     }
@@ -200,21 +231,37 @@ async fn load(
         store::sessions::delete(&app.db, &id).await?;
         return Ok(None);
     }
-    let principal = match row.staff_id {
-        Some(staff_id) => match store::staff::principal(&app.db, staff_id).await? {
-            Some(p) => Some(p),
-            None => {
-                // The account was deleted or deactivated: the session ends with it.
-                store::sessions::delete(&app.db, &id).await?;
-                return Ok(None);
-            }
-        },
-        None => None,
+    // Whoever the session is for must still be allowed in: a deactivated staff member, a
+    // revoked or closed portal account ends the session with it.
+    let (principal, portal) = match row.kind {
+        Kind::Anonymous => (None, None),
+        Kind::Staff(staff_id) => (store::staff::principal(&app.db, staff_id).await?, None),
+        Kind::Portal(Owner::Client(account_id)) => {
+            let client = store::portal::client_principal(&app.db, account_id).await?;
+            let open = match &client {
+                Some(c) => {
+                    store::portal::keep_open(&app.db, account_id, c.client_id, clock::today(), now)
+                        .await?
+                }
+                None => false,
+            };
+            (None, client.filter(|_| open).map(PortalPrincipal::Client))
+        }
+        Kind::Portal(Owner::Employer(contact_id)) => (
+            None,
+            store::portal::employer_principal(&app.db, contact_id)
+                .await?
+                .map(PortalPrincipal::Employer),
+        ),
     };
+    if row.kind != Kind::Anonymous && principal.is_none() && portal.is_none() {
+        store::sessions::delete(&app.db, &id).await?;
+        return Ok(None);
+    }
     if touch_due(row.last_seen_at, now, idle) {
         store::sessions::touch(&app.db, &id, now).await?;
     }
-    Ok(Some((row, principal)))
+    Ok(Some((row, principal, portal)))
 }
 
 /// How stale `last_seen_at` may be: it is written when it is this old, a quarter of the idle

@@ -77,7 +77,8 @@ fn assert_refused(a: &Answer, status: StatusCode, field: &str, what: &str) {
     );
 }
 
-/// domain.md §4: 6 months after the hire, then at most 3 years; month ends clamp.
+/// domain.md §4: 6 months after the hire, then at most 3 years, counted under 民法第143条
+/// (shared/domain.md §9 item 12: a period whose last month lacks the day ends on its last day).
 #[tokio::test]
 async fn service_window_from_hire_start_and_return_to_work() {
     let app = spawn_app().await;
@@ -86,7 +87,7 @@ async fn service_window_from_hire_start_and_return_to_work() {
     assert!(a.content_type.starts_with("application/json"));
     assert_eq!(
         a.body,
-        json!({"hire_date": "2026-08-31", "earliest_start": "2027-02-28", "latest_end": "2030-02-27"})
+        json!({"hire_date": "2026-08-31", "earliest_start": "2027-03-01", "latest_end": "2030-02-28"})
     );
 
     let a = get(
@@ -104,10 +105,13 @@ async fn service_window_from_hire_start_and_return_to_work() {
         })
     );
 
-    // 2028 is a leap year.
+    // 2028 is a leap year: the 6 months from 2027-08-31 end on 2028-02-29.
     let a = get(&app, "/api/v1/rules/service-window?hire_date=2027-08-31").await;
+    assert_eq!(a.body["earliest_start"], "2028-03-01");
+    assert_eq!(a.body["latest_end"], "2031-02-28");
+    let a = get(&app, "/api/v1/rules/service-window?hire_date=2027-08-29").await;
     assert_eq!(a.body["earliest_start"], "2028-02-29");
-    assert_eq!(a.body["latest_end"], "2031-02-27");
+    assert_eq!(a.body["latest_end"], "2031-02-28");
 
     // After 休職 the 6 months count from the return to work.
     let a = get(

@@ -392,7 +392,8 @@ async fn a_supporters_month_in_chromium() {
     let client = crate::helpers::id_from_location(&page.location(), "/clients/");
     let today = teichaku::clock::today();
     let hire = teichaku::domain::rules::period::add_months(today, -12);
-    let start = teichaku::domain::rules::period::add_months(hire, 6);
+    // The window's first day (民法第143条: a hire on the 29th–31st may start on the 1st).
+    let start = teichaku::domain::rules::period::service_window(hire, None).earliest_start;
     for (path, fields) in [
         (
             format!("/clients/{client}/employments"),
@@ -416,9 +417,8 @@ async fn a_supporters_month_in_chromium() {
                 ("period_start", start.to_string()),
                 (
                     "period_end",
-                    teichaku::domain::rules::period::add_months(start, 12)
-                        .previous_day()
-                        .unwrap()
+                    teichaku::domain::rules::period::months_from(start, 12)
+                        .last_day
                         .to_string(),
                 ),
             ],

@@ -81,12 +81,13 @@ async fn a_client_with_employment_certificate_and_contract() {
     );
     assert!(page.body.contains("就労先がまだ登録されていません。"));
 
-    // Hired 2024-08-31: the window opens on 2025-02-28 (+6 months, clamped to the month's
-    // end) and its last day is 2028-02-28 (+42 months = 2028-02-29, − 1 day; domain.md §4).
+    // Hired 2024-08-31 (民法第143条, shared/domain.md §9 item 12): the 6 months end on
+    // 2025-02-28 (no 2/31), so the window opens on 2025-03-01; the 42 months end on
+    // 2028-02-29 (no 2/31 in the leap February either), its last day (domain.md §4).
     add_employment(&app, client, "2024-08-31").await;
     let page = app.get(&format!("/clients/{client}")).await;
     assert!(
-        page.body.contains("2025-02-28 〜 2028-02-28"),
+        page.body.contains("2025-03-01 〜 2028-02-29"),
         "window on the timeline"
     );
     assert!(page.body.contains("<svg class=\"timeline\""));
@@ -159,9 +160,9 @@ async fn a_client_with_employment_certificate_and_contract() {
         .await;
     assert_eq!(contract.status, StatusCode::SEE_OTHER, "{}", contract.body);
     let page = app.get(&format!("/clients/{client}")).await;
-    // 3 years from 2025-03-01 would end on 2028-02-29; the window ends a day earlier.
+    // 3 years from 2025-03-01 end on 2028-02-29, the window's last day too.
     assert!(
-        page.body.contains("<td>2025-03-01</td><td>2028-02-28</td>"),
+        page.body.contains("<td>2025-03-01</td><td>2028-02-29</td>"),
         "contract end computed"
     );
     assert!(page.body.contains("0123456789"));

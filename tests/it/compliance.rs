@@ -2,7 +2,7 @@
 //! are met; the month-end list names the reasons; supporters see their own clients at home.
 //! (The scenarios where the month view and the claim must agree are in `claim_eval`.)
 use reqwest::StatusCode;
-use teichaku::domain::rules::period::add_months;
+use teichaku::domain::rules::period::{add_months, months_from, service_window};
 
 use crate::helpers::{TestApp, spawn_app};
 
@@ -27,7 +27,8 @@ async fn client_in_service(app: &TestApp) -> (i64, i64) {
         )
         .await;
     assert_eq!(e.status, StatusCode::SEE_OTHER, "{}", e.body);
-    let start = add_months(hire, 6);
+    // The window's first day (民法第143条: a hire on the 29th–31st may start on the 1st).
+    let start = service_window(hire, None).earliest_start;
     let c = app
         .submit(
             &format!("/clients/{client}/certificates/new"),
@@ -39,10 +40,7 @@ async fn client_in_service(app: &TestApp) -> (i64, i64) {
                 ("income_category", "general1"),
                 ("monthly_cap_yen", "9300"),
                 ("period_start", &start.to_string()),
-                (
-                    "period_end",
-                    &add_months(start, 12).previous_day().unwrap().to_string(),
-                ),
+                ("period_end", &months_from(start, 12).last_day.to_string()),
             ],
         )
         .await;

@@ -506,6 +506,7 @@ async fn consents_are_recorded_checked_and_withdrawn() {
             lang: teichaku::i18n::Lang::Ja,
             title_key: "consent.title",
             staff: None,
+            portal: None,
             csrf: String::new(),
             path: String::new(),
             notice: None,

@@ -8,6 +8,8 @@
 //! | supporter / manager of office A | |
 //! | administrator | |
 //! | supporter / manager of office B | same organisation, another office |
+//! | client A / client B | the client of office A (B) signed in to the portal |
+//! | employer A / employer B | the employer contact of client A (B), with a consent naming them for every category |
 //!
 //! | policy | allowed | refused |
 //! |---|---|---|
@@ -16,6 +18,12 @@
 //! | `Admin` | the administrator | other staff: 403 |
 //! | `OfficeView`, `ClientView`, `ClientEdit`, `InquiryAccess` | staff of the owning office, the administrator | staff of the other office: 403 (same organisation) |
 //! | `OfficeManage`, `ClientManage` | the manager of the owning office, the administrator | supporters, the other office's manager: 403 |
+//! | `ClientSelf` | clients (their own record: the path has no client id) | staff, employers: 403 |
+//! | `EmployerSelf` | employer contacts | staff, clients: 403 |
+//! | `EmployerClient` | the employer contact linked to the client `{id}` | the other employer: 404; staff, clients: 403 |
+//!
+//! Clients and employer contacts get the staff sign-in redirect on every staff route (a
+//! portal session is not a staff session).
 //!
 //! "Allowed" is: not the sign-in redirect, not 403, not 404, no 5xx; a GET answers 200 or a
 //! redirect elsewhere, a POST (with an empty or minimal form, so it fails validation where it
@@ -37,7 +45,7 @@ use std::fmt::Write as _;
 
 use reqwest::StatusCode;
 use teichaku::db::Db;
-use teichaku::store::{self, outbox::NewMessage};
+use teichaku::store::{self, outbox::NewMessage, portal::Owner};
 use teichaku::web::access::{Policy, RouteSpec};
 
 use crate::helpers::{Page, TestApp, id_from_location, spawn_app};
@@ -67,7 +75,12 @@ struct Ids {
     staff: i64,
     outbox: i64,
     claim_version: i64,
+    /// A self-check entry of the client, with a comment (`/selfcheck/entries/{eid}`).
+    selfcheck_entry: i64,
     calendar_token: String,
+    /// The employer contact linked to the office's client (set once the portal identities
+    /// are made).
+    contact: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,21 +97,39 @@ enum Who {
     Admin,
     SupporterB,
     ManagerB,
+    /// The client of office A, signed in to the portal.
+    ClientA,
+    ClientB,
+    /// The employer contact linked to the client of office A, with a consent naming them.
+    EmployerA,
+    EmployerB,
 }
 
 impl Who {
-    const ALL: [Who; 6] = [
+    const ALL: [Who; 10] = [
         Who::Anonymous,
         Who::SupporterA,
         Who::ManagerA,
         Who::Admin,
         Who::SupporterB,
         Who::ManagerB,
+        Who::ClientA,
+        Who::ClientB,
+        Who::EmployerA,
+        Who::EmployerB,
     ];
+
+    fn is_client(self) -> bool {
+        matches!(self, Who::ClientA | Who::ClientB)
+    }
+
+    fn is_employer(self) -> bool {
+        matches!(self, Who::EmployerA | Who::EmployerB)
+    }
 
     fn login(self) -> Option<&'static str> {
         match self {
-            Who::Anonymous => None,
+            Who::Anonymous | Who::ClientA | Who::ClientB | Who::EmployerA | Who::EmployerB => None,
             Who::SupporterA => Some("sup.a"),
             Who::ManagerA => Some("mgr.a"),
             Who::Admin => Some(crate::helpers::ADMIN_LOGIN),
@@ -109,8 +140,8 @@ impl Who {
 
     fn office(self) -> Option<Office> {
         match self {
-            Who::SupporterA | Who::ManagerA => Some(Office::A),
-            Who::SupporterB | Who::ManagerB => Some(Office::B),
+            Who::SupporterA | Who::ManagerA | Who::ClientA | Who::EmployerA => Some(Office::A),
+            Who::SupporterB | Who::ManagerB | Who::ClientB | Who::EmployerB => Some(Office::B),
             Who::Anonymous | Who::Admin => None,
         }
     }
@@ -123,6 +154,8 @@ impl Who {
 /// A browser of one identity, with the CSRF token of its session.
 struct Identity {
     who: Who,
+    /// The portal account of a client or employer identity.
+    owner: Option<Owner>,
     app: TestApp,
     csrf: String,
 }
@@ -146,6 +179,37 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
     if who == Who::Anonymous {
         return Expect::SignIn;
     }
+    if who.is_client() || who.is_employer() {
+        return match policy {
+            // A record named in the path (a consent of theirs) is another client's: 404.
+            Policy::ClientSelf if who.is_client() => {
+                if owner.is_none() || who.office() == owner {
+                    Expect::Allowed
+                } else {
+                    Expect::NotFound
+                }
+            }
+            Policy::EmployerSelf if who.is_employer() => Expect::Allowed,
+            // Another office's client is not linked to them: as if it did not exist.
+            Policy::EmployerClient if who.is_employer() => {
+                if who.office() == owner {
+                    Expect::Allowed
+                } else {
+                    Expect::NotFound
+                }
+            }
+            Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient => Expect::Forbidden,
+            // A portal session is not a staff session: staff pages ask for the staff sign-in.
+            _ => Expect::SignIn,
+        };
+    }
+    if matches!(
+        policy,
+        Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient
+    ) {
+        // Portal pages are for a signed-in client or employer contact, never staff.
+        return Expect::Forbidden;
+    }
     if who == Who::Admin {
         return Expect::Allowed;
     }
@@ -158,6 +222,7 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
         Policy::Admin => false,
         Policy::OfficeView | Policy::ClientView | Policy::ClientEdit | Policy::InquiryAccess => own,
         Policy::OfficeManage | Policy::ClientManage => own && who.is_manager(),
+        Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient => false,
     };
     if allowed {
         Expect::Allowed
@@ -167,7 +232,8 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
 }
 
 fn is_sign_in(page: &Page) -> bool {
-    page.status == StatusCode::SEE_OTHER && page.location().starts_with("/login")
+    page.status == StatusCode::SEE_OTHER
+        && (page.location().starts_with("/login") || page.location().starts_with("/portal/login"))
 }
 
 /// Allowed requests that the fixture's state answers with a status the general rule does
@@ -197,6 +263,12 @@ const STATE_ANSWERS: &[(&str, &str, StatusCode, &str)] = &[
         "/account/calendar",
         StatusCode::OK,
         "the new feed address is shown once on the page (only its hash is kept)",
+    ),
+    (
+        "POST",
+        "/clients/{id}/portal/invite",
+        StatusCode::OK,
+        "the invitation sheet with its one-time link is shown once on the page",
     ),
 ];
 
@@ -246,7 +318,7 @@ fn param_value(route: &str, before: &str, name: &str, ids: &Ids) -> Result<Strin
         ("outbox", "id") => ids.outbox,
         ("employments", "eid") => ids.employment,
         ("certificates", "cid") => ids.certificate,
-        ("consents", "cid") => ids.consent,
+        ("consents" | "sharing", "cid") => ids.consent,
         // 上限額管理結果: `{cid}` is the client.
         ("cap", "cid") => ids.client,
         ("plans", "pid") => ids.plan,
@@ -255,10 +327,14 @@ fn param_value(route: &str, before: &str, name: &str, ids: &Ids) -> Result<Strin
         ("concerns", "kid") => ids.concern,
         ("institutions", "iid") => ids.institution,
         ("claims", "version") => ids.claim_version,
+        ("entries", "eid") => ids.selfcheck_entry,
         ("reports", "month") => return Ok(REPORT_MONTH.to_string()),
         ("claims", "month") => return Ok(CLAIM_MONTH.to_string()),
         ("lang", "code") => return Ok("ja".to_string()),
         ("calendar", "file") => return Ok(format!("{}.ics", ids.calendar_token)),
+        ("employer", "cid") => ids.contact,
+        // A well-formed one-time link no invitation has.
+        ("invite" | "link", "token") => return Ok("0f".repeat(32)),
         _ => {
             return Err(format!(
                 "{route}: the matrix test does not know the parameter {{{name}}} after /{before}/; \
@@ -271,7 +347,7 @@ fn param_value(route: &str, before: &str, name: &str, ids: &Ids) -> Result<Strin
 
 /// Whether the parameter is a record id (a missing one must answer 404).
 fn is_id(name: &str) -> bool {
-    !matches!(name, "month" | "code" | "file")
+    !matches!(name, "month" | "code" | "file" | "token")
 }
 
 /// The parameters of a path: (index of the segment, literal segment before it, name).
@@ -705,6 +781,28 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
     )
     .await;
 
+    // A self-check entry of the client, with a comment to reply to.
+    let mut tx = app.state.db.begin().await.expect("tx");
+    let item = store::selfcheck::add_own_item(&mut tx, client, "朝の散歩", teichaku::clock::now())
+        .await
+        .expect("self-check item");
+    let selfcheck_entry = store::selfcheck::save_entry(
+        &mut tx,
+        client,
+        teichaku::clock::today(),
+        &teichaku::domain::selfcheck::CheckInput {
+            scores: vec![(
+                item,
+                teichaku::domain::selfcheck::Score::new(3).expect("score"),
+            )],
+            comment: "ねむい".into(),
+        },
+        teichaku::clock::now(),
+    )
+    .await
+    .expect("self-check entry");
+    tx.commit().await.expect("commit");
+
     // The calendar feed of the office's supporter, with a token this test knows.
     let calendar_token = suffix.repeat(64);
     let mut tx = app.state.db.begin().await.expect("tx");
@@ -735,7 +833,9 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
         staff,
         outbox,
         claim_version,
+        selfcheck_entry,
         calendar_token,
+        contact: 0,
     }
 }
 
@@ -767,20 +867,48 @@ async fn fixture() -> (TestApp, Ids, Ids, Vec<Identity>) {
     let outbox_b = outbox_message(&app, "b@example.jp").await;
     let a = office_records(&app, "西船橋", "a", outbox_a).await;
     let b = office_records(&app, "浜松駅前", "b", outbox_b).await;
+    let (mut a, mut b) = (a, b);
     let mut identities = Vec::new();
     for who in Who::ALL {
-        let browser = match who.login() {
-            None => app.another_browser(),
-            Some(login) => app.signed_in_as(login).await,
-        };
-        let page = if who == Who::Anonymous {
-            "/login"
+        let ids = if who.office() == Some(Office::B) {
+            &mut b
         } else {
-            "/account/password"
+            &mut a
+        };
+        let (browser, owner, page) = match (who.login(), who) {
+            (_, Who::ClientA | Who::ClientB) => {
+                let account = app.client_account(ids.client, ids.staff).await;
+                let owner = Owner::Client(account);
+                (app.portal_browser(owner).await, Some(owner), "/me")
+            }
+            (_, Who::EmployerA | Who::EmployerB) => {
+                let contact = app
+                    .employer_contact(ids.client, "物流 課長", ids.staff)
+                    .await;
+                app.consent_for_employer(
+                    ids.client,
+                    "物流 課長",
+                    &[
+                        "work_status",
+                        "health",
+                        "disability",
+                        "support_records",
+                        "reports",
+                        "contact_info",
+                    ],
+                )
+                .await;
+                ids.contact = contact;
+                let owner = Owner::Employer(contact);
+                (app.portal_browser(owner).await, Some(owner), "/employer")
+            }
+            (None, _) => (app.another_browser(), None, "/login"),
+            (Some(login), _) => (app.signed_in_as(login).await, None, "/account/password"),
         };
         let csrf = browser.csrf(page).await;
         identities.push(Identity {
             who,
+            owner,
             app: browser,
             csrf,
         });
@@ -884,6 +1012,10 @@ fn exception(spec: &RouteSpec) -> Option<&'static str> {
             "sign-out ends the session the rest of the matrix uses: each identity signs out \
              a session of its own, and is sent to /login",
         ),
+        ("POST", "/portal/logout") => Some(
+            "portal sign-out ends the session the rest of the matrix uses: each identity signs \
+             out a session of its own, and is sent to /portal/login",
+        ),
         _ => None,
     }
 }
@@ -944,6 +1076,50 @@ async fn run_exception(
                     },
                 );
             }
+            ("POST", "/portal/logout") => {
+                let (browser, form_page) = match (id.owner, id.who.login()) {
+                    (Some(owner), _) => (
+                        app.portal_browser(owner).await,
+                        if id.who.is_client() {
+                            "/me"
+                        } else {
+                            "/employer"
+                        },
+                    ),
+                    (None, None) => (app.another_browser(), "/portal/login"),
+                    (None, Some(login)) => (app.signed_in_as(login).await, "/account/password"),
+                };
+                let token = browser.csrf(form_page).await;
+                let page = browser
+                    .post_form("/portal/logout", &[("_csrf", &token)])
+                    .await;
+                let after = browser.get(form_page).await;
+                let signed_out = match (id.owner, id.who.login()) {
+                    (Some(_), _) => is_sign_in(&after),
+                    // Staff are not signed out by the portal's sign-out.
+                    (None, Some(_)) => after.status == StatusCode::OK,
+                    (None, None) => true,
+                };
+                let to = if id.who.login().is_some() {
+                    "/"
+                } else {
+                    "/portal/login"
+                };
+                tally.check(
+                    page.status == StatusCode::SEE_OTHER
+                        && page.location().starts_with(to)
+                        && signed_out,
+                    || {
+                        format!(
+                            "POST /portal/logout as {:?}: {} {}, then {form_page} {}",
+                            id.who,
+                            page.status,
+                            page.location(),
+                            after.status
+                        )
+                    },
+                );
+            }
             _ => unreachable!("{} {} has no exception", spec.method, spec.path),
         }
     }
@@ -991,7 +1167,8 @@ async fn run_matrix((area, in_area): Area) {
         .into_iter()
         .filter(|r| in_area(r.path))
         .collect();
-    routes.sort_by_key(|r| r.path.ends_with("/delete"));
+    // Revoking a portal account ends the portal identities' sessions: it runs last too.
+    routes.sort_by_key(|r| r.path.ends_with("/delete") || r.path.ends_with("/revoke"));
     let admin = identities
         .iter()
         .find(|i| i.who == Who::Admin)
@@ -1007,7 +1184,8 @@ async fn run_matrix((area, in_area): Area) {
             continue;
         }
         let ps = params(spec.path);
-        let owners: &[Option<Office>] = if ps.is_empty() {
+        // Only a record id makes a path someone's (a month or a token does not).
+        let owners: &[Option<Office>] = if !ps.iter().any(|(_, _, name)| is_id(name)) {
             &[None]
         } else {
             &[Some(Office::A), Some(Office::B)]
@@ -1020,12 +1198,24 @@ async fn run_matrix((area, in_area): Area) {
                 case(&mut tally, db, &tables, &mut last, id, spec, &path, expect).await;
             }
         }
-        // A missing id answers 404, to the administrator too.
+        // A missing id answers 404, to the administrator too (on a portal page, to the
+        // portal user it is for).
+        let asker = match spec.policy {
+            Policy::EmployerClient | Policy::EmployerSelf => identities
+                .iter()
+                .find(|i| i.who == Who::EmployerA)
+                .expect("employer"),
+            Policy::ClientSelf => identities
+                .iter()
+                .find(|i| i.who == Who::ClientA)
+                .expect("client"),
+            _ => admin,
+        };
         for (_, _, name) in ps.iter().filter(|(_, _, name)| is_id(name)) {
             let path = fill(spec.path, &a, Some(name)) + query_for(spec.path);
             let expect = Expect::NotFound;
             case(
-                &mut tally, db, &tables, &mut last, admin, spec, &path, expect,
+                &mut tally, db, &tables, &mut last, asker, spec, &path, expect,
             )
             .await;
         }
@@ -1157,7 +1347,9 @@ fn every_parameter_of_the_table_has_a_fixture() {
         staff: 14,
         outbox: 15,
         claim_version: 16,
+        selfcheck_entry: 17,
         calendar_token: "t".into(),
+        contact: 17,
     };
     for r in teichaku::web::route_table() {
         let path = fill(r.path, &ids, None);

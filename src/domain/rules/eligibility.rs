@@ -188,7 +188,8 @@ mod tests {
     fn eligibility_table() {
         use PriorService as P;
         use Reason as R;
-        // Hired 2026-08-31: window 2027-02-28 ..= 2030-02-27 (month-end clamping).
+        // Hired 2026-08-31: window 2027-03-01 ..= 2030-02-28 (民法第143条: 2027-02-31 and
+        // 2030-02-31 do not exist, so the periods end on February's last day; §9 item 12).
         let hire = date!(2026 - 08 - 31);
         type Case = (P, bool, Option<Date>, Date, &'static [Reason]);
         let cases: [Case; 12] = [
@@ -196,10 +197,10 @@ mod tests {
                 P::EmploymentTransition,
                 true,
                 None,
-                date!(2027 - 02 - 28),
+                date!(2027 - 03 - 01),
                 &[],
             ),
-            (P::ContinuousA, true, None, date!(2030 - 02 - 27), &[]),
+            (P::ContinuousA, true, None, date!(2030 - 02 - 28), &[]),
             (P::ContinuousB, true, None, date!(2028 - 06 - 01), &[]),
             (P::LifeCare, true, None, date!(2028 - 06 - 01), &[]),
             (
@@ -214,14 +215,14 @@ mod tests {
                 P::EmploymentTransition,
                 true,
                 None,
-                date!(2027 - 02 - 27),
+                date!(2027 - 02 - 28),
                 &[R::TooEarly],
             ),
             (
                 P::EmploymentTransition,
                 true,
                 None,
-                date!(2030 - 02 - 28),
+                date!(2030 - 03 - 01),
                 &[R::WindowEnded],
             ),
             (

@@ -12,6 +12,86 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "サインインの一時制限",
         "Sign-in throttled",
     ),
+    (
+        "audit.action.portal.invite",
+        "本人・企業担当者の招待",
+        "Invited a client or employer contact",
+    ),
+    (
+        "audit.action.portal.revoke",
+        "本人・企業担当者のアカウント停止",
+        "Revoked a client or employer account",
+    ),
+    (
+        "audit.action.portal.activate",
+        "本人・企業担当者のアカウント開始",
+        "Client or employer account activated",
+    ),
+    (
+        "audit.action.portal.sign_in",
+        "本人・企業担当者のサインイン",
+        "Client or employer signed in",
+    ),
+    (
+        "audit.action.portal.sign_in_failed",
+        "本人・企業担当者のサインイン失敗",
+        "Client or employer sign-in failed",
+    ),
+    (
+        "audit.action.portal.sign_in_throttled",
+        "本人・企業担当者のサインイン制限",
+        "Client or employer sign-in throttled",
+    ),
+    (
+        "audit.action.portal.sign_in_link",
+        "サインイン用リンクの送信",
+        "Sign-in link sent",
+    ),
+    (
+        "audit.action.portal.sign_out",
+        "本人・企業担当者のサインアウト",
+        "Client or employer signed out",
+    ),
+    (
+        "audit.action.portal.view",
+        "本人・企業担当者による閲覧",
+        "Viewed by the client or employer",
+    ),
+    (
+        "audit.action.employer.invite",
+        "企業担当者の招待",
+        "Invited an employer contact",
+    ),
+    (
+        "audit.action.employer.revoke",
+        "企業担当者の閲覧停止",
+        "Employer contact's access ended",
+    ),
+    (
+        "audit.action.employer.observation",
+        "企業からの週報",
+        "Employer's weekly observation",
+    ),
+    (
+        "audit.action.selfcheck.items",
+        "セルフチェック項目の設定",
+        "Self-check items set",
+    ),
+    (
+        "audit.action.selfcheck.entry",
+        "セルフチェックの記入",
+        "Self-check entered",
+    ),
+    (
+        "audit.action.selfcheck.reply",
+        "セルフチェックへの返信",
+        "Replied to a self-check",
+    ),
+    (
+        "audit.action.note.message",
+        "連絡帳への書き込み",
+        "Wrote in the shared notebook",
+    ),
     ("audit.action.auth.sign_out", "サインアウト", "Signed out"),
     (
         "audit.action.setup.complete",

@@ -485,7 +485,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("share.kind.institution", "関係機関", "Agency"),
     ("share.method.in_person", "手渡し", "In person"),
     ("share.method.mail", "郵送", "Mail"),
-    ("share.method.portal", "ポータル", "Portal"),
+    (
+        "share.method.portal",
+        "ポータル（オンラインで確認）",
+        "Portal (confirmed online)",
+    ),
     ("share.method.email", "メール", "Email"),
     (
         "share.other_employer",
@@ -539,6 +543,31 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "share.refused.acknowledged",
         "この共有の確認は、すでに記録されています。",
         "The confirmation of this sharing is already recorded.",
+    ),
+    (
+        "share.portal_note",
+        "本人や企業担当者がポータルで読んで「確認」を押すと、ポータルでの共有として自動で記録されます（手で記録する必要はありません）。",
+        "When the client or an employer contact reads the report in the portal and confirms it, the portal records that sharing itself (no need to record it here).",
+    ),
+    (
+        "share.online.client",
+        "本人がオンラインで確認 {at}",
+        "Confirmed online by the client {at}",
+    ),
+    (
+        "share.online.employer",
+        "企業担当者 {name} が確認 {at}",
+        "Confirmed online by the employer contact {name} {at}",
+    ),
+    (
+        "report.print_online_client",
+        "本人確認欄：オンラインで確認（{date}）",
+        "Client's confirmation: confirmed online ({date})",
+    ),
+    (
+        "report.print_online_employer",
+        "企業担当者 {name}：オンラインで確認（{date}）",
+        "Employer contact {name}: confirmed online ({date})",
     ),
     ("field.share_recipient", "共有する相手", "Recipient"),
     (

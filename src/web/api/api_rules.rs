@@ -686,9 +686,9 @@ mod tests {
         assert_eq!(
             w.map(|w| (w.earliest_start, w.latest_end, w.end)),
             Some((
-                "2027-02-28".to_string(),
-                "2030-02-27".to_string(),
-                Some("2030-02-27".to_string())
+                "2027-03-01".to_string(),
+                "2030-02-28".to_string(),
+                Some("2030-02-28".to_string())
             ))
         );
         let c = charge_answer(
@@ -702,6 +702,45 @@ mod tests {
         );
         let r = reward_answer(Some("retained=19&served=20"), date!(2026 - 11 - 27)).ok();
         assert_eq!(r.map(|r| r.units), Some(3512));
+    }
+
+    /// The OpenAPI document's Date declares the years `parse_date` accepts, and its
+    /// service-window example is what the API answers (民法第143条, issue 17).
+    #[test]
+    fn openapi_declares_the_date_range_and_a_true_example() {
+        let doc: Value = serde_json::from_str(OPENAPI).unwrap_or(Value::Null);
+        let date = &doc["components"]["schemas"]["Date"];
+        let (first, last) = (*YEARS.start(), *YEARS.end());
+        assert_eq!(date["formatMinimum"], format!("{first}-01-01"));
+        assert_eq!(date["formatMaximum"], format!("{last}-12-31"));
+        assert_eq!(
+            date["pattern"], "^(19[0-9]{2}|2[0-9]{3})-[0-9]{2}-[0-9]{2}$",
+            "the pattern's years are {first}–{last}"
+        );
+        assert!(parse_date("d", &format!("{first}-01-01")).is_ok());
+        assert!(parse_date("d", &format!("{last}-12-31")).is_ok());
+        assert!(parse_date("d", &format!("{}-12-31", first - 1)).is_err());
+        assert!(parse_date("d", &format!("{}-01-01", last + 1)).is_err());
+
+        let get = &doc["paths"]["/api/v1/rules/service-window"]["get"];
+        let example = |name: &str| {
+            get["parameters"]
+                .as_array()
+                .and_then(|ps| ps.iter().find(|p| p["name"] == name))
+                .and_then(|p| p["example"].as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let query = format!(
+            "hire_date={}&start_date={}",
+            example("hire_date"),
+            example("start_date")
+        );
+        let answer = window_answer(Some(&query)).map(|w| serde_json::to_value(w).ok());
+        let documented = &get["responses"]["200"]["content"]["application/json"]["example"];
+        assert_eq!(answer.ok().flatten().as_ref(), Some(documented));
+        assert_eq!(documented["earliest_start"], "2026-03-01");
+        assert_eq!(documented["latest_end"], "2029-02-28");
     }
 
     /// The document served at /api/openapi.json is JSON and describes every route here.

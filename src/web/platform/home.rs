@@ -8,6 +8,7 @@ use crate::domain::month::YearMonth;
 use crate::domain::staff::Principal;
 use crate::error::AppResult;
 use crate::store::{self, offices::OfficeSummary, tasks::Task};
+use crate::web::portal::selfcheck::watch::{self, WatchLine};
 use crate::web::support::compliance::{Row, month_rows};
 use crate::web::{
     access::Staff,
@@ -26,6 +27,8 @@ struct HomePage {
     /// This month's rows for the clients this staff member supports.
     rows: Vec<Row>,
     month: String,
+    /// Self-check: the clients in their charge with missed days or falling items.
+    selfcheck: Vec<WatchLine>,
 }
 
 impl HomePage {
@@ -61,6 +64,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         rows.extend(month_rows(&ctx, m.office_id, Some(me.id), ym).await?);
     }
     rows.sort_by_key(|r| crate::domain::compliance::urgency(&r.items));
+    let selfcheck = watch::for_supporter(&ctx.app.db, me.id, today, ctx.lang).await?;
     let page = ctx.page("home.title");
     Ok(HomePage {
         page,
@@ -70,6 +74,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         today,
         rows,
         month: ym.to_string(),
+        selfcheck,
     }
     .into_response())
 }

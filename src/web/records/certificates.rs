@@ -126,9 +126,8 @@ pub async fn new_period(
     let form = match periods.iter().rfind(|p| p.certificate_id == certificate_id) {
         Some(last) => {
             let start = last.end_date.next_day().unwrap_or(last.end_date);
-            let end = crate::domain::rules::period::add_months(start, 12)
-                .previous_day()
-                .unwrap_or(start);
+            // A decision period of a year (12 months, 民法第143条).
+            let end = crate::domain::rules::period::months_from(start, 12).last_day;
             PeriodForm {
                 period_start: start.to_string(),
                 period_end: end.to_string(),

@@ -370,6 +370,7 @@ mod tests {
             lang,
             title_key: "consent.title",
             staff: None,
+            portal: None,
             csrf: String::new(),
             path: String::new(),
             notice: None,

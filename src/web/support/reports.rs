@@ -25,7 +25,7 @@ use crate::domain::consent::{self, Blocked, Category, Recipient};
 use crate::domain::fields::{self, FieldErrors};
 use crate::domain::month::YearMonth;
 use crate::domain::report::{
-    self, DraftInput, PlanFact, Refusal, ReportStatus, SHARE_METHODS, draft_body, parse_month,
+    self, DraftInput, PlanFact, Refusal, ReportStatus, STAFF_SHARE_METHODS, draft_body, parse_month,
 };
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -314,7 +314,7 @@ struct MonthPage {
     shares: Vec<ShareRow>,
     status: ReportStatus,
     recipients: Vec<RecipientOption>,
-    methods: [&'static str; 4],
+    methods: [&'static str; 3],
     forms: Forms,
     errors: FieldErrors,
     blocked: Option<BlockedView>,
@@ -357,6 +357,10 @@ impl MonthPage {
     fn method_key(&self, method: &str) -> String {
         format!("share.method.{method}")
     }
+    /// "本人がオンラインで確認 2026-12-01 10:15" for a share the portal recorded.
+    fn online_ack(&self, share: &ShareRow) -> Option<String> {
+        online_ack_line(self.page.lang, share)
+    }
     /// The id of the confirmation date input of a share: the plain field id for the share
     /// whose form has a message (so the error summary links to it), unique ids otherwise.
     fn ack_id(&self, share_id: &i64) -> String {
@@ -396,7 +400,7 @@ async fn month_page(ctx: &Ctx, client: Client, month: YearMonth) -> AppResult<Mo
         shares,
         status,
         recipients,
-        methods: SHARE_METHODS,
+        methods: STAFF_SHARE_METHODS,
         forms,
         errors: FieldErrors::new(),
         blocked: None,
@@ -651,7 +655,8 @@ pub async fn share(
         }
     }
     let method = form.share_method.trim();
-    if !SHARE_METHODS.contains(&method) {
+    // The portal's shares are written by the portal alone, with who confirmed and when.
+    if !STAFF_SHARE_METHODS.contains(&method) {
         errors.add("share_method", "err.choose");
     }
     let consents = store::consents::list_for_client(db, client.id).await?;
@@ -740,6 +745,21 @@ pub async fn share(
         .await?;
     tx.commit().await?;
     Ok(see_other(&format!("{}?n=saved", month_url(&client, month))))
+}
+
+/// Who confirmed a share online and when (Japan time), for the staff's month page: `None`
+/// for a share staff recorded by hand.
+fn online_ack_line(lang: Lang, share: &ShareRow) -> Option<String> {
+    let at = share.acknowledged_at.filter(|_| share.is_online())?;
+    let at = clock::format_jst(at);
+    Some(if share.employer_contact_id.is_some() {
+        lang.fill(
+            "share.online.employer",
+            &[("name", share.recipient_name.clone()), ("at", at)],
+        )
+    } else {
+        lang.fill("share.online.client", &[("at", at)])
+    })
 }
 
 /// The reason a share is blocked, with what it names, in the page's language.
@@ -844,6 +864,10 @@ struct PrintPage {
     month: String,
     report: ReportRow,
     finalised_at: String,
+    /// The client's online confirmation of this version, filled in the 本人確認欄.
+    client_ack: Option<String>,
+    /// Each employer contact's online confirmation of this version.
+    employer_acks: Vec<String>,
 }
 
 impl PrintPage {
@@ -871,6 +895,8 @@ pub async fn print(
             .find(|v| v.version == n && v.is_final())
     }
     .ok_or(AppError::NotFound)?;
+    let shares = store::reports::shares(&ctx.app.db, client.id, month).await?;
+    let (client_ack, employer_acks) = print_ack_lines(ctx.lang, &report, &shares);
     // Printing takes the report out of the system onto paper: worth a line in the log.
     ctx.audit(Action::ReportPrint, &report)
         .office(office.id)
@@ -890,6 +916,44 @@ pub async fn print(
         office,
         month: month.to_string(),
         report,
+        client_ack,
+        employer_acks,
     }
     .into_response())
+}
+
+/// The print's confirmation lines for the printed version: the client's (the first online
+/// confirmation, "オンラインで確認（2026年12月1日）") and one per employer contact. Oldest first.
+fn print_ack_lines(
+    lang: Lang,
+    report: &ReportRow,
+    shares: &[ShareRow],
+) -> (Option<String>, Vec<String>) {
+    let mut online: Vec<&ShareRow> = shares
+        .iter()
+        .filter(|s| s.report_id == report.id && s.is_online())
+        .collect();
+    online.sort_by_key(|s| (s.acknowledged_at, s.id));
+    let date = |s: &ShareRow| {
+        let d = s.acknowledged_on.unwrap_or(s.shared_on);
+        match lang {
+            Lang::Ja => report::japanese_date(d),
+            Lang::En => d.to_string(),
+        }
+    };
+    let client = online
+        .iter()
+        .find(|s| s.client_account_id.is_some())
+        .map(|s| lang.fill("report.print_online_client", &[("date", date(s))]));
+    let employers = online
+        .iter()
+        .filter(|s| s.employer_contact_id.is_some())
+        .map(|s| {
+            lang.fill(
+                "report.print_online_employer",
+                &[("name", s.recipient_name.clone()), ("date", date(s))],
+            )
+        })
+        .collect();
+    (client, employers)
 }

@@ -24,6 +24,10 @@
 //! | `ClientEdit` | who may change the client `{id}`'s record (today: the same staff) |
 //! | `ClientManage` | the manager of the client `{id}`'s office, or an administrator (moving the client to another office) |
 //! | `InquiryAccess` | staff of the office the inquiry `{id}` was made to |
+//! | `ClientSelf` | a client signed in to the portal: only their own record; writes `portal.view` once per GET |
+//! | `ClientWrite` | the same client, for a change they make: 403 once their service has ended (they keep reading for 90 days) |
+//! | `EmployerSelf` | an employer contact signed in to the portal |
+//! | `EmployerClient` | an employer contact, for the client `{id}` linked to them while a consent naming them is in force (404 otherwise); writes `portal.view` once per GET |
 //! | `Sub<P, T>` | a record `T` under its parent `P` (a plan under a client, a setting under an office): the parent's check, then 404 unless `T` belongs to it |
 //!
 //! The routes are declared with `Routes`, which takes the policy of every route next to its
@@ -31,9 +35,16 @@
 //! route without a declared policy, and the role × route test (`tests/it/matrix.rs`) reads
 //! `web::route_table()` to check each declared policy against what the route answers.
 //!
-//! New kinds of principal (a client signed in for themself, an employer contact) get their
-//! own session kind and their own extractors and `Policy` variants here; the staff
-//! extractors refuse them, and the matrix test gains their identities.
+//! A client or an employer contact has their own kind of session (`store::sessions::Kind`)
+//! and their own extractors (`portal.rs`); the staff extractors do not see them (a portal
+//! session has no staff principal, so a staff page sends them to the staff sign-in), and
+//! the portal extractors answer 403 to staff.
+
+mod portal;
+pub use portal::{
+    ClientSelf, ClientWrite, EmployerClient, EmployerSelf,
+    allowed_categories as portal_allowed_categories,
+};
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -74,6 +85,13 @@ pub enum Policy {
     ClientEdit,
     ClientManage,
     InquiryAccess,
+    /// A client signed in to the portal, for their own record only (`/me/…`).
+    ClientSelf,
+    /// An employer contact signed in to the portal (`/employer`).
+    EmployerSelf,
+    /// An employer contact, for the client `{id}` linked to them, while that client's consent
+    /// naming them is in force (`/employer/clients/{id}/…`).
+    EmployerClient,
 }
 
 /// One route of the router with its policy.
