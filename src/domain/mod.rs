@@ -24,6 +24,8 @@ pub mod outbox;
 pub mod password;
 pub mod plan;
 pub mod portal;
+#[cfg(test)]
+mod properties;
 pub mod report;
 pub mod retention;
 pub mod rules;
