@@ -116,6 +116,12 @@ actions! {
     SelfcheckEntry = "selfcheck.entry",
     SelfcheckReply = "selfcheck.reply",
     NoteMessage = "note.message",
+    TotpEnable = "totp.enable",
+    TotpDisable = "totp.disable",
+    TotpReset = "totp.reset",
+    TotpRequire = "totp.require",
+    SignInSecondFactorFailed = "auth.second_factor_failed",
+    RecoveryCodeUsed = "auth.recovery_code_used",
 }
 
 impl Action {

@@ -29,4 +29,5 @@ pub mod rules;
 pub mod selfcheck;
 pub mod staff;
 pub mod standing;
+pub mod totp;
 pub mod tour;

@@ -40,3 +40,4 @@ mod setup;
 mod smtp_sink;
 mod staff;
 mod tours;
+mod two_factor;
