@@ -41,3 +41,4 @@ mod smtp_sink;
 mod staff;
 mod tours;
 mod two_factor;
+mod two_factor_browser;
