@@ -45,7 +45,10 @@ async fn set_up_two_factor_and_sign_in_with_it_in_chromium() {
     wait_for(&driver, By::Id("welcome")).await;
 
     // From the account page to the set-up page.
-    driver.goto(format!("{base}/account/password")).await.unwrap();
+    driver
+        .goto(format!("{base}/account/password"))
+        .await
+        .unwrap();
     wait_for(&driver, By::Id("nav-two-factor"))
         .await
         .click()
@@ -58,18 +61,30 @@ async fn set_up_two_factor_and_sign_in_with_it_in_chromium() {
         .unwrap()
         .expect("secret");
     assert!(
-        wait_for(&driver, By::Css(".qr svg")).await.is_displayed().await.unwrap(),
+        wait_for(&driver, By::Css(".qr svg"))
+            .await
+            .is_displayed()
+            .await
+            .unwrap(),
         "QR code shown"
     );
     assert_accessible(&driver, "the two-factor set-up page").await;
     shot(&driver, "totp-setup.png").await;
     // A wrong code first: the field says so.
     type_into(&driver, "f-code", "000000").await;
-    wait_for(&driver, By::Id("totp-enable")).await.click().await.unwrap();
+    wait_for(&driver, By::Id("totp-enable"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for(&driver, By::Id("e-code")).await;
     assert_accessible(&driver, "the set-up page with a refused code").await;
     type_into(&driver, "f-code", &code_at(&secret, now())).await;
-    wait_for(&driver, By::Id("totp-enable")).await.click().await.unwrap();
+    wait_for(&driver, By::Id("totp-enable"))
+        .await
+        .click()
+        .await
+        .unwrap();
     let codes = wait_for(&driver, By::Id("recovery-codes")).await;
     assert_eq!(codes.find_all(By::Tag("li")).await.unwrap().len(), 10);
     assert_accessible(&driver, "the recovery codes page").await;
@@ -98,7 +113,11 @@ async fn set_up_two_factor_and_sign_in_with_it_in_chromium() {
     assert_accessible(&driver, "the second step of sign-in").await;
     shot(&driver, "totp-step.png").await;
     type_into(&driver, "f-code", "999999").await;
-    wait_for(&driver, By::Id("totp-verify")).await.click().await.unwrap();
+    wait_for(&driver, By::Id("totp-verify"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for(&driver, By::Id("e-code")).await;
     assert_accessible(&driver, "the second step with a refused code").await;
     shot(&driver, "totp-step-refused.png").await;
