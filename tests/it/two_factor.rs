@@ -295,3 +295,80 @@ async fn when_required_staff_set_it_up_before_anything_else_and_an_admin_can_res
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
+
+/// Parallel requests cannot get around the limits: eight wrong codes at once after the
+/// password get four answers and four refusals (the reservation is one statement), and the
+/// same right code sent from two sign-ins at once signs in only one of them.
+#[tokio::test]
+async fn parallel_codes_are_counted_and_a_code_is_accepted_once() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    enable(&app).await;
+
+    let browser = app.another_browser();
+    browser.login(ADMIN_LOGIN, PASSWORD).await;
+    let token = browser.csrf("/login/two-factor").await;
+    let mut set = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let client = browser.client.clone();
+        let url = browser.url("/login/two-factor");
+        let token = token.clone();
+        set.spawn(async move {
+            client
+                .post(url)
+                .form(&[("_csrf", token.as_str()), ("code", "000002")])
+                .send()
+                .await
+                .expect("POST")
+                .status()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(s) = set.join_next().await {
+        statuses.push(s.expect("task"));
+    }
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY)
+        .count();
+    let throttled = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((checked, throttled), (4, 4), "{statuses:?}");
+
+    // A fresh app: two sign-ins waiting, the same code sent by both at once.
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let (secret, _) = enable(&app).await;
+    let first = app.another_browser();
+    let second = app.another_browser();
+    first.login(ADMIN_LOGIN, PASSWORD).await;
+    second.login(ADMIN_LOGIN, PASSWORD).await;
+    let code = next_code(&secret);
+    let mut set = tokio::task::JoinSet::new();
+    for b in [&first, &second] {
+        let token = b.csrf("/login/two-factor").await;
+        let client = b.client.clone();
+        let url = b.url("/login/two-factor");
+        let code = code.clone();
+        set.spawn(async move {
+            client
+                .post(url)
+                .form(&[("_csrf", token.as_str()), ("code", code.as_str())])
+                .send()
+                .await
+                .expect("POST")
+                .status()
+        });
+    }
+    let mut statuses = Vec::new();
+    while let Some(s) = set.join_next().await {
+        statuses.push(s.expect("task"));
+    }
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        vec![StatusCode::SEE_OTHER, StatusCode::UNPROCESSABLE_ENTITY]
+    );
+}
