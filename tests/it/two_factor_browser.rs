@@ -131,6 +131,15 @@ async fn set_up_two_factor_and_sign_in_with_it_in_chromium() {
     driver.goto(format!("{base}/staff")).await.unwrap();
     wait_for(&driver, By::Id("f-require")).await;
     assert_accessible(&driver, "the staff list with the two-factor requirement").await;
+    // The administrator's own edit page offers the reset (two-factor is on for them).
+    wait_for(&driver, By::Css("td a[href$='/edit']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("reset-two-factor")).await;
+    assert_accessible(&driver, "the staff edit page with the two-factor reset").await;
+    shot(&driver, "totp-staff-edit.png").await;
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
 }
