@@ -118,6 +118,12 @@ actions! {
     NoteMessage = "note.message",
     CalendarLabelSet = "calendar.label_set",
     ClientAccessReport = "client.access_report",
+    TotpEnable = "totp.enable",
+    TotpDisable = "totp.disable",
+    TotpReset = "totp.reset",
+    TotpRequire = "totp.require",
+    SignInSecondFactorFailed = "auth.second_factor_failed",
+    RecoveryCodeUsed = "auth.recovery_code_used",
 }
 
 impl Action {

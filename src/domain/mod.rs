@@ -32,4 +32,5 @@ pub mod rules;
 pub mod selfcheck;
 pub mod staff;
 pub mod standing;
+pub mod totp;
 pub mod tour;

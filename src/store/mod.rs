@@ -28,4 +28,5 @@ pub mod selfcheck;
 pub mod sessions;
 pub mod staff;
 pub mod tasks;
+pub mod totp;
 pub mod tours;

@@ -43,4 +43,6 @@ mod setup;
 mod smtp_sink;
 mod staff;
 mod tours;
+mod two_factor;
+mod two_factor_browser;
 mod two_nodes;

@@ -413,6 +413,36 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "単位数単価の追加",
         "Unit price added",
     ),
+    (
+        "audit.action.totp.enable",
+        "2段階認証の有効化",
+        "Two-factor sign-in turned on",
+    ),
+    (
+        "audit.action.totp.disable",
+        "2段階認証の無効化",
+        "Two-factor sign-in turned off",
+    ),
+    (
+        "audit.action.totp.reset",
+        "2段階認証のリセット",
+        "Two-factor sign-in reset",
+    ),
+    (
+        "audit.action.totp.require",
+        "2段階認証の必須設定",
+        "Two-factor requirement changed",
+    ),
+    (
+        "audit.action.auth.second_factor_failed",
+        "2段階認証コードの誤り",
+        "Wrong two-factor code",
+    ),
+    (
+        "audit.action.auth.recovery_code_used",
+        "リカバリーコードの使用",
+        "Recovery code used",
+    ),
 ];
 
 #[cfg(test)]

@@ -23,7 +23,9 @@ use crate::web::{
     access::Staff,
     csrf::CsrfForm,
     ctx::{AuditRef, Ctx, Page},
-    hash_password, safe_next, see_other, throttle, unprocessable, verify_password,
+    hash_password,
+    platform::two_factor,
+    safe_next, see_other, throttle, unprocessable, verify_password,
 };
 
 #[derive(Template, WebTemplate)]
@@ -135,6 +137,11 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
         let page = ctx.form_page("login.title").await?;
         return Ok(refuse(StatusCode::UNAUTHORIZED, "login.failed", page));
     };
+    // With two-factor on (or required), the password only opens the second step; the
+    // attempt stays counted until the code is right (web::platform::two_factor).
+    if let Some(second_step) = two_factor::after_password(&ctx, &principal, &form.next).await? {
+        return Ok(second_step);
+    }
     throttle::signed_in(&ctx, &login).await?;
     ctx.session.sign_in(&ctx.app, principal.clone()).await?;
     ctx.audit(Action::AuthSignIn, &AuditRef::new("staff", principal.id))
