@@ -23,6 +23,7 @@ pub mod outbox;
 pub mod password;
 pub mod plan;
 pub mod portal;
+pub mod record_keeping;
 pub mod report;
 pub mod retention;
 pub mod rules;
