@@ -116,6 +116,8 @@ actions! {
     SelfcheckEntry = "selfcheck.entry",
     SelfcheckReply = "selfcheck.reply",
     NoteMessage = "note.message",
+    KeepingSettingUpdate = "keeping.setting_update",
+    ClientRemove = "client.remove",
 }
 
 impl Action {

@@ -137,7 +137,12 @@ mod tests {
         let reg = date!(2018 - 04 - 01);
         // (contract ends, last record, expected end, why)
         let cases: &[(&[Date], Option<Date>, Date, &str)] = &[
-            (&[], None, reg, "nothing but the record: the day it was made"),
+            (
+                &[],
+                None,
+                reg,
+                "nothing but the record: the day it was made",
+            ),
             (
                 &[date!(2021 - 03 - 31)],
                 None,
@@ -239,7 +244,11 @@ mod tests {
         assert_eq!(month_last_day("2025-13"), None);
         assert_eq!(month_last_day("x"), None);
         assert_eq!(
-            latest(&[None, Some(date!(2020 - 01 - 02)), Some(date!(2019 - 01 - 01))]),
+            latest(&[
+                None,
+                Some(date!(2020 - 01 - 02)),
+                Some(date!(2019 - 01 - 01))
+            ]),
             Some(date!(2020 - 01 - 02))
         );
         assert_eq!(latest(&[None, None]), None);

@@ -1,3 +1,4 @@
 //! Messages of the platform area that have their own table.
 
 pub mod audit;
+pub mod keeping;
