@@ -469,6 +469,15 @@ async fn removal_after_the_period_deletes_and_anonymises_and_is_audited() {
         !detail.contains("古田") && !detail.contains("ふるた"),
         "{detail}"
     );
+    // The audit page names the removed client by kind and id only.
+    let audit = app.get("/audit?action=client.remove").await;
+    assert_eq!(audit.status, StatusCode::OK);
+    assert!(
+        audit.body.contains(&format!("client {old}")),
+        "{}",
+        audit.body
+    );
+    assert!(!audit.body.contains("古田"));
 
     // Gone from the list; a second removal finds no client.
     let list = app.get("/admin/record-keeping").await;
