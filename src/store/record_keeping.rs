@@ -195,9 +195,23 @@ const DELETES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Removes the client's personal data, in the caller's transaction: the client row is
-/// anonymised and marked removed (last, guarded by `removed_at IS NULL`: a concurrent
-/// second removal gets `None` and its caller rolls back), queued or sent emails to the client's addresses, portal accounts, links
+/// Takes the client for removal as the transaction's first statement, a write: it locks the
+/// row (PostgreSQL) or the database (SQLite, before any read, so the transaction never has
+/// to upgrade a stale read snapshot), so a concurrent second removal waits and then finds
+/// the client removed (`None`). Returns the client's email, for `remove`.
+pub async fn lock_for_removal(
+    tx: &mut Tx,
+    client_id: i64,
+    now: OffsetDateTime,
+) -> Result<Option<String>, sqlx::Error> {
+    on_tx!(tx, c => sqlx::query_scalar(
+        "UPDATE clients SET updated_at = $2 WHERE id = $1 AND removed_at IS NULL RETURNING email")
+        .bind(client_id).bind(now).fetch_optional(c).await)
+}
+
+/// Removes the client's personal data, in the caller's transaction after
+/// `lock_for_removal` (`email` is what it returned): the client row is anonymised and
+/// marked removed, queued or sent emails to the client's addresses, portal accounts, links
 /// and sessions, and every record under the client are deleted; the contacts that hold a
 /// resolved concern (a past case) stay with their words blanked. Locked claims
 /// (`claims.snapshot`) and the frozen 就労定着率 (`retention_frozen.evidence`) are not
@@ -205,20 +219,15 @@ const DELETES: &[(&str, &str)] = &[
 pub async fn remove(
     tx: &mut Tx,
     client_id: i64,
+    email: &str,
     now: OffsetDateTime,
 ) -> Result<Option<RemovalCounts>, sqlx::Error> {
     let mut counts = RemovalCounts::default();
-    let email: Option<String> = on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT email FROM clients WHERE id = $1 AND removed_at IS NULL")
-        .bind(client_id).fetch_optional(c).await)?;
-    let Some(email) = email else {
-        return Ok(None);
-    };
     let outbox = on_tx!(tx, c => sqlx::query(
         "DELETE FROM email_outbox WHERE to_address <> ''
              AND (to_address = $2 OR to_address IN
                   (SELECT email FROM client_accounts WHERE client_id = $1))")
-        .bind(client_id).bind(&email)
+        .bind(client_id).bind(email)
         .execute(c).await.map(|r| r.rows_affected()))?;
     counts.add("email_outbox", outbox);
     for (table, sql) in DELETES {

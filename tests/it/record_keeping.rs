@@ -658,3 +658,25 @@ async fn the_keeping_years_are_at_least_five_and_the_change_is_audited() {
         .await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn two_removals_at_once_remove_once() {
+    let app = spawn_app().await;
+    let (office, sato, _) = app.office_with_client().await;
+    let old = old_client(&app, office, sato, "古田 五郎", date!(2019 - 03 - 31)).await;
+    let remove = format!("/admin/record-keeping/{old}/remove");
+    let token = app.csrf(&remove).await;
+    let form = [("_csrf", token.as_str()), ("confirm_removal", "1")];
+    let (a, b) = tokio::join!(app.post_form(&remove, &form), app.post_form(&remove, &form));
+    let mut statuses = [a.status, b.status];
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [StatusCode::SEE_OTHER, StatusCode::NOT_FOUND],
+        "{} / {}",
+        a.body,
+        b.body
+    );
+    assert_eq!(app.audit_rows("client.remove").await.len(), 1);
+    assert_eq!(rows(&app, "contracts", old).await, 0);
+}

@@ -188,8 +188,13 @@ pub async fn remove_client(
         e.add("confirm_removal", "keeping.err_confirm");
     }
     let years = store::record_keeping::years(&ctx.app.db, c.who.organization_id).await?;
-    let today = clock::today();
+    let (today, now) = (clock::today(), clock::now());
     let mut tx = ctx.app.db.begin().await?;
+    // Taken first (a write), so two removals of one client run one after the other and
+    // the second finds no client; the period is checked on what the lock sees.
+    let email = store::record_keeping::lock_for_removal(&mut tx, c.client.id, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let facts = store::record_keeping::find_facts_in(&mut tx, c.client.id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -204,10 +209,9 @@ pub async fn remove_client(
         let (page, _) = remove_page(&ctx, &c, e).await?;
         return Ok(unprocessable(page));
     }
-    let Some(counts) = store::record_keeping::remove(&mut tx, c.client.id, clock::now()).await?
-    else {
-        return Err(AppError::NotFound);
-    };
+    let counts = store::record_keeping::remove(&mut tx, c.client.id, &email, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
     ctx.audit(
         Action::ClientRemove,
         &AuditRef::new("client", c.client.id).office(c.client.office_id),
