@@ -116,6 +116,8 @@ actions! {
     SelfcheckEntry = "selfcheck.entry",
     SelfcheckReply = "selfcheck.reply",
     NoteMessage = "note.message",
+    CalendarLabelSet = "calendar.label_set",
+    ClientAccessReport = "client.access_report",
     KeepingSettingUpdate = "keeping.setting_update",
     ClientRemove = "client.remove",
 }

@@ -914,6 +914,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "We could not read what was sent. Reload the page and try again.",
     ),
     (
+        "error.busy.title",
+        "ただいま混み合っています",
+        "The server is busy",
+    ),
+    (
+        "error.busy.message",
+        "少し待ってから、もう一度お試しください。",
+        "Please wait a moment and try again.",
+    ),
+    (
         "error.too_large.title",
         "送信された内容が大きすぎます",
         "What was sent is too large",

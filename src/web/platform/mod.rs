@@ -27,6 +27,11 @@ pub fn routes() -> Routes {
         .post("/logout", Policy::Public, auth::sign_out)
         .get("/account/password", Policy::Staff, auth::show_password)
         .post("/account/password", Policy::Staff, auth::change_password)
+        .get(
+            "/clients/{id}/access",
+            Policy::ClientManage,
+            audit::client_access,
+        )
         .get("/offices", Policy::Staff, offices::list_offices)
         .post("/offices", Policy::Admin, offices::create_office)
         .get("/offices/new", Policy::Admin, offices::new_office)
