@@ -124,6 +124,8 @@ actions! {
     TotpRequire = "totp.require",
     SignInSecondFactorFailed = "auth.second_factor_failed",
     RecoveryCodeUsed = "auth.recovery_code_used",
+    KeepingSettingUpdate = "keeping.setting_update",
+    ClientRemove = "client.remove",
 }
 
 impl Action {

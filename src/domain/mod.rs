@@ -26,6 +26,7 @@ pub mod plan;
 pub mod portal;
 #[cfg(test)]
 mod properties;
+pub mod record_keeping;
 pub mod report;
 pub mod retention;
 pub mod rules;

@@ -165,7 +165,7 @@ pub async fn names(
         }
         Named::Client => format!(
             "SELECT c.id, c.name FROM clients c JOIN offices o ON o.id = c.office_id
-             WHERE o.organization_id = $1 AND c.id IN ({list})"
+             WHERE o.organization_id = $1 AND c.removed_at IS NULL AND c.id IN ({list})"
         ),
         Named::Inquiry => format!(
             "SELECT i.id, i.name FROM inquiries i JOIN offices o ON o.id = i.office_id

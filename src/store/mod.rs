@@ -23,6 +23,7 @@ pub mod organizations;
 pub mod outbox;
 pub mod plans;
 pub mod portal;
+pub mod record_keeping;
 pub mod reports;
 pub mod selfcheck;
 pub mod sessions;

@@ -124,6 +124,7 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "retried" => "outbox.retried",
         "claim_locked" => "claim.locked_notice",
         "slot_booked" => "tour.slot_has_bookings",
+        "removed" => "keeping.removed_notice",
         _ => return None,
     })
 }

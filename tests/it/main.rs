@@ -37,6 +37,7 @@ mod portal_notebook;
 mod portal_reports;
 mod portal_selfcheck;
 mod public;
+mod record_keeping;
 mod reports;
 mod schema;
 mod setup;

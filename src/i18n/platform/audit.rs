@@ -443,6 +443,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "リカバリーコードの使用",
         "Recovery code used",
     ),
+    (
+        "audit.action.keeping.setting_update",
+        "記録の保存年数の変更",
+        "Record-keeping period changed",
+    ),
+    (
+        "audit.action.client.remove",
+        "保存期間を過ぎた利用者の削除",
+        "Client removed after the keeping period",
+    ),
 ];
 
 #[cfg(test)]

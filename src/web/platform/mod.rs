@@ -11,6 +11,7 @@ pub mod housekeeping;
 pub mod lang;
 pub mod offices;
 pub mod outbox;
+pub mod record_keeping;
 pub mod setup;
 pub mod staff;
 pub mod two_factor;
@@ -109,4 +110,5 @@ pub fn routes() -> Routes {
         .get("/readyz", Policy::Public, health::readyz)
         .get("/static/app.css", Policy::Public, assets::stylesheet)
         .merge(outbox::routes())
+        .merge(record_keeping::routes())
 }
