@@ -116,6 +116,7 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "link_sent" => "portal.login.link_sent",
         "sharing_stopped" => "portal.sharing.stopped",
         "confirmed" => "portal.reports.confirmed_notice",
+        "export_purpose" => "claim.purpose.missing",
         "password" => "notice.password_changed",
         "totp_off" => "notice.totp_off",
         "totp_reset" => "notice.totp_reset",

@@ -367,10 +367,28 @@ async fn a_month_with_every_case() {
         .await;
     assert!(page.body.contains("最新の確定版と同じ内容です"));
 
+    // A file with clients' names says why it is made (issue 16): without a purpose the
+    // manager is sent back to choose one, and the purpose is in the audit row.
+    let why = app
+        .get(&format!("/offices/{office}/claims/{MONTH}/1/claim.csv"))
+        .await;
+    assert_eq!(why.status, StatusCode::SEE_OTHER);
+    assert!(
+        why.location().contains("n=export_purpose"),
+        "{}",
+        why.location()
+    );
+    assert!(app.audit_rows("claims.export_csv").await.is_empty());
+    let back = app.get(&why.location()).await;
+    assert!(back.body.contains("用途を選んでから出力してください"));
+    assert!(back.body.contains("name=\"purpose\""));
+
     // The CSV for the books: BOM, CRLF, a header, 7 clients and the total.
     let csv = app
         .client
-        .get(app.url(&format!("/offices/{office}/claims/{MONTH}/1/claim.csv")))
+        .get(app.url(&format!(
+            "/offices/{office}/claims/{MONTH}/1/claim.csv?purpose=claim"
+        )))
         .send()
         .await
         .expect("csv");
@@ -394,10 +412,17 @@ async fn a_month_with_every_case() {
             .any(|l| l.contains("井上 二郎") && l.contains("対面での支援がありません"))
     );
     assert!(lines.last().unwrap().contains(&cost.to_string()));
+    let detail: String = teichaku::on_db!(&app.state.db, pool => sqlx::query_scalar(
+        "SELECT detail FROM audit_log WHERE action = 'claims.export_csv'")
+        .fetch_one(pool).await)
+    .expect("audit");
+    assert!(detail.contains("purpose=claim"), "{detail}");
 
     // Invoices: one sheet per claimable client with the charge.
     let inv = app
-        .get(&format!("/offices/{office}/claims/{MONTH}/1/invoices"))
+        .get(&format!(
+            "/offices/{office}/claims/{MONTH}/1/invoices?purpose=clients"
+        ))
         .await;
     assert_eq!(inv.status, StatusCode::OK);
     assert_eq!(inv.body.matches("class=\"sheet\"").count(), 5);
@@ -407,7 +432,9 @@ async fn a_month_with_every_case() {
     // The 国保連 file: Shift_JIS, CRLF, one J121 set per claimable client.
     let file = app
         .client
-        .get(app.url(&format!("/offices/{office}/claims/{MONTH}/1/kokuho")))
+        .get(app.url(&format!(
+            "/offices/{office}/claims/{MONTH}/1/kokuho?purpose=claim"
+        )))
         .send()
         .await
         .expect("file");
@@ -486,7 +513,9 @@ async fn a_month_with_every_case() {
         ]
     );
     let old = app
-        .get(&format!("/offices/{office}/claims/{MONTH}/1/invoices"))
+        .get(&format!(
+            "/offices/{office}/claims/{MONTH}/1/invoices?purpose=clients"
+        ))
         .await;
     assert_eq!(old.body.matches("class=\"sheet\"").count(), 5);
     assert!(!app.audit_rows("claims.view").await.is_empty());
@@ -517,7 +546,9 @@ async fn the_file_is_refused_with_every_problem_listed() {
         .await;
     assert_eq!(lock.status, StatusCode::SEE_OTHER, "{}", lock.body);
     let file = app
-        .get(&format!("/offices/{office}/claims/{MONTH}/1/kokuho"))
+        .get(&format!(
+            "/offices/{office}/claims/{MONTH}/1/kokuho?purpose=claim"
+        ))
         .await;
     assert_eq!(file.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(file.body.contains("受給者証番号"), "{}", file.body);
@@ -526,7 +557,7 @@ async fn the_file_is_refused_with_every_problem_listed() {
     // Unknown versions and months are 404.
     for path in [
         format!("/offices/{office}/claims/{MONTH}/9/kokuho"),
-        format!("/offices/{office}/claims/2026-13/1/claim.csv"),
+        format!("/offices/{office}/claims/2026-13/1/claim.csv?purpose=claim"),
         format!("/offices/{office}/claims/{MONTH}/x/invoices"),
     ] {
         assert_eq!(app.get(&path).await.status, StatusCode::NOT_FOUND, "{path}");

@@ -391,6 +391,11 @@ fn fill(route: &str, ids: &Ids, missing: Option<&str>) -> String {
 fn query_for(route: &str) -> &'static str {
     match route {
         "/offices/{id}/claims/cap/{cid}" => "?month=2026-10",
+        // A download with clients' names says why (issue 16).
+        "/offices/{id}/claims/{month}/{version}/claim.csv"
+        | "/offices/{id}/claims/{month}/{version}/kokuho"
+        | "/offices/{id}/claims/{month}/{version}/cap-results" => "?purpose=claim",
+        "/offices/{id}/claims/{month}/{version}/invoices" => "?purpose=clients",
         _ => "",
     }
 }

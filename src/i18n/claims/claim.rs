@@ -232,6 +232,36 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Claim file for the 国保連 (J11)",
     ),
     (
+        "claim.purpose.label",
+        "用途（記録されます）",
+        "Purpose (recorded)",
+    ),
+    (
+        "claim.purpose.claim",
+        "国保連への請求",
+        "Sending the claim to the 国保連",
+    ),
+    (
+        "claim.purpose.check",
+        "事業所内の確認",
+        "Checking inside the office",
+    ),
+    (
+        "claim.purpose.inspection",
+        "指導監査・自治体への提出",
+        "An inspection or a municipality's request",
+    ),
+    (
+        "claim.purpose.clients",
+        "利用者への請求書・領収書の交付",
+        "Invoices and receipts for clients",
+    ),
+    (
+        "claim.purpose.missing",
+        "利用者の氏名を含むファイルです。用途を選んでから出力してください（監査ログに記録されます）。",
+        "These files carry clients' names: choose the purpose first (it is recorded in the audit log).",
+    ),
+    (
         "claim.export_cap",
         "上限額管理結果票ファイル（J41）",
         "Cap management file (J41)",

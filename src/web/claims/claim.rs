@@ -138,6 +138,10 @@ struct ClaimPage {
 }
 
 impl ClaimPage {
+    /// Why a download is made: asked before any file with clients' names leaves.
+    fn purposes(&self) -> [crate::domain::export::Purpose; 4] {
+        crate::domain::export::Purpose::ALL
+    }
     fn yen(&self, n: &u64) -> String {
         yen(*n)
     }
@@ -429,14 +433,49 @@ fn download(bytes: Vec<u8>, content_type: &'static str, file_name: &str) -> Resp
         .into_response()
 }
 
+/// `?purpose=` of a download that carries clients' names.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ExportQuery {
+    pub purpose: String,
+}
+
+/// The purpose given, or the way back to the claim page with a notice asking for it
+/// (issue 16: such exports are audited with who and why).
+fn purpose_of(
+    q: &ExportQuery,
+    office: &Office,
+    month: &str,
+) -> Result<crate::domain::export::Purpose, Response> {
+    crate::domain::export::Purpose::parse(q.purpose.trim()).ok_or_else(|| {
+        let month = YearMonth::parse(month)
+            .map(|m| m.to_string())
+            .unwrap_or_default();
+        crate::web::see_other(&format!(
+            "/offices/{}/claims?month={month}&n=export_purpose",
+            office.id
+        ))
+    })
+}
+
 pub async fn export_csv(
     ctx: Ctx,
     OfficeManage { office, .. }: OfficeManage,
     Path(VersionPath { month, version }): Path<VersionPath>,
+    Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
+    let purpose = match purpose_of(&q, &office, &row.month) {
+        Ok(p) => p,
+        Err(back) => return Ok(back),
+    };
     ctx.audit(Action::ClaimsExportCsv, &office)
-        .detail(format!("month={} version={}", row.month, row.version))
+        .detail(format!(
+            "month={} version={} purpose={}",
+            row.month,
+            row.version,
+            purpose.code()
+        ))
         .write_now(&ctx.app.db)
         .await?;
     let name = format!("claim-{}-{}-v{}.csv", office.id, row.month, row.version);
@@ -460,9 +499,14 @@ async fn kokuho_download(
     ctx: Ctx,
     office: Office,
     VersionPath { month, version }: VersionPath,
+    q: ExportQuery,
     kind: DataKind,
 ) -> AppResult<Response> {
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
+    let purpose = match purpose_of(&q, &office, &row.month) {
+        Ok(p) => p,
+        Err(back) => return Ok(back),
+    };
     // Both months were written by `lock_claim` from a `YearMonth`.
     let stored = |text: &str| {
         YearMonth::parse(text).ok_or_else(|| {
@@ -489,10 +533,11 @@ async fn kokuho_download(
     };
     ctx.audit(Action::ClaimsExportKokuho, &office)
         .detail(format!(
-            "month={} version={} kind={}",
+            "month={} version={} kind={} purpose={}",
             row.month,
             row.version,
-            kind.code()
+            kind.code(),
+            purpose.code()
         ))
         .write_now(&ctx.app.db)
         .await?;
@@ -504,16 +549,18 @@ pub async fn export_kokuho(
     ctx: Ctx,
     OfficeManage { office, .. }: OfficeManage,
     Path(path): Path<VersionPath>,
+    Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
-    kokuho_download(ctx, office, path, DataKind::J11).await
+    kokuho_download(ctx, office, path, q, DataKind::J11).await
 }
 
 pub async fn export_cap_results(
     ctx: Ctx,
     OfficeManage { office, .. }: OfficeManage,
     Path(path): Path<VersionPath>,
+    Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
-    kokuho_download(ctx, office, path, DataKind::J41).await
+    kokuho_download(ctx, office, path, q, DataKind::J41).await
 }
 
 #[derive(Template, WebTemplate)]
@@ -537,10 +584,20 @@ pub async fn invoices(
     ctx: Ctx,
     OfficeManage { office, .. }: OfficeManage,
     Path(VersionPath { month, version }): Path<VersionPath>,
+    Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
+    let purpose = match purpose_of(&q, &office, &row.month) {
+        Ok(p) => p,
+        Err(back) => return Ok(back),
+    };
     ctx.audit(Action::ClaimsInvoices, &office)
-        .detail(format!("month={} version={}", row.month, row.version))
+        .detail(format!(
+            "month={} version={} purpose={}",
+            row.month,
+            row.version,
+            purpose.code()
+        ))
         .write_now(&ctx.app.db)
         .await?;
     Ok(InvoicesPage {
