@@ -440,22 +440,20 @@ pub struct ExportQuery {
     pub purpose: String,
 }
 
-/// The purpose given, or the way back to the claim page with a notice asking for it
-/// (issue 16: such exports are audited with who and why).
-fn purpose_of(
-    q: &ExportQuery,
-    office: &Office,
-    month: &str,
-) -> Result<crate::domain::export::Purpose, Response> {
-    crate::domain::export::Purpose::parse(q.purpose.trim()).ok_or_else(|| {
-        let month = YearMonth::parse(month)
-            .map(|m| m.to_string())
-            .unwrap_or_default();
-        crate::web::see_other(&format!(
-            "/offices/{}/claims?month={month}&n=export_purpose",
-            office.id
-        ))
-    })
+/// The claim page again, with a notice asking for the purpose of a download (issue 16:
+/// files with clients' names are audited with who and why).
+fn ask_purpose(office: &Office, month: &str) -> Response {
+    let month = YearMonth::parse(month)
+        .map(|m| m.to_string())
+        .unwrap_or_default();
+    crate::web::see_other(&format!(
+        "/offices/{}/claims?month={month}&n=export_purpose",
+        office.id
+    ))
+}
+
+fn purpose_of(q: &ExportQuery) -> Option<crate::domain::export::Purpose> {
+    crate::domain::export::Purpose::parse(q.purpose.trim())
 }
 
 pub async fn export_csv(
@@ -465,9 +463,8 @@ pub async fn export_csv(
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
-    let purpose = match purpose_of(&q, &office, &row.month) {
-        Ok(p) => p,
-        Err(back) => return Ok(back),
+    let Some(purpose) = purpose_of(&q) else {
+        return Ok(ask_purpose(&office, &row.month));
     };
     ctx.audit(Action::ClaimsExportCsv, &office)
         .detail(format!(
@@ -503,9 +500,8 @@ async fn kokuho_download(
     kind: DataKind,
 ) -> AppResult<Response> {
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
-    let purpose = match purpose_of(&q, &office, &row.month) {
-        Ok(p) => p,
-        Err(back) => return Ok(back),
+    let Some(purpose) = purpose_of(&q) else {
+        return Ok(ask_purpose(&office, &row.month));
     };
     // Both months were written by `lock_claim` from a `YearMonth`.
     let stored = |text: &str| {
@@ -587,9 +583,8 @@ pub async fn invoices(
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
     let (row, claim) = locked(&ctx, &office, &month, &version).await?;
-    let purpose = match purpose_of(&q, &office, &row.month) {
-        Ok(p) => p,
-        Err(back) => return Ok(back),
+    let Some(purpose) = purpose_of(&q) else {
+        return Ok(ask_purpose(&office, &row.month));
     };
     ctx.audit(Action::ClaimsInvoices, &office)
         .detail(format!(
