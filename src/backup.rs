@@ -389,7 +389,13 @@ pub fn encrypt_stream(protection: &Protection) -> anyhow::Result<()> {
 }
 
 /// Opens a backup file: the plain content's reader (decrypting an age file) and its kind.
-fn open_backup(file: &Path, unlock: &Unlock) -> anyhow::Result<(Box<dyn BufRead>, Content)> {
+///
+/// The kind is `None` for an age file of anything else (`teichaku encrypt` takes any input:
+/// `decrypt` gives it back; only `restore` needs a backup).
+fn open_backup(
+    file: &Path,
+    unlock: &Unlock,
+) -> anyhow::Result<(Box<dyn BufRead>, Option<Content>)> {
     let f = File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
     let mut reader = BufReader::new(f);
     let head = reader.fill_buf()?.to_vec();
@@ -439,16 +445,10 @@ fn open_backup(file: &Path, unlock: &Unlock) -> anyhow::Result<(Box<dyn BufRead>
             .fill_buf()
             .map_err(|e| damaged_body(file, &e))?
             .to_vec();
-        let content = Content::of(&head).with_context(|| {
-            format!(
-                "{} decrypts, but to neither an SQLite database nor a pg_dump archive",
-                file.display()
-            )
-        })?;
-        Ok((plain, content))
+        Ok((plain, Content::of(&head)))
     } else if let Some(content) = Content::of(&head) {
         eprintln!("note: {} is an unencrypted backup", file.display());
-        Ok((Box::new(reader), content))
+        Ok((Box::new(reader), Some(content)))
     } else {
         bail!(
             "{} is not a Teichaku backup (neither an age-encrypted file, an SQLite database nor a pg_dump archive), or it is damaged",
@@ -502,6 +502,12 @@ pub fn decrypt_to_stdout(file: &Path, unlock: &Unlock) -> anyhow::Result<()> {
 /// `teichaku restore FILE`: into the fresh database at `url`, checked.
 pub async fn restore(file: &Path, url: &str, unlock: &Unlock) -> anyhow::Result<()> {
     let (mut input, content) = open_backup(file, unlock)?;
+    let content = content.with_context(|| {
+        format!(
+            "{} decrypts, but to neither an SQLite database nor a pg_dump archive; nothing was restored",
+            file.display()
+        )
+    })?;
     let target_engine = if url.starts_with("sqlite:") {
         Engine::Sqlite
     } else {

@@ -237,6 +237,37 @@ async fn an_encrypted_backup_restores_into_a_fresh_database_with_the_same_rows()
     );
     assert!(new_key.status.success(), "{}", stderr(&new_key));
     assert_eq!(snapshot(&second_target).await, original);
+
+    // encrypt and decrypt take any content (a pg_dump of one's own, say).
+    let mut encrypt = Command::new(env!("CARGO_BIN_EXE_teichaku"))
+        .args(["encrypt", "--recipient", &public])
+        .env_remove("TEICHAKU_BACKUP_PASSPHRASE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    encrypt
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"SELECT 1;\n")
+        .unwrap();
+    let sealed = encrypt.wait_with_output().unwrap();
+    assert!(sealed.status.success());
+    let sealed_file = scratch.path("any.age");
+    std::fs::write(&sealed_file, &sealed.stdout).unwrap();
+    let opened = teichaku(
+        "sqlite://unused.db",
+        &[
+            "decrypt",
+            sealed_file.to_str().unwrap(),
+            "-i",
+            identity.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(opened.status.success(), "{}", stderr(&opened));
+    assert_eq!(opened.stdout, b"SELECT 1;\n");
 }
 
 #[tokio::test]
