@@ -334,6 +334,9 @@ pub async fn backup(
             })?;
             let mut stdout = child.stdout.take().context("pg_dump has no output")?;
             let copied = protect_into(protection, &mut stdout, out);
+            // Closed before waiting: had writing stopped early, pg_dump would block on a full
+            // pipe for ever; closed, it ends with a broken pipe.
+            drop(stdout);
             let output = child.wait_with_output()?;
             if !output.status.success() {
                 bail!(
