@@ -32,7 +32,8 @@ pub enum Command {
     /// Apply database migrations and exit
     Migrate,
     /// Write an encrypted, consistent backup of the database to FILE while the server runs
-    /// (SQLite: a copy of the database; PostgreSQL: pg_dump's custom format)
+    /// (SQLite: a copy of the database; PostgreSQL: pg_dump's custom format), with the
+    /// passphrase in TEICHAKU_BACKUP_PASSPHRASE or --passphrase-file, or to --recipient keys
     Backup(BackupArgs),
     /// Restore a backup into a new, empty database (--database-url) and check it
     Restore(RestoreArgs),
@@ -69,6 +70,7 @@ pub struct KeyArgs {
 /// `teichaku backup FILE`.
 #[derive(Debug, clap::Args)]
 pub struct BackupArgs {
+    /// The backup file to write (it must not exist yet)
     pub file: std::path::PathBuf,
     #[command(flatten)]
     pub key: KeyArgs,
@@ -80,6 +82,7 @@ pub struct BackupArgs {
 /// `teichaku restore FILE` and `teichaku decrypt FILE`: the backup and what opens it.
 #[derive(Debug, clap::Args)]
 pub struct RestoreArgs {
+    /// The backup file (age-encrypted, or a plain SQLite copy or pg_dump archive)
     pub file: std::path::PathBuf,
     /// An age identity file (AGE-SECRET-KEY-…) for a backup encrypted to a public key;
     /// repeat for several (old and new keys)
