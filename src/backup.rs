@@ -2,7 +2,7 @@
 //!
 //! A backup holds every client's 要配慮個人情報, and backups are what ends up on USB sticks and
 //! shared drives, so `teichaku backup FILE` encrypts by default, in the age format
-//! (<https://age-encryption.org/v1>; docs/decisions/0007-backup-encryption.md): with a
+//! (<https://age-encryption.org/v1>; docs/decisions/0008-backup-encryption.md): with a
 //! passphrase (`TEICHAKU_BACKUP_PASSPHRASE` or `--passphrase-file`, scrypt) or to public keys
 //! (`--recipient age1…`, X25519). The `age` and `rage` tools read the same files, so a backup
 //! stays readable without Teichaku. An unencrypted copy needs `--plain` and says so.

@@ -37,6 +37,9 @@ pub enum AppError {
     /// The request body is larger than the limit.
     #[error("request body too large")]
     TooLarge,
+    /// Too much is asked at once (password hashing, `web::hashing`): 503 with Retry-After.
+    #[error("busy")]
+    Busy,
     /// The request body did not arrive in time (`web::middleware::body_deadline`).
     #[error("request body timed out")]
     RequestTimeout,
@@ -59,6 +62,8 @@ pub enum ErrorKind {
     Csrf,
     BadRequest,
     TooLarge,
+    /// 503 with Retry-After: a bound on concurrent work was reached.
+    Busy,
     Internal,
     /// A status produced outside our handlers (an extractor rejection, 405, 413, a panic).
     Other,
@@ -96,6 +101,16 @@ impl IntoResponse for AppError {
                 (StatusCode::BAD_REQUEST, ErrorKind::BadRequest)
             }
             AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorKind::TooLarge),
+            AppError::Busy => {
+                tracing::warn!("refused: password hashing is at its bound");
+                let mut response = StatusCode::SERVICE_UNAVAILABLE.into_response();
+                response.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from(5),
+                );
+                response.extensions_mut().insert(ErrorKind::Busy);
+                return response;
+            }
             AppError::RequestTimeout => {
                 tracing::info!("request body timed out");
                 (StatusCode::REQUEST_TIMEOUT, ErrorKind::Other)

@@ -116,6 +116,16 @@ actions! {
     SelfcheckEntry = "selfcheck.entry",
     SelfcheckReply = "selfcheck.reply",
     NoteMessage = "note.message",
+    CalendarLabelSet = "calendar.label_set",
+    ClientAccessReport = "client.access_report",
+    TotpEnable = "totp.enable",
+    TotpDisable = "totp.disable",
+    TotpReset = "totp.reset",
+    TotpRequire = "totp.require",
+    SignInSecondFactorFailed = "auth.second_factor_failed",
+    RecoveryCodeUsed = "auth.recovery_code_used",
+    KeepingSettingUpdate = "keeping.setting_update",
+    ClientRemove = "client.remove",
 }
 
 impl Action {

@@ -59,23 +59,31 @@ pub fn plain_text(
     value: &str,
     multiline: bool,
 ) -> bool {
-    let allowed = |c: char| multiline && matches!(c, '\t' | '\r' | '\n');
-    if value.chars().any(|c| c.is_control() && !allowed(c)) {
-        let only_breaks = value
-            .chars()
-            .filter(|c| c.is_control())
-            .all(|c| matches!(c, '\r' | '\n'));
-        errors.add(
-            field,
-            if only_breaks {
-                "err.line_break"
-            } else {
-                "err.control_chars"
-            },
-        );
-        return false;
+    match control_message(value, multiline) {
+        Some(key) => {
+            errors.add(field, key);
+            false
+        }
+        None => true,
     }
-    true
+}
+
+/// The message key for a text's control characters (see [`plain_text`]), for forms that
+/// keep their messages in their own shape.
+pub fn control_message(value: &str, multiline: bool) -> Option<&'static str> {
+    let allowed = |c: char| multiline && matches!(c, '\t' | '\r' | '\n');
+    if !value.chars().any(|c| c.is_control() && !allowed(c)) {
+        return None;
+    }
+    let only_breaks = value
+        .chars()
+        .filter(|c| c.is_control())
+        .all(|c| matches!(c, '\r' | '\n'));
+    Some(if only_breaks {
+        "err.line_break"
+    } else {
+        "err.control_chars"
+    })
 }
 
 /// A required one-line text: trimmed, not empty, no control characters, at most `max`

@@ -1206,6 +1206,51 @@ mod tests {
             .expect("fixture client")
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        /// Whatever the names and kana (and with amounts that do not add up), the file is either refused with problems or
+        /// written as Shift_JIS records of a fixed shape: control, data and end records with
+        /// CRLF, no cell a spreadsheet would run as a formula, nothing left unencodable (#18).
+        #[test]
+        fn the_file_is_well_formed_or_refused(
+            name in "\\PC{0,12}",
+            kana in proptest::prop_oneof![
+                proptest::prelude::Just("ヤマダ タロウ".to_string()),
+                "[ァ-ヶー　 ]{0,12}",
+                "\\PC{0,12}",
+            ],
+            break_amounts in 0u32..3,
+        ) {
+            let mut claim = small_office();
+            let s = client(&mut claim, A);
+            s.name = name;
+            s.name_kana = kana;
+            if break_amounts == 0 {
+                // Amounts that no longer add up: refused.
+                s.total_units += 1;
+            }
+            match write(&claim) {
+                Err(problems) => proptest::prop_assert!(!problems.is_empty()),
+                Ok(bytes) => {
+                    let (text, _, bad) = SHIFT_JIS.decode(&bytes);
+                    proptest::prop_assert!(!bad);
+                    proptest::prop_assert!(text.ends_with("\r\n"));
+                    let lines: Vec<&str> = text.trim_end_matches("\r\n").split("\r\n").collect();
+                    proptest::prop_assert!(lines[0].starts_with("1,"));
+                    proptest::prop_assert!(lines[lines.len() - 1].starts_with("3,"));
+                    for line in &lines[1..lines.len() - 1] {
+                        proptest::prop_assert!(line.starts_with("2,"));
+                        for cell in line.split(',') {
+                            proptest::prop_assert!(!cell.chars().any(char::is_control), "{line}");
+                            proptest::prop_assert!(!cell.starts_with(['=', '+', '@']), "{line}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     fn sheet(claim: &mut ClaimFile) -> &mut CapResultSheet {
         client(claim, C)
             .cap_results

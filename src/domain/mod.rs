@@ -1,6 +1,7 @@
 //! Pure types and rules: no database, no clock, no HTTP. Every rule with a figure cites
 //! `docs/domain.md`'s source and has a table test beside it.
 pub mod audit;
+pub mod calendar_label;
 pub mod claim;
 pub mod claim_records;
 pub mod client;
@@ -23,10 +24,14 @@ pub mod outbox;
 pub mod password;
 pub mod plan;
 pub mod portal;
+#[cfg(test)]
+mod properties;
+pub mod record_keeping;
 pub mod report;
 pub mod retention;
 pub mod rules;
 pub mod selfcheck;
 pub mod staff;
 pub mod standing;
+pub mod totp;
 pub mod tour;

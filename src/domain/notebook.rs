@@ -159,7 +159,9 @@ impl NoteForm {
         let mut errors = FieldErrors::new();
         let body = self.body.replace("\r\n", "\n");
         let body = body.trim();
-        if body.is_empty() {
+        if !fields::plain_text(&mut errors, "note_body", body, true) {
+            // The message is given.
+        } else if body.is_empty() {
             errors.add("note_body", "err.required");
         } else if body.chars().count() > BODY_MAX_CHARS {
             errors.add("note_body", "note.err.too_long");
@@ -275,7 +277,7 @@ impl ObservationForm {
             errors.add("obs_attendance", "employer.err.attendance");
         }
         let text = |errors: &mut FieldErrors, field: &'static str, value: &str| {
-            fields::optional_text(
+            fields::optional_multiline(
                 errors,
                 field,
                 &value.replace("\r\n", "\n"),

@@ -1,16 +1,53 @@
 //! Passwords: hashing with argon2id with the argon2 crate's defaults (m=19456 KiB, t=2, p=1,
 //! the OWASP-recommended minimum), a random salt per hash, stored as a PHC string; and the
 //! strength a new password (or a client's passphrase) must have ([`weakness`]).
+use std::cell::RefCell;
+
 use argon2::{
-    Argon2,
-    password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash},
+    Algorithm, Argon2, Block, Params, Version,
+    password_hash::phc::{Output, ParamsString, PasswordHash, Salt},
 };
 
+thread_local! {
+    /// The argon2 working memory (19 MiB with the default parameters), kept by each thread
+    /// that hashes and reused. Letting the argon2 crate allocate it on every call does not
+    /// give it back: a process's resident memory grew by 19 MiB at every sign-in attempt
+    /// (measured with VmRSS: 6 MB → 106 MB after 5 verifications on one thread; #18). The
+    /// web layer hashes on two dedicated threads (`web::hashing`), so this is ~40 MiB once.
+    static BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs argon2 with this thread's working memory, grown to `count` blocks if needed.
+fn with_blocks<T>(count: usize, f: impl FnOnce(&mut [Block]) -> T) -> T {
+    BLOCKS.with(|cell| {
+        let mut blocks = cell.borrow_mut();
+        if blocks.len() < count {
+            blocks.resize(count, Block::default());
+        }
+        f(&mut blocks[..count])
+    })
+}
+
+/// Hashes with argon2id (the crate's default parameters) and a random 16-byte salt, as a PHC
+/// string (`$argon2id$v=19$m=19456,t=2,p=1$…$…`).
 pub fn hash(password: &str) -> anyhow::Result<String> {
-    Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| anyhow::anyhow!("hashing a password failed: {e}"))
+    let argon = Argon2::default();
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no random salt: {e}"))?;
+    let mut out = [0u8; 32];
+    with_blocks(argon.params().block_count(), |blocks| {
+        argon.hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, blocks)
+    })
+    .map_err(|e| anyhow::anyhow!("hashing a password failed: {e}"))?;
+    let phc = PasswordHash {
+        algorithm: argon2::ARGON2ID_IDENT,
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(argon.params())
+            .map_err(|e| anyhow::anyhow!("argon2 parameters: {e}"))?,
+        salt: Some(Salt::new(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?),
+        hash: Some(Output::new(&out).map_err(|e| anyhow::anyhow!("output: {e}"))?),
+    };
+    Ok(phc.to_string())
 }
 
 /// True when `password` matches `stored`. With no stored hash (an unknown account) a dummy
@@ -22,13 +59,29 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
         Some(s) => (s, true),
         None => (dummy.as_str(), false),
     };
-    let Ok(parsed) = PasswordHash::new(candidate) else {
-        return false;
+    matches(password, candidate).unwrap_or(false) && real
+}
+
+/// Recomputes the PHC string's hash for `password` and compares in constant time.
+fn matches(password: &str, phc: &str) -> Option<bool> {
+    let parsed = PasswordHash::new(phc).ok()?;
+    let algorithm = Algorithm::try_from(parsed.algorithm.as_str()).ok()?;
+    let version = match parsed.version {
+        Some(v) => Version::try_from(v).ok()?,
+        None => Version::default(),
     };
-    Argon2::default()
-        .verify_password(password.as_bytes(), &parsed)
-        .is_ok()
-        && real
+    let params = Params::try_from(&parsed).ok()?;
+    let (Some(salt), Some(expected)) = (&parsed.salt, &parsed.hash) else {
+        return Some(false);
+    };
+    let argon = Argon2::new(algorithm, version, params.clone());
+    let mut out = vec![0u8; expected.as_bytes().len()];
+    with_blocks(params.block_count(), |blocks| {
+        argon.hash_password_into_with_memory(password.as_bytes(), salt.as_ref(), &mut out, blocks)
+    })
+    .ok()?;
+    // `Output`'s equality is constant-time.
+    Some(Output::new(&out).ok()? == *expected)
 }
 
 /// The zxcvbn score a new password must reach: 3 is "safely unguessable" (about 10^8
@@ -109,6 +162,63 @@ mod tests {
                 "{passphrase}"
             );
         }
+    }
+
+    /// Hashes stored before (made by the argon2 crate's own hasher) still verify, and ours
+    /// verify with the crate's verifier.
+    #[test]
+    fn hashes_are_compatible_with_the_argon2_crate() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+        let theirs = Argon2::default()
+            .hash_password(b"correct horse battery")
+            .expect("hash")
+            .to_string();
+        assert!(verify("correct horse battery", Some(&theirs)));
+        assert!(!verify("correct horse batter", Some(&theirs)));
+        let ours = hash("correct horse battery").expect("hash");
+        let parsed = PasswordHash::new(&ours).expect("phc");
+        assert!(
+            Argon2::default()
+                .verify_password(b"correct horse battery", &parsed)
+                .is_ok()
+        );
+        assert!(
+            ours.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{ours}"
+        );
+    }
+
+    /// Verifying again and again on one thread does not grow the process (each call grew it
+    /// by 19 MiB before: #18, memory exhaustion).
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn hashing_reuses_its_memory() {
+        let rss_kib = || -> u64 {
+            std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find_map(|l| l.strip_prefix("VmRSS:"))
+                        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+                })
+                .unwrap_or(0)
+        };
+        // In a thread of its own, so that other tests' threads do not count.
+        std::thread::spawn(move || {
+            verify("x", None);
+            let before = rss_kib();
+            for _ in 0..8 {
+                verify("x", None);
+            }
+            let grown = rss_kib().saturating_sub(before);
+            assert!(
+                grown < 30 * 1024,
+                "grew by {} MiB over 8 verifications",
+                grown / 1024
+            );
+        })
+        .join()
+        .expect("thread");
     }
 
     /// The passwords the probe got accepted, and ones made of the login or the

@@ -149,7 +149,9 @@ pub fn parse_check(
         }
     }
     let comment = value("comment").trim().to_string();
-    if item_ids.is_empty() {
+    if let Some(key) = super::fields::control_message(&comment, true) {
+        errors.comment = Some(key);
+    } else if item_ids.is_empty() {
         errors.comment = Some("selfcheck.err.no_items");
     } else if comment.chars().count() > COMMENT_MAX {
         errors.comment = Some("selfcheck.err.comment_long");
@@ -164,7 +166,9 @@ pub fn parse_check(
 /// A client's own item's words: trimmed, 1 to `OWN_LABEL_MAX` characters.
 pub fn parse_own_label(typed: &str) -> Result<String, &'static str> {
     let v = typed.trim();
-    if v.is_empty() {
+    if let Some(key) = super::fields::control_message(v, false) {
+        Err(key)
+    } else if v.is_empty() {
         Err("selfcheck.err.label_missing")
     } else if v.chars().count() > OWN_LABEL_MAX {
         Err("selfcheck.err.label_long")
@@ -176,7 +180,9 @@ pub fn parse_own_label(typed: &str) -> Result<String, &'static str> {
 /// A supporter's reply: trimmed, 1 to `REPLY_MAX` characters.
 pub fn parse_reply(typed: &str) -> Result<String, &'static str> {
     let v = typed.trim();
-    if v.is_empty() {
+    if let Some(key) = super::fields::control_message(v, true) {
+        Err(key)
+    } else if v.is_empty() {
         Err("selfcheck.err.reply_missing")
     } else if v.chars().count() > REPLY_MAX {
         Err("selfcheck.err.reply_long")

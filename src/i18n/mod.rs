@@ -17,6 +17,8 @@ mod support;
 pub const TABLES: &[&[(&str, &str, &str)]] = &[
     MESSAGES,
     platform::audit::MESSAGES,
+    platform::totp::MESSAGES,
+    platform::keeping::MESSAGES,
     support::contacts::MESSAGES,
     support::consents::MESSAGES,
     support::reports::MESSAGES,
@@ -913,6 +915,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "We could not read what was sent. Reload the page and try again.",
     ),
     (
+        "error.busy.title",
+        "ただいま混み合っています",
+        "The server is busy",
+    ),
+    (
+        "error.busy.message",
+        "少し待ってから、もう一度お試しください。",
+        "Please wait a moment and try again.",
+    ),
+    (
         "error.too_large.title",
         "送信された内容が大きすぎます",
         "What was sent is too large",
@@ -1021,7 +1033,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer. totp. keeping.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is

@@ -15,6 +15,8 @@ pub struct Entry {
     pub target_type: &'static str,
     pub target_id: String,
     pub office_id: Option<i64>,
+    /// The client the row is about, if any (their record or a record under it).
+    pub client_id: Option<i64>,
     pub detail: String,
     pub request_id: String,
     pub address: String,
@@ -49,8 +51,8 @@ pub struct Filter {
 }
 
 const INSERT: &str = "INSERT INTO audit_log (at, actor_id, actor_label, action, target_type,
-                         target_id, office_id, detail, request_id, address)
-                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+                         target_id, office_id, detail, request_id, address, client_id)
+                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
 macro_rules! bind_entry {
     ($q:expr, $e:expr) => {
@@ -64,6 +66,7 @@ macro_rules! bind_entry {
             .bind(&$e.detail)
             .bind(&$e.request_id)
             .bind(&$e.address)
+            .bind($e.client_id)
     };
 }
 
@@ -77,6 +80,16 @@ pub async fn record(tx: &mut Tx, e: &Entry) -> Result<(), sqlx::Error> {
 pub async fn record_now(db: &Db, e: &Entry) -> Result<(), sqlx::Error> {
     on_db!(db, pool => bind_entry!(sqlx::query(INSERT), e).execute(pool).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// The rows about one client, oldest first (the access report: who read or changed their
+/// record, and when).
+pub async fn for_client(db: &Db, client_id: i64) -> Result<Vec<Row>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, at, actor_id, actor_label, action, target_type, target_id, office_id,
+                detail, request_id, address
+         FROM audit_log WHERE client_id = $1 ORDER BY id")
+        .bind(client_id).fetch_all(pool).await)
 }
 
 /// Newest first, at most `limit` rows.
@@ -152,7 +165,7 @@ pub async fn names(
         }
         Named::Client => format!(
             "SELECT c.id, c.name FROM clients c JOIN offices o ON o.id = c.office_id
-             WHERE o.organization_id = $1 AND c.id IN ({list})"
+             WHERE o.organization_id = $1 AND c.removed_at IS NULL AND c.id IN ({list})"
         ),
         Named::Inquiry => format!(
             "SELECT i.id, i.name FROM inquiries i JOIN offices o ON o.id = i.office_id

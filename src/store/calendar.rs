@@ -4,6 +4,7 @@
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Db, Tx};
+use crate::domain::calendar_label::CalendarLabel;
 use crate::{on_db, on_tx};
 
 /// Sets the staff member's token, replacing the old one (whose URL stops working).
@@ -47,7 +48,9 @@ pub async fn staff_for_token(
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PlannedContact {
     pub contact_id: i64,
-    pub client_name: String,
+    pub client_id: i64,
+    /// For the initials the staff member may choose; the name itself is not read.
+    pub client_kana: String,
     pub next_contact_on: Date,
 }
 
@@ -55,9 +58,9 @@ pub struct PlannedContact {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OpenTask {
     pub task_id: i64,
-    pub description: String,
     pub due_on: Date,
-    pub client_name: String,
+    pub client_id: i64,
+    pub client_kana: String,
 }
 
 // Both reads keep to clients of offices the staff member still belongs to: someone moved to
@@ -73,7 +76,7 @@ pub async fn planned_contacts(
     from: Date,
 ) -> Result<Vec<PlannedContact>, sqlx::Error> {
     let sql = format!(
-        "SELECT c.id AS contact_id, cl.name AS client_name, c.next_contact_on
+        "SELECT c.id AS contact_id, cl.id AS client_id, cl.kana AS client_kana, c.next_contact_on
          FROM contacts c JOIN clients cl ON cl.id = c.client_id
          WHERE cl.supporter_id = $1 AND {MEMBER_OF_CLIENT_OFFICE}
            AND c.id = (SELECT c2.id FROM contacts c2 WHERE c2.client_id = c.client_id
@@ -88,11 +91,33 @@ pub async fn planned_contacts(
 /// The staff member's tasks not yet done, by due date.
 pub async fn open_tasks(db: &Db, staff_id: i64) -> Result<Vec<OpenTask>, sqlx::Error> {
     let sql = format!(
-        "SELECT t.id AS task_id, t.description, t.due_on, cl.name AS client_name
+        "SELECT t.id AS task_id, t.due_on, cl.id AS client_id, cl.kana AS client_kana
          FROM tasks t JOIN clients cl ON cl.id = t.client_id
          WHERE t.owner_id = $1 AND t.done_at IS NULL AND {MEMBER_OF_CLIENT_OFFICE}
          ORDER BY t.due_on, t.id"
     );
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(staff_id).fetch_all(pool).await)
+}
+
+/// How the staff member's feed names clients (`domain::calendar_label`).
+pub async fn label(db: &Db, staff_id: i64) -> Result<CalendarLabel, sqlx::Error> {
+    let code: Option<String> = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT calendar_label FROM staff WHERE id = $1")
+        .bind(staff_id).fetch_optional(pool).await)?;
+    Ok(code
+        .as_deref()
+        .and_then(CalendarLabel::parse)
+        .unwrap_or(CalendarLabel::Code))
+}
+
+pub async fn set_label(
+    tx: &mut Tx,
+    staff_id: i64,
+    label: CalendarLabel,
+) -> Result<(), sqlx::Error> {
+    on_tx!(tx, conn => sqlx::query("UPDATE staff SET calendar_label = $2 WHERE id = $1")
+        .bind(staff_id).bind(label.code())
+        .execute(conn).await.map(|r| r.rows_affected()))?;
+    Ok(())
 }

@@ -420,8 +420,9 @@ pub async fn month_rows(
          FROM clients c
          LEFT JOIN employments e ON e.id = (
              SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
-         WHERE $1 IS NULL OR c.office_id = $1
-            OR c.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)
+         WHERE c.removed_at IS NULL
+           AND ($1 IS NULL OR c.office_id = $1
+                OR c.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
          ORDER BY c.office_id, c.kana, c.id",
         office,
         ))

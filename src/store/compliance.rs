@@ -56,7 +56,7 @@ pub async fn month_facts(
          LEFT JOIN staff s ON s.id = c.supporter_id
          LEFT JOIN employments e ON e.id = (
              SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
-         WHERE c.office_id = $1 AND ($2 IS NULL OR c.supporter_id = $2)
+         WHERE c.office_id = $1 AND c.removed_at IS NULL AND ($2 IS NULL OR c.supporter_id = $2)
          ORDER BY c.kana, c.id")
         .bind(office_id).bind(supporter).fetch_all(pool).await)?;
     let mut facts = MonthFacts {

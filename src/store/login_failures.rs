@@ -42,6 +42,7 @@ pub async fn reserve(
     limits: Limits,
 ) -> Result<Reservation, sqlx::Error> {
     let since = now - limits.window;
+    let (key, address) = (&storable(key), &storable(address));
     let mut tx = db.begin().await?;
     if let Tx::Postgres(t) = &mut tx {
         // SHARE ROW EXCLUSIVE conflicts with itself and with writers: reservations queue
@@ -69,6 +70,12 @@ pub async fn reserve(
     Ok(Reservation::Reserved(id))
 }
 
+/// The text as stored: PostgreSQL cannot hold a NUL, so control characters are kept as
+/// U+FFFD (the same key always maps to the same text, so it is still counted).
+fn storable(text: &str) -> String {
+    text.replace(char::is_control, "\u{FFFD}")
+}
+
 /// Takes one reservation back (an attempt that turned out not to count, e.g. a form sent
 /// twice).
 pub async fn release(db: &Db, id: i64) -> Result<(), sqlx::Error> {
@@ -80,7 +87,7 @@ pub async fn release(db: &Db, id: i64) -> Result<(), sqlx::Error> {
 /// A successful sign-in forgets the key's failures (its own reservation included).
 pub async fn clear_login(db: &Db, key: &str) -> Result<(), sqlx::Error> {
     on_db!(db, pool => sqlx::query("DELETE FROM login_failures WHERE login = $1")
-        .bind(key).execute(pool).await.map(|r| r.rows_affected()))?;
+        .bind(storable(key)).execute(pool).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 

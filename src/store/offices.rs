@@ -46,7 +46,8 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Office>, sqlx::Error> {
 /// ones they belong to.
 pub async fn list_visible(db: &Db, who: &Principal) -> Result<Vec<OfficeSummary>, sqlx::Error> {
     let sql = "SELECT o.id, o.name, o.prefecture, o.address,
-                      (SELECT COUNT(*) FROM clients c WHERE c.office_id = o.id) AS client_count
+                      (SELECT COUNT(*) FROM clients c
+                       WHERE c.office_id = o.id AND c.removed_at IS NULL) AS client_count
                FROM offices o
                WHERE o.organization_id = $1
                  AND ($2 OR EXISTS (SELECT 1 FROM staff_offices so

@@ -117,10 +117,14 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "sharing_stopped" => "portal.sharing.stopped",
         "confirmed" => "portal.reports.confirmed_notice",
         "password" => "notice.password_changed",
+        "totp_off" => "notice.totp_off",
+        "totp_reset" => "notice.totp_reset",
+        "totp_required" => "notice.totp_required",
         "has_clients" => "notice.office_has_clients",
         "retried" => "outbox.retried",
         "claim_locked" => "claim.locked_notice",
         "slot_booked" => "tour.slot_has_bookings",
+        "removed" => "keeping.removed_notice",
         _ => return None,
     })
 }
@@ -169,6 +173,7 @@ impl Ctx {
             target_type: target.kind,
             target_id: target.id,
             office_id: target.office_id,
+            client_id: target.client_id,
             detail: String::new(),
             request_id: self.request_id.clone(),
             address: self.address.clone(),
@@ -182,15 +187,30 @@ pub struct AuditRef {
     pub kind: &'static str,
     pub id: String,
     pub office_id: Option<i64>,
+    /// The client the record belongs to (for the client's access report). A `client`
+    /// reference is about that client.
+    pub client_id: Option<i64>,
 }
 
 impl AuditRef {
     pub fn new(kind: &'static str, id: impl ToString) -> AuditRef {
+        let id = id.to_string();
+        let client_id = if kind == "client" {
+            id.parse().ok()
+        } else {
+            None
+        };
         AuditRef {
             kind,
-            id: id.to_string(),
+            id,
             office_id: None,
+            client_id,
         }
+    }
+    /// The client this record belongs to.
+    pub fn client(mut self, client_id: i64) -> AuditRef {
+        self.client_id = Some(client_id);
+        self
     }
     pub fn office(mut self, office_id: i64) -> AuditRef {
         self.office_id = Some(office_id);

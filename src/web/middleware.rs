@@ -206,6 +206,7 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
             "error.bad_request.message",
             "bad_request",
         ),
+        ErrorKind::Busy => ("error.busy.title", "error.busy.message", "busy"),
         ErrorKind::TooLarge => (
             "error.too_large.title",
             "error.too_large.message",

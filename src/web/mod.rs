@@ -7,6 +7,7 @@ pub mod api;
 pub mod claims;
 pub mod csrf;
 pub mod ctx;
+pub mod hashing;
 pub mod intake;
 pub mod middleware;
 pub mod platform;
@@ -90,20 +91,7 @@ pub fn parse_id(raw: &str) -> Result<i64, AppError> {
     raw.parse::<i64>().map_err(|_| AppError::NotFound)
 }
 
-/// Hashes a password with argon2id off the async threads (it takes tens of milliseconds).
-pub async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || crate::domain::password::hash(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(AppError::Internal)
-}
-
-/// Verifies a password against a stored hash off the async threads.
-pub async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || crate::domain::password::verify(&password, hash.as_deref()))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))
-}
+pub use hashing::{hash_password, verify_password};
 
 #[cfg(test)]
 mod tests {

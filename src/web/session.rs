@@ -63,6 +63,12 @@ impl SessionHandle {
         self.lock().portal.clone()
     }
 
+    /// The id (token hash) of the current session, if there is one: what rows bound to a
+    /// session, such as a sign-in waiting for its second step (`store::totp`), refer to.
+    pub fn id(&self) -> Option<String> {
+        self.lock().row.as_ref().map(|r| r.id.clone())
+    }
+
     /// The CSRF token of the current session, if there is a session.
     pub fn existing_csrf(&self) -> Option<String> {
         self.lock().row.as_ref().map(|r| r.csrf_token.clone())

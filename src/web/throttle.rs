@@ -22,7 +22,8 @@ pub const SIGN_IN_LIMITS: Limits = Limits {
 
 /// Reserves one sign-in attempt for `key` (a staff login; `client:<login>` for the portal)
 /// from the request's address. `Reserved`: check the password, then on success call
-/// [`signed_in`]; a failure stays counted. `Throttled`: do not check it.
+/// [`signed_in`]; a failure stays counted. `Throttled`: do not check it. The key must hold no
+/// control character (refuse such a sign-in id first: PostgreSQL cannot store a NUL).
 pub async fn reserve_sign_in(ctx: &Ctx, key: &str) -> AppResult<Reservation> {
     Ok(
         login_failures::reserve(&ctx.app.db, key, &ctx.address, clock::now(), SIGN_IN_LIMITS)

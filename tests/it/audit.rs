@@ -130,6 +130,7 @@ async fn the_admin_page_reads_in_japanese_and_pages_through_a_large_log() {
             target_type: "office",
             target_id: office.to_string(),
             office_id: Some(office),
+            client_id: None,
             detail: format!("row-{i:03}"),
             request_id: String::new(),
             address: String::new(),
@@ -185,4 +186,52 @@ async fn the_admin_page_reads_in_japanese_and_pages_through_a_large_log() {
     assert_eq!(pages, 3, "100 rows a page");
     let wrong: Vec<_> = seen.iter().enumerate().filter(|(_, n)| **n != 1).collect();
     assert!(wrong.is_empty(), "every row exactly once: {wrong:?}");
+}
+
+/// Issue 16 item 5: the access report of one client lists who read or changed their
+/// record and when, the client's own reads included, and nothing of another client.
+#[tokio::test]
+async fn the_access_report_lists_who_read_or_changed_one_clients_record() {
+    let app = crate::helpers::spawn_app().await;
+    let (office, sato, client) = app.office_with_client().await;
+    let other = app
+        .register_client(office, "田中 次郎", "たなか じろう", sato)
+        .await;
+    let supporter = app.signed_in_as("sato").await;
+    assert_eq!(
+        supporter.get(&format!("/clients/{client}")).await.status,
+        reqwest::StatusCode::OK
+    );
+    app.consent_for_employer(client, "山田 課長", &["work_status"])
+        .await;
+    app.get(&format!("/clients/{other}")).await;
+    let me = app.as_client(client, sato).await;
+    me.get("/me").await;
+
+    // A supporter may not print it (the manager or an administrator handles 本人開示).
+    let path = format!("/clients/{client}/access");
+    assert_eq!(
+        supporter.get(&path).await.status,
+        reqwest::StatusCode::FORBIDDEN
+    );
+    let page = app.get(&path).await;
+    assert_eq!(page.status, reqwest::StatusCode::OK, "{}", page.body);
+    let table = &page.body[page.body.find("id=\"access-rows\"").expect("table")..];
+    assert!(table.contains("閲覧"), "reads are listed: {table}");
+    assert!(table.contains("ご本人"), "the client's own read");
+    assert!(table.contains("consent"), "the consent under the client");
+    assert!(
+        !table.contains(&format!("client {other}<")),
+        "nothing of another client"
+    );
+    let rows = teichaku::store::audit::for_client(&app.state.db, client)
+        .await
+        .expect("rows");
+    assert!(rows.iter().any(|r| r.action == "consent.create"));
+    assert!(rows.iter().any(|r| r.action == "portal.view"));
+    assert!(
+        rows.iter()
+            .all(|r| r.target_id != other.to_string() || r.target_type != "client")
+    );
+    assert_eq!(app.audit_rows("client.access_report").await.len(), 1);
 }

@@ -651,15 +651,26 @@ async fn the_calendar_feed_shows_next_contacts_and_open_tasks() {
     );
     let unfolded = body.replace("\r\n ", "");
     let ical_date = |d: Date| format!("{:04}{:02}{:02}", d.year(), u8::from(d.month()), d.day());
+    // Issue 16: no client's name and no task text leave for the calendar provider; the
+    // default label is the client number.
+    let code = format!("C-{hanako:04}");
     assert!(
-        unfolded.contains("SUMMARY:次回面談: 山田 花子\r\n"),
+        unfolded.contains(&format!("SUMMARY:次回面談: {code}\r\n")),
         "{body}"
+    );
+    assert!(
+        !unfolded.contains("山田") && !unfolded.contains("花子"),
+        "no name"
+    );
+    assert!(
+        !unfolded.contains("主治医"),
+        "no task text (it can be about health)"
     );
     assert!(unfolded.contains(&format!("DTSTART;VALUE=DATE:{}\r\n", ical_date(day(14)))));
     assert!(!unfolded.contains(&ical_date(day(3))), "superseded plan");
     assert!(!unfolded.contains("田中 次郎"), "a plan older than 30 days");
     assert!(
-        unfolded.contains("SUMMARY:期限: 主治医に意見書を依頼\\, 会社へ渡す (山田 花子)\r\n"),
+        unfolded.contains(&format!("SUMMARY:対応の期限: {code}\r\n")),
         "{body}"
     );
     assert!(unfolded.contains(&format!("DTSTART;VALUE=DATE:{}\r\n", ical_date(day(5)))));
@@ -667,6 +678,55 @@ async fn the_calendar_feed_shows_next_contacts_and_open_tasks() {
     assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
     assert!(unfolded.contains("UID:task-"));
     assert!(!unfolded.contains("精神"), "no disability details");
+
+    // The supporter chooses kana initials, then no name at all.
+    let page = sato
+        .submit(
+            "/account/calendar",
+            "/account/calendar/label",
+            &[("calendar_label", "kana_initials")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let text = anonymous
+        .get(app.url(&feed))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        text.contains("SUMMARY:次回面談: や・た\r\n")
+            || text.contains("SUMMARY:次回面談: や・は\r\n"),
+        "{text}"
+    );
+    assert!(!text.contains("山田"));
+    sato.submit(
+        "/account/calendar",
+        "/account/calendar/label",
+        &[("calendar_label", "none")],
+    )
+    .await;
+    let text = anonymous
+        .get(app.url(&feed))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    assert!(text.contains("SUMMARY:次回面談\r\n"), "{text}");
+    assert!(!text.contains("C-") && !text.contains("や・"));
+    let bad = sato
+        .submit(
+            "/account/calendar",
+            "/account/calendar/label",
+            &[("calendar_label", "full_name")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.audit_rows("calendar.label_set").await.len(), 2);
 
     // Unknown and malformed tokens are 404.
     for path in [

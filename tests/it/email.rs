@@ -20,14 +20,14 @@ const SUBJECT: &str = "【見学予約】ご予約を承りました（西船橋
 const BODY: &str = "鈴木 花子 様\n\n見学のご予約を承りました。\n日時: 2026年12月3日（木）14:00〜\n当日は西船橋駅南口からお越しください。\n.このドットで始まる行も届きます。";
 
 /// Queues a message the way a feature does: inside a transaction, committed.
-async fn enqueue(app: &TestApp, msg: &OutgoingEmail) -> i64 {
+pub(crate) async fn enqueue(app: &TestApp, msg: &OutgoingEmail) -> i64 {
     let mut tx = app.state.db.begin().await.unwrap();
     let id = email::enqueue(&mut tx, msg).await.unwrap();
     tx.commit().await.unwrap();
     id
 }
 
-fn japanese_message() -> OutgoingEmail {
+pub(crate) fn japanese_message() -> OutgoingEmail {
     OutgoingEmail::new("hanako.suzuki@example.jp", SUBJECT, BODY).related_to("inquiry", 42)
 }
 

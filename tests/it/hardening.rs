@@ -310,3 +310,31 @@ async fn a_slow_body_is_answered_408() {
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+/// A sign-in id with a NUL byte is a failed sign-in on both engines (it was a 500 on
+/// PostgreSQL once the attempt was written before the check; found by tests/it/fuzz.rs).
+#[tokio::test]
+async fn a_sign_in_id_with_a_nul_byte_is_a_failure() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    let page = app.login("ad\0min", "wrong password here").await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+}
+
+/// The throttle's store takes any key (the client portal's sign-in ids too): a control
+/// character is kept as U+FFFD rather than refused by PostgreSQL, and still counted per key.
+#[tokio::test]
+async fn reserve_takes_any_key_on_both_engines() {
+    use teichaku::store::login_failures::{Reservation, reserve};
+    let app = spawn_app().await;
+    let limits = teichaku::web::throttle::SIGN_IN_LIMITS;
+    let now = teichaku::clock::now();
+    let mut answers = Vec::new();
+    for _ in 0..6 {
+        let r = reserve(&app.state.db, "client:a\0b", "10.0.0.1", now, limits)
+            .await
+            .expect("no database error");
+        answers.push(matches!(r, Reservation::Reserved(_)));
+    }
+    assert_eq!(answers, [true, true, true, true, true, false]);
+}

@@ -244,6 +244,29 @@ impl TestApp {
         }
     }
 
+    /// A second server (node) on the same database, with its own background work (outbox
+    /// worker, housekeeping), as a second `teichaku serve` would be.
+    pub async fn another_node(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
+        let mut config = Config::for_database(&self.database_url);
+        adjust(&mut config);
+        let state = teichaku::app::prepare(config).await.expect("prepare node");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = format!("127.0.0.1:{}", listener.local_addr().expect("addr").port());
+        let server_state = state.clone();
+        tokio::spawn(async move {
+            let _ = teichaku::app::serve_on(server_state, listener, std::future::pending()).await;
+        });
+        TestApp {
+            addr,
+            state,
+            client: self.new_client(),
+            database_url: self.database_url.clone(),
+            _guard: DbGuard::None,
+        }
+    }
+
     /// Another browser on the same server, signed in as `login` (password `PASSWORD`).
     pub async fn signed_in_as(&self, login: &str) -> TestApp {
         let other = self.another_browser();

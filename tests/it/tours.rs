@@ -61,7 +61,7 @@ async fn post_slot(
 }
 
 /// Publishes a slot `days` ahead at 14:00–15:00; returns its id.
-async fn add_slot(app: &TestApp, office: i64, days: i64, capacity: i64) -> i64 {
+pub(crate) async fn add_slot(app: &TestApp, office: i64, days: i64, capacity: i64) -> i64 {
     let page = post_slot(
         app,
         office,
@@ -78,14 +78,14 @@ async fn add_slot(app: &TestApp, office: i64, days: i64, capacity: i64) -> i64 {
 }
 
 /// A visitor (own cookies) who has opened the inquiry form for `office`.
-struct Visitor {
+pub(crate) struct Visitor {
     client: reqwest::Client,
     token: String,
     shown_at: String,
     form: String,
 }
 
-async fn open_form(app: &TestApp, office: i64) -> Visitor {
+pub(crate) async fn open_form(app: &TestApp, office: i64) -> Visitor {
     let client = app.new_client();
     let form = client
         .get(app.url(&format!("/inquiry?office={office}")))
@@ -108,7 +108,7 @@ async fn open_form(app: &TestApp, office: i64) -> Visitor {
 
 impl Visitor {
     /// Sends a tour request for `slot` (or none) in the name of `name`.
-    async fn request(
+    pub(crate) async fn request(
         &self,
         app: &TestApp,
         office: i64,
@@ -143,7 +143,7 @@ async fn think() {
     tokio::time::sleep(Duration::from_millis(3100)).await;
 }
 
-async fn booked(app: &TestApp, slot: i64) -> i64 {
+pub(crate) async fn booked(app: &TestApp, slot: i64) -> i64 {
     teichaku::on_db!(&app.state.db, pool => sqlx::query_scalar("SELECT booked FROM tour_slots WHERE id = $1")
         .bind(slot).fetch_one(pool).await)
     .unwrap()

@@ -92,6 +92,33 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "連絡帳への書き込み",
         "Wrote in the shared notebook",
     ),
+    (
+        "audit.action.calendar.label_set",
+        "カレンダーの呼び方の変更",
+        "Calendar label changed",
+    ),
+    (
+        "audit.action.client.access_report",
+        "アクセス記録の閲覧",
+        "Access report viewed",
+    ),
+    ("audit.access.title", "アクセス記録", "Access report"),
+    ("audit.access.client", "利用者", "Client"),
+    ("audit.access.office", "事業所", "Office"),
+    ("audit.access.printed", "作成日時", "Made on"),
+    (
+        "audit.access.intro",
+        "この利用者の記録を、だれが、いつ、見たり変えたりしたかの一覧です（監査ログから。本人開示の請求や事故の調査に使えます）。ブラウザの印刷で A4 に印刷できます。",
+        "Who read or changed this client's record, and when (from the audit log: for a disclosure request or an incident). Print it with the browser's print command.",
+    ),
+    ("audit.access.when", "日時", "When"),
+    ("audit.access.who", "だれが", "Who"),
+    ("audit.access.what", "したこと", "What"),
+    ("audit.access.record", "対象の記録", "Record"),
+    ("audit.access.count", "件数:", "Rows:"),
+    ("audit.access.nav", "アクセス記録", "Access report"),
+    ("audit.actor.client", "ご本人", "The client"),
+    ("audit.actor.employer", "企業担当者", "Employer contact"),
     ("audit.action.auth.sign_out", "サインアウト", "Signed out"),
     (
         "audit.action.setup.complete",
@@ -385,6 +412,46 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "audit.action.unit_price.create",
         "単位数単価の追加",
         "Unit price added",
+    ),
+    (
+        "audit.action.totp.enable",
+        "2段階認証の有効化",
+        "Two-factor sign-in turned on",
+    ),
+    (
+        "audit.action.totp.disable",
+        "2段階認証の無効化",
+        "Two-factor sign-in turned off",
+    ),
+    (
+        "audit.action.totp.reset",
+        "2段階認証のリセット",
+        "Two-factor sign-in reset",
+    ),
+    (
+        "audit.action.totp.require",
+        "2段階認証の必須設定",
+        "Two-factor requirement changed",
+    ),
+    (
+        "audit.action.auth.second_factor_failed",
+        "2段階認証コードの誤り",
+        "Wrong two-factor code",
+    ),
+    (
+        "audit.action.auth.recovery_code_used",
+        "リカバリーコードの使用",
+        "Recovery code used",
+    ),
+    (
+        "audit.action.keeping.setting_update",
+        "記録の保存年数の変更",
+        "Record-keeping period changed",
+    ),
+    (
+        "audit.action.client.remove",
+        "保存期間を過ぎた利用者の削除",
+        "Client removed after the keeping period",
     ),
 ];
 

@@ -1,3 +1,5 @@
 //! Messages of the platform area that have their own table.
 
 pub mod audit;
+pub mod keeping;
+pub mod totp;

@@ -176,13 +176,13 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     (
         "calendar.contents",
-        "表示されるのは、利用者の氏名・日付・タスクの内容だけです。障害や体調の情報は含まれません。",
-        "Only clients' names, dates and task text are shown; no disability or health information.",
+        "カレンダーは外部のサービスに保存されるため、利用者の氏名やタスクの内容は表示しません。表示されるのは、予定の種類・日付と、下で選んだ呼び方（利用者番号または、かなの頭文字）だけです。",
+        "Calendars are kept by outside services, so clients' names and task text are never shown: only the kind of event, its date, and the label chosen below (the client number or kana initials).",
     ),
     (
         "calendar.secret",
-        "このURLを知っている人は、だれでも予定（利用者の氏名を含む）を見ることができます。ほかの人に教えたり、メールやチャットに貼ったりしないでください。",
-        "Anyone who knows this URL can see the events, clients' names included. Do not share it or paste it into email or chat.",
+        "このURLを知っている人は、だれでも予定を見ることができます。ほかの人に教えたり、メールやチャットに貼ったりしないでください。",
+        "Anyone who knows this URL can see the events. Do not share it or paste it into email or chat.",
     ),
     ("calendar.url_title", "カレンダーのURL", "Feed URL"),
     (
@@ -224,7 +224,33 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "A new URL was made. Any earlier URL no longer works.",
     ),
     ("calendar.event_contact", "次回面談", "Next contact"),
-    ("calendar.event_task", "期限", "Due"),
+    ("calendar.event_task", "対応の期限", "Task due"),
+    (
+        "calendar.label.title",
+        "カレンダーでの利用者の呼び方",
+        "How the calendar names clients",
+    ),
+    (
+        "calendar.label.code",
+        "利用者番号（例: C-0042）",
+        "Client number (e.g. C-0042)",
+    ),
+    (
+        "calendar.label.kana_initials",
+        "かなの頭文字（例: や・は）",
+        "Kana initials (e.g. や・は)",
+    ),
+    (
+        "calendar.label.none",
+        "表示しない（「次回面談」だけ）",
+        "None (\"Next contact\" only)",
+    ),
+    ("calendar.label.save", "呼び方を保存する", "Save the label"),
+    (
+        "calendar.label.choose",
+        "呼び方を選んでください。",
+        "Please choose a label.",
+    ),
     ("calendar.feed_name", "定着 Teichaku の予定", "Teichaku"),
 ];
 

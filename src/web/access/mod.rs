@@ -20,6 +20,7 @@
 //! | `StaffAdmin` | an administrator, for the staff member `{id}` of the organisation |
 //! | `TourSlotManage` | the manager of the tour slot `{id}`'s office, or an administrator |
 //! | `OutboxAdmin` | an administrator, for the outbox message `{id}` |
+//! | `ClientAdmin` | an administrator, for the client `{id}` of the organisation (removing their records after the keeping period); a removed client is a 404 |
 //! | `ClientView` | staff of the client `{id}`'s office; writes `client.view` once per GET |
 //! | `ClientEdit` | who may change the client `{id}`'s record (today: the same staff) |
 //! | `ClientManage` | the manager of the client `{id}`'s office, or an administrator (moving the client to another office) |
@@ -412,6 +413,33 @@ where
             .await?
             .ok_or(AppError::NotFound)?;
         Ok(OutboxAdmin { who, message })
+    }
+}
+
+/// The client `{id}` of the organisation, for an administrator (403 for anyone else signed
+/// in, before the id is looked at; 404 for a missing, removed or foreign client).
+pub struct ClientAdmin {
+    pub who: Principal,
+    pub client: Client,
+    pub office: Office,
+}
+
+impl<S> FromRequestParts<S> for ClientAdmin
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Admin(who) = Admin::from_request_parts(parts, state).await?;
+        let id = path_id(parts, state, "id").await?;
+        let (client, office) = client_of(&AppState::from_ref(state).db, &who, id).await?;
+        Ok(ClientAdmin {
+            who,
+            client,
+            office,
+        })
     }
 }
 

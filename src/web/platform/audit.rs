@@ -194,3 +194,67 @@ pub async fn list_audit(
     };
     Ok(page.into_response())
 }
+
+/// アクセス記録: for one client, who read or changed their record and when (every audit row
+/// about the client or a record under it), printable, for a 本人開示 request or an incident.
+/// For the manager of the client's office or an administrator; the report itself is audited.
+#[derive(Template, WebTemplate)]
+#[template(path = "platform/audit/client_access.html")]
+struct ClientAccessPage {
+    page: Page,
+    client: store::clients::Client,
+    office: Office,
+    rows: Vec<Row>,
+    names: Names,
+    printed_at: String,
+}
+
+impl ClientAccessPage {
+    fn at(&self, r: &Row) -> String {
+        clock::format_jst(r.at)
+    }
+    fn action_name(&self, r: &Row) -> String {
+        action_name(self.page.lang, &r.action).to_string()
+    }
+    /// Staff by name; the client and employer contacts by who they are.
+    fn actor(&self, r: &Row) -> String {
+        if let Some(name) = r
+            .actor_id
+            .and_then(|id| self.names.get(&(Named::Staff, id)))
+        {
+            return name.clone();
+        }
+        if r.actor_label.starts_with("client:") {
+            return self.page.t("audit.actor.client").to_string();
+        }
+        if let Some(login) = r.actor_label.strip_prefix("employer:") {
+            return format!("{} ({login})", self.page.t("audit.actor.employer"));
+        }
+        r.actor_label.clone()
+    }
+}
+
+pub async fn client_access(
+    ctx: Ctx,
+    crate::web::access::ClientManage {
+        who,
+        client,
+        office,
+    }: crate::web::access::ClientManage,
+) -> AppResult<Response> {
+    let db = &ctx.app.db;
+    ctx.audit(Action::ClientAccessReport, &client)
+        .write_now(db)
+        .await?;
+    let rows = store::audit::for_client(db, client.id).await?;
+    let names = load_names(&ctx, who.organization_id, &rows).await?;
+    Ok(ClientAccessPage {
+        page: ctx.page("audit.access.title"),
+        client,
+        office,
+        rows,
+        names,
+        printed_at: clock::format_jst(clock::now()),
+    }
+    .into_response())
+}

@@ -23,7 +23,9 @@ use crate::web::{
     access::Staff,
     csrf::CsrfForm,
     ctx::{AuditRef, Ctx, Page},
-    hash_password, safe_next, see_other, throttle, unprocessable, verify_password,
+    hash_password,
+    platform::two_factor,
+    safe_next, see_other, throttle, unprocessable, verify_password,
 };
 
 #[derive(Template, WebTemplate)]
@@ -92,9 +94,15 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
             page,
         ));
     }
+    // No sign-in id holds a control character (domain::staff::parse_login), and PostgreSQL
+    // could not store a NUL in the attempt's row: such an id is a failure, checked no further.
+    if login.chars().any(char::is_control) || login.chars().count() > 64 {
+        let page = ctx.form_page("login.title").await?;
+        return Ok(refuse(StatusCode::UNAUTHORIZED, "login.failed", page));
+    }
     // The attempt is counted before the password is checked, so parallel attempts cannot
     // all pass the limit (web::throttle).
-    if throttle::reserve_sign_in(&ctx, &login).await? == Reservation::Throttled {
+    let Reservation::Reserved(attempt) = throttle::reserve_sign_in(&ctx, &login).await? else {
         ctx.audit(Action::AuthSignInThrottled, &AuditRef::new("login", &login))
             .actor_label(login.clone())
             .write_now(db)
@@ -102,13 +110,21 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
         let page = ctx.form_page("login.title").await?;
         let page = refuse(StatusCode::TOO_MANY_REQUESTS, "login.throttled", page);
         return Ok(throttle::too_many_requests(page, throttle::SIGN_IN_LIMITS));
-    }
+    };
     let account = store::staff::credentials(db, &login).await?;
-    let ok = verify_password(
+    let ok = match verify_password(
         form.password.clone(),
         account.as_ref().map(|a| a.password_hash.clone()),
     )
-    .await?;
+    .await
+    {
+        Ok(ok) => ok,
+        Err(e) => {
+            // Not checked (hashing at its bound, web::hashing): the attempt does not count.
+            store::login_failures::release(db, attempt).await?;
+            return Err(e);
+        }
+    };
     let principal = match (&account, ok) {
         (Some(a), true) if a.active => store::staff::principal(db, a.id).await?,
         _ => None,
@@ -121,6 +137,11 @@ pub async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult
         let page = ctx.form_page("login.title").await?;
         return Ok(refuse(StatusCode::UNAUTHORIZED, "login.failed", page));
     };
+    // With two-factor on (or required), the password only opens the second step; the
+    // attempt stays counted until the code is right (web::platform::two_factor).
+    if let Some(second_step) = two_factor::after_password(&ctx, &principal, &form.next).await? {
+        return Ok(second_step);
+    }
     throttle::signed_in(&ctx, &login).await?;
     ctx.session.sign_in(&ctx.app, principal.clone()).await?;
     ctx.audit(Action::AuthSignIn, &AuditRef::new("staff", principal.id))

@@ -11,8 +11,10 @@ pub mod housekeeping;
 pub mod lang;
 pub mod offices;
 pub mod outbox;
+pub mod record_keeping;
 pub mod setup;
 pub mod staff;
+pub mod two_factor;
 
 use crate::web::access::{Policy, Routes};
 
@@ -26,6 +28,56 @@ pub fn routes() -> Routes {
         .post("/logout", Policy::Public, auth::sign_out)
         .get("/account/password", Policy::Staff, auth::show_password)
         .post("/account/password", Policy::Staff, auth::change_password)
+        .get(
+            "/clients/{id}/access",
+            Policy::ClientManage,
+            audit::client_access,
+        )
+        .get(
+            "/account/two-factor",
+            Policy::Staff,
+            two_factor::show_two_factor,
+        )
+        .post(
+            "/account/two-factor",
+            Policy::Staff,
+            two_factor::enable_two_factor,
+        )
+        .post(
+            "/account/two-factor/disable",
+            Policy::Staff,
+            two_factor::disable_two_factor,
+        )
+        .get(
+            "/login/two-factor",
+            Policy::Public,
+            two_factor::show_second_step,
+        )
+        .post(
+            "/login/two-factor",
+            Policy::Public,
+            two_factor::submit_second_step,
+        )
+        .get(
+            "/login/two-factor/setup",
+            Policy::Public,
+            two_factor::show_required_setup,
+        )
+        .post(
+            "/login/two-factor/setup",
+            Policy::Public,
+            two_factor::enable_required_setup,
+        )
+        .post(
+            "/settings/two-factor",
+            Policy::Admin,
+            two_factor::set_required,
+        )
+        .post(
+            "/staff/{id}/two-factor/reset",
+            Policy::Admin,
+            two_factor::reset_two_factor,
+        )
         .get("/offices", Policy::Staff, offices::list_offices)
         .post("/offices", Policy::Admin, offices::create_office)
         .get("/offices/new", Policy::Admin, offices::new_office)
@@ -58,4 +110,5 @@ pub fn routes() -> Routes {
         .get("/readyz", Policy::Public, health::readyz)
         .get("/static/app.css", Policy::Public, assets::stylesheet)
         .merge(outbox::routes())
+        .merge(record_keeping::routes())
 }

@@ -33,6 +33,8 @@ pub struct StaffRow {
 struct ListPage {
     page: Page,
     rows: Vec<StaffRow>,
+    /// The organisation requires two-factor sign-in (`web::platform::two_factor`).
+    totp_required: bool,
 }
 
 impl ListPage {
@@ -120,6 +122,8 @@ struct FormPage {
     is_new: bool,
     staff_id: Option<i64>,
     action: String,
+    /// The staff member being edited has two-factor sign-in on (the admin may reset it).
+    totp_on: bool,
 }
 
 pub async fn list_staff(ctx: Ctx, Admin(who): Admin) -> AppResult<Response> {
@@ -142,6 +146,7 @@ pub async fn list_staff(ctx: Ctx, Admin(who): Admin) -> AppResult<Response> {
     Ok(ListPage {
         page: ctx.page("staff.list_title"),
         rows,
+        totp_required: store::totp::required(&ctx.app.db).await?,
     }
     .into_response())
 }
@@ -161,6 +166,7 @@ pub async fn new_staff(ctx: Ctx, Admin(who): Admin) -> AppResult<Response> {
         is_new: true,
         staff_id: None,
         action: "/staff".into(),
+        totp_on: false,
     }
     .into_response())
 }
@@ -220,6 +226,7 @@ pub async fn create_staff(
         is_new: true,
         staff_id: None,
         action: "/staff".into(),
+        totp_on: false,
     };
     if !e.is_empty() {
         return Ok(unprocessable(render(form, e, offices)));
@@ -267,6 +274,7 @@ async fn edit_page(
         is_new: false,
         staff_id: Some(staff.id),
         action: format!("/staff/{}", staff.id),
+        totp_on: store::totp::is_enabled(&ctx.app.db, staff.id).await?,
     })
 }
 

@@ -193,7 +193,9 @@ async fn save_observation(
     .await?;
     ctx.audit(
         Action::EmployerObservation,
-        &AuditRef::new("employer_observation", id).office(ec.client.office_id),
+        &AuditRef::new("employer_observation", id)
+            .client(ec.client.id)
+            .office(ec.client.office_id),
     )
     .detail(format!(
         "client={} contact={} week={monday} attendance={}",

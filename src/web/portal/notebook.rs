@@ -283,7 +283,9 @@ async fn save(
     .await?;
     ctx.audit(
         Action::NoteMessage,
-        &AuditRef::new("note_message", id).office(client.office_id),
+        &AuditRef::new("note_message", id)
+            .client(client.id)
+            .office(client.office_id),
     )
     .detail(format!(
         "client={} author={} to_client={} to_employer={} category={}",

@@ -134,7 +134,9 @@ async fn withdraw(
     {
         ctx.audit(
             Action::ConsentWithdraw,
-            &AuditRef::new("consent", row.id).office(me.office_id),
+            &AuditRef::new("consent", row.id)
+                .client(me.client_id)
+                .office(me.office_id),
         )
         .detail(format!(
             "client={} recipient={} (online, by the client)",

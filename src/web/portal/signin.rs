@@ -314,7 +314,7 @@ async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<Res
     // The attempt is reserved before the passphrase is checked, so concurrent attempts
     // cannot all pass; the same limits as staff sign-in.
     let key = throttle_key(&login);
-    if throttle::reserve_sign_in(&ctx, &key).await? == Reservation::Throttled {
+    let Reservation::Reserved(attempt) = throttle::reserve_sign_in(&ctx, &key).await? else {
         ctx.audit(Action::PortalSignInThrottled, &AuditRef::new("login", &key))
             .actor_label(key.clone())
             .write_now(db)
@@ -322,13 +322,21 @@ async fn sign_in(ctx: Ctx, CsrfForm(form): CsrfForm<LoginForm>) -> AppResult<Res
         let page = ctx.form_page("portal.login.title").await?;
         let refused = refuse(StatusCode::OK, "portal.login.throttled", page);
         return Ok(throttle::too_many_requests(refused, SIGN_IN_LIMITS));
-    }
+    };
     let account = store::portal::credentials_by_login(db, &login).await?;
-    let ok = verify_password(
+    let ok = match verify_password(
         form.passphrase.clone(),
         account.as_ref().and_then(|a| a.passphrase_hash.clone()),
     )
-    .await?;
+    .await
+    {
+        Ok(ok) => ok,
+        Err(e) => {
+            // Not checked (hashing at its bound, web::hashing): the attempt does not count.
+            store::login_failures::release(db, attempt).await?;
+            return Err(e);
+        }
+    };
     let who = match (&account, ok) {
         (Some(a), true) if a.status.may_sign_in() => principal_of(&ctx, a.owner).await?,
         _ => None,

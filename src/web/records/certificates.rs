@@ -31,7 +31,7 @@ impl Child for Certificate {
 
 impl AuditTarget for Certificate {
     fn audit_ref(&self) -> AuditRef {
-        AuditRef::new("certificate", self.id)
+        AuditRef::new("certificate", self.id).client(self.client_id)
     }
 }
 
@@ -86,7 +86,7 @@ pub async fn create_certificate(
     let cid = store::certificates::insert(&mut tx, client.id, &input, clock::now()).await?;
     ctx.audit(
         Action::CertificateCreate,
-        &AuditRef::new("certificate", cid),
+        &AuditRef::new("certificate", cid).client(client.id),
     )
     .office(office.id)
     .detail(format!(

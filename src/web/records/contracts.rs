@@ -126,11 +126,14 @@ pub async fn create_contract(
         clock::now(),
     )
     .await?;
-    ctx.audit(Action::ContractCreate, &AuditRef::new("contract", kid))
-        .office(office.id)
-        .detail(format!("client={} {}..{}", client.id, start, end))
-        .write(&mut tx)
-        .await?;
+    ctx.audit(
+        Action::ContractCreate,
+        &AuditRef::new("contract", kid).client(client.id),
+    )
+    .office(office.id)
+    .detail(format!("client={} {}..{}", client.id, start, end))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
 }

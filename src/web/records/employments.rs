@@ -29,7 +29,7 @@ impl Child for Employment {
 
 impl AuditTarget for Employment {
     fn audit_ref(&self) -> AuditRef {
-        AuditRef::new("employment", self.id)
+        AuditRef::new("employment", self.id).client(self.client_id)
     }
 }
 
@@ -91,14 +91,17 @@ pub async fn create_employment(
     };
     let mut tx = ctx.app.db.begin().await?;
     let eid = store::employments::insert(&mut tx, client.id, &input, clock::now()).await?;
-    ctx.audit(Action::EmploymentCreate, &AuditRef::new("employment", eid))
-        .office(office.id)
-        .detail(format!(
-            "client={} employer={} hire_date={}",
-            client.id, input.employer_name, input.hire_date
-        ))
-        .write(&mut tx)
-        .await?;
+    ctx.audit(
+        Action::EmploymentCreate,
+        &AuditRef::new("employment", eid).client(client.id),
+    )
+    .office(office.id)
+    .detail(format!(
+        "client={} employer={} hire_date={}",
+        client.id, input.employer_name, input.hire_date
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!("/clients/{}?n=saved", client.id)))
 }

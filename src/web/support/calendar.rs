@@ -4,8 +4,10 @@
 //! Calendar apps fetch without cookies, so the feed URL carries a secret token instead of a
 //! session. Only its SHA-256 is stored, which means the URL can be shown once, when it is
 //! made; the page says so, and making a new one replaces the old (its URL stops working at
-//! once). The feed holds only names, dates and task text: never disability or health
-//! details, since it leaves our control for a third-party calendar service.
+//! once). The feed leaves our control for a third-party calendar service, so it holds no
+//! client's name and no free text (a task's words can be about health): only what each
+//! event is, its date, and the code or initials the staff member chose
+//! (`domain::calendar_label`, set on the same page).
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -17,6 +19,7 @@ use axum::{
 
 use crate::clock;
 use crate::domain::audit::Action;
+use crate::domain::calendar_label::CalendarLabel;
 use crate::domain::ical::{self, Event};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -35,6 +38,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/account/calendar", Policy::Staff, show_calendar)
         .post("/account/calendar", Policy::Staff, create_token)
+        .post("/account/calendar/label", Policy::Staff, set_label)
         // The router cannot match a suffix inside a segment: the handler strips `.ics`.
         .get("/calendar/{file}", Policy::Token, feed)
 }
@@ -43,6 +47,8 @@ pub fn routes() -> Routes {
 #[template(path = "support/calendar/show.html")]
 struct CalendarPage {
     page: Page,
+    label: CalendarLabel,
+    labels: [CalendarLabel; 3],
     /// When the current URL was made (Japan time), if there is one.
     created_at: Option<String>,
     /// The URL just made: shown this once.
@@ -53,12 +59,51 @@ pub async fn show_calendar(ctx: Ctx, Staff(who): Staff) -> AppResult<Response> {
     let created_at = store::calendar::token_created_at(&ctx.app.db, who.id)
         .await?
         .map(clock::format_jst);
+    let page = ctx.form_page("calendar.title").await?;
     Ok(CalendarPage {
-        page: ctx.page("calendar.title"),
+        page,
+        label: store::calendar::label(&ctx.app.db, who.id).await?,
+        labels: CalendarLabel::ALL,
         created_at,
         new_url: None,
     }
     .into_response())
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct LabelForm {
+    pub calendar_label: String,
+}
+
+/// Chooses how the feed names clients.
+pub async fn set_label(
+    ctx: Ctx,
+    Staff(who): Staff,
+    CsrfForm(form): CsrfForm<LabelForm>,
+) -> AppResult<Response> {
+    let Some(label) = CalendarLabel::parse(&form.calendar_label) else {
+        let created_at = store::calendar::token_created_at(&ctx.app.db, who.id)
+            .await?
+            .map(clock::format_jst);
+        let mut page = ctx.form_page("calendar.title").await?;
+        page.notice = Some("calendar.label.choose");
+        return Ok(crate::web::unprocessable(CalendarPage {
+            page,
+            label: store::calendar::label(&ctx.app.db, who.id).await?,
+            labels: CalendarLabel::ALL,
+            created_at,
+            new_url: None,
+        }));
+    };
+    let mut tx = ctx.app.db.begin().await?;
+    store::calendar::set_label(&mut tx, who.id, label).await?;
+    ctx.audit(Action::CalendarLabelSet, &AuditRef::new("staff", who.id))
+        .detail(label.code())
+        .write(&mut tx)
+        .await?;
+    tx.commit().await?;
+    Ok(crate::web::see_other("/account/calendar?n=saved"))
 }
 
 /// Makes (or remakes) the feed URL and shows it. The answer is the page itself rather than
@@ -78,10 +123,12 @@ pub async fn create_token(
         .await?;
     tx.commit().await?;
     let url = format!("{}/calendar/{token}.ics", base_url(&ctx, &headers));
-    let mut page = ctx.page("calendar.title");
+    let mut page = ctx.form_page("calendar.title").await?;
     page.notice = Some("calendar.created");
     Ok(CalendarPage {
         page,
+        label: store::calendar::label(&ctx.app.db, who.id).await?,
+        labels: CalendarLabel::ALL,
         created_at: Some(clock::format_jst(now)),
         new_url: Some(url),
     }
@@ -120,6 +167,11 @@ pub async fn feed(ctx: Ctx, Path(file): Path<String>) -> AppResult<Response> {
     let (staff_id, _) = store::calendar::staff_for_token(db, &hash_token(token))
         .await?
         .ok_or(AppError::NotFound)?;
+    let label = store::calendar::label(db, staff_id).await?;
+    let summary = |what: &str, client_id: i64, kana: &str| match label.name(client_id, kana) {
+        Some(name) => format!("{what}: {name}"),
+        None => what.to_string(),
+    };
     let from = clock::today() - time::Duration::days(PAST_DAYS);
     // The feed has no language setting of its own; the offices work in Japanese.
     let lang = Lang::Ja;
@@ -129,7 +181,11 @@ pub async fn feed(ctx: Ctx, Path(file): Path<String>) -> AppResult<Response> {
         .map(|c| Event {
             uid: format!("contact-{}@teichaku", c.contact_id),
             date: c.next_contact_on,
-            summary: format!("{}: {}", lang.t("calendar.event_contact"), c.client_name),
+            summary: summary(
+                lang.t("calendar.event_contact"),
+                c.client_id,
+                &c.client_kana,
+            ),
         })
         .collect();
     events.extend(
@@ -139,12 +195,7 @@ pub async fn feed(ctx: Ctx, Path(file): Path<String>) -> AppResult<Response> {
             .map(|t| Event {
                 uid: format!("task-{}@teichaku", t.task_id),
                 date: t.due_on,
-                summary: format!(
-                    "{}: {} ({})",
-                    lang.t("calendar.event_task"),
-                    t.description,
-                    t.client_name
-                ),
+                summary: summary(lang.t("calendar.event_task"), t.client_id, &t.client_kana),
             }),
     );
     let body = ical::calendar(lang.t("calendar.feed_name"), &events, clock::now());

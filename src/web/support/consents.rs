@@ -52,7 +52,7 @@ impl Child for ConsentRow {
 
 impl AuditTarget for ConsentRow {
     fn audit_ref(&self) -> AuditRef {
-        AuditRef::new("consent", self.id)
+        AuditRef::new("consent", self.id).client(self.client_id)
     }
 }
 
@@ -284,17 +284,20 @@ pub async fn create_consent(
     };
     let mut tx = ctx.app.db.begin().await?;
     let cid = store::consents::insert(&mut tx, client.id, &input, who.id, clock::now()).await?;
-    ctx.audit(Action::ConsentCreate, &AuditRef::new("consent", cid))
-        .office(office.id)
-        .detail(format!(
-            "client={} recipient={} categories={} valid_from={}",
-            client.id,
-            describe_recipient(&input.recipient, &input.recipient_name),
-            categories_to_column(&input.categories),
-            input.valid_from
-        ))
-        .write(&mut tx)
-        .await?;
+    ctx.audit(
+        Action::ConsentCreate,
+        &AuditRef::new("consent", cid).client(client.id),
+    )
+    .office(office.id)
+    .detail(format!(
+        "client={} recipient={} categories={} valid_from={}",
+        client.id,
+        describe_recipient(&input.recipient, &input.recipient_name),
+        categories_to_column(&input.categories),
+        input.valid_from
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/clients/{}/consents?n=created",

@@ -76,13 +76,13 @@ impl Child for Concern {
 
 impl AuditTarget for Concern {
     fn audit_ref(&self) -> AuditRef {
-        AuditRef::new("concern", self.id)
+        AuditRef::new("concern", self.id).client(self.client_id)
     }
 }
 
 impl AuditTarget for Task {
     fn audit_ref(&self) -> AuditRef {
-        AuditRef::new("task", self.id)
+        AuditRef::new("task", self.id).client(self.client_id)
     }
 }
 
@@ -423,18 +423,21 @@ pub async fn create_contact(
     let contact_id =
         store::contacts::insert(&mut tx, client.id, office.id, who.id, &input, clock::now())
             .await?;
-    ctx.audit(Action::ContactCreate, &AuditRef::new("contact", contact_id))
-        .office(office.id)
-        .detail(format!(
-            "client={} mode={} concerns={} actions={} handover={}",
-            client.id,
-            input.mode.code(),
-            input.concerns.len(),
-            input.actions.len(),
-            input.is_handover
-        ))
-        .write(&mut tx)
-        .await?;
+    ctx.audit(
+        Action::ContactCreate,
+        &AuditRef::new("contact", contact_id).client(client.id),
+    )
+    .office(office.id)
+    .detail(format!(
+        "client={} mode={} concerns={} actions={} handover={}",
+        client.id,
+        input.mode.code(),
+        input.concerns.len(),
+        input.actions.len(),
+        input.is_handover
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/clients/{}/contacts?n=saved",

@@ -68,7 +68,7 @@ impl Child for PlanRow {
 
 impl AuditTarget for PlanRow {
     fn audit_ref(&self) -> AuditRef {
-        AuditRef::new("support_plan", self.id)
+        AuditRef::new("support_plan", self.id).client(self.client_id)
     }
 }
 
@@ -232,14 +232,17 @@ pub async fn create_plan(
     let mut tx = ctx.app.db.begin().await?;
     let pid =
         store::plans::insert_draft(&mut tx, client.id, &input, None, who.id, clock::now()).await?;
-    ctx.audit(Action::PlanCreate, &AuditRef::new("support_plan", pid))
-        .office(office.id)
-        .detail(format!(
-            "client={} start={} review={}",
-            client.id, input.start_on, input.review_on
-        ))
-        .write(&mut tx)
-        .await?;
+    ctx.audit(
+        Action::PlanCreate,
+        &AuditRef::new("support_plan", pid).client(client.id),
+    )
+    .office(office.id)
+    .detail(format!(
+        "client={} start={} review={}",
+        client.id, input.start_on, input.review_on
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "/clients/{}/plans?n=created",

@@ -115,7 +115,7 @@ impl Child for ShareRow {
 
 impl AuditTarget for ReportRow {
     fn audit_ref(&self) -> AuditRef {
-        AuditRef::new("support_report", self.id)
+        AuditRef::new("support_report", self.id).client(self.client_id)
     }
 }
 
@@ -258,15 +258,18 @@ pub async fn create_report(
             Err(e) if is_unique_violation(&e) => return Ok(see_other(&month_url(&client, month))),
             Err(e) => return Err(e.into()),
         };
-    ctx.audit(Action::ReportCreate, &AuditRef::new("support_report", rid))
-        .office(office.id)
-        .detail(format!(
-            "client={} month={month} version=1 contacts={}",
-            client.id,
-            contacts.len()
-        ))
-        .write(&mut tx)
-        .await?;
+    ctx.audit(
+        Action::ReportCreate,
+        &AuditRef::new("support_report", rid).client(client.id),
+    )
+    .office(office.id)
+    .detail(format!(
+        "client={} month={month} version=1 contacts={}",
+        client.id,
+        contacts.len()
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "{}?n=created",
@@ -591,17 +594,20 @@ pub async fn correct(
         }
         Err(e) => return Err(e.into()),
     };
-    ctx.audit(Action::ReportCorrect, &AuditRef::new("support_report", rid))
-        .office(office.id)
-        .detail(format!(
-            "client={} month={month} version={}→{} (report {} → {rid})",
-            client.id,
-            latest.version,
-            latest.version + 1,
-            latest.id
-        ))
-        .write(&mut tx)
-        .await?;
+    ctx.audit(
+        Action::ReportCorrect,
+        &AuditRef::new("support_report", rid).client(client.id),
+    )
+    .office(office.id)
+    .detail(format!(
+        "client={} month={month} version={}→{} (report {} → {rid})",
+        client.id,
+        latest.version,
+        latest.version + 1,
+        latest.id
+    ))
+    .write(&mut tx)
+    .await?;
     tx.commit().await?;
     Ok(see_other(&format!(
         "{}?n=created",
@@ -833,7 +839,7 @@ pub async fn acknowledge(
     }
     ctx.audit(
         Action::ReportAcknowledge,
-        &AuditRef::new("support_report", share.report_id),
+        &AuditRef::new("support_report", share.report_id).client(client.id),
     )
     .office(office.id)
     .detail(format!(

@@ -224,7 +224,9 @@ pub async fn save_check(
         store::selfcheck::save_entry(&mut tx, me.client_id, today, &input, clock::now()).await?;
     ctx.audit(
         Action::SelfcheckEntry,
-        &AuditRef::new("selfcheck_entry", id).office(me.office_id),
+        &AuditRef::new("selfcheck_entry", id)
+            .client(me.client_id)
+            .office(me.office_id),
     )
     .detail(format!(
         "client={} day={today} items={} comment={}",

@@ -195,7 +195,9 @@ pub async fn reply(
     let id = store::selfcheck::insert_reply(&mut tx, entry.id, who.id, &body, clock::now()).await?;
     ctx.audit(
         Action::SelfcheckReply,
-        &AuditRef::new("selfcheck_reply", id).office(office.id),
+        &AuditRef::new("selfcheck_reply", id)
+            .client(client.id)
+            .office(office.id),
     )
     .detail(format!(
         "client={} entry={} day={}",
