@@ -1,4 +1,5 @@
-//! The command line: `teichaku [serve|migrate|backup FILE|seed-demo|bench|version]`.
+//! The command line: `teichaku [serve|migrate|backup FILE|restore FILE|encrypt|decrypt FILE|
+//! backup-key FILE|seed-demo|bench|version]`.
 
 use std::process::ExitCode;
 
@@ -6,7 +7,7 @@ use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
 
 use crate::config::Config;
-use crate::db::{Db, Engine};
+use crate::db::Db;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,8 +31,18 @@ pub enum Command {
     Serve,
     /// Apply database migrations and exit
     Migrate,
-    /// Write a consistent copy of the SQLite database to FILE while the server runs
-    Backup { file: std::path::PathBuf },
+    /// Write an encrypted, consistent backup of the database to FILE while the server runs
+    /// (SQLite: a copy of the database; PostgreSQL: pg_dump's custom format), with the
+    /// passphrase in TEICHAKU_BACKUP_PASSPHRASE or --passphrase-file, or to --recipient keys
+    Backup(BackupArgs),
+    /// Restore a backup into a new, empty database (--database-url) and check it
+    Restore(RestoreArgs),
+    /// Encrypt standard input to standard output, as backups are (e.g. after pg_dump)
+    Encrypt(KeyArgs),
+    /// Decrypt a backup to standard output (e.g. into pg_restore, or to re-encrypt it)
+    Decrypt(RestoreArgs),
+    /// Make a new backup key pair: the secret key into FILE, the public key printed
+    BackupKey { file: std::path::PathBuf },
     /// Load the fictional demo organisation (three offices, staff, about 30 clients)
     SeedDemo,
     /// Generate a national-scale data set in a fresh database and time one month's claim run
@@ -39,6 +50,47 @@ pub enum Command {
     Bench(BenchArgs),
     /// Print the version
     Version,
+}
+
+/// How a backup is encrypted: a passphrase (`TEICHAKU_BACKUP_PASSPHRASE` or
+/// `--passphrase-file`) or public keys (`--recipient`, `--recipients-file`).
+#[derive(Debug, clap::Args)]
+pub struct KeyArgs {
+    /// Encrypt to this age public key (age1…); repeat for several
+    #[arg(long = "recipient", value_name = "AGE1…")]
+    pub recipients: Vec<String>,
+    /// Encrypt to the age public keys in FILE (one a line, # comments)
+    #[arg(long = "recipients-file", value_name = "FILE")]
+    pub recipients_files: Vec<std::path::PathBuf>,
+    /// Read the passphrase from the first line of FILE instead of TEICHAKU_BACKUP_PASSPHRASE
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<std::path::PathBuf>,
+}
+
+/// `teichaku backup FILE`.
+#[derive(Debug, clap::Args)]
+pub struct BackupArgs {
+    /// The backup file to write (it must not exist yet)
+    pub file: std::path::PathBuf,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// Write the backup unencrypted (it then holds every client's records in the clear)
+    #[arg(long)]
+    pub plain: bool,
+}
+
+/// `teichaku restore FILE` and `teichaku decrypt FILE`: the backup and what opens it.
+#[derive(Debug, clap::Args)]
+pub struct RestoreArgs {
+    /// The backup file (age-encrypted, or a plain SQLite copy or pg_dump archive)
+    pub file: std::path::PathBuf,
+    /// An age identity file (AGE-SECRET-KEY-…) for a backup encrypted to a public key;
+    /// repeat for several (old and new keys)
+    #[arg(long = "identity", short = 'i', value_name = "FILE")]
+    pub identities: Vec<std::path::PathBuf>,
+    /// Read the passphrase from the first line of FILE instead of TEICHAKU_BACKUP_PASSPHRASE
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<std::path::PathBuf>,
 }
 
 /// `teichaku bench`: the scale of the data set and where it goes.
@@ -113,17 +165,44 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 crate::db::redact(&config.database_url)
             );
         }
-        Command::Backup { file } => {
+        Command::Backup(args) => {
+            // The key is checked before anything is read from the database.
+            let protection = crate::backup::Protection::choose(
+                &args.key.recipients,
+                &args.key.recipients_files,
+                args.key.passphrase_file.as_deref(),
+                args.plain,
+            )?;
             let db = Db::connect(&config.database_url).await?;
-            if db.engine() == Engine::Postgres {
-                eprintln!(
-                    "teichaku backup copies SQLite databases. For PostgreSQL use pg_dump, e.g.\n  pg_dump --format=custom --file=teichaku.dump \"$DATABASE_URL\""
-                );
-                return Ok(ExitCode::from(2));
-            }
-            crate::store::backup::sqlite_backup(&db, &file).await?;
-            println!("backup written to {}", file.display());
+            let result =
+                crate::backup::backup(&db, &config.database_url, &args.file, &protection).await;
+            db.close().await;
+            result?;
         }
+        Command::Restore(args) => {
+            let unlock = crate::backup::Unlock::from_args(
+                &args.identities,
+                args.passphrase_file.as_deref(),
+            )?;
+            crate::backup::restore(&args.file, &config.database_url, &unlock).await?;
+        }
+        Command::Encrypt(key) => {
+            let protection = crate::backup::Protection::choose(
+                &key.recipients,
+                &key.recipients_files,
+                key.passphrase_file.as_deref(),
+                false,
+            )?;
+            crate::backup::encrypt_stream(&protection)?;
+        }
+        Command::Decrypt(args) => {
+            let unlock = crate::backup::Unlock::from_args(
+                &args.identities,
+                args.passphrase_file.as_deref(),
+            )?;
+            crate::backup::decrypt_to_stdout(&args.file, &unlock)?;
+        }
+        Command::BackupKey { file } => crate::backup::generate_key(&file)?,
         Command::SeedDemo => {
             let state = crate::app::prepare(config).await?;
             match crate::demo::seed(&state.db).await? {

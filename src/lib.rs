@@ -1,8 +1,8 @@
 //! Teichaku (定着): software for Japanese 就労定着支援 offices.
 //!
 //! A guided tour, from the outside in:
-//! - [`cli`] parses the command line (`serve`, `migrate`, `backup`, `seed-demo`, `bench`,
-//!   `version`).
+//! - [`cli`] parses the command line (`serve`, `migrate`, `backup`, `restore`, `seed-demo`,
+//!   `bench`, `version`…).
 //! - [`app`] builds the shared state and the axum router with its middleware.
 //! - [`web`] holds the handlers: extract, authorise, call `store`/`domain`, render a template.
 //! - [`domain`] holds pure types and rules; it never touches the database or the clock.
@@ -11,9 +11,11 @@
 //! - [`error`] is the one error type the web layer returns, and the error policy.
 //! - [`i18n`] holds every user-visible message in Japanese and English.
 //! - [`bench`] generates a national-scale data set and times the monthly claim run on it.
+//! - [`backup`] writes encrypted backups (age) and restores them into a fresh database.
 //! - [`email`] queues outgoing email in the database and sends it over SMTP in the background.
 
 pub mod app;
+pub mod backup;
 pub mod bench;
 pub mod claims;
 pub mod cli;

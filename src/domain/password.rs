@@ -109,6 +109,28 @@ pub fn weakness(password: &str, personal: &[&str]) -> Option<&'static str> {
     None
 }
 
+/// The length a backup passphrase must have, in characters.
+pub const BACKUP_PASSPHRASE_MIN_CHARS: usize = 16;
+
+/// Why a passphrase is too weak to encrypt backups with, or `None`. A stolen backup can be
+/// guessed at offline for as long as the thief likes: scrypt makes each guess cost about a
+/// second of one core, but nothing limits the cores or the attempts. So the bar is higher
+/// than a sign-in's (behind `web::throttle`): at least 16 characters and zxcvbn's best score,
+/// 4 ("very unguessable", about 10^10 guesses), with the product's own words counted as
+/// known (they are a thief's first guesses). A few random words pass.
+pub fn backup_passphrase_weakness(passphrase: &str) -> Option<&'static str> {
+    if passphrase.chars().count() < BACKUP_PASSPHRASE_MIN_CHARS {
+        return Some(
+            "it must have at least 16 characters (four or five random words, for example)",
+        );
+    }
+    let known = ["teichaku", "定着", "backup", "バックアップ"];
+    if u8::from(zxcvbn::zxcvbn(passphrase, &known).score()) < 4 {
+        return Some("it is too easy to guess (use four or five random words, for example)");
+    }
+    None
+}
+
 /// Lower-case letters and digits only (other characters, such as blanks, dots and full-width
 /// forms, are dropped or made ASCII), so `Admin.2026` contains `admin`.
 fn fold(s: &str) -> String {
@@ -122,6 +144,25 @@ fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backup_passphrases_must_be_long_and_unguessable() {
+        let cases = [
+            ("short but odd!", true),
+            ("passwordpassword", true),
+            ("1234567890123456", true),
+            ("teichakuteichaku", true),
+            ("correct horse battery staple", false),
+            ("霧の朝 青い自転車 七つの鍵 川", false),
+        ];
+        for (passphrase, weak) in cases {
+            assert_eq!(
+                backup_passphrase_weakness(passphrase).is_some(),
+                weak,
+                "{passphrase}"
+            );
+        }
+    }
 
     /// Hashes stored before (made by the argon2 crate's own hasher) still verify, and ours
     /// verify with the crate's verifier.

@@ -19,7 +19,7 @@ pub struct TestApp {
 }
 
 /// Removes the test database when the test ends (pass or fail).
-enum DbGuard {
+pub enum DbGuard {
     /// A second browser on the same app: the first one owns the database.
     None,
     Sqlite(PathBuf),
@@ -70,7 +70,7 @@ pub fn random_suffix() -> String {
 }
 
 /// A new empty database: (url, guard).
-async fn fresh_database() -> (String, DbGuard) {
+pub async fn fresh_database() -> (String, DbGuard) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(base) if base.starts_with("postgres") => {
             let name = format!("teichaku_test_{}", random_suffix());
