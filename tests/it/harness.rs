@@ -224,10 +224,10 @@ fn env_number(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
+/// In every test run with 2 kills; `scripts/crash-harness` runs it with 10 (CRASH_KILLS).
 #[tokio::test]
-#[ignore = "a harness: kills and restarts a server (scripts/crash-harness)"]
 async fn crash_harness() {
-    let kills = env_number("CRASH_KILLS", 10);
+    let kills = env_number("CRASH_KILLS", 2);
     let (url, pg, dir) = database().await;
     let mut server = Server::start(&url, free_port());
     server.ready().await;
@@ -302,11 +302,11 @@ async fn crash_harness() {
     assert!(missing.is_empty(), "acknowledged but lost: {missing:?}");
 }
 
+/// In every test run with 4 sessions for 2 s; `scripts/load-run` runs 20 for 15 s.
 #[tokio::test]
-#[ignore = "a harness: a load run of some seconds (scripts/load-run)"]
 async fn load_run() {
-    let sessions = env_number("LOAD_SESSIONS", 20) as usize;
-    let seconds = env_number("LOAD_SECONDS", 15);
+    let sessions = env_number("LOAD_SESSIONS", 4) as usize;
+    let seconds = env_number("LOAD_SECONDS", 2);
     let (url, pg, dir) = database().await;
     let server = Server::start(&url, free_port());
     server.ready().await;
