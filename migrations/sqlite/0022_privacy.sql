@@ -9,3 +9,7 @@ ALTER TABLE staff ADD COLUMN calendar_label TEXT NOT NULL DEFAULT 'code';
 ALTER TABLE audit_log ADD COLUMN client_id INTEGER;
 UPDATE audit_log SET client_id = CAST(target_id AS INTEGER) WHERE target_type = 'client';
 CREATE INDEX audit_log_client ON audit_log (client_id, id);
+
+-- Stopping a portal account ends its sessions: find them by their owner.
+CREATE INDEX sessions_client_account ON sessions (client_account_id);
+CREATE INDEX sessions_employer_contact ON sessions (employer_contact_id);

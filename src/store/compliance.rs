@@ -49,16 +49,31 @@ pub async fn month_facts(
     until: OffsetDateTime,
     today: Date,
 ) -> Result<MonthFacts, sqlx::Error> {
-    let clients: Vec<ClientRow> = on_db!(db, pool => sqlx::query_as(
+    // One text per case: the office alone, or the office and one supporter.
+    let by_supporter = if supporter.is_some() {
+        "AND c.supporter_id = $2"
+    } else {
+        ""
+    };
+    let sql = format!(
         "SELECT c.id, c.name, c.kana, c.supporter_id, s.display_name AS supporter_name, c.prior_service,
                 e.hire_date, e.return_to_work_date, e.ordinary_employment
          FROM clients c
          LEFT JOIN staff s ON s.id = c.supporter_id
          LEFT JOIN employments e ON e.id = (
              SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
-         WHERE c.office_id = $1 AND c.removed_at IS NULL AND ($2 IS NULL OR c.supporter_id = $2)
-         ORDER BY c.kana, c.id")
-        .bind(office_id).bind(supporter).fetch_all(pool).await)?;
+         WHERE c.office_id = $1 AND c.removed_at IS NULL {by_supporter}
+         ORDER BY c.kana, c.id"
+    );
+    let clients: Vec<ClientRow> = on_db!(db, pool => {
+        let q = sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(office_id);
+        match supporter {
+            Some(s) => q.bind(s),
+            None => q,
+        }
+        .fetch_all(pool)
+        .await
+    })?;
     let mut facts = MonthFacts {
         office_id,
         clients,

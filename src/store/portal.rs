@@ -16,6 +16,13 @@ pub enum Owner {
 }
 
 impl Owner {
+    /// The column that names this owner in `portal_tokens` and `sessions`, and the id.
+    fn column(self) -> (&'static str, i64) {
+        match self {
+            Owner::Client(id) => ("client_account_id", id),
+            Owner::Employer(id) => ("employer_contact_id", id),
+        }
+    }
     fn columns(self) -> (Option<i64>, Option<i64>) {
         match self {
             Owner::Client(id) => (Some(id), None),
@@ -131,10 +138,10 @@ pub async fn stop(
     on_tx!(tx, conn => sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id).bind(status.code()).bind(now).execute(conn).await.map(|r| r.rows_affected()))?;
     revoke_tokens(tx, owner, now).await?;
-    let (client, employer) = owner.columns();
-    on_tx!(tx, conn => sqlx::query(
-        "DELETE FROM sessions WHERE client_account_id = $1 OR employer_contact_id = $2")
-        .bind(client).bind(employer).execute(conn).await.map(|r| r.rows_affected()))?;
+    let (column, id) = owner.column();
+    let sql = format!("DELETE FROM sessions WHERE {column} = $1");
+    on_tx!(tx, conn => sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id).execute(conn).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -558,25 +565,27 @@ pub async fn revoke_tokens(
     owner: Owner,
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
-    let (client, employer) = owner.columns();
-    on_tx!(tx, conn => sqlx::query(
-        "UPDATE portal_tokens SET revoked_at = $3
-         WHERE (client_account_id = $1 OR employer_contact_id = $2)
-           AND used_at IS NULL AND revoked_at IS NULL")
-        .bind(client).bind(employer).bind(now)
+    let (column, id) = owner.column();
+    let sql = format!(
+        "UPDATE portal_tokens SET revoked_at = $2
+         WHERE {column} = $1 AND used_at IS NULL AND revoked_at IS NULL"
+    );
+    on_tx!(tx, conn => sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id).bind(now)
         .execute(conn).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 /// The newest invitation of the owner, for the staff page's state ("招待中: 12/8 まで").
 pub async fn latest_invite(db: &Db, owner: Owner) -> Result<Option<Token>, sqlx::Error> {
-    let (client, employer) = owner.columns();
-    let row: Option<TokenRow> = on_db!(db, pool => sqlx::query_as(
+    let (column, id) = owner.column();
+    let sql = format!(
         "SELECT id, purpose, client_account_id, employer_contact_id, expires_at, used_at, revoked_at
-         FROM portal_tokens WHERE purpose = 'invite'
-           AND (client_account_id = $1 OR employer_contact_id = $2)
-         ORDER BY id DESC LIMIT 1")
-        .bind(client).bind(employer).fetch_optional(pool).await)?;
+         FROM portal_tokens WHERE {column} = $1 AND purpose = 'invite'
+         ORDER BY id DESC LIMIT 1"
+    );
+    let row: Option<TokenRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id).fetch_optional(pool).await)?;
     Ok(
         row.and_then(|(id, purpose, c, e, expires_at, used_at, revoked_at)| {
             Some(Token {

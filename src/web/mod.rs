@@ -52,6 +52,28 @@ pub fn route_table() -> Vec<access::RouteSpec> {
     all_routes().table().to_vec()
 }
 
+/// The address people open a link we hand out at (a calendar feed, a portal invitation):
+/// `TEICHAKU_PUBLIC_URL` when set; otherwise the host the browser used, which is what a phone
+/// or a calendar app on the same network will reach.
+pub fn public_base(ctx: &ctx::Ctx, headers: &axum::http::HeaderMap) -> String {
+    let public = ctx.app.config.public_url.trim_end_matches('/');
+    if !public.is_empty() {
+        return public.to_string();
+    }
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| {
+            !h.is_empty()
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+        });
+    match host {
+        Some(host) => format!("http://{host}"),
+        None => String::new(),
+    }
+}
+
 /// Percent-encodes a value for a query string.
 pub fn encode_query(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

@@ -214,24 +214,6 @@ struct SheetPage {
     emailed_to: Option<String>,
 }
 
-/// The address people open the link at: the configured public URL, or the host this
-/// request came to.
-pub(crate) fn base_url(ctx: &Ctx, headers: &HeaderMap) -> String {
-    let configured = ctx.app.config.public_url.trim_end_matches('/');
-    if !configured.is_empty() {
-        return configured.to_string();
-    }
-    let host = headers
-        .get(axum::http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        })
-        .unwrap_or("localhost");
-    format!("http://{host}")
-}
-
 /// The QR code of `url` as an SVG element (dark modules on white, with its quiet zone).
 pub fn qr_svg(url: &str) -> Result<String, AppError> {
     let code = qrcode::QrCode::new(url.as_bytes())
@@ -307,7 +289,7 @@ async fn invite_client(
         now,
     )
     .await?;
-    let url = format!("{}/invite/{token}", base_url(&ctx, &headers));
+    let url = format!("{}/invite/{token}", crate::web::public_base(&ctx, &headers));
     let expires = jst(TokenPurpose::Invite.expires(now));
     let emailed_to = if send {
         queue_invite(
@@ -483,7 +465,7 @@ async fn invite_employer(
         now,
     )
     .await?;
-    let url = format!("{}/invite/{token}", base_url(&ctx, &headers));
+    let url = format!("{}/invite/{token}", crate::web::public_base(&ctx, &headers));
     let expires = jst(TokenPurpose::Invite.expires(now));
     let emailed_to = if send {
         queue_invite(

@@ -396,7 +396,7 @@ async fn send_link(
             .into_iter()
             .filter(|a| a.status == AccountStatus::Active)
             .collect();
-        let base = crate::web::portal::accounts::base_url(&ctx, &headers);
+        let base = crate::web::public_base(&ctx, &headers);
         for account in accounts {
             let token = crate::web::session::random_token();
             let url = format!("{base}/portal/link/{token}");

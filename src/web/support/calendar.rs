@@ -122,7 +122,10 @@ pub async fn create_token(
         .write(&mut tx)
         .await?;
     tx.commit().await?;
-    let url = format!("{}/calendar/{token}.ics", base_url(&ctx, &headers));
+    let url = format!(
+        "{}/calendar/{token}.ics",
+        crate::web::public_base(&ctx, &headers)
+    );
     let mut page = ctx.form_page("calendar.title").await?;
     page.notice = Some("calendar.created");
     Ok(CalendarPage {
@@ -133,27 +136,6 @@ pub async fn create_token(
         new_url: Some(url),
     }
     .into_response())
-}
-
-/// `TEICHAKU_PUBLIC_URL` when set; otherwise the host the browser used, which is what a
-/// calendar app on the same network will reach.
-fn base_url(ctx: &Ctx, headers: &HeaderMap) -> String {
-    let public = ctx.app.config.public_url.trim_end_matches('/');
-    if !public.is_empty() {
-        return public.to_string();
-    }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
-        });
-    match host {
-        Some(host) => format!("http://{host}"),
-        None => String::new(),
-    }
 }
 
 /// `GET /calendar/{token}.ics`: no sign-in; an unknown or replaced token is 404.
