@@ -85,7 +85,8 @@ async fn portal_sign_in(driver: &WebDriver, base: &str, login: &str, passphrase:
     let pass = wait_for(driver, By::Id("f-passphrase")).await;
     pass.send_keys(passphrase).await.unwrap();
     pass.send_keys(Key::Enter).await.unwrap();
-    wait_for(driver, By::Css("body.portal h1")).await;
+    // Signed in: the header's sign-out form (the sign-in page has none).
+    wait_for(driver, By::Css("form[action='/portal/logout']")).await;
 }
 
 /// The month before this one, `YYYY-MM`.
@@ -277,7 +278,8 @@ async fn the_client_and_the_employer_inside_in_chromium() {
         .click()
         .await
         .unwrap();
-    wait_for(&driver, By::Css("a[href='/me/check/trend']")).await;
+    // The answers after sending (the form page also links to the trend: wait for the answers).
+    wait_for(&driver, By::Css(".sc-answers")).await;
     assert!(body(&driver).await.contains("ねむれなかった"));
     assert_accessible(&driver, "the self-check's thanks").await;
     earlier_days(&app, client).await;
@@ -310,7 +312,7 @@ async fn the_client_and_the_employer_inside_in_chromium() {
         .click()
         .await
         .unwrap();
-    wait_for(&driver, By::Id("trends")).await;
+    wait_for(&driver, By::Css(".sc-reply")).await;
     assert!(body(&driver).await.contains("スマホを置く場所"));
     assert_accessible(&driver, "the supporter's page after the reply").await;
     let staff_pages = [

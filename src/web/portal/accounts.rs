@@ -263,7 +263,6 @@ async fn invite_client(
     }
     let now = clock::now();
     let existing = store::portal::client_account(db, client.id).await?;
-    let token = random_token();
     let mut tx = db.begin().await?;
     let (account_id, login) = match existing {
         Some(a) => {
@@ -279,27 +278,6 @@ async fn invite_client(
             (id, login)
         }
     };
-    let owner = Owner::Client(account_id);
-    store::portal::insert_token(
-        &mut tx,
-        TokenPurpose::Invite,
-        owner,
-        &hash_token(&token),
-        Some(who.id),
-        now,
-    )
-    .await?;
-    let url = format!("{}/invite/{token}", crate::web::public_base(&ctx, &headers));
-    let expires = jst(TokenPurpose::Invite.expires(now));
-    let emailed_to = if send {
-        queue_invite(
-            &mut tx, &office, "client", &url, &login, &expires, &email, now,
-        )
-        .await?;
-        Some(email.clone())
-    } else {
-        None
-    };
     ctx.audit(Action::PortalInvite, &client)
         .detail(if send {
             "client, email"
@@ -308,19 +286,77 @@ async fn invite_client(
         })
         .write(&mut tx)
         .await?;
+    let invite = Invite {
+        kind: "client",
+        owner: Owner::Client(account_id),
+        person_name: client.name.clone(),
+        login,
+        send_to: send.then_some(email),
+    };
+    issue(&ctx, &headers, tx, who.id, client.id, &office, invite, now).await
+}
+
+/// An invitation about to be made: whose account, and where to email it (if asked).
+struct Invite {
+    kind: &'static str,
+    owner: Owner,
+    person_name: String,
+    login: String,
+    send_to: Option<String>,
+}
+
+/// Makes the invitation's one-time link (revoking the owner's older ones), queues the email
+/// if asked, commits `tx` (which holds the account's change and its audit row), and shows
+/// the sheet: the link's only showing, since its token is kept as a hash.
+#[allow(clippy::too_many_arguments)]
+async fn issue(
+    ctx: &Ctx,
+    headers: &HeaderMap,
+    mut tx: crate::db::Tx,
+    staff_id: i64,
+    client_id: i64,
+    office: &store::offices::Office,
+    invite: Invite,
+    now: OffsetDateTime,
+) -> AppResult<Response> {
+    let token = random_token();
+    store::portal::insert_token(
+        &mut tx,
+        TokenPurpose::Invite,
+        invite.owner,
+        &hash_token(&token),
+        Some(staff_id),
+        now,
+    )
+    .await?;
+    let url = format!("{}/invite/{token}", crate::web::public_base(ctx, headers));
+    let expires = jst(TokenPurpose::Invite.expires(now));
+    if let Some(to) = &invite.send_to {
+        queue_invite(
+            &mut tx,
+            office,
+            invite.kind,
+            &url,
+            &invite.login,
+            &expires,
+            to,
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(SheetPage {
         page: ctx.page("portal.sheet.title"),
-        client_id: client.id,
-        kind: "client",
-        person_name: client.name.clone(),
+        client_id,
+        kind: invite.kind,
+        person_name: invite.person_name,
         office_name: office.name.clone(),
         office_phone: office.phone.clone(),
         qr_svg: qr_svg(&url)?,
         url,
-        login,
+        login: invite.login,
         expires,
-        emailed_to,
+        emailed_to: invite.send_to,
     }
     .into_response())
 }
@@ -427,7 +463,6 @@ async fn invite_employer(
     } else {
         store::portal::contact_by_email(db, who.organization_id, &email).await?
     };
-    let token = random_token();
     let mut tx = db.begin().await?;
     let (contact_id, login) = match existing {
         Some(c) => {
@@ -456,45 +491,18 @@ async fn invite_employer(
         &mut tx, contact_id, client.id, employment, &name, who.id, now,
     )
     .await?;
-    store::portal::insert_token(
-        &mut tx,
-        TokenPurpose::Invite,
-        Owner::Employer(contact_id),
-        &hash_token(&token),
-        Some(who.id),
-        now,
-    )
-    .await?;
-    let url = format!("{}/invite/{token}", crate::web::public_base(&ctx, &headers));
-    let expires = jst(TokenPurpose::Invite.expires(now));
-    let emailed_to = if send {
-        queue_invite(
-            &mut tx, &office, "employer", &url, &login, &expires, &email, now,
-        )
-        .await?;
-        Some(email.clone())
-    } else {
-        None
-    };
     ctx.audit(Action::EmployerInvite, &client)
         .detail(format!("contact {contact_id}"))
         .write(&mut tx)
         .await?;
-    tx.commit().await?;
-    Ok(SheetPage {
-        page: ctx.page("portal.sheet.title"),
-        client_id: client.id,
+    let invite = Invite {
         kind: "employer",
+        owner: Owner::Employer(contact_id),
         person_name: name,
-        office_name: office.name.clone(),
-        office_phone: office.phone.clone(),
-        qr_svg: qr_svg(&url)?,
-        url,
         login,
-        expires,
-        emailed_to,
-    }
-    .into_response())
+        send_to: send.then_some(email),
+    };
+    issue(&ctx, &headers, tx, who.id, client.id, &office, invite, now).await
 }
 
 /// Ends the contact's access to this client. Their account stays for other clients they
