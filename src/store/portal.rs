@@ -216,6 +216,14 @@ pub async fn credentials_by_email(db: &Db, email: &str) -> Result<Vec<Credential
     Ok(credentials_of(rows))
 }
 
+/// The sign-in ID of the owner's account.
+pub async fn login_of(db: &Db, owner: Owner) -> Result<Option<String>, sqlx::Error> {
+    let (table, id) = table_of(owner);
+    let sql = format!("SELECT login FROM {table} WHERE id = $1");
+    on_db!(db, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(id).fetch_optional(pool).await)
+}
+
 pub async fn login_taken(db: &Db, login: &str) -> Result<bool, sqlx::Error> {
     Ok(credentials_by_login(db, login).await?.is_some())
 }

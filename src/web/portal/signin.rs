@@ -82,19 +82,9 @@ async fn find(ctx: &Ctx, raw: &str) -> AppResult<Option<Token>> {
 }
 
 async fn login_of(ctx: &Ctx, owner: Owner) -> AppResult<String> {
-    let db = &ctx.app.db;
-    Ok(match owner {
-        Owner::Client(id) => {
-            let row: Option<String> = crate::on_db!(db, pool => sqlx::query_scalar(
-                "SELECT login FROM client_accounts WHERE id = $1")
-                .bind(id).fetch_optional(pool).await)?;
-            row.unwrap_or_default()
-        }
-        Owner::Employer(id) => store::portal::contact(db, id)
-            .await?
-            .map(|c| c.login)
-            .unwrap_or_default(),
-    })
+    Ok(store::portal::login_of(&ctx.app.db, owner)
+        .await?
+        .unwrap_or_default())
 }
 
 /// The calm page for a link that cannot be used (200: nothing is wrong with the request;
