@@ -154,19 +154,6 @@ impl Tx {
 }
 
 /// The names of the embedded migrations for an engine, in order (for the parity test).
-/// One SQL text for one office or for all: a query written with `($1 IS NULL OR office_id = $1)`
-/// serves both, but SQLite's planner cannot use the office index through `$1 IS NULL OR`, so a
-/// one-office page would read the whole organisation. With an office, the always-false
-/// `$1 IS NULL OR ` is taken out (`FALSE OR x` is `x` whatever follows), leaving
-/// `office_id = $1` for the index; without one, the text is unchanged. The office must be `$1`.
-/// The text is ours (a literal), so it is safe to send as SQL.
-pub fn office_scoped(sql: &'static str, office: Option<i64>) -> sqlx::AssertSqlSafe<String> {
-    sqlx::AssertSqlSafe(match office {
-        Some(_) => sql.replace("$1 IS NULL OR ", ""),
-        None => sql.to_string(),
-    })
-}
-
 pub fn migration_names(engine: Engine) -> Vec<String> {
     let list = match engine {
         Engine::Sqlite => embedded::SQLITE,
@@ -213,29 +200,6 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
 #[cfg(test)]
 mod tests {
 
-    #[test]
-    fn one_office_queries_name_the_office_alone() {
-        let cases = [
-            (
-                "WHERE ($1 IS NULL OR office_id = $1) AND month = $2",
-                Some(7),
-                "WHERE (office_id = $1) AND month = $2",
-            ),
-            (
-                "WHERE ($1 IS NULL OR office_id = $1) AND month = $2",
-                None,
-                "WHERE ($1 IS NULL OR office_id = $1) AND month = $2",
-            ),
-            (
-                "WHERE $1 IS NULL OR c.office_id = $1 OR c.id IN (SELECT 1)",
-                Some(7),
-                "WHERE c.office_id = $1 OR c.id IN (SELECT 1)",
-            ),
-        ];
-        for (sql, office, expected) in cases {
-            assert_eq!(office_scoped(sql, office).0, expected, "{sql} {office:?}");
-        }
-    }
     use super::*;
 
     #[test]

@@ -166,6 +166,12 @@ pub async fn office_settings(db: &Db, office: i64) -> Result<Vec<OfficeSetting>,
         .bind(office).fetch_all(pool).await)
 }
 
+scoped! {
+    /// Settings in force on some day of `$3..=$2`.
+    pub const SETTINGS_IN = "SELECT id, office_id, item, valid_from, valid_to, note FROM office_claim_settings
+         WHERE ", office: "office_id = $1", " AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $3)";
+}
+
 /// Settings in force on some day of `first..=last`.
 pub async fn settings_in(
     db: &Db,
@@ -173,13 +179,7 @@ pub async fn settings_in(
     first: Date,
     last: Date,
 ) -> Result<Vec<OfficeSetting>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT id, office_id, item, valid_from, valid_to, note FROM office_claim_settings
-         WHERE ($1 IS NULL OR office_id = $1) AND valid_from <= $2
-           AND (valid_to IS NULL OR valid_to >= $3)",
-        office,
-        ))
+    on_db!(db, pool => sqlx::query_as(SETTINGS_IN.text(office))
         .bind(office).bind(last).bind(first).fetch_all(pool).await)
 }
 
@@ -225,13 +225,13 @@ pub struct Filing {
     pub filed_at: OffsetDateTime,
 }
 
+scoped! {
+    pub const FILINGS = "SELECT office_id, fiscal_year, retained, served, note, filed_at FROM retention_filings
+         WHERE ", office: "office_id = $1", " AND fiscal_year = $2";
+}
+
 pub async fn filings(db: &Db, office: Option<i64>, fy: i32) -> Result<Vec<Filing>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT office_id, fiscal_year, retained, served, note, filed_at FROM retention_filings
-         WHERE ($1 IS NULL OR office_id = $1) AND fiscal_year = $2",
-        office,
-        ))
+    on_db!(db, pool => sqlx::query_as(FILINGS.text(office))
         .bind(office).bind(i64::from(fy)).fetch_all(pool).await)
 }
 
@@ -265,20 +265,20 @@ pub struct ServedRow {
     pub name: String,
 }
 
+scoped! {
+    pub const SERVED_BETWEEN = "SELECT DISTINCT k.office_id, k.client_id, c.name
+         FROM contracts k JOIN clients c ON c.id = k.client_id
+         WHERE ", office: "k.office_id = $1", " AND k.start_date <= $2 AND k.end_date >= $3
+         ORDER BY k.office_id, c.name, k.client_id";
+}
+
 pub async fn served_between(
     db: &Db,
     office: Option<i64>,
     from: Date,
     to: Date,
 ) -> Result<Vec<ServedRow>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT DISTINCT k.office_id, k.client_id, c.name
-         FROM contracts k JOIN clients c ON c.id = k.client_id
-         WHERE ($1 IS NULL OR k.office_id = $1) AND k.start_date <= $2 AND k.end_date >= $3
-         ORDER BY k.office_id, c.name, k.client_id",
-        office,
-        ))
+    on_db!(db, pool => sqlx::query_as(SERVED_BETWEEN.text(office))
         .bind(office).bind(to).bind(from).fetch_all(pool).await)
 }
 
@@ -292,16 +292,23 @@ pub struct JobRow {
     pub ordinary_employment: bool,
 }
 
+scoped! {
+    /// Every job of the clients who have a contract with the office(s).
+    pub const JOBS = "SELECT e.client_id, e.hire_date, e.end_date, e.end_reason, e.ordinary_employment
+         FROM employments e
+         WHERE e.client_id IN (SELECT k.client_id FROM contracts k WHERE ", office: "k.office_id = $1", ")";
+}
+
 /// Every job of the clients who have a contract with the office(s).
 pub async fn jobs(db: &Db, office: Option<i64>) -> Result<Vec<JobRow>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT e.client_id, e.hire_date, e.end_date, e.end_reason, e.ordinary_employment
-         FROM employments e
-         WHERE e.client_id IN (SELECT k.client_id FROM contracts k WHERE $1 IS NULL OR k.office_id = $1)",
-        office,
-        ))
+    on_db!(db, pool => sqlx::query_as(JOBS.text(office))
         .bind(office).fetch_all(pool).await)
+}
+
+scoped! {
+    /// The first day of service under any contract, per office.
+    pub const FIRST_CONTRACTS = "SELECT office_id, MIN(start_date) FROM contracts
+         WHERE ", office: "office_id = $1", " GROUP BY office_id";
 }
 
 /// The first day of service under any contract, per office: how far its history goes back.
@@ -309,12 +316,7 @@ pub async fn first_contracts(
     db: &Db,
     office: Option<i64>,
 ) -> Result<Vec<(i64, Date)>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT office_id, MIN(start_date) FROM contracts
-         WHERE $1 IS NULL OR office_id = $1 GROUP BY office_id",
-        office,
-        ))
+    on_db!(db, pool => sqlx::query_as(FIRST_CONTRACTS.text(office))
         .bind(office).fetch_all(pool).await)
 }
 
@@ -328,13 +330,13 @@ pub struct OfficeRow {
     pub area_grade: String,
 }
 
+scoped! {
+    pub const OFFICES = "SELECT id, name, office_number, area_grade FROM offices
+         WHERE ", office: "id = $1", " ORDER BY id";
+}
+
 pub async fn offices(db: &Db, office: Option<i64>) -> Result<Vec<OfficeRow>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT id, name, office_number, area_grade FROM offices
-         WHERE $1 IS NULL OR id = $1 ORDER BY id",
-        office,
-        ))
+    on_db!(db, pool => sqlx::query_as(OFFICES.text(office))
         .bind(office).fetch_all(pool).await)
 }
 
@@ -399,6 +401,48 @@ pub struct MonthRows {
     pub cap_offices: Vec<CapOfficeRow>,
 }
 
+scoped! {
+    /// The clients of the office today and those who moved away from it, with their first job.
+    pub const MONTH_CLIENTS = "SELECT c.id, c.office_id, c.name, c.kana, c.birth_date, c.prior_office_integrated,
+                c.prior_service, e.hire_date, e.return_to_work_date, e.ordinary_employment
+         FROM clients c
+         LEFT JOIN employments e ON e.id = (
+             SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
+         WHERE c.removed_at IS NULL AND (",
+        office: "c.office_id = $1
+                OR c.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
+        ") ORDER BY c.office_id, c.kana, c.id";
+}
+
+scoped! {
+    /// Certificates with a 支給決定 period overlapping `$3..=$2`.
+    pub const MONTH_CERTIFICATES = "SELECT c.client_id, c.id AS certificate_id, c.number, c.municipality_code, c.municipality_name,
+                c.monthly_cap_yen, c.cap_manager_office, p.start_date, p.end_date
+         FROM certificate_periods p JOIN certificates c ON c.id = p.certificate_id
+         JOIN clients cl ON cl.id = c.client_id
+         WHERE (",
+        office: "cl.office_id = $1
+                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
+        ") AND p.start_date <= $2 AND p.end_date >= $3
+         ORDER BY c.client_id, p.start_date DESC, c.id DESC";
+}
+
+scoped! {
+    pub const MONTH_MEETINGS = "SELECT client_id, office_id, held_on, kind FROM regional_meetings
+         WHERE ", office: "office_id = $1", " AND held_on >= $2 AND held_on <= $3";
+}
+
+scoped! {
+    pub const MONTH_CAP_RESULTS = "SELECT id, client_id, office_id, result, amount_yen FROM cap_results
+         WHERE ", office: "office_id = $1", " AND month = $2";
+}
+
+scoped! {
+    pub const MONTH_CAP_OFFICES = "SELECT o.cap_result_id, o.office_number, o.office_name, o.total_cost_yen, o.charge_yen, o.decided_yen
+         FROM cap_result_offices o JOIN cap_results r ON r.id = o.cap_result_id
+         WHERE ", office: "r.office_id = $1", " AND r.month = $2 ORDER BY o.id";
+}
+
 /// The month `first..=last` (`month` = YYYY-MM); contacts between the instants `from..until`
 /// (the month in Japan time); meetings from `year_first` (the fiscal year's first day).
 #[allow(clippy::too_many_arguments)]
@@ -413,63 +457,24 @@ pub async fn month_rows(
     year_first: Date,
 ) -> Result<MonthRows, sqlx::Error> {
     let clients = async {
-        on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT c.id, c.office_id, c.name, c.kana, c.birth_date, c.prior_office_integrated,
-                c.prior_service, e.hire_date, e.return_to_work_date, e.ordinary_employment
-         FROM clients c
-         LEFT JOIN employments e ON e.id = (
-             SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
-         WHERE c.removed_at IS NULL
-           AND ($1 IS NULL OR c.office_id = $1
-                OR c.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
-         ORDER BY c.office_id, c.kana, c.id",
-        office,
-        ))
+        on_db!(db, pool => sqlx::query_as(MONTH_CLIENTS.text(office))
         .bind(office).fetch_all(pool).await)
     };
     let certificates = async {
-        on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT c.client_id, c.id AS certificate_id, c.number, c.municipality_code, c.municipality_name,
-                c.monthly_cap_yen, c.cap_manager_office, p.start_date, p.end_date
-         FROM certificate_periods p JOIN certificates c ON c.id = p.certificate_id
-         JOIN clients cl ON cl.id = c.client_id
-         WHERE ($1 IS NULL OR cl.office_id = $1
-                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
-           AND p.start_date <= $2 AND p.end_date >= $3
-         ORDER BY c.client_id, p.start_date DESC, c.id DESC",
-        office,
-        ))
+        on_db!(db, pool => sqlx::query_as(MONTH_CERTIFICATES.text(office))
         .bind(office).bind(last).bind(first).fetch_all(pool).await)
     };
     let shared = super::client_month::gather(db, office, month, last, from, until);
     let meetings = async {
-        on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT client_id, office_id, held_on, kind FROM regional_meetings
-         WHERE ($1 IS NULL OR office_id = $1) AND held_on >= $2 AND held_on <= $3",
-        office,
-        ))
+        on_db!(db, pool => sqlx::query_as(MONTH_MEETINGS.text(office))
         .bind(office).bind(year_first).bind(last).fetch_all(pool).await)
     };
     let cap_results = async {
-        on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT id, client_id, office_id, result, amount_yen FROM cap_results
-         WHERE ($1 IS NULL OR office_id = $1) AND month = $2",
-        office,
-        ))
+        on_db!(db, pool => sqlx::query_as(MONTH_CAP_RESULTS.text(office))
         .bind(office).bind(month).fetch_all(pool).await)
     };
     let cap_offices = async {
-        on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT o.cap_result_id, o.office_number, o.office_name, o.total_cost_yen, o.charge_yen, o.decided_yen
-         FROM cap_result_offices o JOIN cap_results r ON r.id = o.cap_result_id
-         WHERE ($1 IS NULL OR r.office_id = $1) AND r.month = $2 ORDER BY o.id",
-        office,
-        ))
+        on_db!(db, pool => sqlx::query_as(MONTH_CAP_OFFICES.text(office))
         .bind(office).bind(month).fetch_all(pool).await)
     };
     // The queries are independent: run them together on the pool's connections.
@@ -680,6 +685,12 @@ pub async fn area_grades(db: &Db, office: i64) -> Result<Vec<AreaGradeRow>, sqlx
         .bind(office).fetch_all(pool).await)
 }
 
+scoped! {
+    pub const AREA_GRADES_ON = "SELECT id, office_id, area_grade, valid_from, valid_to FROM office_area_grades
+         WHERE ", office: "office_id = $1", " AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
+         ORDER BY office_id, valid_from DESC, id DESC";
+}
+
 /// The dated grade of each office in force on `on` (offices without one are absent: their
 /// `offices.area_grade` has no dates and applies to every month).
 pub async fn area_grades_on(
@@ -687,14 +698,7 @@ pub async fn area_grades_on(
     office: Option<i64>,
     on: Date,
 ) -> Result<Vec<AreaGradeRow>, sqlx::Error> {
-    let rows: Vec<AreaGradeRow> = on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT id, office_id, area_grade, valid_from, valid_to FROM office_area_grades
-         WHERE ($1 IS NULL OR office_id = $1) AND valid_from <= $2
-           AND (valid_to IS NULL OR valid_to >= $2)
-         ORDER BY office_id, valid_from DESC, id DESC",
-        office,
-        ))
+    let rows: Vec<AreaGradeRow> = on_db!(db, pool => sqlx::query_as(AREA_GRADES_ON.text(office))
         .bind(office).bind(on).fetch_all(pool).await)?;
     let mut newest: Vec<AreaGradeRow> = Vec::new();
     for r in rows {
@@ -763,17 +767,17 @@ pub struct FrozenRate {
     pub frozen_at: OffsetDateTime,
 }
 
+scoped! {
+    pub const FROZEN_RATES = "SELECT office_id, fiscal_year, retained, served, evidence, month, frozen_at
+         FROM retention_frozen WHERE ", office: "office_id = $1", " AND fiscal_year = $2";
+}
+
 pub async fn frozen_rates(
     db: &Db,
     office: Option<i64>,
     fy: i32,
 ) -> Result<Vec<FrozenRate>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT office_id, fiscal_year, retained, served, evidence, month, frozen_at
-         FROM retention_frozen WHERE ($1 IS NULL OR office_id = $1) AND fiscal_year = $2",
-        office,
-        ))
+    on_db!(db, pool => sqlx::query_as(FROZEN_RATES.text(office))
         .bind(office).bind(i64::from(fy)).fetch_all(pool).await)
 }
 
@@ -800,6 +804,17 @@ pub async fn freeze_rate(
 
 // ---------------------------------------------------------------- one office per person and month
 
+scoped! {
+    /// The newest locked version of month `$2` of every office but `$1`. This one reads other
+    /// offices by design: a 受給者証 number claimed elsewhere in the month is what it finds
+    /// (the month's claims, through `claims_month`, not the office's alone).
+    pub const OTHER_OFFICES_LOCKED = "SELECT k.office_id, o.name, k.snapshot
+         FROM claims k JOIN offices o ON o.id = k.office_id
+         WHERE ", office: "k.office_id <> $1", " AND k.month = $2
+           AND k.version = (SELECT MAX(k2.version) FROM claims k2
+                            WHERE k2.office_id = k.office_id AND k2.month = k.month)";
+}
+
 /// The newest locked version of `month` of every office other than `office`: (office id,
 /// office name, snapshot JSON).
 pub async fn other_offices_locked(
@@ -807,12 +822,24 @@ pub async fn other_offices_locked(
     office: Option<i64>,
     month: &str,
 ) -> Result<Vec<(i64, String, String)>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        "SELECT k.office_id, o.name, k.snapshot FROM claims k JOIN offices o ON o.id = k.office_id
-         WHERE k.month = $1 AND ($2 IS NULL OR k.office_id <> $2)
-           AND k.version = (SELECT MAX(k2.version) FROM claims k2
-                            WHERE k2.office_id = k.office_id AND k2.month = k.month)")
-        .bind(month).bind(office).fetch_all(pool).await)
+    on_db!(db, pool => sqlx::query_as(OTHER_OFFICES_LOCKED.text(office))
+        .bind(office).bind(month).fetch_all(pool).await)
+}
+
+scoped! {
+    /// The first contract start of each client, also through another client record with the
+    /// same 受給者証 number; for one office, its clients and those who moved away from it.
+    pub const FIRST_CONTRACT_STARTS = "SELECT client_id, MIN(start_date) FROM (
+             SELECT k.client_id AS client_id, k.start_date AS start_date FROM contracts k
+             UNION ALL
+             SELECT c1.client_id AS client_id, k.start_date AS start_date
+             FROM certificates c1
+             JOIN certificates c2 ON c2.number = c1.number AND c2.client_id <> c1.client_id
+             JOIN contracts k ON k.client_id = c2.client_id
+         ) x
+         WHERE ", office: "client_id IN (SELECT c.id FROM clients c WHERE c.office_id = $1)
+            OR client_id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
+        " GROUP BY client_id";
 }
 
 /// The first day of service under any contract of each client, at any office, counting the
@@ -823,19 +850,7 @@ pub async fn first_contract_starts(
     db: &Db,
     office: Option<i64>,
 ) -> Result<Vec<(i64, Date)>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as(
-        "SELECT client_id, MIN(start_date) FROM (
-             SELECT k.client_id AS client_id, k.start_date AS start_date FROM contracts k
-             UNION ALL
-             SELECT c1.client_id AS client_id, k.start_date AS start_date
-             FROM certificates c1
-             JOIN certificates c2 ON c2.number = c1.number AND c2.client_id <> c1.client_id
-             JOIN contracts k ON k.client_id = c2.client_id
-         ) x
-         WHERE $1 IS NULL
-            OR client_id IN (SELECT c.id FROM clients c WHERE c.office_id = $1)
-            OR client_id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)
-         GROUP BY client_id")
+    on_db!(db, pool => sqlx::query_as(FIRST_CONTRACT_STARTS.text(office))
         .bind(office).fetch_all(pool).await)
 }
 

@@ -124,6 +124,46 @@ impl Gathered {
     }
 }
 
+scoped! {
+    /// Contracts that started by `$2`.
+    pub const CONTRACTS = "SELECT client_id, office_id, start_date, end_date FROM contracts
+         WHERE ", office: "office_id = $1", " AND start_date <= $2";
+}
+
+scoped! {
+    /// One row per client, office, day (Japan time), kind and presence of the client in
+    /// `$2..$3`: the day of a timestamp is where the two engines need different SQL.
+    pub const CONTACT_DAYS_SQLITE = "SELECT DISTINCT client_id, office_id, date(occurred_at, '+9 hours') AS day, mode,
+                (',' || participants || ',') LIKE '%,client,%' AS client_present
+         FROM contacts
+         WHERE ", office: "office_id = $1", " AND occurred_at >= $2 AND occurred_at < $3";
+}
+
+scoped! {
+    /// [`CONTACT_DAYS_SQLITE`] on PostgreSQL.
+    pub const CONTACT_DAYS_POSTGRES = "SELECT DISTINCT client_id, office_id, (occurred_at AT TIME ZONE 'Asia/Tokyo')::date AS day, mode,
+                (',' || participants || ',') LIKE '%,client,%' AS client_present
+         FROM contacts
+         WHERE ", office: "office_id = $1", " AND occurred_at >= $2 AND occurred_at < $3";
+}
+
+scoped! {
+    pub const HANDOVERS = "SELECT client_id, occurred_at FROM contacts
+         WHERE ", office: "office_id = $1", " AND is_handover = $2";
+}
+
+scoped! {
+    /// The month's reports of the office's clients (and of those who moved away from it).
+    pub const REPORTS = "SELECT r.client_id, r.status,
+                (SELECT MIN(s.shared_on) FROM report_shares s
+                 WHERE s.report_id = r.id AND s.recipient_kind = 'client') AS shared_on
+         FROM support_reports r JOIN clients cl ON cl.id = r.client_id
+         WHERE (",
+        office: "cl.office_id = $1
+                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
+        ") AND r.month = $2";
+}
+
 /// The shared facts of the month `month` (YYYY-MM) ending on `last`, whose instants are
 /// `from..until` (the month in Japan time), for one office or all.
 pub async fn gather(
@@ -135,12 +175,7 @@ pub async fn gather(
     until: OffsetDateTime,
 ) -> Result<Gathered, sqlx::Error> {
     let contracts = async {
-        on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT client_id, office_id, start_date, end_date FROM contracts
-         WHERE ($1 IS NULL OR office_id = $1) AND start_date <= $2",
-        office,
-        ))
+        on_db!(db, pool => sqlx::query_as(CONTRACTS.text(office))
         .bind(office).bind(last).fetch_all(pool).await)
     };
     // One row per client, office, day (Japan time), kind and presence of the client: the
@@ -148,60 +183,29 @@ pub async fn gather(
     let contacts = async {
         match db {
             Db::Sqlite(pool) => {
-                sqlx::query_as(
-                    crate::db::office_scoped(
-                    "SELECT DISTINCT client_id, office_id, date(occurred_at, '+9 hours') AS day, mode,
-                        (',' || participants || ',') LIKE '%,client,%' AS client_present
-                     FROM contacts
-                     WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3",
-                    office,
-                    ),
-                )
-                .bind(office)
-                .bind(from)
-                .bind(until)
-                .fetch_all(pool)
-                .await
+                sqlx::query_as(CONTACT_DAYS_SQLITE.text(office))
+                    .bind(office)
+                    .bind(from)
+                    .bind(until)
+                    .fetch_all(pool)
+                    .await
             }
             Db::Postgres(pool) => {
-                sqlx::query_as(
-                    crate::db::office_scoped(
-                    "SELECT DISTINCT client_id, office_id, (occurred_at AT TIME ZONE 'Asia/Tokyo')::date AS day, mode,
-                        (',' || participants || ',') LIKE '%,client,%' AS client_present
-                     FROM contacts
-                     WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3",
-                    office,
-                    ),
-                )
-                .bind(office)
-                .bind(from)
-                .bind(until)
-                .fetch_all(pool)
-                .await
+                sqlx::query_as(CONTACT_DAYS_POSTGRES.text(office))
+                    .bind(office)
+                    .bind(from)
+                    .bind(until)
+                    .fetch_all(pool)
+                    .await
             }
         }
     };
     let handovers = async {
-        on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT client_id, occurred_at FROM contacts
-         WHERE ($1 IS NULL OR office_id = $1) AND is_handover = $2",
-        office,
-        ))
+        on_db!(db, pool => sqlx::query_as(HANDOVERS.text(office))
         .bind(office).bind(true).fetch_all(pool).await)
     };
     let reports = async {
-        on_db!(db, pool => sqlx::query_as(
-        crate::db::office_scoped(
-        "SELECT r.client_id, r.status,
-                (SELECT MIN(s.shared_on) FROM report_shares s
-                 WHERE s.report_id = r.id AND s.recipient_kind = 'client') AS shared_on
-         FROM support_reports r JOIN clients cl ON cl.id = r.client_id
-         WHERE ($1 IS NULL OR cl.office_id = $1
-                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
-           AND r.month = $2",
-        office,
-        ))
+        on_db!(db, pool => sqlx::query_as(REPORTS.text(office))
         .bind(office).bind(month).fetch_all(pool).await)
     };
     let (contracts, contacts, handovers, reports) =

@@ -1,6 +1,43 @@
 //! All SQL lives here, one file per aggregate. Reads take `&Db`; writes take `&mut Tx` so a
 //! handler can group a change and its audit row in one transaction. The same SQL text runs on
 //! both engines; see `crate::db` for how.
+
+/// A query that a one-office page and an organisation-wide run both need, written once as
+/// `head` + condition + `tail` and compiled into two texts: [`Scoped::office`] with the
+/// office's condition (`office_id = $1`, which the office index serves on both engines) and
+/// [`Scoped::all`] with `$1 IS NULL` in its place (the same binds, `$1` bound to NULL). The
+/// old single text `($1 IS NULL OR office_id = $1)` made SQLite's planner read every office
+/// for one. Every per-office text is listed in [`per_office::QUERIES`], where a test reads
+/// its plan on both engines.
+macro_rules! scoped {
+    ($(#[$m:meta])* $vis:vis const $name:ident = $head:literal, office: $cond:literal, $tail:literal;) => {
+        $(#[$m])*
+        $vis const $name: $crate::store::Scoped = $crate::store::Scoped {
+            name: concat!(module_path!(), "::", stringify!($name)),
+            office: concat!($head, $cond, $tail),
+            all: concat!($head, "$1 IS NULL", $tail),
+        };
+    };
+}
+
+/// One query's two texts (see `scoped!`).
+#[derive(Debug, Clone, Copy)]
+pub struct Scoped {
+    pub name: &'static str,
+    pub office: &'static str,
+    pub all: &'static str,
+}
+
+impl Scoped {
+    /// The text for one office (`Some`) or the whole organisation (`None`).
+    pub fn text(&self, office: Option<i64>) -> &'static str {
+        match office {
+            Some(_) => self.office,
+            None => self.all,
+        }
+    }
+}
+
 pub mod audit;
 pub mod backup;
 pub mod calendar;
@@ -21,6 +58,7 @@ pub mod notebook;
 pub mod offices;
 pub mod organizations;
 pub mod outbox;
+pub mod per_office;
 pub mod plans;
 pub mod portal;
 pub mod record_keeping;

@@ -80,22 +80,43 @@ pub async fn list_for_office(
         .fetch_all(pool).await)
 }
 
-/// Slots one can still ask for: of `office_id` (any office when `None`; only published ones
-/// when `public`), starting after `now`, not closed, with a seat left; by office, earliest
-/// first.
-pub async fn list_open(
+/// The open slots of one office (`$1`), published or not: the office's own inquiry page.
+pub const OPEN_AT_OFFICE: &str = "SELECT s.id, s.office_id, s.starts_at, s.ends_at, s.capacity, s.booked,
+                s.place_note, s.closed_at
+         FROM tour_slots s
+         WHERE s.office_id = $1 AND s.starts_at > $2 AND s.closed_at IS NULL AND s.booked < s.capacity
+         ORDER BY s.starts_at, s.id";
+
+scoped! {
+    /// The open slots of published offices: of one (`$1`) on the public inquiry form when
+    /// the visitor chose it, else of all.
+    pub const OPEN_PUBLIC = "SELECT s.id, s.office_id, s.starts_at, s.ends_at, s.capacity, s.booked,
+                s.place_note, s.closed_at
+         FROM tour_slots s JOIN offices o ON o.id = s.office_id
+         WHERE o.published AND ", office: "s.office_id = $1",
+        " AND s.starts_at > $2 AND s.closed_at IS NULL AND s.booked < s.capacity
+         ORDER BY s.office_id, s.starts_at, s.id";
+}
+
+/// Slots of the office one can still ask for (starting after `now`, not closed, with a
+/// seat left), earliest first.
+pub async fn list_open_at(
     db: &Db,
-    office_id: Option<i64>,
-    public: bool,
+    office_id: i64,
     now: OffsetDateTime,
 ) -> Result<Vec<Slot>, sqlx::Error> {
-    let sql = "SELECT s.id, s.office_id, s.starts_at, s.ends_at, s.capacity, s.booked,
-                      s.place_note, s.closed_at
-               FROM tour_slots s JOIN offices o ON o.id = s.office_id
-               WHERE (NOT $1 OR o.published) AND ($2 IS NULL OR s.office_id = $2)
-                 AND s.starts_at > $3 AND s.closed_at IS NULL AND s.booked < s.capacity
-               ORDER BY s.office_id, s.starts_at, s.id";
-    on_db!(db, pool => sqlx::query_as(sql).bind(public).bind(office_id).bind(now)
+    on_db!(db, pool => sqlx::query_as(OPEN_AT_OFFICE).bind(office_id).bind(now)
+        .fetch_all(pool).await)
+}
+
+/// Open slots of published offices, of `office_id` or of every office; by office, earliest
+/// first.
+pub async fn list_open_public(
+    db: &Db,
+    office_id: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<Vec<Slot>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(OPEN_PUBLIC.text(office_id)).bind(office_id).bind(now)
         .fetch_all(pool).await)
 }
 

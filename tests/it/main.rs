@@ -28,6 +28,7 @@ mod matrix;
 mod month_end_periods;
 mod months;
 mod offices;
+mod per_office_plans;
 mod platform;
 mod portal_access;
 mod portal_accounts;

@@ -259,7 +259,7 @@ pub(crate) async fn show_page(
             let label = crate::web::intake::tours::slot_label(ctx.lang, b.starts_at, b.ends_at);
             (b, label)
         });
-    let open = store::tours::list_open(&ctx.app.db, Some(office.id), false, clock::now())
+    let open = store::tours::list_open_at(&ctx.app.db, office.id, clock::now())
         .await?
         .into_iter()
         .filter(|s| tour.as_ref().is_none_or(|(b, _)| b.slot_id != s.id))

@@ -139,7 +139,7 @@ async fn slot_groups(
 ) -> AppResult<Vec<(Office, Vec<SlotChoice>)>> {
     let chosen = offices.iter().find(|o| o.id.to_string() == chosen.trim());
     let slots =
-        store::tours::list_open(&ctx.app.db, chosen.map(|o| o.id), true, clock::now()).await?;
+        store::tours::list_open_public(&ctx.app.db, chosen.map(|o| o.id), clock::now()).await?;
     let choices = crate::web::intake::tours::choices(ctx.lang, &slots);
     Ok(offices
         .iter()
