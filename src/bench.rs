@@ -7,6 +7,8 @@
 //! with explicit ids in multi-row INSERTs (the database must be empty), so the generator
 //! knows every foreign key without reading anything back.
 
+pub mod http;
+
 use std::fmt;
 use std::time::{Duration, Instant};
 

@@ -111,6 +111,16 @@ pub struct BenchArgs {
     /// Write the SQLite database to FILE and keep it (default: a temporary file, removed)
     #[arg(long)]
     pub keep: Option<std::path::PathBuf>,
+    /// Measure the pages over HTTP (`bench http`, issue 13) instead of the claim run
+    #[arg(long)]
+    pub http: bool,
+    /// Seconds each page is requested for with --http
+    #[arg(long, default_value_t = 8.0)]
+    pub seconds: f64,
+    /// Use the data set already there: the --keep FILE made by an earlier run, or the
+    /// PostgreSQL database of DATABASE_URL
+    #[arg(long)]
+    pub reuse: bool,
 }
 
 pub fn main() -> ExitCode {
@@ -118,7 +128,11 @@ pub fn main() -> ExitCode {
     if matches!(cli.command, Some(Command::Bench(_))) {
         // The benchmark's multi-row INSERTs are slow statements by design; their text is
         // thousands of placeholders long.
-        init_tracing(&format!("{},sqlx::query=error", cli.config.log));
+        // With --http the server runs in this process: its request log would be the output.
+        init_tracing(&format!(
+            "{},sqlx::query=error,teichaku::web=warn",
+            cli.config.log
+        ));
     } else {
         init_tracing(&cli.config.log);
     }
@@ -261,6 +275,12 @@ async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
         (config.database_url.clone(), None)
     } else {
         let file = match &args.keep {
+            Some(file) if args.reuse => {
+                if !file.exists() {
+                    anyhow::bail!("--reuse: {} does not exist", file.display());
+                }
+                file.clone()
+            }
             Some(file) => {
                 if file.exists() {
                     anyhow::bail!(
@@ -270,6 +290,7 @@ async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
                 }
                 file.clone()
             }
+            None if args.reuse => anyhow::bail!("--reuse needs --keep FILE, the data set to use"),
             None => {
                 let dir =
                     std::env::temp_dir().join(format!("teichaku-bench-{}", std::process::id()));
@@ -280,7 +301,24 @@ async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
         };
         (format!("sqlite://{}", file.display()), Some(file))
     };
-    let result = bench_on(&url, file.as_deref(), &scale, month).await;
+    let result = if args.reuse {
+        Ok(())
+    } else {
+        bench_on(&url, file.as_deref(), &scale, month, !args.http).await
+    };
+    let result = match result {
+        Ok(()) if args.http => {
+            let per_page = std::time::Duration::from_secs_f64(args.seconds.clamp(0.1, 600.0));
+            println!(
+                "teichaku bench --http: {:.1} s per page",
+                per_page.as_secs_f64()
+            );
+            crate::bench::http::run(&url, month, per_page)
+                .await
+                .map(|report| println!("{report}"))
+        }
+        other => other,
+    };
     if let Some(dir) = temp_dir {
         let _ = std::fs::remove_dir_all(dir);
     }
@@ -292,6 +330,7 @@ async fn bench_on(
     file: Option<&std::path::Path>,
     scale: &crate::bench::Scale,
     month: time::Date,
+    claim_run: bool,
 ) -> anyhow::Result<()> {
     let db = Db::connect(url).await?;
     if let Db::Postgres(pool) = &db {
@@ -344,9 +383,11 @@ async fn bench_on(
         }
         _ => {}
     }
-    let report = crate::bench::run(&db, month, crate::bench::claim_run_hook).await?;
-    println!("{}", report.scan_counts);
-    println!("{report}");
+    if claim_run {
+        let report = crate::bench::run(&db, month, crate::bench::claim_run_hook).await?;
+        println!("{}", report.scan_counts);
+        println!("{report}");
+    }
     db.close().await;
     Ok(())
 }

@@ -1,0 +1,73 @@
+//! `teichaku bench --http` at a small size in every test run (#13 item 3), so it cannot rot:
+//! a data set of a few hundred clients, the server in the process, each role signed in
+//! through the sign-in form, every page requested for a tenth of a second. Every page must
+//! answer 200 to its role on both engines, the static asset comes first as the baseline,
+//! and the peak RSS is read.
+use std::time::Duration;
+
+use teichaku::bench::{self, Scale, http};
+use teichaku::db::Db;
+use time::Date;
+use time::macros::date;
+
+use crate::helpers::fresh_database;
+
+const MONTH: Date = date!(2026 - 10 - 01);
+
+#[tokio::test]
+async fn every_page_answers_its_role_and_is_measured_against_the_static_baseline() {
+    let (url, _guard) = fresh_database().await;
+    let db = Db::connect(&url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    let scale = Scale {
+        offices: 6,
+        clients: 300,
+        months: 4,
+        ..Scale::default()
+    };
+    bench::generate(&db, &scale, MONTH).await.expect("generate");
+    db.close().await;
+
+    let report = http::run(&url, MONTH, Duration::from_millis(100))
+        .await
+        .expect("bench http");
+    let labels: Vec<&str> = report.pages.iter().map(|m| m.page.label).collect();
+    assert_eq!(labels.first(), Some(&"/static/app.css (baseline)"));
+    for wanted in [
+        "/ (administrator's home)",
+        "/ (manager's home)",
+        "/ (supporter's home)",
+        "/offices/{id}/month",
+        "/offices/{id}/clients",
+        "/clients/{id}",
+        "/clients/{id}/contacts",
+        "/clients/{id}/reports/{month}",
+        "/offices/{id}/claims?month=",
+        "/offices/{id}/cases (past cases)",
+        "/audit",
+        "/find",
+    ] {
+        assert!(
+            labels.contains(&wanted),
+            "{wanted} not measured: {labels:?}"
+        );
+    }
+    for m in &report.pages {
+        assert!(m.requests > 0, "{} was not requested", m.page.label);
+        assert_eq!(m.errors, 0, "{} answered errors", m.page.label);
+        assert!(m.bytes > 0, "{} answered nothing", m.page.label);
+        assert!(m.p50 <= m.p99, "{}", m.page.label);
+    }
+    assert!(report.baseline() > 0.0);
+    assert!(report.office_clients > 0);
+    if cfg!(target_os = "linux") {
+        // VmHWM is the kernel's high-water mark, updated lazily: close to, not always above,
+        // the last VmRSS sample.
+        assert!(report.peak_rss_kib > 0 && report.hwm_kib > 0);
+    }
+    let printed = report.to_string();
+    assert!(
+        printed.contains("share") && printed.contains("peak RSS"),
+        "{printed}"
+    );
+}
