@@ -33,6 +33,8 @@ pub struct Scale {
     /// Months of history (contacts, reports), the claimed month being the last.
     pub months: u32,
     pub seed: u64,
+    /// Former clients per 1,000 in service ([`page_rows::FORMER_PER_MILLE`] by default).
+    pub former_per_mille: u64,
 }
 
 impl Default for Scale {
@@ -43,6 +45,7 @@ impl Default for Scale {
             clients: 30_000,
             months: 36,
             seed: 0x7e1c_4a6b_2024_0401,
+            former_per_mille: page_rows::FORMER_PER_MILLE,
         }
     }
 }
@@ -373,6 +376,9 @@ impl From<Option<OffsetDateTime>> for Val {
 macro_rules! row {
     ($($v:expr),+ $(,)?) => { [$(Val::from($v)),+] };
 }
+
+// After `row!`, which it uses.
+mod page_rows;
 
 /// Rows waiting to be written to one table.
 struct Table {
@@ -926,9 +932,23 @@ pub async fn generate(db: &Db, scale: &Scale, month: Date) -> anyhow::Result<Gen
         }
     }
     t.flush(db).await?;
+    let former = (scale.clients as u64 * scale.former_per_mille / 1_000) as usize;
+    page_rows::former_clients(
+        &mut t,
+        &mut ids,
+        &offices,
+        &municipalities,
+        scale.seed,
+        former,
+        client_id + 1,
+        month,
+    );
+    t.flush(db).await?;
+    let mut rows = t.counts();
+    rows.extend(page_rows::add(db, scale.seed, month).await?);
     after_explicit_ids(db).await?;
     Ok(Generated {
-        rows: t.counts(),
+        rows,
         elapsed: started.elapsed(),
     })
 }
@@ -965,6 +985,9 @@ async fn after_explicit_ids(db: &Db) -> anyhow::Result<()> {
             "contacts",
             "support_reports",
             "report_shares",
+            "support_plans",
+            "concerns",
+            "tasks",
         ] {
             let sql = format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \

@@ -17,11 +17,14 @@ const MONTH: Date = date!(2026 - 10 - 01);
 const FROM: OffsetDateTime = datetime!(2026-09-30 15:00 UTC);
 const UNTIL: OffsetDateTime = datetime!(2026-10-31 15:00 UTC);
 
+/// Clients in service only: the checks below are about them (former clients and the page
+/// rows are checked in `the_pages_rows_and_former_clients_are_there`).
 fn small() -> Scale {
     Scale {
         offices: 5,
         clients: 60,
         months: 13,
+        former_per_mille: 0,
         ..Scale::default()
     }
 }
@@ -182,4 +185,73 @@ async fn one_seed_gives_one_data_set_and_a_full_database_is_refused() {
         again.expect_err("a second run into the same database")
     );
     assert!(message.contains("not empty"), "{message}");
+}
+
+/// The rows the pages read (#13 item 5): former clients (no contract in the claimed month,
+/// a contract that ended before it), a plan history per client with one plan in force,
+/// concerns raised at contacts with the older ones mostly resolved, follow-up tasks.
+#[tokio::test]
+async fn the_pages_rows_and_former_clients_are_there() {
+    let app = spawn_app().await;
+    let db = &app.state.db;
+    let scale = Scale {
+        former_per_mille: 250,
+        ..small()
+    };
+    let generated = bench::generate(db, &scale, MONTH).await.expect("generate");
+    assert_eq!(count(db, "SELECT COUNT(*) FROM clients").await, 60 + 15);
+    let in_service: Vec<i64> = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT DISTINCT client_id FROM contracts WHERE start_date <= $1 AND end_date >= $2")
+        .bind(date!(2026 - 10 - 31)).bind(MONTH).fetch_all(pool).await)
+    .expect("in service");
+    let ended: i64 = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT COUNT(DISTINCT client_id) FROM contracts WHERE end_date < $1")
+        .bind(MONTH).fetch_one(pool).await)
+    .expect("ended");
+    assert!(in_service.len() <= 60, "{} in service", in_service.len());
+    assert_eq!(
+        ended, 15,
+        "every former client's contract ended before the month"
+    );
+
+    for table in ["support_plans", "concerns", "tasks"] {
+        let rows = count_table(db, table).await;
+        assert!(rows > 0, "{table} is empty");
+        assert_eq!(rows as u64, generated.count(table), "{table}");
+    }
+    let in_force = count(
+        db,
+        "SELECT COUNT(DISTINCT client_id) FROM support_plans WHERE status <> 'revised'",
+    )
+    .await;
+    assert!(in_force >= 55, "{in_force} clients with a plan in force");
+    let (open, resolved) = (
+        count(
+            db,
+            "SELECT COUNT(*) FROM concerns WHERE resolved_at IS NULL",
+        )
+        .await,
+        count(
+            db,
+            "SELECT COUNT(*) FROM concerns WHERE resolved_at IS NOT NULL",
+        )
+        .await,
+    );
+    assert!(
+        resolved > open && open > 0,
+        "{resolved} resolved, {open} open"
+    );
+    let orphans = count(
+        db,
+        "SELECT COUNT(*) FROM concerns k JOIN contacts c ON c.id = k.contact_id
+         WHERE c.client_id <> k.client_id",
+    )
+    .await;
+    assert_eq!(orphans, 0, "a concern belongs to its contact's client");
+}
+
+async fn count_table(db: &Db, table: &str) -> i64 {
+    let sql = format!("SELECT COUNT(*) FROM {table}");
+    on_db!(db, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(pool).await)
+        .expect("count")
 }
