@@ -15,6 +15,8 @@ use crate::web;
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+    /// This node's copy of the public pages (`web::public_cache`).
+    pub public_cache: crate::web::public_cache::PublicCache,
 }
 
 /// The full router with middleware, outermost last:
@@ -64,6 +66,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     Ok(AppState {
         db,
         config: Arc::new(config),
+        public_cache: Default::default(),
     })
 }
 

@@ -9,3 +9,12 @@ CREATE INDEX cap_results_office ON cap_results (office_id, month);
 CREATE INDEX audit_log_office ON audit_log (office_id, id);
 -- The month's locked claims of every office (a 受給者証 number claimed elsewhere).
 CREATE INDEX claims_month ON claims (month, office_id, version);
+
+-- The public pages' version: writes that change what the public site shows move it on; every
+-- node compares it with the version of its cached pages (src/web/public_cache.rs).
+CREATE TABLE public_version (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    version     BIGINT NOT NULL,
+    changed_at  BIGINT NOT NULL    -- Unix seconds (Last-Modified)
+);
+INSERT INTO public_version (id, version, changed_at) VALUES (1, 1, EXTRACT(EPOCH FROM now())::BIGINT);

@@ -22,6 +22,7 @@ pub mod notebook;
 pub mod office;
 pub mod office_move;
 pub mod outbox;
+pub mod paging;
 pub mod password;
 pub mod plan;
 pub mod portal;

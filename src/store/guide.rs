@@ -31,6 +31,7 @@ pub async fn replace(
                 .bind(i as i64).bind(title).bind(body).bind(now).bind(by)
                 .execute(&mut *c).await?;
         }
-        Ok(())
-    })
+        Ok::<_, sqlx::Error>(())
+    })?;
+    super::public_version::bump(tx, now).await
 }

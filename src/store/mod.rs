@@ -61,6 +61,7 @@ pub mod outbox;
 pub mod per_office;
 pub mod plans;
 pub mod portal;
+pub mod public_version;
 pub mod record_keeping;
 pub mod reports;
 pub mod selfcheck;

@@ -3,6 +3,7 @@ use time::OffsetDateTime;
 
 use crate::db::{Db, Tx};
 use crate::domain::office::OfficeInput;
+use crate::domain::paging::Keyset;
 use crate::domain::staff::Principal;
 use crate::{on_db, on_tx};
 
@@ -74,11 +75,13 @@ pub async fn insert(
                                     nearest_station, phone, email, hours, services, published,
                                     plan_review_months, created_at, updated_at)
                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id";
-    on_tx!(tx, c => sqlx::query_scalar(sql)
+    let id = on_tx!(tx, c => sqlx::query_scalar(sql)
         .bind(organization_id).bind(&o.name).bind(&o.office_number).bind(&o.prefecture)
         .bind(&o.address).bind(&o.nearest_station).bind(&o.phone).bind(&o.email)
         .bind(&o.hours).bind(&o.services).bind(o.published).bind(o.plan_review_months).bind(now)
-        .fetch_one(c).await)
+        .fetch_one(c).await)?;
+    super::public_version::bump(tx, now).await?;
+    Ok(id)
 }
 
 pub async fn update(
@@ -96,6 +99,7 @@ pub async fn update(
         .bind(&o.nearest_station).bind(&o.phone).bind(&o.email).bind(&o.hours).bind(&o.services)
         .bind(o.published).bind(o.plan_review_months).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;
+    super::public_version::bump(tx, now).await?;
     Ok(done == 1)
 }
 
@@ -105,16 +109,67 @@ pub async fn count_clients(tx: &mut Tx, id: i64) -> Result<i64, sqlx::Error> {
         .bind(id).fetch_one(c).await)
 }
 
-pub async fn delete(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
+pub async fn delete(tx: &mut Tx, id: i64, now: OffsetDateTime) -> Result<bool, sqlx::Error> {
     let done = on_tx!(tx, c => sqlx::query("DELETE FROM offices WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    super::public_version::bump(tx, now).await?;
     Ok(done == 1)
 }
 
-/// The organisation's offices shown on the public site, optionally in one prefecture.
-pub async fn list_published(db: &Db, prefecture: &str) -> Result<Vec<Office>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM offices WHERE published = $1 AND ($2 = '' OR prefecture = $2)
-         ORDER BY id"
-    );
-    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(true).bind(prefecture).fetch_all(pool).await)
+/// The organisation's offices shown on the public site (the inquiry form's choice).
+pub async fn list_published(db: &Db) -> Result<Vec<Office>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM offices WHERE published ORDER BY id");
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await)
+}
+
+/// The prefectures with a published office, with how many each has.
+pub async fn published_prefectures(db: &Db) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT prefecture, COUNT(*) FROM offices WHERE published GROUP BY prefecture")
+        .fetch_all(pool).await)
+}
+
+/// The text of [`page_published`]: of one prefecture or all, from the start, after an id
+/// or before one (keyset paging by id; `before` reads backwards, the caller turns it round).
+pub fn page_published_sql(prefecture: bool, at: Keyset) -> String {
+    let mut sql = format!("SELECT {COLUMNS} FROM offices WHERE published");
+    let mut n = 0;
+    if prefecture {
+        n += 1;
+        sql.push_str(&format!(" AND prefecture = ${n}"));
+    }
+    let order = match at {
+        Keyset::First => "id",
+        Keyset::After(_) => {
+            n += 1;
+            sql.push_str(&format!(" AND id > ${n}"));
+            "id"
+        }
+        Keyset::Before(_) => {
+            n += 1;
+            sql.push_str(&format!(" AND id < ${n}"));
+            "id DESC"
+        }
+    };
+    sql.push_str(&format!(" ORDER BY {order} LIMIT ${}", n + 1));
+    sql
+}
+
+/// Up to `limit` published offices (of `prefecture` unless empty) at `at`, by id.
+pub async fn page_published(
+    db: &Db,
+    prefecture: &str,
+    at: Keyset,
+    limit: i64,
+) -> Result<Vec<Office>, sqlx::Error> {
+    let sql = page_published_sql(!prefecture.is_empty(), at);
+    let mut rows: Vec<Office> = on_db!(db, pool => {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+        if !prefecture.is_empty() { q = q.bind(prefecture); }
+        if let Keyset::After(id) | Keyset::Before(id) = at { q = q.bind(id); }
+        q.bind(limit).fetch_all(pool).await
+    })?;
+    if let Keyset::Before(_) = at {
+        rows.reverse();
+    }
+    Ok(rows)
 }

@@ -12,6 +12,7 @@ pub mod intake;
 pub mod middleware;
 pub mod platform;
 pub mod portal;
+pub mod public_cache;
 pub mod records;
 pub mod ruby;
 pub mod session;

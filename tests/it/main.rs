@@ -39,6 +39,7 @@ mod portal_notebook;
 mod portal_reports;
 mod portal_selfcheck;
 mod public;
+mod public_paging;
 mod record_keeping;
 mod reports;
 mod schema;

@@ -9,6 +9,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("public.find_button", "探す", "Search"),
     ("public.office_count", "か所", "offices"),
+    ("public.paging", "ページ送り", "Pages"),
+    ("public.page_prev", "前へ", "Previous"),
+    ("public.page_next", "次へ", "Next"),
+    ("public.page_size", "1ページの件数", "Per page"),
+    ("public.showing", "件を表示", "shown"),
     (
         "public.no_offices",
         "この地域には、まだ事業所がありません。",

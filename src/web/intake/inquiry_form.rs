@@ -165,7 +165,7 @@ async fn public_form(
     errors: FieldErrors,
     message: Option<&'static str>,
 ) -> AppResult<PublicFormPage> {
-    let offices = store::offices::list_published(&ctx.app.db, "").await?;
+    let offices = store::offices::list_published(&ctx.app.db).await?;
     let mut page = ctx.form_page("inquiry.title").await?;
     page.title_key = "inquiry.title";
     let mut form = form;
@@ -219,7 +219,7 @@ pub async fn create_public_inquiry(
             ));
         }
     };
-    let published: Vec<i64> = store::offices::list_published(&ctx.app.db, "")
+    let published: Vec<i64> = store::offices::list_published(&ctx.app.db)
         .await?
         .iter()
         .map(|o| o.id)

@@ -8,6 +8,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
     extract::{Path, Query},
+    http::{HeaderMap, Uri},
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
@@ -17,6 +18,7 @@ use crate::domain::audit::Action;
 use crate::domain::fields::{self, FieldErrors, Pairs};
 use crate::domain::guide::DEFAULT_SECTIONS;
 use crate::domain::office::PREFECTURES;
+use crate::domain::paging::{self, Keyset};
 use crate::domain::rules::charge::{
     Household, IncomeCategory, Residence, UnitPrice, income_category, user_charge,
 };
@@ -43,7 +45,15 @@ pub fn routes() -> Routes {
 #[serde(default)]
 pub struct FindQuery {
     pub prefecture: String,
+    /// Offices per page: one of [`PAGE_SIZES`] (else the first).
+    pub size: String,
+    /// Keyset paging: the page after / before this office id.
+    pub after: String,
+    pub before: String,
 }
+
+/// The page sizes a visitor can choose on the office finder.
+const PAGE_SIZES: [usize; 3] = [20, 50, 100];
 
 #[derive(Template, WebTemplate)]
 #[template(path = "intake/public/find.html")]
@@ -52,31 +62,76 @@ struct FindPage {
     offices: Vec<Office>,
     prefectures: Vec<String>,
     query: FindQuery,
+    /// Published offices in the chosen prefecture (or all).
+    total: i64,
+    size: usize,
+    sizes: [usize; 3],
+    prev_href: Option<String>,
+    next_href: Option<String>,
 }
 
-/// The organisation's published offices, filtered by prefecture.
-pub async fn find_offices(ctx: Ctx, Query(query): Query<FindQuery>) -> AppResult<Response> {
-    let all = store::offices::list_published(&ctx.app.db, "").await?;
-    // Only the prefectures that have an office, in the official order.
-    let prefectures = PREFECTURES
-        .iter()
-        .filter(|p| all.iter().any(|o| o.prefecture == **p))
-        .map(|p| p.to_string())
-        .collect();
-    let offices = if query.prefecture.is_empty() {
-        all
-    } else {
-        all.into_iter()
-            .filter(|o| o.prefecture == query.prefecture)
-            .collect()
-    };
-    Ok(FindPage {
-        page: ctx.page("public.find_title"),
-        offices,
-        prefectures,
-        query,
-    }
-    .into_response())
+/// The organisation's published offices, by prefecture, a page at a time (keyset by id);
+/// cacheable (`web::public_cache`).
+pub async fn find_offices(
+    ctx: Ctx,
+    headers: HeaderMap,
+    uri: Uri,
+    Query(query): Query<FindQuery>,
+) -> AppResult<Response> {
+    let key = uri.to_string();
+    crate::web::public_cache::serve(&ctx, &headers, &key, async || {
+        let counts = store::offices::published_prefectures(&ctx.app.db).await?;
+        // Only the prefectures that have an office, in the official order.
+        let prefectures: Vec<String> = PREFECTURES
+            .iter()
+            .filter(|p| counts.iter().any(|(c, _)| c == **p))
+            .map(|p| p.to_string())
+            .collect();
+        let prefecture = if prefectures.contains(&query.prefecture) {
+            query.prefecture.clone()
+        } else {
+            String::new()
+        };
+        let total = counts
+            .iter()
+            .filter(|(p, _)| prefecture.is_empty() || *p == prefecture)
+            .map(|(_, n)| n)
+            .sum();
+        let size = PAGE_SIZES
+            .into_iter()
+            .find(|s| s.to_string() == query.size.trim())
+            .unwrap_or(PAGE_SIZES[0]);
+        let at = Keyset::from_query(&query.after, &query.before);
+        let mut offices =
+            store::offices::page_published(&ctx.app.db, &prefecture, at, size as i64 + 1).await?;
+        let links = paging::cut(&mut offices, size, at, |o| o.id);
+        let href = |key: &str, id: i64| {
+            format!(
+                "/find?prefecture={}&size={size}&{key}={id}",
+                encode_query(&prefecture)
+            )
+        };
+        let (prev_href, next_href) = (
+            links.prev_before.map(|id| href("before", id)),
+            links.next_after.map(|id| href("after", id)),
+        );
+        let page = FindPage {
+            page: ctx.page("public.find_title"),
+            offices,
+            prefectures,
+            query: FindQuery {
+                prefecture,
+                ..FindQuery::default()
+            },
+            total,
+            size,
+            sizes: PAGE_SIZES,
+            prev_href,
+            next_href,
+        };
+        Ok(page.render().map_err(anyhow::Error::from)?)
+    })
+    .await
 }
 
 #[derive(Template, WebTemplate)]
@@ -109,16 +164,25 @@ impl OfficePage {
     }
 }
 
-pub async fn show_public_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<Response> {
-    let office = store::offices::find(&ctx.app.db, parse_id(&id)?)
-        .await?
-        .filter(|o| o.published)
-        .ok_or(AppError::NotFound)?;
-    Ok(OfficePage {
-        page: ctx.page("public.office_title"),
-        office,
-    }
-    .into_response())
+pub async fn show_public_office(
+    ctx: Ctx,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    crate::web::public_cache::serve(&ctx, &headers, &uri.to_string(), async || {
+        let office = store::offices::find(&ctx.app.db, id)
+            .await?
+            .filter(|o| o.published)
+            .ok_or(AppError::NotFound)?;
+        let page = OfficePage {
+            page: ctx.page("public.office_title"),
+            office,
+        };
+        Ok(page.render().map_err(anyhow::Error::from)?)
+    })
+    .await
 }
 
 /// The guide's sections: as an admin saved them, or the built-in text.
@@ -150,13 +214,15 @@ impl GuidePage {
     }
 }
 
-pub async fn show_guide(ctx: Ctx) -> AppResult<Response> {
-    let sections = guide_sections(&ctx).await?;
-    Ok(GuidePage {
-        page: ctx.page("public.guide_title"),
-        sections,
-    }
-    .into_response())
+pub async fn show_guide(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
+    crate::web::public_cache::serve(&ctx, &headers, "/guide", async || {
+        let page = GuidePage {
+            page: ctx.page("public.guide_title"),
+            sections: guide_sections(&ctx).await?,
+        };
+        Ok(page.render().map_err(anyhow::Error::from)?)
+    })
+    .await
 }
 
 #[derive(Template, WebTemplate)]

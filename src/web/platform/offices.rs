@@ -225,7 +225,7 @@ pub async fn delete_office(
         // Client records are never deleted with an office; the admin moves or ends them first.
         return Ok(see_other(&format!("/offices/{}?n=has_clients", office.id)));
     }
-    store::offices::delete(&mut tx, office.id).await?;
+    store::offices::delete(&mut tx, office.id, clock::now()).await?;
     // No office on the row: the office is gone.
     ctx.audit(Action::OfficeDelete, &AuditRef::new("office", office.id))
         .detail(office.name)
