@@ -43,20 +43,54 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Office>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)
 }
 
-/// The offices a staff member may see: all of the organisation's for an admin, otherwise the
-/// ones they belong to.
-pub async fn list_visible(db: &Db, who: &Principal) -> Result<Vec<OfficeSummary>, sqlx::Error> {
-    let sql = "SELECT o.id, o.name, o.prefecture, o.address,
-                      (SELECT COUNT(*) FROM clients c
-                       WHERE c.office_id = o.id AND c.removed_at IS NULL) AS client_count
-               FROM offices o
-               WHERE o.organization_id = $1
-                 AND ($2 OR EXISTS (SELECT 1 FROM staff_offices so
-                                    WHERE so.office_id = o.id AND so.staff_id = $3))
-               ORDER BY o.id";
-    on_db!(db, pool => sqlx::query_as(sql)
-        .bind(who.organization_id).bind(who.is_admin).bind(who.id)
-        .fetch_all(pool).await)
+/// The text of [`page_visible`]: `$1` is the organisation (an admin sees all its offices)
+/// or the staff member (the offices they belong to); then the keyset id, then the limit.
+pub fn page_visible_sql(admin: bool, at: Keyset) -> String {
+    let mut sql = String::from(
+        "SELECT o.id, o.name, o.prefecture, o.address,
+                (SELECT COUNT(*) FROM clients c
+                 WHERE c.office_id = o.id AND c.removed_at IS NULL) AS client_count
+         FROM offices o WHERE ",
+    );
+    sql.push_str(if admin {
+        "o.organization_id = $1"
+    } else {
+        "o.id IN (SELECT so.office_id FROM staff_offices so WHERE so.staff_id = $1)"
+    });
+    let (condition, order) = match at {
+        Keyset::First => ("", "o.id LIMIT $2"),
+        Keyset::After(_) => (" AND o.id > $2", "o.id LIMIT $3"),
+        Keyset::Before(_) => (" AND o.id < $2", "o.id DESC LIMIT $3"),
+    };
+    sql.push_str(condition);
+    sql.push_str(" ORDER BY ");
+    sql.push_str(order);
+    sql
+}
+
+/// Up to `limit` of the offices a staff member may see (all of the organisation's for an
+/// admin, otherwise the ones they belong to) at `at`, by id, with their client counts.
+pub async fn page_visible(
+    db: &Db,
+    who: &Principal,
+    at: Keyset,
+    limit: i64,
+) -> Result<Vec<OfficeSummary>, sqlx::Error> {
+    let sql = page_visible_sql(who.is_admin, at);
+    let owner = if who.is_admin {
+        who.organization_id
+    } else {
+        who.id
+    };
+    let mut rows: Vec<OfficeSummary> = on_db!(db, pool => {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(owner);
+        if let Keyset::After(id) | Keyset::Before(id) = at { q = q.bind(id); }
+        q.bind(limit).fetch_all(pool).await
+    })?;
+    if let Keyset::Before(_) = at {
+        rows.reverse();
+    }
+    Ok(rows)
 }
 
 /// Every office of the organisation (for the admin's staff forms).

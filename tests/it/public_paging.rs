@@ -148,3 +148,34 @@ async fn public_pages_are_cacheable_and_a_change_on_one_node_is_seen_on_the_othe
     assert_eq!(staff_view.status(), StatusCode::OK);
     assert!(!staff_view.headers().contains_key(ETAG));
 }
+
+/// The administrator's office list pages by keyset (50 a page); the home shows the first 20
+/// with a link on.
+#[tokio::test]
+async fn the_office_list_and_the_admin_home_page_through_offices() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    for i in 0..52 {
+        office(&app, &format!("事業所P{i:02}"), "千葉県").await;
+    }
+    let first = app.get("/offices").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(names(&first.body).len(), 50);
+    assert!(link(&first.body, "prev").is_none());
+    let second = app.get(&link(&first.body, "next").expect("次へ")).await;
+    assert_eq!(names(&second.body), ["事業所P50", "事業所P51"]);
+    assert!(link(&second.body, "next").is_none());
+    let back = app.get(&link(&second.body, "prev").expect("前へ")).await;
+    assert_eq!(names(&back.body), names(&first.body));
+
+    let home = app.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert_eq!(names(&home.body).len(), 20, "the home shows the first 20");
+    let on = app
+        .get(&link(&home.body, "next").expect("次へ on the home"))
+        .await;
+    assert_eq!(
+        names(&on.body).first().map(String::as_str),
+        Some("事業所P20")
+    );
+}

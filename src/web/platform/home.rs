@@ -16,12 +16,17 @@ use crate::web::{
     see_other,
 };
 
+/// Offices shown on the home page (the office list pages through all of them).
+const HOME_OFFICES: usize = 20;
+
 #[derive(Template, WebTemplate)]
 #[template(path = "platform/home.html")]
 struct HomePage {
     page: Page,
     me: Principal,
     offices: Vec<OfficeSummary>,
+    /// More offices than the home shows: a link to the office list.
+    more_offices: bool,
     tasks: Vec<Task>,
     today: time::Date,
     /// This month's rows for the clients this staff member supports.
@@ -55,7 +60,16 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
     let Some(Staff(me)) = me else {
         return Ok(see_other("/login"));
     };
-    let offices = store::offices::list_visible(&ctx.app.db, &me).await?;
+    // The first offices only; the office list pages through the rest.
+    let mut offices = store::offices::page_visible(
+        &ctx.app.db,
+        &me,
+        crate::domain::paging::Keyset::First,
+        HOME_OFFICES as i64 + 1,
+    )
+    .await?;
+    let more_offices = offices.len() > HOME_OFFICES;
+    offices.truncate(HOME_OFFICES);
     let tasks = store::tasks::open_for_owner(&ctx.app.db, me.id).await?;
     let today = crate::clock::today();
     let ym = YearMonth::of(today);
@@ -70,6 +84,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         page,
         me,
         offices,
+        more_offices,
         tasks,
         today,
         rows,

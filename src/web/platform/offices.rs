@@ -4,13 +4,16 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::extract::Query;
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 
 use crate::clock;
 use crate::db::is_unique_violation;
 use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
 use crate::domain::office::{OfficeForm, OfficeInput, PREFECTURES};
+use crate::domain::paging::{self, Keyset};
 use crate::domain::staff::Role;
 use crate::error::AppResult;
 use crate::store::{
@@ -31,6 +34,18 @@ use crate::web::{
 struct ListPage {
     page: Page,
     offices: Vec<OfficeSummary>,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+}
+
+/// Offices per page of the office list.
+const PAGE_SIZE: usize = 50;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    pub after: String,
+    pub before: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -61,11 +76,21 @@ struct FormPage {
     prefectures: &'static [&'static str],
 }
 
-pub async fn list_offices(ctx: Ctx, SignedIn(who): SignedIn) -> AppResult<Response> {
-    let offices = store::offices::list_visible(&ctx.app.db, &who).await?;
+/// The offices the staff member may see, [`PAGE_SIZE`] at a time (keyset by id).
+pub async fn list_offices(
+    ctx: Ctx,
+    SignedIn(who): SignedIn,
+    Query(q): Query<ListQuery>,
+) -> AppResult<Response> {
+    let at = Keyset::from_query(&q.after, &q.before);
+    let mut offices =
+        store::offices::page_visible(&ctx.app.db, &who, at, PAGE_SIZE as i64 + 1).await?;
+    let links = paging::cut(&mut offices, PAGE_SIZE, at, |o| o.id);
     Ok(ListPage {
         page: ctx.page("office.list_title"),
         offices,
+        prev_href: links.prev_before.map(|id| format!("/offices?before={id}")),
+        next_href: links.next_after.map(|id| format!("/offices?after={id}")),
     }
     .into_response())
 }
