@@ -184,3 +184,31 @@ pub async fn institution_choices(
     on_db!(db, pool => sqlx::query_as("SELECT id, name FROM institutions WHERE office_id = $1 ORDER BY name")
         .bind(office_id).fetch_all(pool).await)
 }
+
+/// A visit planned at the last contact (次回の予定日).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PlannedVisit {
+    pub client_id: i64,
+    pub client_name: String,
+    pub planned_on: Date,
+}
+
+/// The supporter's clients whose latest saved contact plans the next one in `from..=to`,
+/// soonest first.
+pub async fn planned_for_supporter(
+    db: &Db,
+    supporter_id: i64,
+    from: Date,
+    to: Date,
+) -> Result<Vec<PlannedVisit>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT cl.id AS client_id, cl.name AS client_name, c.next_contact_on AS planned_on
+         FROM clients cl
+         JOIN contacts c ON c.id = (
+             SELECT c2.id FROM contacts c2 WHERE c2.client_id = cl.id
+             ORDER BY c2.occurred_at DESC, c2.id DESC LIMIT 1)
+         WHERE cl.supporter_id = $1 AND cl.removed_at IS NULL
+           AND c.next_contact_on >= $2 AND c.next_contact_on <= $3
+         ORDER BY c.next_contact_on, cl.kana, cl.id")
+        .bind(supporter_id).bind(from).bind(to).fetch_all(pool).await)
+}
