@@ -26,6 +26,7 @@ mod helpers;
 mod inquiries;
 mod matrix;
 mod month_end_periods;
+mod month_close;
 mod months;
 mod offices;
 mod platform;

@@ -123,9 +123,10 @@ pub async fn create_master_row(
         source: &input.source,
         confirmed: input.confirmed,
         note: &input.note,
+        sample: false,
     };
     let mut tx = ctx.app.db.begin().await?;
-    let id = store::claims::insert_master(&mut tx, &row, who.id, clock::now()).await?;
+    let id = store::claims::insert_master(&mut tx, &row, Some(who.id), clock::now()).await?;
     ctx.audit(
         Action::ClaimMasterCreate,
         &AuditRef::new("claim_master", id),
