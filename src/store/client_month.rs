@@ -153,7 +153,8 @@ pub async fn gather(
                     "SELECT DISTINCT client_id, office_id, date(occurred_at, '+9 hours') AS day, mode,
                         (',' || participants || ',') LIKE '%,client,%' AS client_present
                      FROM contacts
-                     WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3",
+                     WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3
+                       AND status = 'final'",
                     office,
                     ),
                 )
@@ -169,7 +170,8 @@ pub async fn gather(
                     "SELECT DISTINCT client_id, office_id, (occurred_at AT TIME ZONE 'Asia/Tokyo')::date AS day, mode,
                         (',' || participants || ',') LIKE '%,client,%' AS client_present
                      FROM contacts
-                     WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3",
+                     WHERE ($1 IS NULL OR office_id = $1) AND occurred_at >= $2 AND occurred_at < $3
+                       AND status = 'final'",
                     office,
                     ),
                 )
@@ -185,7 +187,7 @@ pub async fn gather(
         on_db!(db, pool => sqlx::query_as(
         crate::db::office_scoped(
         "SELECT client_id, occurred_at FROM contacts
-         WHERE ($1 IS NULL OR office_id = $1) AND is_handover = $2",
+         WHERE ($1 IS NULL OR office_id = $1) AND is_handover = $2 AND status = 'final'",
         office,
         ))
         .bind(office).bind(true).fetch_all(pool).await)

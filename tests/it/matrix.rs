@@ -67,6 +67,8 @@ struct Ids {
     share: i64,
     consent: i64,
     concern: i64,
+    /// A support record of the client (`/clients/{id}/contacts/{rid}`).
+    record: i64,
     task: i64,
     institution: i64,
     claim_setting: i64,
@@ -328,6 +330,7 @@ fn param_value(route: &str, before: &str, name: &str, ids: &Ids) -> Result<Strin
         ("shares", "sid") => ids.share,
         ("claim-settings", "sid") => ids.claim_setting,
         ("concerns", "kid") => ids.concern,
+        ("contacts", "rid") => ids.record,
         ("institutions", "iid") => ids.institution,
         ("claims", "version") => ids.claim_version,
         ("entries", "eid") => ids.selfcheck_entry,
@@ -671,6 +674,12 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
         client,
     )
     .await;
+    let record = one_id(
+        app,
+        "SELECT MAX(id) FROM contacts WHERE client_id = $1",
+        client,
+    )
+    .await;
 
     let institutions = format!("/offices/{office}/institutions/new");
     must(
@@ -833,6 +842,7 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
         share,
         consent,
         concern,
+        record,
         task,
         institution,
         claim_setting,
@@ -1347,6 +1357,7 @@ fn every_parameter_of_the_table_has_a_fixture() {
         share: 6,
         consent: 7,
         concern: 8,
+        record: 8,
         task: 9,
         institution: 10,
         claim_setting: 11,

@@ -30,6 +30,7 @@ use crate::domain::retention;
 use crate::error::{AppError, AppResult};
 use crate::store::{self, claims::LockedClaim, offices::Office};
 use crate::web::{
+    confirm::{self, ConfirmPage},
     csrf::CsrfForm,
     ctx::{Ctx, Page},
     see_other, unprocessable,
@@ -135,6 +136,8 @@ struct ClaimPage {
     unchanged: bool,
     errors: FieldErrors,
     reason: String,
+    /// The month's master has 見本 (sample) service codes: the file must not be sent.
+    samples: bool,
 }
 
 impl ClaimPage {
@@ -251,6 +254,10 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
     };
     let is_locked = locked.is_some();
     let claim = locked.unwrap_or_else(|| live.clone());
+    let samples = store::claims::master_on(&ctx.app.db, ym.first_day())
+        .await?
+        .iter()
+        .any(|r| r.sample);
     Ok(ClaimPage {
         page: ctx.form_page("claim.title").await?,
         month: ym.to_string(),
@@ -269,6 +276,7 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
         unchanged,
         errors: FieldErrors::new(),
         reason: String::new(),
+        samples,
     })
 }
 
@@ -292,6 +300,8 @@ pub struct LockForm {
     /// The newest version the manager saw (0 for none).
     pub version: String,
     pub claim_reason: String,
+    /// `yes` on the confirmation page's POST (`web::confirm`).
+    pub confirm: String,
 }
 
 /// Locks the month as the next version: the evidence of what was claimed.
@@ -325,6 +335,9 @@ pub async fn lock_claim(
         page.errors = errors;
         page.reason = form.claim_reason;
         return Ok(unprocessable(page));
+    }
+    if !confirm::confirmed(&form.confirm) {
+        return Ok(lock_confirmation(&ctx, &page, expected, &reason));
     }
     let claim = &page.live;
     let totals = claim.totals();
@@ -396,6 +409,72 @@ pub async fn lock_claim(
         "/offices/{}/claims?month={}&n=claim_locked",
         page.office.id, page.month
     )))
+}
+
+/// The confirmation page before a lock: what the version will hold.
+fn lock_confirmation(ctx: &Ctx, page: &ClaimPage, expected: i64, reason: &str) -> Response {
+    let confirm_page = ctx.page("claim.confirm_title");
+    let lang = confirm_page.lang;
+    let t = |k: &str| lang.t(k).to_string();
+    let totals = page.live.totals();
+    let claimable = page.live.clients.iter().filter(|c| c.claimable()).count();
+    let mut facts = vec![
+        (t("claim.confirm_month"), page.month.clone()),
+        (
+            t("claim.confirm_claimable"),
+            lang.fill(
+                "claim.confirm_people",
+                &[
+                    ("n", claimable.to_string()),
+                    ("of", page.live.clients.len().to_string()),
+                ],
+            ),
+        ),
+        (
+            t("claim.col_claimed"),
+            format!("{}{}", yen(totals.claimed_yen), t("claim.yen")),
+        ),
+        (
+            t("claim.file_check"),
+            lang.fill(
+                "claim.confirm_problems",
+                &[("n", page.problems.len().to_string())],
+            ),
+        ),
+        (
+            t("claim.col_version"),
+            lang.fill(
+                "claim.confirm_version",
+                &[("n", (expected + 1).to_string())],
+            ),
+        ),
+    ];
+    if expected > 0 {
+        facts.push((lang.t("field.claim_reason").to_string(), reason.to_string()));
+    }
+    if page.samples {
+        facts.push((t("claim.confirm_samples_label"), t("claim.samples")));
+    }
+    let back = format!(
+        "/offices/{}/claims?month={}#lock",
+        page.office.id, page.month
+    );
+    ConfirmPage {
+        lead: lang.fill("claim.confirm_lead", &[("month", page.month.clone())]),
+        facts,
+        body: None,
+        warning: t("claim.confirm_warning"),
+        action: format!("/offices/{}/claims/lock", page.office.id),
+        hidden: vec![
+            ("month".into(), page.month.clone()),
+            ("version".into(), expected.to_string()),
+            ("claim_reason".into(), reason.to_string()),
+        ],
+        button: t("claim.confirm_button"),
+        back_href: back,
+        page: confirm_page,
+    }
+    .into_response()
 }
 
 /// A locked version of the office's month, or 404.
@@ -725,6 +804,8 @@ pub struct FilingForm {
     pub retained: String,
     pub served: String,
     pub note: String,
+    /// `yes` on the confirmation page's POST (`web::confirm`).
+    pub confirm: String,
 }
 
 /// Records the rate filed (体制届) for a fiscal year.
@@ -766,6 +847,40 @@ pub async fn file_retention(
         page.note = form.note;
         return Ok(unprocessable(page));
     };
+    if !confirm::confirmed(&form.confirm) {
+        let page = ctx.page("retention.confirm_title");
+        let lang = page.lang;
+        return Ok(ConfirmPage {
+            lead: lang.fill("retention.confirm_lead", &[("fy", fy.to_string())]),
+            facts: vec![
+                (
+                    lang.t("field.retained").to_string(),
+                    retained.to_string(),
+                ),
+                (lang.t("field.served").to_string(), served.to_string()),
+                (
+                    lang.t("retention.title").to_string(),
+                    percent(
+                        u32::try_from(retained).unwrap_or(0),
+                        u32::try_from(served).unwrap_or(0),
+                    ),
+                ),
+            ],
+            body: None,
+            warning: lang.t("retention.confirm_warning").to_string(),
+            action: format!("/offices/{}/retention", office.id),
+            hidden: vec![
+                ("fy".into(), fy.to_string()),
+                ("retained".into(), retained.to_string()),
+                ("served".into(), served.to_string()),
+                ("note".into(), note.clone()),
+            ],
+            button: lang.t("retention.confirm_button").to_string(),
+            back_href: format!("/offices/{}/retention?fy={fy}", office.id),
+            page,
+        }
+        .into_response());
+    }
     let mut tx = ctx.app.db.begin().await?;
     store::claims::file_rate(
         &mut tx,
