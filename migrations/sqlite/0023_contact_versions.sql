@@ -44,3 +44,11 @@ FROM contacts;
 
 -- Master rows entered as samples (見本: the demo's made-up service codes), never to be sent.
 ALTER TABLE claim_master ADD COLUMN sample BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- The seeded notes were written for developers; what is left to check is now listed on the
+-- master page from `confirmed` and the service code.
+UPDATE claim_master SET note = '' WHERE note IN ('R6の単位数は未確認（900単位と仮定）',
+    'サービス種類コード47は未確認', 'サービスコード未設定');
+UPDATE unit_prices SET note = '' WHERE note = '人件費割合は未確認';
+UPDATE claim_master SET source = '' WHERE source LIKE 'domain.md%';
+UPDATE unit_prices SET source = '' WHERE source LIKE 'domain.md%';

@@ -15,6 +15,7 @@ mod client_view_audit;
 mod clients;
 mod compliance;
 mod consents;
+mod contact_versions;
 mod contacts;
 mod csrf;
 mod email;

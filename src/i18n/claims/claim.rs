@@ -707,6 +707,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "The recorded filing decides the year's base reward tier. Check it matches what was filed.",
     ),
     ("retention.confirm_button", "この内容で記録する", "Record this filing"),
+    (
+        "claim.ask_admin",
+        "請求マスタは法人の管理者が直します",
+        "The claim master is fixed by the administrator",
+    ),
 ];
 
 #[cfg(test)]

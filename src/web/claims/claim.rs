@@ -24,7 +24,7 @@ use crate::claims::{
 use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
-use crate::domain::kokuho::{self, DataKind, Problem};
+use crate::domain::kokuho::{self, At, DataKind, Problem};
 use crate::domain::month::YearMonth;
 use crate::domain::retention;
 use crate::error::{AppError, AppResult};
@@ -185,6 +185,16 @@ impl ClaimPage {
     fn rate_pair(&self, retained: &u32, served: &u32) -> String {
         format!("{}（{retained} / {served}）", percent(*retained, *served))
     }
+    /// The page that fixes a check, if this user may open it.
+    fn fix(&self, p: &Problem) -> Option<String> {
+        if needs_admin(p) {
+            return self.is_admin().then(|| "/admin/claim-master".to_string());
+        }
+        fix_link(p, &self.office, &self.live, &self.month, self.is_admin())
+    }
+    fn ask_admin(&self, p: &Problem) -> bool {
+        needs_admin(p) && !self.is_admin()
+    }
     fn claimable_count(&self) -> usize {
         self.claim.clients.iter().filter(|c| c.claimable()).count()
     }
@@ -217,6 +227,58 @@ impl ClaimPage {
             ),
         }
     }
+}
+
+/// The page that fixes a 国保連 check: the office's number, its 地域区分, the master's
+/// codes and prices (an administrator's page: `None` for a manager, who is told to ask), a
+/// client's record or their 上限額管理結果.
+fn fix_link(
+    problem: &Problem,
+    office: &Office,
+    live: &OfficeClaim,
+    month: &str,
+    is_admin: bool,
+) -> Option<String> {
+    let key = problem.key;
+    let client = |c: &ClientOut| {
+        if key.contains("cap") || key.contains("manage") || key.contains("result")
+            || key.contains("sheet") || key.contains("charge_equals")
+        {
+            format!("/offices/{}/claims/cap/{}?month={month}", office.id, c.client_id)
+        } else {
+            format!("/clients/{}", c.client_id)
+        }
+    };
+    match (&problem.at, key) {
+        (Some(At::Client(name)), _) => live.clients.iter().find(|c| c.name == *name).map(client),
+        (Some(At::Certificate(number)), _) => live
+            .clients
+            .iter()
+            .find(|c| c.certificate_number == *number)
+            .map(client),
+        (Some(At::Municipality(number)), _) => live
+            .clients
+            .iter()
+            .find(|c| c.municipality_code == *number && c.claimable())
+            .map(|c| format!("/clients/{}", c.client_id)),
+        (None, "kokuho.office_number") => Some(format!("/offices/{}/edit", office.id)),
+        (None, "kokuho.region_code") => Some(format!("/offices/{}/claim-settings", office.id)),
+        (None, "kokuho.unit_price" | "kokuho.service_kind") if is_admin => {
+            Some("/admin/claim-master".to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Checks only an administrator can fix (the master data).
+fn needs_admin(problem: &Problem) -> bool {
+    matches!(
+        problem.key,
+        "kokuho.unit_price"
+            | "kokuho.service_kind"
+            | "kokuho.service_code"
+            | "kokuho.service_code_repeated"
+    )
 }
 
 fn percent(retained: u32, served: u32) -> String {
