@@ -24,8 +24,8 @@ pub fn run_from(day: Date) {
 
 /// Now, in UTC, truncated to whole seconds so that stored timestamps share one text format.
 pub fn now() -> OffsetDateTime {
-    let now = OffsetDateTime::now_utc()
-        + time::Duration::seconds(SHIFT_SECONDS.load(Ordering::Relaxed));
+    let now =
+        OffsetDateTime::now_utc() + time::Duration::seconds(SHIFT_SECONDS.load(Ordering::Relaxed));
     now.replace_nanosecond(0).unwrap_or(now)
 }
 

@@ -254,15 +254,8 @@ async fn add_contacts(
                 due_on: day + time::Duration::days(14),
             }],
         };
-        let contact = store::contacts::insert(
-            tx,
-            client_id,
-            office_id,
-            supporter,
-            &input,
-            now,
-        )
-        .await?;
+        let contact =
+            store::contacts::insert(tx, client_id, office_id, supporter, &input, now).await?;
         if resolved {
             crate::on_tx!(tx, c => sqlx::query("UPDATE concerns SET resolved_at = $2, resolution = $3, resolved_by = $4 WHERE contact_id = $1")
                 .bind(contact).bind(occurred_at + time::Duration::days(20)).bind(advice).bind(supporter)
@@ -390,7 +383,11 @@ async fn add_tours(
         office_id,
         kind: "tour".into(),
         channel: "web".into(),
-        name: format!("{} {}（デモ）", FAMILY[(i + 5) % FAMILY.len()].0, GIVEN[i].0),
+        name: format!(
+            "{} {}（デモ）",
+            FAMILY[(i + 5) % FAMILY.len()].0,
+            GIVEN[i].0
+        ),
         phone: String::new(),
         email: format!("visitor{}@example.jp", i + 1),
         contact_by: "email".into(),

@@ -626,7 +626,11 @@ mod tests {
             ),
         ];
         for (confirmed, code, sample, want) in table {
-            assert_eq!(todo_keys(confirmed, code, sample), want, "{confirmed} {code:?} {sample}");
+            assert_eq!(
+                todo_keys(confirmed, code, sample),
+                want,
+                "{confirmed} {code:?} {sample}"
+            );
         }
         assert_eq!(notice_key("base_95"), "records.master.notice.base");
         assert_eq!(notice_key("job_coach"), "records.master.notice.job_coach");

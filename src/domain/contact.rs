@@ -396,7 +396,11 @@ mod tests {
             ("", Some(Final), Final),
         ];
         for (form, current, want) in table {
-            assert_eq!(ContactStatus::requested(form, current), want, "{form} {current:?}");
+            assert_eq!(
+                ContactStatus::requested(form, current),
+                want,
+                "{form} {current:?}"
+            );
         }
         for s in [Draft, Final, Withdrawn] {
             assert_eq!(ContactStatus::parse(s.code()), Some(s));

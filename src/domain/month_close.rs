@@ -60,18 +60,36 @@ mod tests {
         let ym = |s: &str| YearMonth::parse(s).unwrap();
         let table = [
             // (today, Some((closing month, deadline, days left)))
-            (date!(2026 - 12 - 01), Some((ym("2026-11"), date!(2026 - 12 - 10), 9))),
-            (date!(2026 - 12 - 09), Some((ym("2026-11"), date!(2026 - 12 - 10), 1))),
-            (date!(2026 - 12 - 10), Some((ym("2026-11"), date!(2026 - 12 - 10), 0))),
+            (
+                date!(2026 - 12 - 01),
+                Some((ym("2026-11"), date!(2026 - 12 - 10), 9)),
+            ),
+            (
+                date!(2026 - 12 - 09),
+                Some((ym("2026-11"), date!(2026 - 12 - 10), 1)),
+            ),
+            (
+                date!(2026 - 12 - 10),
+                Some((ym("2026-11"), date!(2026 - 12 - 10), 0)),
+            ),
             (date!(2026 - 12 - 11), None),
             (date!(2026 - 12 - 31), None),
             // Across the year: December closes in January.
-            (date!(2027 - 01 - 01), Some((ym("2026-12"), date!(2027 - 01 - 10), 9))),
+            (
+                date!(2027 - 01 - 01),
+                Some((ym("2026-12"), date!(2027 - 01 - 10), 9)),
+            ),
             // 2027-01-10 is a Sunday and 2027-01-11 a holiday (成人の日): still the 10th.
-            (date!(2027 - 01 - 10), Some((ym("2026-12"), date!(2027 - 01 - 10), 0))),
+            (
+                date!(2027 - 01 - 10),
+                Some((ym("2026-12"), date!(2027 - 01 - 10), 0)),
+            ),
             (date!(2027 - 01 - 11), None),
             // March after a short February.
-            (date!(2027 - 03 - 01), Some((ym("2027-02"), date!(2027 - 03 - 10), 9))),
+            (
+                date!(2027 - 03 - 01),
+                Some((ym("2027-02"), date!(2027 - 03 - 10), 9)),
+            ),
         ];
         for (today, want) in table {
             let got = window(today).map(|c| (c.month, c.deadline, c.days_left));

@@ -103,7 +103,16 @@ pub async fn insert(
     c: &ContactInput,
     now: OffsetDateTime,
 ) -> Result<i64, sqlx::Error> {
-    insert_as(tx, client_id, office_id, staff_id, c, ContactStatus::Final, now).await
+    insert_as(
+        tx,
+        client_id,
+        office_id,
+        staff_id,
+        c,
+        ContactStatus::Final,
+        now,
+    )
+    .await
 }
 
 /// [`insert`] as a draft or final record.

@@ -108,7 +108,8 @@ async fn a_correction_keeps_the_earlier_version_visible_and_audited() {
     // Audited: the correction (with the versions) and the reading of the history.
     let detail: Vec<String> = teichaku::on_db!(&app.state.db, pool => sqlx::query_scalar(
         "SELECT detail FROM audit_log WHERE action = $1 ORDER BY id")
-        .bind("contact.correct").fetch_all(pool).await).expect("audit");
+        .bind("contact.correct").fetch_all(pool).await)
+    .expect("audit");
     assert_eq!(detail.len(), 1);
     assert!(detail[0].contains("version=1→2"), "{}", detail[0]);
     let reads = app.audit_rows("contact.history_view").await;
@@ -141,7 +142,12 @@ async fn a_draft_counts_for_nothing_until_saved_and_a_withdrawal_keeps_the_recor
     let app = spawn_app().await;
     let (_, sato, client) = app.office_with_client().await;
     let next = today();
-    let id = record(&app, client, &[("status", "draft"), ("next_contact_on", &next)]).await;
+    let id = record(
+        &app,
+        client,
+        &[("status", "draft"), ("next_contact_on", &next)],
+    )
+    .await;
     assert_eq!(status_and_version(&app, id).await, ("draft".into(), 1));
     let month = teichaku::domain::month::YearMonth::of(teichaku::clock::today());
     let db = &app.state.db;
@@ -158,7 +164,11 @@ async fn a_draft_counts_for_nothing_until_saved_and_a_withdrawal_keeps_the_recor
             .expect("planned")
             .len()
     };
-    assert_eq!(counted(db).await, 0, "a draft is not a contact of the month");
+    assert_eq!(
+        counted(db).await,
+        0,
+        "a draft is not a contact of the month"
+    );
     assert_eq!(planned(db).await, 0, "nor does it plan a visit");
 
     // Finishing the draft: no reason needed, it becomes final and counts.
@@ -194,10 +204,18 @@ async fn a_draft_counts_for_nothing_until_saved_and_a_withdrawal_keeps_the_recor
         .submit(
             &base,
             &format!("{base}/withdraw"),
-            &[("version", "2"), ("contact_reason", "別の利用者の記録だった")],
+            &[
+                ("version", "2"),
+                ("contact_reason", "別の利用者の記録だった"),
+            ],
         )
         .await;
-    assert_eq!(withdrawn.status, StatusCode::SEE_OTHER, "{}", withdrawn.body);
+    assert_eq!(
+        withdrawn.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        withdrawn.body
+    );
     assert_eq!(status_and_version(&app, id).await, ("withdrawn".into(), 3));
     assert_eq!(app.count("contacts").await, 1, "never deleted");
     assert_eq!(counted(db).await, 0);
@@ -218,7 +236,9 @@ async fn the_contact_form_has_a_disabled_first_button_so_enter_does_not_send_it(
     let page = app.get(&format!("/clients/{client}/contacts/new")).await;
     let start = page
         .body
-        .find(&format!("<form method=\"post\" action=\"/clients/{client}/contacts\""))
+        .find(&format!(
+            "<form method=\"post\" action=\"/clients/{client}/contacts\""
+        ))
         .expect("the contact form");
     let form = &page.body[start..];
     let first = form.find("<button").expect("a button");

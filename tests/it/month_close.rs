@@ -17,7 +17,10 @@ pub async fn demo_on(day: &str) -> (TestApp, String) {
         .expect("loaded");
     let password = info
         .lines()
-        .find_map(|l| l.split_once("password: ").map(|(_, p)| p.trim().to_string()))
+        .find_map(|l| {
+            l.split_once("password: ")
+                .map(|(_, p)| p.trim().to_string())
+        })
         .expect("password line");
     (app, password)
 }
@@ -31,7 +34,10 @@ pub async fn as_user(app: &TestApp, login: &str, password: &str) -> TestApp {
 
 /// The first `href` after `marker` in the page.
 fn href_after(page: &Page, marker: &str) -> String {
-    let at = page.body.find(marker).unwrap_or_else(|| panic!("{marker} in page"));
+    let at = page
+        .body
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} in page"));
     let rest = &page.body[at..];
     let start = rest.find("href=\"").expect("a link") + 6;
     rest[start..start + rest[start..].find('"').expect("end")].to_string()
@@ -71,7 +77,9 @@ async fn the_close_leads_from_the_first_to_the_tenth_only() {
     assert!(fix.ends_with("/reports/2027-01"), "{fix}");
     assert_eq!(supporter.get(&fix).await.status, StatusCode::OK);
     // Planned visits this week (from last month's 次回の予定日).
-    assert!(home.body.contains("id=\"planned-week\"") || home.body.contains("id=\"planned-today\""));
+    assert!(
+        home.body.contains("id=\"planned-week\"") || home.body.contains("id=\"planned-today\"")
+    );
 
     // The manager: the close per supporter, new inquiries, tours to confirm.
     let manager = as_user(&app, "manager1", &password).await;
@@ -107,7 +115,10 @@ async fn the_tenth_is_the_last_day_even_on_a_weekend() {
     let (app, password) = demo_on("2027-02-11").await;
     let supporter = as_user(&app, "supporter11", &password).await;
     let home = supporter.get("/").await;
-    assert!(!home.body.contains("id=\"month-close\""), "closed after the 10th");
+    assert!(
+        !home.body.contains("id=\"month-close\""),
+        "closed after the 10th"
+    );
 }
 
 #[tokio::test]
@@ -124,7 +135,11 @@ async fn the_demo_closes_a_month_to_the_kokuho_file() {
     .expect("codes");
     for c in &codes {
         let digit = teichaku::domain::kokuho::municipality_check_digit(&c[..5]);
-        assert_eq!(digit.map(|d| d.to_string()), Some(c[5..].to_string()), "{c}");
+        assert_eq!(
+            digit.map(|d| d.to_string()),
+            Some(c[5..].to_string()),
+            "{c}"
+        );
     }
     let slots = app.count("tour_slots").await;
     assert!(slots >= 3, "tour slots: {slots}");
@@ -160,7 +175,10 @@ async fn the_demo_closes_a_month_to_the_kokuho_file() {
         .await;
     assert_eq!(review.status, StatusCode::OK, "{}", review.body);
     assert!(review.body.contains("id=\"confirm-commit\""));
-    assert!(review.body.contains("class=\"commit\""), "styled apart from 保存");
+    assert!(
+        review.body.contains("class=\"commit\""),
+        "styled apart from 保存"
+    );
     assert!(review.body.contains(text));
     assert!(
         supporter.get(&report).await.body.contains(body_field),
@@ -197,9 +215,18 @@ async fn the_demo_closes_a_month_to_the_kokuho_file() {
     // and downloads the 国保連 file.
     let manager = as_user(&app, "manager1", &password).await;
     let claim = manager.get("/offices/1/claims?month=2027-01").await;
-    assert!(!claim.body.contains("name=\"claim_reason\""), "no reason on the first lock");
-    assert!(claim.body.contains("id=\"claim-samples\""), "見本 codes are said");
-    assert!(claim.body.contains("問題は見つかりませんでした"), "no 国保連 problems");
+    assert!(
+        !claim.body.contains("name=\"claim_reason\""),
+        "no reason on the first lock"
+    );
+    assert!(
+        claim.body.contains("id=\"claim-samples\""),
+        "見本 codes are said"
+    );
+    assert!(
+        claim.body.contains("問題は見つかりませんでした"),
+        "no 国保連 problems"
+    );
     let review = manager
         .submit(
             "/offices/1/claims?month=2027-01",
@@ -210,7 +237,11 @@ async fn the_demo_closes_a_month_to_the_kokuho_file() {
     assert_eq!(review.status, StatusCode::OK, "{}", review.body);
     assert!(review.body.contains("算定できる"));
     assert!(review.body.contains("0 件"), "国保連点検 0 件");
-    assert_eq!(app.count("claims").await, 0, "nothing locked before the confirmation");
+    assert_eq!(
+        app.count("claims").await,
+        0,
+        "nothing locked before the confirmation"
+    );
     let token = csrf_in(&review.body).expect("csrf");
     let locked = manager
         .post_form(
@@ -279,7 +310,12 @@ async fn a_master_version_from_the_open_ones_start_day_replaces_it() {
     assert!(master.body.contains("id=\"master-todo\""));
     assert!(master.body.contains("平成18年厚生労働省告示第523号"));
     let text = visible_text(&master.body);
-    for key in ["base_0", "abuse_prevention", "サービスコード未設定", "domain.md"] {
+    for key in [
+        "base_0",
+        "abuse_prevention",
+        "サービスコード未設定",
+        "domain.md",
+    ] {
         assert!(!text.contains(key), "no {key} on the master page");
     }
     assert!(text.contains("初期加算"));

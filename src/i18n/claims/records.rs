@@ -343,7 +343,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "厚生労働大臣が定める一単位の単価（平成18年厚生労働省告示第539号）",
         "Price per unit (MHLW Notice No. 539 of 2006)",
     ),
-    ("records.master.reference", "確かめた資料", "Reference checked"),
+    (
+        "records.master.reference",
+        "確かめた資料",
+        "Reference checked",
+    ),
     ("records.master.sample", "見本", "Sample"),
     (
         "records.master.todo.title",

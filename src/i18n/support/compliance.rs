@@ -137,8 +137,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Last month's records are complete. The claim can go ahead.",
     ),
     ("month.close.unfinished", "未完了", "Unfinished"),
-    ("month.close.contacts", "対面の支援", "face-to-face contacts"),
-    ("month.close.reports", "レポートの確定", "reports to finalise"),
+    (
+        "month.close.contacts",
+        "対面の支援",
+        "face-to-face contacts",
+    ),
+    (
+        "month.close.reports",
+        "レポートの確定",
+        "reports to finalise",
+    ),
     ("month.close.shares", "本人への共有", "reports to share"),
     (
         "month.close.per_supporter",
@@ -146,7 +154,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "The close per supporter",
     ),
     ("month.close.col_supporter", "担当者", "Supporter"),
-    ("month.close.col_unmet", "未完了の利用者", "Clients unfinished"),
+    (
+        "month.close.col_unmet",
+        "未完了の利用者",
+        "Clients unfinished",
+    ),
     ("month.close.col_served", "対象の利用者", "Clients served"),
     ("month.close.no_supporter", "担当者なし", "No supporter"),
     (

@@ -291,10 +291,22 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "取り消された記録です。月の要件にも請求にも数えません。理由",
         "Withdrawn: it counts neither for the month nor for the claim. Reason",
     ),
-    ("contact.history_link", "この記録の詳細と履歴", "Details and history"),
+    (
+        "contact.history_link",
+        "この記録の詳細と履歴",
+        "Details and history",
+    ),
     ("contact.correct", "訂正する", "Correct"),
-    ("contact.continue_draft", "下書きの続きを書く", "Continue the draft"),
-    ("contact.edit_title", "支援記録の訂正", "Correct a support record"),
+    (
+        "contact.continue_draft",
+        "下書きの続きを書く",
+        "Continue the draft",
+    ),
+    (
+        "contact.edit_title",
+        "支援記録の訂正",
+        "Correct a support record",
+    ),
     (
         "contact.editing_note",
         "訂正は新しい版として保存され、前の版は履歴に残ります。困りごとと約束したことはこの画面では変わりません（記録の一覧で解決・完了にできます）。",
@@ -302,7 +314,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("contact.save_draft", "下書きとして保存", "Save as a draft"),
     ("contact.save_final", "保存する", "Save"),
-    ("contact.save_correction", "訂正を保存する", "Save the correction"),
+    (
+        "contact.save_correction",
+        "訂正を保存する",
+        "Save the correction",
+    ),
     (
         "contact.draft_hint",
         "書きかけのときは「下書きとして保存」を押してください。下書きは月の要件に数えません。",
@@ -312,7 +328,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("contact.versions", "版の履歴", "Versions"),
     ("contact.version_n", "第{n}版", "Version {n}"),
     ("contact.edited", "記録", "Recorded"),
-    ("contact.withdraw_title", "この記録を取り消す", "Withdraw this record"),
+    (
+        "contact.withdraw_title",
+        "この記録を取り消す",
+        "Withdraw this record",
+    ),
     (
         "contact.withdraw_intro",
         "記録は消えません。取り消した理由とともに残り、月の要件と請求には数えなくなります。",

@@ -589,7 +589,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     // The confirmation before 確定 (web::confirm).
     ("form.confirm_back", "戻って見直す", "Go back and review"),
-    ("report.confirm_title", "支援レポートの確定", "Finalise the report"),
+    (
+        "report.confirm_title",
+        "支援レポートの確定",
+        "Finalise the report",
+    ),
     (
         "report.confirm_lead",
         "{name} さんの {month} の支援レポート（{version}）を確定します。内容を確かめてください。",
@@ -603,8 +607,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "確定した版は書き換えられません。直すときは訂正で新しい版を作ります。確定したら本人に共有してください（共有は基本報酬の要件です）。",
         "A final version cannot be changed; a correction makes a new version. Once final, share it with the client (sharing is a condition of the base reward).",
     ),
-    ("report.confirm_button", "この内容で確定する", "Finalise this report"),
-    ("report.finalise_next", "確定の確認へ進む", "Review and finalise"),
+    (
+        "report.confirm_button",
+        "この内容で確定する",
+        "Finalise this report",
+    ),
+    (
+        "report.finalise_next",
+        "確定の確認へ進む",
+        "Review and finalise",
+    ),
 ];
 
 #[cfg(test)]

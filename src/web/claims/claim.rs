@@ -241,10 +241,16 @@ fn fix_link(
 ) -> Option<String> {
     let key = problem.key;
     let client = |c: &ClientOut| {
-        if key.contains("cap") || key.contains("manage") || key.contains("result")
-            || key.contains("sheet") || key.contains("charge_equals")
+        if key.contains("cap")
+            || key.contains("manage")
+            || key.contains("result")
+            || key.contains("sheet")
+            || key.contains("charge_equals")
         {
-            format!("/offices/{}/claims/cap/{}?month={month}", office.id, c.client_id)
+            format!(
+                "/offices/{}/claims/cap/{}?month={month}",
+                office.id, c.client_id
+            )
         } else {
             format!("/clients/{}", c.client_id)
         }
@@ -493,7 +499,7 @@ fn lock_confirmation(ctx: &Ctx, page: &ClaimPage, expected: i64, reason: &str) -
             ),
         ),
         (
-            t("claim.col_claimed"),
+            t("claim.confirm_claimed"),
             format!("{}{}", yen(totals.claimed_yen), t("claim.yen")),
         ),
         (
@@ -915,10 +921,7 @@ pub async fn file_retention(
         return Ok(ConfirmPage {
             lead: lang.fill("retention.confirm_lead", &[("fy", fy.to_string())]),
             facts: vec![
-                (
-                    lang.t("field.retained").to_string(),
-                    retained.to_string(),
-                ),
+                (lang.t("field.retained").to_string(), retained.to_string()),
                 (lang.t("field.served").to_string(), served.to_string()),
                 (
                     lang.t("retention.title").to_string(),

@@ -77,7 +77,11 @@ impl MasterPage {
             .map(|r| {
                 (
                     r,
-                    todo_keys(r.confirmed, &r.service_code, r.sample && r.item != "service_kind"),
+                    todo_keys(
+                        r.confirmed,
+                        &r.service_code,
+                        r.sample && r.item != "service_kind",
+                    ),
                 )
             })
             .filter(|(_, keys)| !keys.is_empty())

@@ -188,16 +188,17 @@ pub struct CloseView {
 impl CloseView {
     /// Clients with an unfinished contact, report or share.
     pub fn count(&self, what: &str) -> usize {
-        let wanted = |i: &Item| match (what, i) {
-            (
-                "contacts",
-                Item::Unmet(
-                    Unmet::NoFaceToFace | Unmet::MetWithoutClient | Unmet::MetOnUncoveredDay,
-                ),
-            ) => true,
-            ("reports", Item::Unmet(Unmet::ReportNotFinal)) => true,
-            ("shares", Item::Unmet(Unmet::ReportNotShared)) => true,
-            _ => false,
+        let wanted = |i: &Item| {
+            matches!(
+                (what, i),
+                (
+                    "contacts",
+                    Item::Unmet(
+                        Unmet::NoFaceToFace | Unmet::MetWithoutClient | Unmet::MetOnUncoveredDay,
+                    ),
+                ) | ("reports", Item::Unmet(Unmet::ReportNotFinal))
+                    | ("shares", Item::Unmet(Unmet::ReportNotShared))
+            )
         };
         self.rows
             .iter()
@@ -252,11 +253,7 @@ pub async fn close_for(
         all.extend(rows_for(db, *office, supporter, close.month, today).await?);
     }
     all.sort_by_key(|r| compliance::urgency(&r.items));
-    let rows = all
-        .iter()
-        .filter(|r| !r.green())
-        .cloned()
-        .collect();
+    let rows = all.iter().filter(|r| !r.green()).cloned().collect();
     Ok(Some((
         CloseView {
             close,

@@ -23,8 +23,8 @@ use crate::db::Db;
 use crate::domain::audit::Action;
 use crate::domain::consent::Category;
 use crate::domain::contact::{
-    ACTION_ROWS, CONCERN_CATEGORIES, CONCERN_ROWS, ContactForm, ContactInput, ContactStatus,
-    Mode, PARTICIPANTS,
+    ACTION_ROWS, CONCERN_CATEGORIES, CONCERN_ROWS, ContactForm, ContactInput, ContactStatus, Mode,
+    PARTICIPANTS,
 };
 use crate::domain::fields::FieldErrors;
 use crate::domain::month::YearMonth;
@@ -459,8 +459,16 @@ pub(super) async fn checked_input(
     let mut input = match form.parse(clock::today(), &owners, &institutions) {
         Ok(input) => input,
         Err(errors) => {
-            let page = form_page(ctx, client.clone(), office, form, errors, None, editing.cloned())
-                .await?;
+            let page = form_page(
+                ctx,
+                client.clone(),
+                office,
+                form,
+                errors,
+                None,
+                editing.cloned(),
+            )
+            .await?;
             return Ok(Err(page));
         }
     };
@@ -484,10 +492,9 @@ pub(super) async fn checked_input(
             Some(row) => {
                 let recipient = row.record().recipient;
                 let needed = [Category::SupportRecords];
-                if let Err(b) = crate::web::support::consents::check_sharing(
-                    ctx, access, &recipient, &needed,
-                )
-                .await?
+                if let Err(b) =
+                    crate::web::support::consents::check_sharing(ctx, access, &recipient, &needed)
+                        .await?
                 {
                     errors.add("shared_consent_id", b.key());
                     blocked = Some(crate::web::support::consents::blocked_message(

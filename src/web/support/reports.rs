@@ -552,10 +552,7 @@ fn finalise_confirmation(
                 page.t("report.confirm_client").to_string(),
                 client.name.clone(),
             ),
-            (
-                page.t("report.confirm_month").to_string(),
-                month_text,
-            ),
+            (page.t("report.confirm_month").to_string(), month_text),
             (page.t("report.confirm_version").to_string(), version),
         ],
         body: Some(body.to_string()),
