@@ -356,7 +356,12 @@ async fn a_month_with_every_case() {
         .submit(
             &format!("/offices/{office}/claims?month={MONTH}"),
             &format!("/offices/{office}/claims/lock"),
-            &[("month", MONTH), ("version", "0"), ("claim_reason", "")],
+            &[
+                ("month", MONTH),
+                ("version", "0"),
+                ("claim_reason", ""),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(lock.status, StatusCode::SEE_OTHER, "{}", lock.body);
@@ -496,6 +501,7 @@ async fn a_month_with_every_case() {
                 ("month", MONTH),
                 ("version", "1"),
                 ("claim_reason", "返戻による再請求"),
+                ("confirm", "yes"),
             ],
         )
         .await;
@@ -541,7 +547,12 @@ async fn the_file_is_refused_with_every_problem_listed() {
         .submit(
             &format!("/offices/{office}/claims?month={MONTH}"),
             &format!("/offices/{office}/claims/lock"),
-            &[("month", MONTH), ("version", "0"), ("claim_reason", "")],
+            &[
+                ("month", MONTH),
+                ("version", "0"),
+                ("claim_reason", ""),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(lock.status, StatusCode::SEE_OTHER, "{}", lock.body);
@@ -643,6 +654,7 @@ async fn the_retention_rate_and_its_filing() {
                 ("retained", "2"),
                 ("served", "10"),
                 ("note", "体制届の写し"),
+                ("confirm", "yes"),
             ],
         )
         .await;

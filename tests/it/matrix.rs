@@ -588,7 +588,11 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
         app.submit(
             &month,
             &format!("{month}/finalise"),
-            &[("version", "1"), ("report_body", "十月のレポート")],
+            &[
+                ("version", "1"),
+                ("report_body", "十月のレポート"),
+                ("confirm", "yes"),
+            ],
         )
         .await,
         "finalise",
@@ -786,6 +790,7 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
                 ("month", CLAIM_MONTH),
                 ("version", "0"),
                 ("claim_reason", ""),
+                ("confirm", "yes"),
             ],
         )
         .await,

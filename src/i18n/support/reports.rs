@@ -258,7 +258,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Once final, this version cannot be changed. To correct it later, you make a new version.",
     ),
     ("report.save_draft", "下書きを保存する", "Save the draft"),
-    ("report.finalise", "確定する", "Finalise"),
     ("report.versions", "確定した版", "Final versions"),
     ("report.finalised", "確定", "Finalised"),
     (
