@@ -324,6 +324,12 @@ async fn a_month_with_every_case() {
 
     // The file check lists the missing service codes; the lock refuses the missing cap result.
     assert!(body.contains("id=\"file-problems\""));
+    let problems = &body[body.find("id=\"file-problems\"").expect("box")..];
+    let problems = &problems[..problems.find("</div>").expect("end")];
+    assert!(
+        problems.contains("<a href=\"/admin/claim-master\">"),
+        "each check links to its fix: {problems}"
+    );
     let lock = app
         .submit(
             &format!("/offices/{office}/claims?month={MONTH}"),
@@ -564,6 +570,13 @@ async fn the_file_is_refused_with_every_problem_listed() {
     assert_eq!(file.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(file.body.contains("受給者証番号"), "{}", file.body);
     assert!(file.body.contains("サービスコード"), "{}", file.body);
+    // Each check links to the page that fixes it: the client's record, the claim master.
+    let list = &file.body[file.body.find("class=\"error-summary\"").expect("list")..];
+    assert!(
+        list.contains(&format!("<a href=\"/clients/{}\">", ids[0])),
+        "{list}"
+    );
+    assert!(list.contains("<a href=\"/admin/claim-master\">"), "{list}");
     assert!(app.audit_rows("claims.export_kokuho").await.is_empty());
     // Unknown versions and months are 404.
     for path in [

@@ -637,6 +637,23 @@ struct ProblemsPage {
     office: Office,
     month: String,
     problems: Vec<Problem>,
+    /// The locked claim the file was written from (to find each problem's page).
+    claim: OfficeClaim,
+}
+
+impl ProblemsPage {
+    fn is_admin(&self) -> bool {
+        self.page.is_admin()
+    }
+    fn fix(&self, p: &Problem) -> Option<String> {
+        if needs_admin(p) {
+            return self.is_admin().then(|| "/admin/claim-master".to_string());
+        }
+        fix_link(p, &self.office, &self.claim, &self.month, self.is_admin())
+    }
+    fn ask_admin(&self, p: &Problem) -> bool {
+        needs_admin(p) && !self.is_admin()
+    }
 }
 
 async fn kokuho_download(
@@ -670,6 +687,7 @@ async fn kokuho_download(
                 office,
                 month: row.month,
                 problems,
+                claim,
             };
             return Ok(unprocessable(page));
         }
