@@ -657,6 +657,23 @@ async fn the_retention_rate_and_its_filing() {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Recording a filing is confirmed first: the first POST shows the figures, files nothing.
+    let review = app
+        .submit(
+            &format!("/offices/{office}/retention?fy=2026"),
+            &format!("/offices/{office}/retention"),
+            &[
+                ("fy", "2026"),
+                ("retained", "2"),
+                ("served", "10"),
+                ("note", "体制届の写し"),
+            ],
+        )
+        .await;
+    assert_eq!(review.status, StatusCode::OK, "{}", review.body);
+    assert!(review.body.contains("id=\"confirm-commit\""));
+    assert!(review.body.contains("20.0%"), "the rate to be filed");
+    assert_eq!(app.count("retention_filings").await, 0);
     // The filed rate wins: 2 of 10 is under 30%.
     let ok = app
         .submit(
