@@ -100,6 +100,11 @@ async fn the_close_leads_from_the_first_to_the_tenth_only() {
     assert!(month.body.find("id=\"month-close\"") < month.body.find("class=\"month\""));
     let other = manager.get("/offices/1/month?month=2027-01").await;
     assert!(!other.body.contains("id=\"month-close\""));
+    // The administrator's home (no office of their own) is not changed by the close.
+    let admin = as_user(&app, "admin", &password).await;
+    let home = admin.get("/").await;
+    assert!(!home.body.contains("id=\"month-close\""));
+    assert!(!home.body.contains("id=\"planned-h\""));
 }
 
 #[tokio::test]
