@@ -61,6 +61,14 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     // An unusable TEICHAKU_SMTP_URL or TEICHAKU_MAIL_FROM stops the start with one line,
     // rather than surfacing later as messages that never leave the outbox.
     crate::email::Mailer::from_config(&config)?;
+    if !config.today.trim().is_empty() {
+        let day = time::Date::parse(
+            config.today.trim(),
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .map_err(|_| anyhow::anyhow!("TEICHAKU_TODAY must be a date like 2026-12-01"))?;
+        crate::clock::run_from(day);
+    }
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     Ok(AppState {

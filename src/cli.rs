@@ -219,7 +219,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::BackupKey { file } => crate::backup::generate_key(&file)?,
         Command::SeedDemo => {
             let state = crate::app::prepare(config).await?;
-            match crate::demo::seed(&state.db).await? {
+            match crate::demo::seed(&state.db, crate::clock::now()).await? {
                 Some(info) => println!("{info}"),
                 None => {
                     println!("the database already has an organisation; the demo was not loaded")
@@ -231,7 +231,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let addr = config.addr.clone();
             let state = crate::app::prepare(config).await?;
             if cli.demo
-                && let Some(info) = crate::demo::seed(&state.db).await?
+                && let Some(info) = crate::demo::seed(&state.db, crate::clock::now()).await?
             {
                 println!("{info}");
             }

@@ -87,6 +87,11 @@ pub struct Config {
         global = true
     )]
     pub request_timeout_seconds: u64,
+
+    /// Run as if today were this day (YYYY-MM-DD, Japan time), e.g. to train the month close
+    /// on the 1st; the clock keeps moving from there. Empty: the real day
+    #[arg(long, env = "TEICHAKU_TODAY", default_value = "", global = true)]
+    pub today: String,
 }
 
 impl Config {
@@ -103,6 +108,7 @@ impl Config {
             mail_from: "no-reply@localhost".to_string(),
             outbox_interval_ms: 5000,
             request_timeout_seconds: 30,
+            today: String::new(),
         }
     }
 

@@ -2,11 +2,18 @@
 //! and about 30 clients. Every name is made up from common name parts; every phone number
 //! is in the 0120-000-xxx / 000 ranges that reach nobody; email addresses use the reserved
 //! `example.jp` domain. One random password, printed once, signs in every demo account.
+//!
+//! Every date is relative to `today` (passed in) and no record of the past is dated after
+//! it. Last month has contacts and reports (most final and shared, some left unfinished for
+//! the month close); each office has tour slots, a new inquiry and a tour to confirm. The
+//! 国保連 file can be written end to end: the municipality number has a valid check digit
+//! and every claim item has a service code, entered as 見本 (made up, marked `sample`, the
+//! claim page says so) because the real codes are UNCONFIRMED (domain.md §7.3).
 
 use time::{Date, Month};
 
 use crate::clock;
-use crate::db::Db;
+use crate::db::{Db, Tx};
 use crate::domain::client::{ClientInput, Disability};
 use crate::domain::office::OfficeInput;
 use crate::domain::rules::eligibility::PriorService;
@@ -74,15 +81,15 @@ const EMPLOYERS: [(&str, &str); 6] = [
 /// Gives demo client `n` an employment, certificate periods and a contract placing them at
 /// a different stage: months since hiring run from 2 to 44 across the 30 clients.
 async fn add_history(
-    tx: &mut crate::db::Tx,
+    tx: &mut Tx,
     client_id: i64,
     n: usize,
     office_id: i64,
+    today: Date,
     now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     use crate::domain::client::{CertificateInput, EmploymentInput};
     use crate::domain::rules::period::{add_months, contract_end, months_from, service_window};
-    let today = clock::today();
     let months_ago = [
         2, 4, 7, 9, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 37, 38, 39, 40, 41, 43, 44,
         8, 11, 15, 19, 25, 31,
@@ -118,7 +125,7 @@ async fn add_history(
         if first {
             let input = CertificateInput {
                 number: format!("99{:08}", client_id),
-                municipality_code: "999999".to_string(),
+                municipality_code: demo_municipality(),
                 municipality_name: "デモ市".to_string(),
                 income_category: ["general1", "low_income", "general2", "welfare"][n % 4]
                     .to_string(),
@@ -148,17 +155,27 @@ async fn add_history(
     Ok(())
 }
 
-/// A fictional hearing last month and, for most clients, one this month, with concerns and
-/// a follow-up task, so that the month view and the past cases have something to show.
+/// The fictional デモ市's 市町村番号: the body 99999 (no real municipality) with its check
+/// digit (domain.md §7.3), so that the 国保連 file's check passes.
+fn demo_municipality() -> String {
+    let body = "99999";
+    let digit = crate::domain::kokuho::municipality_check_digit(body).unwrap_or(0);
+    format!("{body}{digit}")
+}
+
+/// A fictional hearing last month and, for most clients, one this month (once the 3rd has
+/// come: nothing is dated after `now`), with concerns and a follow-up task, so that the
+/// month view and the past cases have something to show.
 async fn add_contacts(
-    tx: &mut crate::db::Tx,
+    tx: &mut Tx,
     client_id: i64,
     n: usize,
     office_id: i64,
     supporter: i64,
+    now: time::OffsetDateTime,
 ) -> anyhow::Result<()> {
     use crate::domain::contact::{ActionInput, ConcernInput, ContactInput, Mode};
-    let today = clock::today();
+    let today = now.to_offset(clock::JST).date();
     let hearings = [
         (
             "lateness_absence",
@@ -199,6 +216,9 @@ async fn add_contacts(
             .unwrap_or(day.midnight())
             .assume_offset(clock::JST)
             .to_offset(time::UtcOffset::UTC);
+        if occurred_at > now {
+            continue; // this month's hearing has not happened yet
+        }
         let input = ContactInput {
             occurred_at,
             mode: if n % 4 == 1 {
@@ -216,7 +236,13 @@ async fn add_contacts(
             accommodations: String::new(),
             is_handover: false,
             shared_consent_id: None,
-            next_contact_on: Some(day + time::Duration::days(28)),
+            // Last month's hearing planned the next one in the coming days (so the home
+            // page lists today's and this week's visits); this month's in four weeks.
+            next_contact_on: Some(if months_ago == 1 {
+                today + time::Duration::days((n % 6) as i64)
+            } else {
+                day + time::Duration::days(28)
+            }),
             concerns: vec![ConcernInput {
                 category: category.to_string(),
                 severity: 1 + (n % 3) as i64,
@@ -228,15 +254,8 @@ async fn add_contacts(
                 due_on: day + time::Duration::days(14),
             }],
         };
-        let contact = store::contacts::insert(
-            tx,
-            client_id,
-            office_id,
-            supporter,
-            &input,
-            time::OffsetDateTime::now_utc(),
-        )
-        .await?;
+        let contact =
+            store::contacts::insert(tx, client_id, office_id, supporter, &input, now).await?;
         if resolved {
             crate::on_tx!(tx, c => sqlx::query("UPDATE concerns SET resolved_at = $2, resolution = $3, resolved_by = $4 WHERE contact_id = $1")
                 .bind(contact).bind(occurred_at + time::Duration::days(20)).bind(advice).bind(supporter)
@@ -249,14 +268,151 @@ async fn add_contacts(
     Ok(())
 }
 
-/// Loads the demo unless an organisation exists. Returns how to sign in.
-pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
+/// Last month's 支援レポート: most clients' final and shared with them on the 28th; every
+/// fifth client's still a draft and every seventh's not started, so that the month close
+/// on the home page has something to finish.
+async fn add_last_month_report(
+    tx: &mut Tx,
+    client_id: i64,
+    n: usize,
+    supporter: i64,
+    now: time::OffsetDateTime,
+) -> anyhow::Result<()> {
+    use crate::domain::month::YearMonth;
+    if n % 7 == 6 {
+        return Ok(());
+    }
+    let month = YearMonth::of(now.to_offset(clock::JST).date()).previous();
+    let body = format!(
+        "{month} の支援レポート（デモ）\n\n今月の様子: 職場での面談を行い、困りごとを一緒に整理しました。\n次の月に向けて: 生活リズムと職場での報告・連絡・相談を続けて確認します。"
+    );
+    let id = store::reports::insert_first(tx, client_id, month, &body, now).await?;
+    if n % 5 == 1 {
+        return Ok(()); // left as a draft
+    }
+    store::reports::finalise(tx, id, supporter, now).await?;
+    let shared_on = month.last_day().replace_day(28).unwrap_or(month.last_day());
+    let share = store::reports::NewShare {
+        recipient_kind: "client",
+        recipient_name: String::new(),
+        consent_id: None,
+        shared_on,
+        method: "in_person".to_string(),
+    };
+    store::reports::insert_share(tx, id, &share, supporter, now).await?;
+    Ok(())
+}
+
+/// A 見本 service code for every claim item (the real ones are UNCONFIRMED, domain.md §7.3):
+/// the サービス種類 47 and 9xxx, made up, marked `sample` so that the master and claim pages
+/// say they must not be sent. Entered from the master's start day, so each replaces the
+/// open row of its item (`store::claims::insert_master`).
+async fn add_sample_service_codes(
+    tx: &mut Tx,
+    rows: &[store::claims::MasterRow],
+    now: time::OffsetDateTime,
+) -> anyhow::Result<()> {
+    for (i, r) in rows.iter().filter(|r| r.item != "service_kind").enumerate() {
+        let code = format!("479{:03}", i + 1);
+        let input = store::claims::MasterInput {
+            item: &r.item,
+            valid_from: r.valid_from,
+            valid_to: None,
+            units: r.units,
+            percent: r.percent,
+            service_code: &code,
+            source: &r.source,
+            confirmed: r.confirmed,
+            note: &r.note,
+            sample: true,
+        };
+        store::claims::insert_master(tx, &input, None, now).await?;
+    }
+    Ok(())
+}
+
+/// Tour slots on the next weekdays, a new inquiry and a tour asked for, not yet confirmed.
+async fn add_tours(
+    tx: &mut Tx,
+    office_id: i64,
+    i: usize,
+    manager: i64,
+    now: time::OffsetDateTime,
+) -> anyhow::Result<()> {
+    use crate::domain::inquiry::InquiryInput;
+    use crate::domain::tour::SlotInput;
+    let today = now.to_offset(clock::JST).date();
+    let mut day = today;
+    let mut slots = Vec::new();
+    while slots.len() < 3 {
+        day = day.next_day().unwrap_or(day);
+        if crate::domain::month_close::is_weekend(day) {
+            continue;
+        }
+        let at = |h: u8| {
+            day.with_hms(h, 0, 0)
+                .unwrap_or(day.midnight())
+                .assume_offset(clock::JST)
+                .to_offset(time::UtcOffset::UTC)
+        };
+        let slot = SlotInput {
+            starts_at: at(14),
+            ends_at: at(15),
+            capacity: 3,
+            place_note: "1階の受付でお名前をお伝えください。".to_string(),
+        };
+        slots.push(store::tours::insert_slot(tx, office_id, &slot, manager, now).await?);
+    }
+    let from = crate::store::inquiries::Sender {
+        staff_id: Some(manager),
+        ..Default::default()
+    };
+    let question = InquiryInput {
+        office_id,
+        kind: "question".into(),
+        channel: "phone".into(),
+        name: format!("{} 保護者（デモ）", FAMILY[(i + 3) % FAMILY.len()].0),
+        phone: format!("0120-000-{:03}", 100 + i),
+        email: String::new(),
+        contact_by: "phone".into(),
+        preferred_times: "平日の午後".into(),
+        message: "息子が就職して半年になります。定着支援の利用について話を聞きたいです。".into(),
+    };
+    store::inquiries::insert(tx, &question, from, now).await?;
+    let tour = InquiryInput {
+        office_id,
+        kind: "tour".into(),
+        channel: "web".into(),
+        name: format!(
+            "{} {}（デモ）",
+            FAMILY[(i + 5) % FAMILY.len()].0,
+            GIVEN[i].0
+        ),
+        phone: String::new(),
+        email: format!("visitor{}@example.jp", i + 1),
+        contact_by: "email".into(),
+        preferred_times: String::new(),
+        message: "見学を希望します。".into(),
+    };
+    let inquiry = store::inquiries::insert(tx, &tour, Default::default(), now).await?;
+    if store::tours::take_seat(tx, slots[0], office_id, now).await? {
+        store::tours::insert_booking(tx, inquiry, slots[0], now).await?;
+    }
+    Ok(())
+}
+
+/// Loads the demo unless an organisation exists, dated relative to `now` (the caller's
+/// clock). Returns how to sign in.
+pub async fn seed(db: &Db, now: time::OffsetDateTime) -> anyhow::Result<Option<String>> {
     if store::organizations::find(db).await?.is_some() {
         return Ok(None);
     }
+    let today = now.to_offset(clock::JST).date();
     let password = crate::web::session::random_token()[..16].to_string();
     let hash = crate::domain::password::hash(&password)?;
-    let now = clock::now();
+    // The items in force from the R6 revision, read before the transaction takes the
+    // database (SQLite's one writer).
+    let master = store::claims::master_on(db, time::macros::date!(2024 - 04 - 01)).await?;
     let mut tx = db.begin().await?;
     let org =
         store::organizations::insert(&mut tx, "社会福祉法人 みらい定着会（デモ）", now).await?;
@@ -291,6 +447,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
         "法人管理者 / administrator".to_string(),
     ));
     let mut supporters: Vec<Vec<i64>> = vec![Vec::new(); office_ids.len()];
+    let mut managers: Vec<i64> = Vec::new();
     let staff_names = [
         ("森 一郎", "もり"),
         ("林 さくら", "はやし"),
@@ -306,6 +463,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
             active: true,
         };
         let id = store::staff::insert(&mut tx, org, &manager, &hash, now).await?;
+        managers.push(id);
         store::staff::set_memberships(
             &mut tx,
             id,
@@ -387,15 +545,21 @@ pub async fn seed(db: &Db) -> anyhow::Result<Option<String>> {
             supporter_id: Some(supporters[office][n % 2]),
         };
         let client_id = store::clients::create(&mut tx, office_ids[office], &client, now).await?;
-        add_history(&mut tx, client_id, n, office_ids[office], now).await?;
+        add_history(&mut tx, client_id, n, office_ids[office], today, now).await?;
         add_contacts(
             &mut tx,
             client_id,
             n,
             office_ids[office],
             supporters[office][n % 2],
+            now,
         )
         .await?;
+        add_last_month_report(&mut tx, client_id, n, supporters[office][n % 2], now).await?;
+    }
+    add_sample_service_codes(&mut tx, &master, now).await?;
+    for (i, office_id) in office_ids.iter().enumerate() {
+        add_tours(&mut tx, *office_id, i, managers[i], now).await?;
     }
     tx.commit().await?;
     let mut out = String::from(

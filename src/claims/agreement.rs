@@ -302,6 +302,7 @@ fn claim_input(worlds: &[World], first: Date, last: Date) -> MonthInput {
             source: String::new(),
             confirmed: true,
             note: String::new(),
+            sample: false,
         };
     let master = Adjustment::ALL
         .iter()

@@ -126,6 +126,9 @@ actions! {
     RecoveryCodeUsed = "auth.recovery_code_used",
     KeepingSettingUpdate = "keeping.setting_update",
     ClientRemove = "client.remove",
+    ContactCorrect = "contact.correct",
+    ContactWithdraw = "contact.withdraw",
+    ContactHistoryView = "contact.history_view",
 }
 
 impl Action {

@@ -79,6 +79,34 @@ pub fn item_key(code: &str) -> &'static str {
         .map_or("records.item.unknown", |(_, key)| key)
 }
 
+/// The 告示・通知 an item's figure comes from, as a message (its name for people; the stored
+/// `source` is the reference it was checked against). domain.md: the base reward and the
+/// 加算・減算 are in the 報酬告示 (平成18年厚生労働省告示第523号, 第14の2 for 就労定着支援;
+/// 職場適応援助者養成研修修了者配置体制加算 at 第14の2の5), the codes in the サービスコード表.
+pub fn notice_key(code: &str) -> &'static str {
+    match code {
+        c if c.starts_with("base_") => "records.master.notice.base",
+        "job_coach" => "records.master.notice.job_coach",
+        "service_kind" => "records.master.notice.service_codes",
+        _ => "records.master.notice.reward",
+    }
+}
+
+/// What an administrator still has to do about an item's open version: check its figure
+/// against the notice, enter its service code, replace a sample code (見本).
+pub fn todo_keys(confirmed: bool, service_code: &str, sample: bool) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if !confirmed {
+        out.push("records.master.todo.confirm");
+    }
+    if service_code.trim().is_empty() {
+        out.push("records.master.todo.code");
+    } else if sample {
+        out.push("records.master.todo.sample");
+    }
+    out
+}
+
 const ITEM_KEYS: [(&str, &str); 19] = [
     ("regional_meeting_1", "claim.item.regional_meeting_1"),
     ("regional_meeting_2", "claim.item.regional_meeting_2"),
@@ -583,6 +611,32 @@ pub fn format_price(hundredths: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_open_item_says_what_is_left_to_do() {
+        let table = [
+            (true, "471111", false, vec![]),
+            (false, "471111", false, vec!["records.master.todo.confirm"]),
+            (true, "", false, vec!["records.master.todo.code"]),
+            (true, "479001", true, vec!["records.master.todo.sample"]),
+            (
+                false,
+                " ",
+                true,
+                vec!["records.master.todo.confirm", "records.master.todo.code"],
+            ),
+        ];
+        for (confirmed, code, sample, want) in table {
+            assert_eq!(
+                todo_keys(confirmed, code, sample),
+                want,
+                "{confirmed} {code:?} {sample}"
+            );
+        }
+        assert_eq!(notice_key("base_95"), "records.master.notice.base");
+        assert_eq!(notice_key("job_coach"), "records.master.notice.job_coach");
+        assert_eq!(notice_key("no_bcp"), "records.master.notice.reward");
+    }
+
     use super::*;
     use time::macros::date;
 

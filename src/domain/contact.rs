@@ -49,6 +49,61 @@ impl Mode {
     }
 }
 
+/// Where a support record stands. Only a final record counts for the month and the claim
+/// (the face-to-face contact, the hand-over, the report's draft); a draft is unfinished work,
+/// a withdrawn record (取消) stays readable with its reason and counts for nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactStatus {
+    Draft,
+    Final,
+    Withdrawn,
+}
+
+impl ContactStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactStatus::Draft => "draft",
+            ContactStatus::Final => "final",
+            ContactStatus::Withdrawn => "withdrawn",
+        }
+    }
+    pub fn parse(code: &str) -> Option<ContactStatus> {
+        [
+            ContactStatus::Draft,
+            ContactStatus::Final,
+            ContactStatus::Withdrawn,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ContactStatus::Draft => "contact.status.draft",
+            ContactStatus::Final => "contact.status.final",
+            ContactStatus::Withdrawn => "contact.status.withdrawn",
+        }
+    }
+    /// The status a save asks for: the form's `status` (`draft` from 下書きとして保存), else
+    /// final. A final record never goes back to a draft.
+    pub fn requested(form_value: &str, current: Option<ContactStatus>) -> ContactStatus {
+        match (form_value.trim(), current) {
+            (_, Some(ContactStatus::Final)) => ContactStatus::Final,
+            ("draft", _) => ContactStatus::Draft,
+            _ => ContactStatus::Final,
+        }
+    }
+}
+
+/// Why a record is corrected or withdrawn: required for a correction of a final record and
+/// for a withdrawal, optional when a draft is worked on. One line, at most 200 characters.
+pub fn parse_reason(errors: &mut FieldErrors, raw: &str, required: bool) -> String {
+    if required {
+        fields::required_text(errors, "contact_reason", raw, 200)
+    } else {
+        fields::optional_text(errors, "contact_reason", raw, 200)
+    }
+}
+
 /// Who took part.
 pub const PARTICIPANTS: [&str; 7] = [
     "client",
@@ -327,6 +382,44 @@ fn parse_time(e: &mut FieldErrors, value: &str) -> Option<Time> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_final_record_never_goes_back_to_a_draft() {
+        use ContactStatus::*;
+        let table = [
+            ("draft", None, Draft),
+            ("", None, Final),
+            ("final", None, Final),
+            ("draft", Some(Draft), Draft),
+            ("", Some(Draft), Final),
+            ("draft", Some(Final), Final),
+            ("", Some(Final), Final),
+        ];
+        for (form, current, want) in table {
+            assert_eq!(
+                ContactStatus::requested(form, current),
+                want,
+                "{form} {current:?}"
+            );
+        }
+        for s in [Draft, Final, Withdrawn] {
+            assert_eq!(ContactStatus::parse(s.code()), Some(s));
+        }
+    }
+
+    #[test]
+    fn a_reason_is_one_line_and_required_when_asked() {
+        let mut e = FieldErrors::new();
+        assert_eq!(parse_reason(&mut e, "  日付の誤り ", true), "日付の誤り");
+        assert!(e.is_empty());
+        parse_reason(&mut e, " ", true);
+        assert!(e.get("contact_reason").is_some());
+        let mut e = FieldErrors::new();
+        parse_reason(&mut e, "", false);
+        assert!(e.is_empty());
+        parse_reason(&mut e, &"あ".repeat(201), false);
+        assert!(e.get("contact_reason").is_some());
+    }
     use super::*;
     use time::macros::{date, datetime};
 

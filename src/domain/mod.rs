@@ -18,6 +18,7 @@ pub mod inquiry;
 pub mod institution;
 pub mod kokuho;
 pub mod month;
+pub mod month_close;
 pub mod notebook;
 pub mod office;
 pub mod office_move;

@@ -80,6 +80,7 @@ pub async fn planned_contacts(
          FROM contacts c JOIN clients cl ON cl.id = c.client_id
          WHERE cl.supporter_id = $1 AND {MEMBER_OF_CLIENT_OFFICE}
            AND c.id = (SELECT c2.id FROM contacts c2 WHERE c2.client_id = c.client_id
+                         AND c2.status = 'final'
                        ORDER BY c2.occurred_at DESC, c2.id DESC LIMIT 1)
            AND c.next_contact_on IS NOT NULL AND c.next_contact_on >= $2
          ORDER BY c.next_contact_on, c.id"

@@ -24,12 +24,15 @@ pub struct MasterRow {
     pub source: String,
     pub confirmed: bool,
     pub note: String,
+    /// A sample (見本) entered for the demo: never to be sent.
+    pub sample: bool,
 }
 
 /// Every master row, by item then newest first.
 pub async fn master_rows(db: &Db) -> Result<Vec<MasterRow>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
-        "SELECT id, item, valid_from, valid_to, units, percent, service_code, source, confirmed, note
+        "SELECT id, item, valid_from, valid_to, units, percent, service_code, source, confirmed, note,
+                sample
          FROM claim_master ORDER BY item, valid_from DESC, id DESC")
         .fetch_all(pool).await)
 }
@@ -37,7 +40,8 @@ pub async fn master_rows(db: &Db) -> Result<Vec<MasterRow>, sqlx::Error> {
 /// The rows in force on `on`: the newest per item.
 pub async fn master_on(db: &Db, on: Date) -> Result<Vec<MasterRow>, sqlx::Error> {
     let rows: Vec<MasterRow> = on_db!(db, pool => sqlx::query_as(
-        "SELECT id, item, valid_from, valid_to, units, percent, service_code, source, confirmed, note
+        "SELECT id, item, valid_from, valid_to, units, percent, service_code, source, confirmed, note,
+                sample
          FROM claim_master WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1)
          ORDER BY item, valid_from DESC, id DESC")
         .bind(on).fetch_all(pool).await)?;
@@ -60,15 +64,30 @@ pub struct MasterInput<'a> {
     pub source: &'a str,
     pub confirmed: bool,
     pub note: &'a str,
+    pub sample: bool,
 }
 
 /// A new version of an item. The version it follows ends the day before (if it was open).
+/// A version from the same day as the open one replaces it (the same row, so there are
+/// never two open rows for an item; the audit row keeps what it was).
 pub async fn insert_master(
     tx: &mut Tx,
     m: &MasterInput<'_>,
-    by: i64,
+    by: Option<i64>,
     now: OffsetDateTime,
 ) -> Result<i64, sqlx::Error> {
+    let replaced: Option<i64> = on_tx!(tx, conn => sqlx::query_scalar(
+        "UPDATE claim_master SET valid_to = $3, units = $4, percent = $5, service_code = $6,
+                source = $7, confirmed = $8, note = $9, sample = $10, updated_by = $11,
+                updated_at = $12
+         WHERE item = $1 AND valid_from = $2 AND valid_to IS NULL RETURNING id")
+        .bind(m.item).bind(m.valid_from).bind(m.valid_to).bind(m.units).bind(m.percent)
+        .bind(m.service_code).bind(m.source).bind(m.confirmed).bind(m.note).bind(m.sample)
+        .bind(by).bind(now)
+        .fetch_optional(&mut *conn).await)?;
+    if let Some(id) = replaced {
+        return Ok(id);
+    }
     let before = m.valid_from.previous_day().unwrap_or(m.valid_from);
     on_tx!(tx, conn => sqlx::query(
         "UPDATE claim_master SET valid_to = $1
@@ -76,10 +95,11 @@ pub async fn insert_master(
         .bind(before).bind(m.item).bind(m.valid_from).execute(&mut *conn).await.map(|_| ()))?;
     on_tx!(tx, conn => sqlx::query_scalar(
         "INSERT INTO claim_master (item, valid_from, valid_to, units, percent, service_code, source,
-                                   confirmed, note, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id")
+                                   confirmed, note, sample, updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id")
         .bind(m.item).bind(m.valid_from).bind(m.valid_to).bind(m.units).bind(m.percent)
-        .bind(m.service_code).bind(m.source).bind(m.confirmed).bind(m.note).bind(by).bind(now)
+        .bind(m.service_code).bind(m.source).bind(m.confirmed).bind(m.note).bind(m.sample)
+        .bind(by).bind(now)
         .fetch_one(&mut *conn).await)
 }
 
@@ -133,6 +153,17 @@ pub async fn insert_price(
     by: i64,
     now: OffsetDateTime,
 ) -> Result<i64, sqlx::Error> {
+    // As for the items: the same start day as the open price replaces it.
+    let replaced: Option<i64> = on_tx!(tx, conn => sqlx::query_scalar(
+        "UPDATE unit_prices SET hundredths = $3, source = $4, confirmed = $5, note = $6,
+                updated_by = $7, updated_at = $8
+         WHERE area_grade = $1 AND valid_from = $2 AND valid_to IS NULL RETURNING id")
+        .bind(p.area_grade).bind(p.valid_from).bind(p.hundredths).bind(p.source)
+        .bind(p.confirmed).bind(p.note).bind(by).bind(now)
+        .fetch_optional(&mut *conn).await)?;
+    if let Some(id) = replaced {
+        return Ok(id);
+    }
     let before = p.valid_from.previous_day().unwrap_or(p.valid_from);
     on_tx!(tx, conn => sqlx::query(
         "UPDATE unit_prices SET valid_to = $1

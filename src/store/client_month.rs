@@ -136,7 +136,8 @@ scoped! {
     pub const CONTACT_DAYS_SQLITE = "SELECT DISTINCT client_id, office_id, date(occurred_at, '+9 hours') AS day, mode,
                 (',' || participants || ',') LIKE '%,client,%' AS client_present
          FROM contacts
-         WHERE ", office: "office_id = $1", " AND occurred_at >= $2 AND occurred_at < $3";
+         WHERE ", office: "office_id = $1", " AND occurred_at >= $2 AND occurred_at < $3
+           AND status = 'final'";
 }
 
 scoped! {
@@ -144,12 +145,13 @@ scoped! {
     pub const CONTACT_DAYS_POSTGRES = "SELECT DISTINCT client_id, office_id, (occurred_at AT TIME ZONE 'Asia/Tokyo')::date AS day, mode,
                 (',' || participants || ',') LIKE '%,client,%' AS client_present
          FROM contacts
-         WHERE ", office: "office_id = $1", " AND occurred_at >= $2 AND occurred_at < $3";
+         WHERE ", office: "office_id = $1", " AND occurred_at >= $2 AND occurred_at < $3
+           AND status = 'final'";
 }
 
 scoped! {
     pub const HANDOVERS = "SELECT client_id, occurred_at FROM contacts
-         WHERE ", office: "office_id = $1", " AND is_handover = $2";
+         WHERE ", office: "office_id = $1", " AND is_handover = $2 AND status = 'final'";
 }
 
 scoped! {

@@ -182,3 +182,12 @@ pub async fn timeline_for_office(
         .collect::<Result<_, _>>()?;
     Ok((received, events))
 }
+
+/// New inquiries (not contacted yet) of one office, oldest first: the manager's home.
+pub async fn new_for_office(db: &Db, office_id: i64) -> Result<Vec<Inquiry>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM inquiries WHERE office_id = $1 AND status = 'new'
+         ORDER BY received_at, id"
+    );
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(office_id).fetch_all(pool).await)
+}

@@ -157,6 +157,12 @@ const DELETES: &[(&str, &str)] = &[
         "concerns",
         "DELETE FROM concerns WHERE client_id = $1 AND resolved_at IS NULL",
     ),
+    // Every version keeps the words of a contact: none stays, not even of a kept past case.
+    (
+        "contact_versions",
+        "DELETE FROM contact_versions WHERE contact_id IN
+             (SELECT id FROM contacts WHERE client_id = $1)",
+    ),
     (
         "contacts",
         "DELETE FROM contacts WHERE client_id = $1
@@ -237,7 +243,8 @@ pub async fn remove(
     }
     let blanked = on_tx!(tx, c => sqlx::query(
         "UPDATE contacts SET place = '', participants_note = '', heard = '', advice = '',
-                shared_info = '', accommodations = '', next_contact_on = NULL, updated_at = $2
+                shared_info = '', accommodations = '', next_contact_on = NULL, withdrawn_reason = '',
+                updated_at = $2
          WHERE client_id = $1")
         .bind(client_id).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;

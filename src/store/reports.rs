@@ -359,6 +359,7 @@ pub async fn month_contacts(
     let rows: Vec<ContactRow> = on_db!(db, pool => sqlx::query_as(
         "SELECT id, occurred_at, mode, heard, advice, shared_info, accommodations, next_contact_on
          FROM contacts WHERE client_id = $1 AND occurred_at >= $2 AND occurred_at < $3
+           AND status = 'final'
          ORDER BY occurred_at, id")
         .bind(client_id).bind(from).bind(until).fetch_all(pool).await)?;
     Ok(rows.into_iter().map(ContactRow::fact).collect())
@@ -375,6 +376,7 @@ pub async fn month_concerns(
         "SELECT c.category, c.severity, c.note, c.resolved_at, c.resolution
          FROM concerns c JOIN contacts k ON k.id = c.contact_id
          WHERE k.client_id = $1 AND k.occurred_at >= $2 AND k.occurred_at < $3
+           AND k.status = 'final'
          ORDER BY k.occurred_at, c.id")
         .bind(client_id).bind(from).bind(until).fetch_all(pool).await)?;
     Ok(rows.into_iter().map(ConcernRow::fact).collect())
@@ -391,6 +393,7 @@ pub async fn month_tasks(
         "SELECT t.description, t.due_on, t.done_at
          FROM tasks t JOIN contacts k ON k.id = t.contact_id
          WHERE t.client_id = $1 AND k.occurred_at >= $2 AND k.occurred_at < $3
+           AND k.status = 'final'
          ORDER BY k.occurred_at, t.id")
         .bind(client_id).bind(from).bind(until).fetch_all(pool).await)?;
     Ok(rows.into_iter().map(TaskRow::fact).collect())

@@ -211,3 +211,26 @@ pub async fn update_booking(
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(n == 1)
 }
+
+/// A tour asked for and not yet confirmed by staff (the manager's home).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Unconfirmed {
+    pub inquiry_id: i64,
+    pub name: String,
+    pub starts_at: OffsetDateTime,
+}
+
+/// The office's tours still `requested`, soonest first.
+pub async fn unconfirmed_for_office(
+    db: &Db,
+    office_id: i64,
+) -> Result<Vec<Unconfirmed>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT b.inquiry_id, i.name, s.starts_at
+         FROM tour_bookings b
+         JOIN tour_slots s ON s.id = b.slot_id
+         JOIN inquiries i ON i.id = b.inquiry_id
+         WHERE s.office_id = $1 AND b.status = 'requested'
+         ORDER BY s.starts_at, b.id")
+        .bind(office_id).fetch_all(pool).await)
+}

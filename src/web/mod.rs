@@ -5,6 +5,7 @@
 pub mod access;
 pub mod api;
 pub mod claims;
+pub mod confirm;
 pub mod csrf;
 pub mod ctx;
 pub mod hashing;

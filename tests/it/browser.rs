@@ -517,6 +517,8 @@ async fn a_supporters_month_in_chromium() {
         "the draft is built from the hearing: {body}"
     );
     click(&driver, By::Id("finalise")).await;
+    // 確定 asks first, showing what will be fixed.
+    click(&driver, By::Id("confirm-commit")).await;
     click(&driver, By::Id("f-share_recipient")).await;
     click(
         &driver,

@@ -41,6 +41,7 @@ async fn lock(app: &TestApp, office: i64, month: &str, version: &str, reason: &s
             ("month", month),
             ("version", version),
             ("claim_reason", reason),
+            ("confirm", "yes"),
         ],
     )
     .await
@@ -188,6 +189,7 @@ async fn a_filed_rate_is_not_frozen() {
                 ("retained", "9"),
                 ("served", "10"),
                 ("note", ""),
+                ("confirm", "yes"),
             ],
         )
         .await;

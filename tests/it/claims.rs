@@ -324,6 +324,12 @@ async fn a_month_with_every_case() {
 
     // The file check lists the missing service codes; the lock refuses the missing cap result.
     assert!(body.contains("id=\"file-problems\""));
+    let problems = &body[body.find("id=\"file-problems\"").expect("box")..];
+    let problems = &problems[..problems.find("</div>").expect("end")];
+    assert!(
+        problems.contains("<a href=\"/admin/claim-master\">"),
+        "each check links to its fix: {problems}"
+    );
     let lock = app
         .submit(
             &format!("/offices/{office}/claims?month={MONTH}"),
@@ -356,7 +362,12 @@ async fn a_month_with_every_case() {
         .submit(
             &format!("/offices/{office}/claims?month={MONTH}"),
             &format!("/offices/{office}/claims/lock"),
-            &[("month", MONTH), ("version", "0"), ("claim_reason", "")],
+            &[
+                ("month", MONTH),
+                ("version", "0"),
+                ("claim_reason", ""),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(lock.status, StatusCode::SEE_OTHER, "{}", lock.body);
@@ -496,6 +507,7 @@ async fn a_month_with_every_case() {
                 ("month", MONTH),
                 ("version", "1"),
                 ("claim_reason", "返戻による再請求"),
+                ("confirm", "yes"),
             ],
         )
         .await;
@@ -541,7 +553,12 @@ async fn the_file_is_refused_with_every_problem_listed() {
         .submit(
             &format!("/offices/{office}/claims?month={MONTH}"),
             &format!("/offices/{office}/claims/lock"),
-            &[("month", MONTH), ("version", "0"), ("claim_reason", "")],
+            &[
+                ("month", MONTH),
+                ("version", "0"),
+                ("claim_reason", ""),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(lock.status, StatusCode::SEE_OTHER, "{}", lock.body);
@@ -553,6 +570,13 @@ async fn the_file_is_refused_with_every_problem_listed() {
     assert_eq!(file.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(file.body.contains("受給者証番号"), "{}", file.body);
     assert!(file.body.contains("サービスコード"), "{}", file.body);
+    // Each check links to the page that fixes it: the client's record, the claim master.
+    let list = &file.body[file.body.find("class=\"error-summary\"").expect("list")..];
+    assert!(
+        list.contains(&format!("<a href=\"/clients/{}\">", ids[0])),
+        "{list}"
+    );
+    assert!(list.contains("<a href=\"/admin/claim-master\">"), "{list}");
     assert!(app.audit_rows("claims.export_kokuho").await.is_empty());
     // Unknown versions and months are 404.
     for path in [
@@ -633,6 +657,23 @@ async fn the_retention_rate_and_its_filing() {
         )
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Recording a filing is confirmed first: the first POST shows the figures, files nothing.
+    let review = app
+        .submit(
+            &format!("/offices/{office}/retention?fy=2026"),
+            &format!("/offices/{office}/retention"),
+            &[
+                ("fy", "2026"),
+                ("retained", "2"),
+                ("served", "10"),
+                ("note", "体制届の写し"),
+            ],
+        )
+        .await;
+    assert_eq!(review.status, StatusCode::OK, "{}", review.body);
+    assert!(review.body.contains("id=\"confirm-commit\""));
+    assert!(review.body.contains("20.0%"), "the rate to be filed");
+    assert_eq!(app.count("retention_filings").await, 0);
     // The filed rate wins: 2 of 10 is under 30%.
     let ok = app
         .submit(
@@ -643,6 +684,7 @@ async fn the_retention_rate_and_its_filing() {
                 ("retained", "2"),
                 ("served", "10"),
                 ("note", "体制届の写し"),
+                ("confirm", "yes"),
             ],
         )
         .await;

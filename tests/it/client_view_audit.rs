@@ -33,6 +33,7 @@ impl Fixture<'_> {
             "certificates/{cid}" => self.certificate().await.to_string(),
             "consents/{cid}" => self.consent().await.to_string(),
             "plans/{pid}" => self.plan().await.to_string(),
+            "contacts/{rid}" => self.contact().await.to_string(),
             "reports/{month}" => self.report().await,
             _ => panic!(
                 "no fixture for the path parameter {key}: add a record for it to \
@@ -124,6 +125,23 @@ impl Fixture<'_> {
         self.last_id("consents").await
     }
 
+    /// A support record (its history and its correction form).
+    async fn contact(&self) -> i64 {
+        self.submit(
+            "contacts/new",
+            "contacts",
+            &[
+                ("contact_date", &teichaku::clock::today().to_string()),
+                ("contact_time", "10:00"),
+                ("mode", "face_to_face"),
+                ("participants", "client"),
+                ("heard", "今月も休まず出勤できた。"),
+            ],
+        )
+        .await;
+        self.last_id("contacts").await
+    }
+
     /// A draft plan (the edit form is shown only for a draft).
     async fn plan(&self) -> i64 {
         self.submit(
@@ -159,6 +177,7 @@ impl Fixture<'_> {
             &[
                 ("version", "1"),
                 ("report_body", "今月も休まず出勤できた。"),
+                ("confirm", "yes"),
             ],
         )
         .await;

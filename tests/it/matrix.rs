@@ -67,6 +67,8 @@ struct Ids {
     share: i64,
     consent: i64,
     concern: i64,
+    /// A support record of the client (`/clients/{id}/contacts/{rid}`).
+    record: i64,
     task: i64,
     institution: i64,
     claim_setting: i64,
@@ -328,6 +330,7 @@ fn param_value(route: &str, before: &str, name: &str, ids: &Ids) -> Result<Strin
         ("shares", "sid") => ids.share,
         ("claim-settings", "sid") => ids.claim_setting,
         ("concerns", "kid") => ids.concern,
+        ("contacts", "rid") => ids.record,
         ("institutions", "iid") => ids.institution,
         ("claims", "version") => ids.claim_version,
         ("entries", "eid") => ids.selfcheck_entry,
@@ -585,7 +588,11 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
         app.submit(
             &month,
             &format!("{month}/finalise"),
-            &[("version", "1"), ("report_body", "十月のレポート")],
+            &[
+                ("version", "1"),
+                ("report_body", "十月のレポート"),
+                ("confirm", "yes"),
+            ],
         )
         .await,
         "finalise",
@@ -668,6 +675,12 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
     let task = one_id(
         app,
         "SELECT MAX(id) FROM tasks WHERE client_id = $1",
+        client,
+    )
+    .await;
+    let record = one_id(
+        app,
+        "SELECT MAX(id) FROM contacts WHERE client_id = $1",
         client,
     )
     .await;
@@ -777,6 +790,7 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
                 ("month", CLAIM_MONTH),
                 ("version", "0"),
                 ("claim_reason", ""),
+                ("confirm", "yes"),
             ],
         )
         .await,
@@ -833,6 +847,7 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
         share,
         consent,
         concern,
+        record,
         task,
         institution,
         claim_setting,
@@ -1347,6 +1362,7 @@ fn every_parameter_of_the_table_has_a_fixture() {
         share: 6,
         consent: 7,
         concern: 8,
+        record: 8,
         task: 9,
         institution: 10,
         claim_setting: 11,

@@ -137,6 +137,7 @@ async fn records(app: &TestApp, client: i64) -> String {
                     "report_body",
                     "遅刻はなくなりました。朝の準備を前の晩にしています。",
                 ),
+                ("confirm", "yes"),
             ],
         )
         .await;

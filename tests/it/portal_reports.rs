@@ -33,7 +33,11 @@ async fn finalise(app: &TestApp, path: &str, version: i64, body: &str) {
         .submit(
             path,
             &format!("{path}/finalise"),
-            &[("version", &version.to_string()), ("report_body", body)],
+            &[
+                ("version", &version.to_string()),
+                ("report_body", body),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);

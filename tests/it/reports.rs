@@ -127,7 +127,11 @@ async fn finalise(s: &TestApp, path: &str, version: &str, body: &str) {
         .submit(
             path,
             &format!("{path}/finalise"),
-            &[("version", version), ("report_body", body)],
+            &[
+                ("version", version),
+                ("report_body", body),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);

@@ -671,6 +671,68 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "判定日に未就職",
         "Not yet employed on the day",
     ),
+    // The confirmation before a lock (web::confirm).
+    ("claim.confirm_title", "請求の確定", "Lock the claim"),
+    (
+        "claim.confirm_lead",
+        "{month} の請求を確定します。確定する内容を確かめてください。",
+        "You are locking the claim for {month}. Please check what it will hold.",
+    ),
+    ("claim.confirm_month", "対象月", "Month"),
+    ("claim.confirm_claimable", "算定できる", "Claimable"),
+    (
+        "claim.confirm_people",
+        "{n} / {of} 人",
+        "{n} of {of} clients",
+    ),
+    ("claim.confirm_problems", "{n} 件", "{n} problems"),
+    ("claim.confirm_version", "第{n}版", "version {n}"),
+    (
+        "claim.confirm_samples_label",
+        "サービスコード",
+        "Service codes",
+    ),
+    (
+        "claim.confirm_warning",
+        "確定した版は変更できません。あとで直すときは、訂正の理由を書いて新しい版を確定します。",
+        "A locked version cannot be changed. To correct it later, you lock a new version with the reason.",
+    ),
+    (
+        "claim.confirm_button",
+        "この内容で請求を確定する",
+        "Lock this claim",
+    ),
+    (
+        "claim.samples",
+        "この請求には見本（デモ用の架空）のサービスコードが入っています。国保連には送らないでください。",
+        "This claim uses sample (made-up, demo) service codes. Do not send it to the 国保連.",
+    ),
+    (
+        "retention.confirm_title",
+        "就労定着率の届出の記録",
+        "Record the filed rate",
+    ),
+    (
+        "retention.confirm_lead",
+        "{fy}年度の就労定着率を届出（体制届）として記録します。この年度の請求はこの率を使います。",
+        "You are recording the rate filed for fiscal year {fy}. Every claim of that year uses it.",
+    ),
+    (
+        "retention.confirm_warning",
+        "記録した届出は、その年度の基本報酬の区分を決めます。届け出た数と同じか確かめてください。",
+        "The recorded filing decides the year's base reward tier. Check it matches what was filed.",
+    ),
+    (
+        "retention.confirm_button",
+        "この内容で記録する",
+        "Record this filing",
+    ),
+    (
+        "claim.ask_admin",
+        "請求マスタは法人の管理者が直します",
+        "The claim master is fixed by the administrator",
+    ),
+    ("claim.confirm_claimed", "請求額", "Amount claimed"),
 ];
 
 #[cfg(test)]

@@ -317,4 +317,61 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "10.90 のように、小数点以下2桁までの数で入力してください。",
         "Enter a number with at most 2 decimals, such as 10.90.",
     ),
+    // The master page in words people use (issue 12).
+    (
+        "records.master.notice.reward",
+        "報酬告示（平成18年厚生労働省告示第523号）",
+        "Reward notice (MHLW Notice No. 523 of 2006)",
+    ),
+    (
+        "records.master.notice.base",
+        "報酬告示（平成18年厚生労働省告示第523号）第14の2 就労定着支援サービス費",
+        "Reward notice (MHLW Notice No. 523 of 2006), 14-2: employment retention support",
+    ),
+    (
+        "records.master.notice.job_coach",
+        "報酬告示（平成18年厚生労働省告示第523号）第14の2の5",
+        "Reward notice (MHLW Notice No. 523 of 2006), 14-2-5",
+    ),
+    (
+        "records.master.notice.service_codes",
+        "厚生労働省 サービスコード表",
+        "MHLW service code table",
+    ),
+    (
+        "records.master.notice.unit_price",
+        "厚生労働大臣が定める一単位の単価（平成18年厚生労働省告示第539号）",
+        "Price per unit (MHLW Notice No. 539 of 2006)",
+    ),
+    (
+        "records.master.reference",
+        "確かめた資料",
+        "Reference checked",
+    ),
+    ("records.master.sample", "見本", "Sample"),
+    (
+        "records.master.todo.title",
+        "管理者がすること",
+        "For the administrator to do",
+    ),
+    (
+        "records.master.todo.intro",
+        "次の項目は請求の前に確かめてください。確かめたら、同じ開始日で新しい版を登録すると置き換わります。",
+        "Check these before claiming. Once checked, add a version with the same start date: it replaces the open one.",
+    ),
+    (
+        "records.master.todo.confirm",
+        "数値を告示・通知で確かめ、「確認済み」にして登録してください。",
+        "Check the figure against the notice and add it as confirmed.",
+    ),
+    (
+        "records.master.todo.code",
+        "サービスコード表からサービスコードを入力してください。",
+        "Enter the service code from the service code table.",
+    ),
+    (
+        "records.master.todo.sample",
+        "見本のサービスコードです。国保連に送る前に正式なコードに置き換えてください。",
+        "This is a sample service code. Replace it with the real one before sending to the 国保連.",
+    ),
 ];

@@ -453,6 +453,21 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "保存期間を過ぎた利用者の削除",
         "Client removed after the keeping period",
     ),
+    (
+        "audit.action.contact.correct",
+        "支援記録の訂正",
+        "Support record corrected",
+    ),
+    (
+        "audit.action.contact.withdraw",
+        "支援記録の取消",
+        "Support record withdrawn",
+    ),
+    (
+        "audit.action.contact.history_view",
+        "支援記録の履歴の閲覧",
+        "Support record history viewed",
+    ),
 ];
 
 #[cfg(test)]

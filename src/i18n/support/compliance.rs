@@ -121,4 +121,75 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "期限切れのフォローアップ:",
         "Overdue follow-ups:",
     ),
+    // Last month's close (domain::month_close), first from the 1st to the 10th.
+    ("month.close.title", "先月の締め", "Closing last month"),
+    (
+        "month.close.deadline",
+        "国保連への請求期限",
+        "Claim due at the 国保連 by",
+    ),
+    ("month.close.weekend", "土日", "a weekend"),
+    ("month.close.days_left", "あと{days}日", "{days} days left"),
+    ("month.close.today", "今日が期限です", "Due today"),
+    (
+        "month.close.all_done",
+        "先月の記録はすべて揃っています。請求に進めます。",
+        "Last month's records are complete. The claim can go ahead.",
+    ),
+    ("month.close.unfinished", "未完了", "Unfinished"),
+    (
+        "month.close.contacts",
+        "対面の支援",
+        "face-to-face contacts",
+    ),
+    (
+        "month.close.reports",
+        "レポートの確定",
+        "reports to finalise",
+    ),
+    ("month.close.shares", "本人への共有", "reports to share"),
+    (
+        "month.close.per_supporter",
+        "担当者ごとの締め",
+        "The close per supporter",
+    ),
+    ("month.close.col_supporter", "担当者", "Supporter"),
+    (
+        "month.close.col_unmet",
+        "未完了の利用者",
+        "Clients unfinished",
+    ),
+    ("month.close.col_served", "対象の利用者", "Clients served"),
+    ("month.close.no_supporter", "担当者なし", "No supporter"),
+    (
+        "month.close.claim_link",
+        "先月の請求を開く",
+        "Open last month's claim",
+    ),
+    // The staff home page's month close, planned visits and the manager's office.
+    (
+        "home.manage_title",
+        "事業所の状況",
+        "Your office at a glance",
+    ),
+    (
+        "home.close_details",
+        "未完了の利用者と直すページ",
+        "Unfinished clients and where to fix them",
+    ),
+    ("home.new_inquiries", "新しいお問い合わせ", "New inquiries:"),
+    (
+        "home.unconfirmed_tours",
+        "未確定の見学",
+        "Tours not confirmed yet:",
+    ),
+    ("home.none_waiting", "ありません。", "None."),
+    ("home.planned_title", "予定している支援", "Planned visits"),
+    ("home.planned_today", "今日", "Today"),
+    ("home.planned_week", "今週", "This week"),
+    (
+        "home.planned_none",
+        "予定はありません。",
+        "Nothing planned.",
+    ),
 ];

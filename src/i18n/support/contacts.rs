@@ -277,4 +277,81 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "事業所の外に情報を共有した記録には、もとになる本人の同意を選んでください。",
         "Choose the consent this sharing relies on.",
     ),
+    // Versions, drafts and withdrawal (web::support::contact_versions).
+    ("contact.status.draft", "下書き", "Draft"),
+    ("contact.status.final", "保存済み", "Saved"),
+    ("contact.status.withdrawn", "取消", "Withdrawn"),
+    (
+        "contact.draft_note",
+        "下書きです。保存するまで、今月の要件（対面の支援）には数えません。",
+        "A draft: it does not count for the month (face-to-face contact) until saved.",
+    ),
+    (
+        "contact.withdrawn_note",
+        "取り消された記録です。月の要件にも請求にも数えません。理由",
+        "Withdrawn: it counts neither for the month nor for the claim. Reason",
+    ),
+    (
+        "contact.history_link",
+        "この記録の詳細と履歴",
+        "Details and history",
+    ),
+    ("contact.correct", "訂正する", "Correct"),
+    (
+        "contact.continue_draft",
+        "下書きの続きを書く",
+        "Continue the draft",
+    ),
+    (
+        "contact.edit_title",
+        "支援記録の訂正",
+        "Correct a support record",
+    ),
+    (
+        "contact.editing_note",
+        "訂正は新しい版として保存され、前の版は履歴に残ります。困りごとと約束したことはこの画面では変わりません（記録の一覧で解決・完了にできます）。",
+        "A correction is saved as a new version; earlier versions stay in the history. Concerns and agreed actions do not change here (resolve or finish them on the list).",
+    ),
+    ("contact.save_draft", "下書きとして保存", "Save as a draft"),
+    ("contact.save_final", "保存する", "Save"),
+    (
+        "contact.save_correction",
+        "訂正を保存する",
+        "Save the correction",
+    ),
+    (
+        "contact.draft_hint",
+        "書きかけのときは「下書きとして保存」を押してください。下書きは月の要件に数えません。",
+        "If you have not finished, save it as a draft. A draft does not count for the month.",
+    ),
+    ("contact.show_title", "支援記録", "Support record"),
+    ("contact.versions", "版の履歴", "Versions"),
+    ("contact.version_n", "第{n}版", "Version {n}"),
+    ("contact.edited", "記録", "Recorded"),
+    (
+        "contact.withdraw_title",
+        "この記録を取り消す",
+        "Withdraw this record",
+    ),
+    (
+        "contact.withdraw_intro",
+        "記録は消えません。取り消した理由とともに残り、月の要件と請求には数えなくなります。",
+        "The record is not deleted: it stays with the reason and no longer counts for the month or the claim.",
+    ),
+    ("contact.withdraw", "取り消す", "Withdraw"),
+    (
+        "contact.err.withdrawn",
+        "この記録は取り消されています。訂正できません。",
+        "This record was withdrawn and cannot be corrected.",
+    ),
+    (
+        "contact.err.stale",
+        "ほかの人がこの記録を先に変えました。最新の内容を確かめてから、もう一度操作してください。",
+        "Someone changed this record first. Check the latest version, then try again.",
+    ),
+    (
+        "field.contact_reason",
+        "訂正・取消の理由",
+        "Reason for the correction or withdrawal",
+    ),
 ];

@@ -258,7 +258,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Once final, this version cannot be changed. To correct it later, you make a new version.",
     ),
     ("report.save_draft", "下書きを保存する", "Save the draft"),
-    ("report.finalise", "確定する", "Finalise"),
     ("report.versions", "確定した版", "Final versions"),
     ("report.finalised", "確定", "Finalised"),
     (
@@ -586,6 +585,36 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "hint.share_employer_name",
         "「そのほかの職場の担当者」を選んだときに入力します。本人の同意に書かれた名前と同じにしてください。",
         "Only for \"another contact at the employer\": the name as written in the client's consent.",
+    ),
+    // The confirmation before 確定 (web::confirm).
+    ("form.confirm_back", "戻って見直す", "Go back and review"),
+    (
+        "report.confirm_title",
+        "支援レポートの確定",
+        "Finalise the report",
+    ),
+    (
+        "report.confirm_lead",
+        "{name} さんの {month} の支援レポート（{version}）を確定します。内容を確かめてください。",
+        "You are finalising {name}'s report for {month} ({version}). Please check it.",
+    ),
+    ("report.confirm_client", "利用者", "Client"),
+    ("report.confirm_month", "対象月", "Month"),
+    ("report.confirm_version", "版", "Version"),
+    (
+        "report.confirm_warning",
+        "確定した版は書き換えられません。直すときは訂正で新しい版を作ります。確定したら本人に共有してください（共有は基本報酬の要件です）。",
+        "A final version cannot be changed; a correction makes a new version. Once final, share it with the client (sharing is a condition of the base reward).",
+    ),
+    (
+        "report.confirm_button",
+        "この内容で確定する",
+        "Finalise this report",
+    ),
+    (
+        "report.finalise_next",
+        "確定の確認へ進む",
+        "Review and finalise",
     ),
 ];
 

@@ -24,12 +24,13 @@ use crate::claims::{
 use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
-use crate::domain::kokuho::{self, DataKind, Problem};
+use crate::domain::kokuho::{self, At, DataKind, Problem};
 use crate::domain::month::YearMonth;
 use crate::domain::retention;
 use crate::error::{AppError, AppResult};
 use crate::store::{self, claims::LockedClaim, offices::Office};
 use crate::web::{
+    confirm::{self, ConfirmPage},
     csrf::CsrfForm,
     ctx::{Ctx, Page},
     see_other, unprocessable,
@@ -135,6 +136,8 @@ struct ClaimPage {
     unchanged: bool,
     errors: FieldErrors,
     reason: String,
+    /// The month's master has 見本 (sample) service codes: the file must not be sent.
+    samples: bool,
 }
 
 impl ClaimPage {
@@ -182,6 +185,16 @@ impl ClaimPage {
     fn rate_pair(&self, retained: &u32, served: &u32) -> String {
         format!("{}（{retained} / {served}）", percent(*retained, *served))
     }
+    /// The page that fixes a check, if this user may open it.
+    fn fix(&self, p: &Problem) -> Option<String> {
+        if needs_admin(p) {
+            return self.is_admin().then(|| "/admin/claim-master".to_string());
+        }
+        fix_link(p, &self.office, &self.live, &self.month, self.is_admin())
+    }
+    fn ask_admin(&self, p: &Problem) -> bool {
+        needs_admin(p) && !self.is_admin()
+    }
     fn claimable_count(&self) -> usize {
         self.claim.clients.iter().filter(|c| c.claimable()).count()
     }
@@ -214,6 +227,64 @@ impl ClaimPage {
             ),
         }
     }
+}
+
+/// The page that fixes a 国保連 check: the office's number, its 地域区分, the master's
+/// codes and prices (an administrator's page: `None` for a manager, who is told to ask), a
+/// client's record or their 上限額管理結果.
+fn fix_link(
+    problem: &Problem,
+    office: &Office,
+    live: &OfficeClaim,
+    month: &str,
+    is_admin: bool,
+) -> Option<String> {
+    let key = problem.key;
+    let client = |c: &ClientOut| {
+        if key.contains("cap")
+            || key.contains("manage")
+            || key.contains("result")
+            || key.contains("sheet")
+            || key.contains("charge_equals")
+        {
+            format!(
+                "/offices/{}/claims/cap/{}?month={month}",
+                office.id, c.client_id
+            )
+        } else {
+            format!("/clients/{}", c.client_id)
+        }
+    };
+    match (&problem.at, key) {
+        (Some(At::Client(name)), _) => live.clients.iter().find(|c| c.name == *name).map(client),
+        (Some(At::Certificate(number)), _) => live
+            .clients
+            .iter()
+            .find(|c| c.certificate_number == *number)
+            .map(client),
+        (Some(At::Municipality(number)), _) => live
+            .clients
+            .iter()
+            .find(|c| c.municipality_code == *number && c.claimable())
+            .map(|c| format!("/clients/{}", c.client_id)),
+        (None, "kokuho.office_number") => Some(format!("/offices/{}/edit", office.id)),
+        (None, "kokuho.region_code") => Some(format!("/offices/{}/claim-settings", office.id)),
+        (None, "kokuho.unit_price" | "kokuho.service_kind") if is_admin => {
+            Some("/admin/claim-master".to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Checks only an administrator can fix (the master data).
+fn needs_admin(problem: &Problem) -> bool {
+    matches!(
+        problem.key,
+        "kokuho.unit_price"
+            | "kokuho.service_kind"
+            | "kokuho.service_code"
+            | "kokuho.service_code_repeated"
+    )
 }
 
 fn percent(retained: u32, served: u32) -> String {
@@ -251,6 +322,10 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
     };
     let is_locked = locked.is_some();
     let claim = locked.unwrap_or_else(|| live.clone());
+    let samples = store::claims::master_on(&ctx.app.db, ym.first_day())
+        .await?
+        .iter()
+        .any(|r| r.sample);
     Ok(ClaimPage {
         page: ctx.form_page("claim.title").await?,
         month: ym.to_string(),
@@ -269,6 +344,7 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
         unchanged,
         errors: FieldErrors::new(),
         reason: String::new(),
+        samples,
     })
 }
 
@@ -292,6 +368,8 @@ pub struct LockForm {
     /// The newest version the manager saw (0 for none).
     pub version: String,
     pub claim_reason: String,
+    /// `yes` on the confirmation page's POST (`web::confirm`).
+    pub confirm: String,
 }
 
 /// Locks the month as the next version: the evidence of what was claimed.
@@ -325,6 +403,9 @@ pub async fn lock_claim(
         page.errors = errors;
         page.reason = form.claim_reason;
         return Ok(unprocessable(page));
+    }
+    if !confirm::confirmed(&form.confirm) {
+        return Ok(lock_confirmation(&ctx, &page, expected, &reason));
     }
     let claim = &page.live;
     let totals = claim.totals();
@@ -396,6 +477,72 @@ pub async fn lock_claim(
         "/offices/{}/claims?month={}&n=claim_locked",
         page.office.id, page.month
     )))
+}
+
+/// The confirmation page before a lock: what the version will hold.
+fn lock_confirmation(ctx: &Ctx, page: &ClaimPage, expected: i64, reason: &str) -> Response {
+    let confirm_page = ctx.page("claim.confirm_title");
+    let lang = confirm_page.lang;
+    let t = |k: &str| lang.t(k).to_string();
+    let totals = page.live.totals();
+    let claimable = page.live.clients.iter().filter(|c| c.claimable()).count();
+    let mut facts = vec![
+        (t("claim.confirm_month"), page.month.clone()),
+        (
+            t("claim.confirm_claimable"),
+            lang.fill(
+                "claim.confirm_people",
+                &[
+                    ("n", claimable.to_string()),
+                    ("of", page.live.clients.len().to_string()),
+                ],
+            ),
+        ),
+        (
+            t("claim.confirm_claimed"),
+            format!("{}{}", yen(totals.claimed_yen), t("claim.yen")),
+        ),
+        (
+            t("claim.file_check"),
+            lang.fill(
+                "claim.confirm_problems",
+                &[("n", page.problems.len().to_string())],
+            ),
+        ),
+        (
+            t("claim.col_version"),
+            lang.fill(
+                "claim.confirm_version",
+                &[("n", (expected + 1).to_string())],
+            ),
+        ),
+    ];
+    if expected > 0 {
+        facts.push((lang.t("field.claim_reason").to_string(), reason.to_string()));
+    }
+    if page.samples {
+        facts.push((t("claim.confirm_samples_label"), t("claim.samples")));
+    }
+    let back = format!(
+        "/offices/{}/claims?month={}#lock",
+        page.office.id, page.month
+    );
+    ConfirmPage {
+        lead: lang.fill("claim.confirm_lead", &[("month", page.month.clone())]),
+        facts,
+        body: None,
+        warning: t("claim.confirm_warning"),
+        action: format!("/offices/{}/claims/lock", page.office.id),
+        hidden: vec![
+            ("month".into(), page.month.clone()),
+            ("version".into(), expected.to_string()),
+            ("claim_reason".into(), reason.to_string()),
+        ],
+        button: t("claim.confirm_button"),
+        back_href: back,
+        page: confirm_page,
+    }
+    .into_response()
 }
 
 /// A locked version of the office's month, or 404.
@@ -490,6 +637,23 @@ struct ProblemsPage {
     office: Office,
     month: String,
     problems: Vec<Problem>,
+    /// The locked claim the file was written from (to find each problem's page).
+    claim: OfficeClaim,
+}
+
+impl ProblemsPage {
+    fn is_admin(&self) -> bool {
+        self.page.is_admin()
+    }
+    fn fix(&self, p: &Problem) -> Option<String> {
+        if needs_admin(p) {
+            return self.is_admin().then(|| "/admin/claim-master".to_string());
+        }
+        fix_link(p, &self.office, &self.claim, &self.month, self.is_admin())
+    }
+    fn ask_admin(&self, p: &Problem) -> bool {
+        needs_admin(p) && !self.is_admin()
+    }
 }
 
 async fn kokuho_download(
@@ -523,6 +687,7 @@ async fn kokuho_download(
                 office,
                 month: row.month,
                 problems,
+                claim,
             };
             return Ok(unprocessable(page));
         }
@@ -725,6 +890,8 @@ pub struct FilingForm {
     pub retained: String,
     pub served: String,
     pub note: String,
+    /// `yes` on the confirmation page's POST (`web::confirm`).
+    pub confirm: String,
 }
 
 /// Records the rate filed (体制届) for a fiscal year.
@@ -766,6 +933,37 @@ pub async fn file_retention(
         page.note = form.note;
         return Ok(unprocessable(page));
     };
+    if !confirm::confirmed(&form.confirm) {
+        let page = ctx.page("retention.confirm_title");
+        let lang = page.lang;
+        return Ok(ConfirmPage {
+            lead: lang.fill("retention.confirm_lead", &[("fy", fy.to_string())]),
+            facts: vec![
+                (lang.t("field.retained").to_string(), retained.to_string()),
+                (lang.t("field.served").to_string(), served.to_string()),
+                (
+                    lang.t("retention.title").to_string(),
+                    percent(
+                        u32::try_from(retained).unwrap_or(0),
+                        u32::try_from(served).unwrap_or(0),
+                    ),
+                ),
+            ],
+            body: None,
+            warning: lang.t("retention.confirm_warning").to_string(),
+            action: format!("/offices/{}/retention", office.id),
+            hidden: vec![
+                ("fy".into(), fy.to_string()),
+                ("retained".into(), retained.to_string()),
+                ("served".into(), served.to_string()),
+                ("note".into(), note.clone()),
+            ],
+            button: lang.t("retention.confirm_button").to_string(),
+            back_href: format!("/offices/{}/retention?fy={fy}", office.id),
+            page,
+        }
+        .into_response());
+    }
     let mut tx = ctx.app.db.begin().await?;
     store::claims::file_rate(
         &mut tx,

@@ -13,6 +13,7 @@ use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::claim_records::{
     AREA_GRADES, MasterForm, PriceForm, format_price, grade_key, item_key, master_items,
+    notice_key, todo_keys,
 };
 use crate::domain::fields::FieldErrors;
 use crate::error::AppResult;
@@ -64,6 +65,33 @@ impl MasterPage {
     /// Only web addresses become links; a source such as "domain.md §6" stays text.
     fn is_link(&self, source: &str) -> bool {
         source.starts_with("https://") || source.starts_with("http://")
+    }
+    fn notice_key(&self, code: &str) -> &'static str {
+        notice_key(code)
+    }
+    /// The open version of each item with what is left to do about it.
+    fn todos(&self) -> Vec<(&MasterRow, Vec<&'static str>)> {
+        self.rows
+            .iter()
+            .filter(|r| r.valid_to.is_none())
+            .map(|r| {
+                (
+                    r,
+                    todo_keys(
+                        r.confirmed,
+                        &r.service_code,
+                        r.sample && r.item != "service_kind",
+                    ),
+                )
+            })
+            .filter(|(_, keys)| !keys.is_empty())
+            .collect()
+    }
+    fn price_todos(&self) -> Vec<&PriceRow> {
+        self.prices
+            .iter()
+            .filter(|p| p.valid_to.is_none() && !p.confirmed)
+            .collect()
     }
 }
 
@@ -123,9 +151,10 @@ pub async fn create_master_row(
         source: &input.source,
         confirmed: input.confirmed,
         note: &input.note,
+        sample: false,
     };
     let mut tx = ctx.app.db.begin().await?;
-    let id = store::claims::insert_master(&mut tx, &row, who.id, clock::now()).await?;
+    let id = store::claims::insert_master(&mut tx, &row, Some(who.id), clock::now()).await?;
     ctx.audit(
         Action::ClaimMasterCreate,
         &AuditRef::new("claim_master", id),

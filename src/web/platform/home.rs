@@ -1,15 +1,22 @@
-//! The signed-in home page: the offices the staff member works in.
+//! The signed-in home page: the offices the staff member works in; from the 1st to the
+//! 国保連 deadline, last month's close first (their own clients; for a manager, the office's
+//! close per supporter); the visits planned today and this week; for a manager, the new
+//! inquiries and the tours not confirmed yet.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::month::YearMonth;
-use crate::domain::staff::Principal;
+use crate::domain::month_close;
+use crate::domain::staff::{Principal, Role};
 use crate::error::AppResult;
-use crate::store::{self, offices::OfficeSummary, tasks::Task};
+use crate::store::{
+    self, contacts::PlannedVisit, inquiries::Inquiry, offices::OfficeSummary, tasks::Task,
+    tours::Unconfirmed,
+};
 use crate::web::portal::selfcheck::watch::{self, WatchLine};
-use crate::web::support::compliance::{Row, month_rows};
+use crate::web::support::compliance::{CloseView, Row, close_for, month_rows};
 use crate::web::{
     access::Staff,
     ctx::{Ctx, Page},
@@ -18,6 +25,18 @@ use crate::web::{
 
 /// Offices shown on the home page (the office list pages through all of them).
 const HOME_OFFICES: usize = 20;
+
+/// What a manager sees of one office they manage.
+struct Managed {
+    office_id: i64,
+    office_name: String,
+    inquiries: Vec<Inquiry>,
+    tours: Vec<Unconfirmed>,
+    /// Last month's close of the whole office, while it is open.
+    close: Option<CloseView>,
+    /// (supporter, clients unfinished, clients served) for last month.
+    per_supporter: Vec<(String, usize, usize)>,
+}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "platform/home.html")]
@@ -34,6 +53,12 @@ struct HomePage {
     month: String,
     /// Self-check: the clients in their charge with missed days or falling items.
     selfcheck: Vec<WatchLine>,
+    /// Last month's close for the clients this staff member supports, while it is open.
+    close: Option<CloseView>,
+    /// Visits planned today and later this week (次回の予定日 of the latest contact).
+    planned: Vec<PlannedVisit>,
+    week_end: time::Date,
+    managed: Vec<Managed>,
 }
 
 impl HomePage {
@@ -50,6 +75,21 @@ impl HomePage {
             None => "role.none",
         }
     }
+    fn planned_today(&self) -> Vec<&PlannedVisit> {
+        self.planned
+            .iter()
+            .filter(|p| p.planned_on == self.today)
+            .collect()
+    }
+    fn planned_later(&self) -> Vec<&PlannedVisit> {
+        self.planned
+            .iter()
+            .filter(|p| p.planned_on > self.today)
+            .collect()
+    }
+    fn at(&self, at: &time::OffsetDateTime) -> String {
+        crate::clock::format_jst(*at)
+    }
 }
 
 /// Before the setup, the setup page; for a visitor, the sign-in page.
@@ -60,17 +100,14 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
     let Some(Staff(me)) = me else {
         return Ok(see_other("/login"));
     };
+    let db = &ctx.app.db;
     // The first offices only; the office list pages through the rest.
-    let mut offices = store::offices::page_visible(
-        &ctx.app.db,
-        &me,
-        crate::domain::paging::Keyset::First,
-        HOME_OFFICES as i64 + 1,
-    )
-    .await?;
+    let mut offices =
+        store::offices::page_visible(db, &me, crate::domain::paging::Keyset::First, HOME_OFFICES as i64 + 1)
+            .await?;
     let more_offices = offices.len() > HOME_OFFICES;
     offices.truncate(HOME_OFFICES);
-    let tasks = store::tasks::open_for_owner(&ctx.app.db, me.id).await?;
+    let tasks = store::tasks::open_for_owner(db, me.id).await?;
     let today = crate::clock::today();
     let ym = YearMonth::of(today);
     let mut rows = Vec::new();
@@ -78,7 +115,37 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         rows.extend(month_rows(&ctx, m.office_id, Some(me.id), ym).await?);
     }
     rows.sort_by_key(|r| crate::domain::compliance::urgency(&r.items));
-    let selfcheck = watch::for_supporter(&ctx.app.db, me.id, today, ctx.lang).await?;
+    let selfcheck = watch::for_supporter(db, me.id, today, ctx.lang).await?;
+    let member_of: Vec<i64> = me.memberships.iter().map(|m| m.office_id).collect();
+    let close = close_for(db, &member_of, Some(me.id), today)
+        .await?
+        .map(|(c, _)| c)
+        .filter(|c| c.served > 0);
+    let (_, week_end) = month_close::this_week(today);
+    let planned = store::contacts::planned_for_supporter(db, me.id, today, week_end).await?;
+    let mut managed = Vec::new();
+    for m in me.memberships.iter().filter(|m| m.role == Role::Manager) {
+        let office_name = offices
+            .iter()
+            .find(|o| o.id == m.office_id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        let (close, per_supporter) = match close_for(db, &[m.office_id], None, today).await? {
+            Some((c, all)) => {
+                let per = c.per_supporter(&all);
+                (Some(c), per)
+            }
+            None => (None, Vec::new()),
+        };
+        managed.push(Managed {
+            office_id: m.office_id,
+            office_name,
+            inquiries: store::inquiries::new_for_office(db, m.office_id).await?,
+            tours: store::tours::unconfirmed_for_office(db, m.office_id).await?,
+            close,
+            per_supporter,
+        });
+    }
     let page = ctx.page("home.title");
     Ok(HomePage {
         page,
@@ -90,6 +157,10 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         rows,
         month: ym.to_string(),
         selfcheck,
+        close,
+        planned,
+        week_end,
+        managed,
     }
     .into_response())
 }

@@ -13,9 +13,10 @@ use serde::Deserialize;
 use time::Date;
 
 use crate::clock;
-use crate::domain::client_month;
+use crate::domain::client_month::{self, Unmet};
 use crate::domain::compliance::{self, Duties, Item, PlanState};
 use crate::domain::month::YearMonth;
+use crate::domain::month_close::{self, Close};
 use crate::domain::rules::eligibility::PriorService;
 use crate::error::AppResult;
 use crate::store::compliance::{ClientRow, MonthFacts};
@@ -30,14 +31,43 @@ pub fn routes() -> Routes {
 }
 
 /// One client's line for the month.
+#[derive(Clone)]
 pub struct Row {
     pub client_id: i64,
     pub name: String,
     pub supporter: Option<String>,
     pub items: Vec<Item>,
+    /// The month the row is about (the links to fix an item open that month's pages).
+    pub month: YearMonth,
 }
 
 impl Row {
+    /// The page that fixes `item` for this client: a missing contact opens a new contact,
+    /// a report its month, a certificate or contract its form, a plan the plans.
+    pub fn fix(&self, item: &Item) -> String {
+        let c = self.client_id;
+        match item {
+            Item::Unmet(
+                Unmet::NoFaceToFace | Unmet::MetWithoutClient | Unmet::MetOnUncoveredDay,
+            )
+            | Item::HandoverDue { .. }
+            | Item::HandoverMissed { .. } => format!("/clients/{c}/contacts/new"),
+            Item::Unmet(Unmet::ReportNotFinal | Unmet::ReportNotShared) => {
+                format!("/clients/{c}/reports/{}", self.month)
+            }
+            Item::Unmet(Unmet::NoCertificate) => format!("/clients/{c}/certificates/new"),
+            Item::Unmet(Unmet::NoContract) => format!("/clients/{c}/contracts/new"),
+            Item::PlanMissing | Item::PlanReviewDue { .. } => format!("/clients/{c}/plans"),
+            Item::OverdueTasks { .. } => format!("/clients/{c}/contacts"),
+            Item::Unmet(Unmet::NotEligible(_)) | Item::CertificateEnding { .. } => {
+                format!("/clients/{c}")
+            }
+        }
+    }
+    /// The conditions of the base reward that are not met.
+    pub fn unmet(&self) -> Vec<&Item> {
+        self.items.iter().filter(|i| i.blocks_claim()).collect()
+    }
     /// The monthly conditions of the base reward are met.
     pub fn green(&self) -> bool {
         !self.items.iter().any(Item::blocks_claim)
@@ -136,11 +166,102 @@ pub fn rows_from(facts: &MonthFacts, first: Date, last: Date, today: Date) -> Ve
                 name: c.name.clone(),
                 supporter: c.supporter_name.clone(),
                 items,
+                month: YearMonth::of(first),
             })
         })
         .collect();
     rows.sort_by_key(|r| compliance::urgency(&r.items));
     rows
+}
+
+/// Last month's close while it is open (`domain::month_close::window`): the deadline and
+/// the clients whose conditions of the base reward are not met yet, each item a link to the
+/// page that fixes it.
+pub struct CloseView {
+    pub close: Close,
+    /// Clients served in the month whose conditions are not all met, most urgent first.
+    pub rows: Vec<Row>,
+    /// Clients served in the month.
+    pub served: usize,
+}
+
+impl CloseView {
+    /// Clients with an unfinished contact, report or share.
+    pub fn count(&self, what: &str) -> usize {
+        let wanted = |i: &Item| {
+            matches!(
+                (what, i),
+                (
+                    "contacts",
+                    Item::Unmet(
+                        Unmet::NoFaceToFace | Unmet::MetWithoutClient | Unmet::MetOnUncoveredDay,
+                    ),
+                ) | ("reports", Item::Unmet(Unmet::ReportNotFinal))
+                    | ("shares", Item::Unmet(Unmet::ReportNotShared))
+            )
+        };
+        self.rows
+            .iter()
+            .filter(|r| r.items.iter().any(wanted))
+            .count()
+    }
+    /// "あと9日" / "9 days left".
+    pub fn days_left(&self, lang: crate::i18n::Lang) -> String {
+        lang.fill(
+            "month.close.days_left",
+            &[("days", self.close.days_left.to_string())],
+        )
+    }
+    pub fn deadline_on_weekend(&self) -> bool {
+        month_close::is_weekend(self.close.deadline)
+    }
+    /// Per supporter (in the order of their first client): (name, clients unmet, served).
+    pub fn per_supporter(&self, all: &[Row]) -> Vec<(String, usize, usize)> {
+        let mut out: Vec<(String, usize, usize)> = Vec::new();
+        for r in all {
+            let name = r.supporter.clone().unwrap_or_default();
+            let i = match out.iter().position(|(n, _, _)| *n == name) {
+                Some(i) => i,
+                None => {
+                    out.push((name, 0, 0));
+                    out.len() - 1
+                }
+            };
+            out[i].2 += 1;
+            if !r.green() {
+                out[i].1 += 1;
+            }
+        }
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+}
+
+/// Last month's rows of `offices` (only `supporter`'s clients when given), while the close
+/// is open on `today`: (the close with the unmet rows, every row of the month).
+pub async fn close_for(
+    db: &crate::db::Db,
+    offices: &[i64],
+    supporter: Option<i64>,
+    today: Date,
+) -> Result<Option<(CloseView, Vec<Row>)>, sqlx::Error> {
+    let Some(close) = month_close::window(today) else {
+        return Ok(None);
+    };
+    let mut all = Vec::new();
+    for office in offices {
+        all.extend(rows_for(db, *office, supporter, close.month, today).await?);
+    }
+    all.sort_by_key(|r| compliance::urgency(&r.items));
+    let rows = all.iter().filter(|r| !r.green()).cloned().collect();
+    Ok(Some((
+        CloseView {
+            close,
+            rows,
+            served: all.len(),
+        },
+        all,
+    )))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -159,6 +280,8 @@ struct OfficeMonthPage {
     next: String,
     rows: Vec<Row>,
     bad_month: bool,
+    /// Last month's close, shown first while it is open and this month is shown.
+    close: Option<CloseView>,
 }
 
 impl OfficeMonthPage {
@@ -178,7 +301,16 @@ pub async fn office_month(
     let parsed = YearMonth::parse(&q.month);
     let ym = parsed.unwrap_or_else(|| YearMonth::of(clock::today()));
     let rows = month_rows(&ctx, office.id, None, ym).await?;
+    let today = clock::today();
+    let close = if ym == YearMonth::of(today) {
+        close_for(&ctx.app.db, &[office.id], None, today)
+            .await?
+            .map(|(c, _)| c)
+    } else {
+        None
+    };
     let page = OfficeMonthPage {
+        close,
         page: ctx.page("month.title"),
         office,
         month: ym.to_string(),

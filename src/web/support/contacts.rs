@@ -23,7 +23,8 @@ use crate::db::Db;
 use crate::domain::audit::Action;
 use crate::domain::consent::Category;
 use crate::domain::contact::{
-    ACTION_ROWS, CONCERN_CATEGORIES, CONCERN_ROWS, ContactForm, Mode, PARTICIPANTS,
+    ACTION_ROWS, CONCERN_CATEGORIES, CONCERN_ROWS, ContactForm, ContactInput, ContactStatus, Mode,
+    PARTICIPANTS,
 };
 use crate::domain::fields::FieldErrors;
 use crate::domain::month::YearMonth;
@@ -181,6 +182,11 @@ impl ListPage {
     fn overdue(&self, task: &Task) -> bool {
         store::tasks::is_overdue(task, self.today)
     }
+    fn version_label(&self, n: &i64) -> String {
+        self.page
+            .lang
+            .fill("contact.version_n", &[("n", n.to_string())])
+    }
 }
 
 /// Month labels (YYYY-MM, Japan time) for the last `TREND_MONTHS` months, oldest first.
@@ -250,8 +256,12 @@ pub async fn list_contacts(ctx: Ctx, ClientView { client, .. }: ClientView) -> A
 
 #[derive(Template, WebTemplate)]
 #[template(path = "support/contacts/form.html")]
-struct FormPage {
+pub(super) struct FormPage {
     page: Page,
+    /// Where the form posts: a new record, or a correction of `editing`.
+    action: String,
+    /// The record being corrected (its concerns and actions are not in the form).
+    editing: Option<Contact>,
     client: Client,
     form: ContactForm,
     errors: FieldErrors,
@@ -288,15 +298,28 @@ impl FormPage {
     fn selected(&self, key: &str, value: &str) -> bool {
         self.form.get(key) == value
     }
+    /// A new record or a draft may be saved as a draft; a final one stays final.
+    fn may_draft(&self) -> bool {
+        self.editing
+            .as_ref()
+            .is_none_or(|c| c.status() == ContactStatus::Draft)
+    }
+    /// Correcting a final record says why.
+    fn reason_required(&self) -> bool {
+        self.editing
+            .as_ref()
+            .is_some_and(|c| c.status() == ContactStatus::Final)
+    }
 }
 
-async fn form_page(
+pub(super) async fn form_page(
     ctx: &Ctx,
     client: Client,
     office: &Office,
     form: ContactForm,
     errors: FieldErrors,
     blocked: Option<String>,
+    editing: Option<Contact>,
 ) -> AppResult<FormPage> {
     let db = &ctx.app.db;
     let staff = store::staff::list_for_office(db, office.id)
@@ -310,8 +333,17 @@ async fn form_page(
         .into_iter()
         .filter(|c| c.withdrawn_at.is_none())
         .collect();
+    let (title, action) = match &editing {
+        Some(c) => (
+            "contact.edit_title",
+            format!("/clients/{}/contacts/{}", client.id, c.id),
+        ),
+        None => ("contact.new", format!("/clients/{}/contacts", client.id)),
+    };
     Ok(FormPage {
-        page: ctx.page("contact.new"),
+        page: ctx.page(title),
+        action,
+        editing,
         client,
         form,
         errors,
@@ -346,7 +378,7 @@ pub async fn new_contact(
         ("action_owner_3".into(), who.id.to_string()),
     ]);
     Ok(
-        form_page(&ctx, client, &office, form, FieldErrors::new(), None)
+        form_page(&ctx, client, &office, form, FieldErrors::new(), None, None)
             .await?
             .into_response(),
     )
@@ -364,6 +396,56 @@ pub async fn create_contact(
     } = &access;
     let db = &ctx.app.db;
     let form = ContactForm(pairs);
+    let status = ContactStatus::requested(&form.get("status"), None);
+    let input = match checked_input(&ctx, &access, form, None).await? {
+        Ok(input) => input,
+        Err(page) => return Ok(unprocessable(page)),
+    };
+    let mut tx = db.begin().await?;
+    let contact_id = store::contacts::insert_as(
+        &mut tx,
+        client.id,
+        office.id,
+        who.id,
+        &input,
+        status,
+        clock::now(),
+    )
+    .await?;
+    ctx.audit(
+        Action::ContactCreate,
+        &AuditRef::new("contact", contact_id).client(client.id),
+    )
+    .office(office.id)
+    .detail(format!(
+        "client={} mode={} concerns={} actions={} handover={} status={}",
+        client.id,
+        input.mode.code(),
+        input.concerns.len(),
+        input.actions.len(),
+        input.is_handover,
+        status.code()
+    ))
+    .write(&mut tx)
+    .await?;
+    tx.commit().await?;
+    Ok(see_other(&format!(
+        "/clients/{}/contacts?n=saved",
+        client.id
+    )))
+}
+
+/// The form parsed and its sharing checked against the client's consent (a sharing outside
+/// the office needs a consent covering support records): the input, or the form page again
+/// with its messages (for `editing` when a record is corrected).
+pub(super) async fn checked_input(
+    ctx: &Ctx,
+    access: &ClientEdit,
+    form: ContactForm,
+    editing: Option<&Contact>,
+) -> AppResult<Result<ContactInput, FormPage>> {
+    let ClientEdit { client, office, .. } = access;
+    let db = &ctx.app.db;
     let owners: Vec<i64> = store::staff::list_for_office(db, office.id)
         .await?
         .iter()
@@ -374,75 +456,69 @@ pub async fn create_contact(
         .iter()
         .map(|(i, _)| *i)
         .collect();
-    let input = match form.parse(clock::today(), &owners, &institutions) {
+    let mut input = match form.parse(clock::today(), &owners, &institutions) {
         Ok(input) => input,
         Err(errors) => {
-            return Ok(unprocessable(
-                form_page(&ctx, client.clone(), office, form, errors, None).await?,
-            ));
+            let page = form_page(
+                ctx,
+                client.clone(),
+                office,
+                form,
+                errors,
+                None,
+                editing.cloned(),
+            )
+            .await?;
+            return Ok(Err(page));
         }
     };
+    let mut errors = FieldErrors::new();
+    if let Some(c) = editing {
+        // A correction changes the record's own words; its concerns and actions keep
+        // their history and are not in the form.
+        input.concerns.clear();
+        input.actions.clear();
+        let required = c.status() == ContactStatus::Final;
+        crate::domain::contact::parse_reason(&mut errors, &form.get("contact_reason"), required);
+    }
+    let mut blocked = None;
     if input.shares_outside() {
-        // Sharing outside the office needs the client's consent for support records.
         let rows = store::consents::list_for_client(db, client.id).await?;
         let chosen = input
             .shared_consent_id
             .and_then(|cid| rows.iter().find(|r| r.id == cid));
-        let mut errors = FieldErrors::new();
-        let blocked = match chosen {
-            None => {
-                errors.add("shared_consent_id", "err.consent_required");
-                None
-            }
+        match chosen {
+            None => errors.add("shared_consent_id", "err.consent_required"),
             Some(row) => {
                 let recipient = row.record().recipient;
                 let needed = [Category::SupportRecords];
-                match crate::web::support::consents::check_sharing(
-                    &ctx, &access, &recipient, &needed,
-                )
-                .await?
+                if let Err(b) =
+                    crate::web::support::consents::check_sharing(ctx, access, &recipient, &needed)
+                        .await?
                 {
-                    Ok(_) => None,
-                    Err(b) => {
-                        errors.add("shared_consent_id", b.key());
-                        Some(crate::web::support::consents::blocked_message(
-                            &ctx.page("contact.new"),
-                            &b,
-                        ))
-                    }
+                    errors.add("shared_consent_id", b.key());
+                    blocked = Some(crate::web::support::consents::blocked_message(
+                        &ctx.page("contact.new"),
+                        &b,
+                    ));
                 }
             }
-        };
-        if !errors.is_empty() {
-            return Ok(unprocessable(
-                form_page(&ctx, client.clone(), office, form, errors, blocked).await?,
-            ));
         }
     }
-    let mut tx = db.begin().await?;
-    let contact_id =
-        store::contacts::insert(&mut tx, client.id, office.id, who.id, &input, clock::now())
-            .await?;
-    ctx.audit(
-        Action::ContactCreate,
-        &AuditRef::new("contact", contact_id).client(client.id),
-    )
-    .office(office.id)
-    .detail(format!(
-        "client={} mode={} concerns={} actions={} handover={}",
-        client.id,
-        input.mode.code(),
-        input.concerns.len(),
-        input.actions.len(),
-        input.is_handover
-    ))
-    .write(&mut tx)
-    .await?;
-    tx.commit().await?;
-    Ok(see_other(&format!(
-        "/clients/{}/contacts?n=saved",
-        client.id
-    )))
+    if !errors.is_empty() {
+        let page = form_page(
+            ctx,
+            client.clone(),
+            office,
+            form,
+            errors,
+            blocked,
+            editing.cloned(),
+        )
+        .await?;
+        return Ok(Err(page));
+    }
+    Ok(Ok(input))
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod compliance;
 pub mod consents;
+pub mod contact_versions;
 pub mod contacts;
 pub mod institutions;
 pub mod plans;
@@ -14,6 +15,7 @@ use crate::web::access::Routes;
 pub fn routes() -> Routes {
     Routes::new()
         .merge(contacts::routes())
+        .merge(contact_versions::routes())
         .merge(consents::routes())
         .merge(institutions::routes())
         .merge(plans::routes())

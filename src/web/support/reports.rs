@@ -38,6 +38,7 @@ use crate::store::{
 };
 use crate::web::{
     access::{Child, ClientEdit, ClientView, OfClient, Policy, Routes, Sub, path_params},
+    confirm::{self, ConfirmPage},
     csrf::CsrfForm,
     ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other,
@@ -468,6 +469,19 @@ async fn refused(ctx: &Ctx, client: Client, month: YearMonth, why: Refusal) -> A
 pub struct BodyForm {
     pub version: String,
     pub report_body: String,
+    /// `yes` on the confirmation page's POST (`web::confirm`).
+    pub confirm: String,
+}
+
+/// What a POST of the draft form does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// 下書きを保存する.
+    Save,
+    /// 確定の確認へ: saves the draft and shows what will be fixed.
+    Review,
+    /// The confirmation page's 確定.
+    Finalise,
 }
 
 /// The latest version, if the draft form for `form_version` may change it.
@@ -489,17 +503,70 @@ pub async fn update_body(
     ReportMonth(month): ReportMonth,
     CsrfForm(form): CsrfForm<BodyForm>,
 ) -> AppResult<Response> {
-    save_body(ctx, access, month, form, false).await
+    save_body(ctx, access, month, form, Step::Save).await
 }
 
-/// 確定: saves the body as shown in the form and makes the version final, in one step.
+/// 確定, in two steps: the draft form's button saves the body and shows the confirmation
+/// page (`web::confirm`); its button (`confirm=yes`) saves the body as shown there and
+/// makes the version final.
 pub async fn finalise(
     ctx: Ctx,
     access: ClientEdit,
     ReportMonth(month): ReportMonth,
     CsrfForm(form): CsrfForm<BodyForm>,
 ) -> AppResult<Response> {
-    save_body(ctx, access, month, form, true).await
+    let step = if confirm::confirmed(&form.confirm) {
+        Step::Finalise
+    } else {
+        Step::Review
+    };
+    save_body(ctx, access, month, form, step).await
+}
+
+/// The confirmation page before the version is made final.
+fn finalise_confirmation(
+    ctx: &Ctx,
+    client: &Client,
+    month: YearMonth,
+    latest: &ReportRow,
+    body: &str,
+) -> Response {
+    let page = ctx.page("report.confirm_title");
+    let version = version_label(&page, latest.version);
+    let month_text = match page.lang {
+        Lang::Ja => month.japanese(),
+        Lang::En => month.to_string(),
+    };
+    let lead = page.lang.fill(
+        "report.confirm_lead",
+        &[
+            ("name", client.name.clone()),
+            ("month", month_text.clone()),
+            ("version", version.clone()),
+        ],
+    );
+    ConfirmPage {
+        lead,
+        facts: vec![
+            (
+                page.t("report.confirm_client").to_string(),
+                client.name.clone(),
+            ),
+            (page.t("report.confirm_month").to_string(), month_text),
+            (page.t("report.confirm_version").to_string(), version),
+        ],
+        body: Some(body.to_string()),
+        warning: page.t("report.confirm_warning").to_string(),
+        action: format!("{}/finalise", month_url(client, month)),
+        hidden: vec![
+            ("version".into(), latest.version.to_string()),
+            ("report_body".into(), body.to_string()),
+        ],
+        button: page.t("report.confirm_button").to_string(),
+        back_href: month_url(client, month),
+        page,
+    }
+    .into_response()
 }
 
 async fn save_body(
@@ -511,8 +578,9 @@ async fn save_body(
     }: ClientEdit,
     month: YearMonth,
     form: BodyForm,
-    and_finalise: bool,
+    step: Step,
 ) -> AppResult<Response> {
+    let and_finalise = step == Step::Finalise;
     let latest = match editable_latest(&ctx, &client, month, &form.version).await? {
         Ok(latest) => latest,
         Err(why) => return refused(&ctx, client, month, why).await,
@@ -550,6 +618,9 @@ async fn save_body(
         .write(&mut tx)
         .await?;
     tx.commit().await?;
+    if step == Step::Review {
+        return Ok(finalise_confirmation(&ctx, &client, month, &latest, &body));
+    }
     Ok(see_other(&format!("{}?n=saved", month_url(&client, month))))
 }
 
