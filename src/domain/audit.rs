@@ -126,6 +126,7 @@ actions! {
     RecoveryCodeUsed = "auth.recovery_code_used",
     KeepingSettingUpdate = "keeping.setting_update",
     ClientRemove = "client.remove",
+    PlanPrint = "plan.print",
 }
 
 impl Action {

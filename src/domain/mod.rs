@@ -10,6 +10,7 @@ pub mod compliance;
 pub mod consent;
 pub mod contact;
 pub mod csv;
+pub mod era;
 pub mod export;
 pub mod fields;
 pub mod guide;

@@ -21,6 +21,8 @@ pub struct Office {
     pub plan_review_months: i64,
     pub phone: String,
     pub email: String,
+    /// Printed documents are dated in the era calendar (和暦, `domain::era`).
+    pub era_dates: bool,
 }
 
 /// An office with the number of clients in it, for lists.
@@ -35,7 +37,7 @@ pub struct OfficeSummary {
 
 const COLUMNS: &str =
     "id, organization_id, name, office_number, prefecture, address, nearest_station, phone, email,
-     hours, services, published, plan_review_months";
+     hours, services, published, plan_review_months, era_dates";
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<Office>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM offices WHERE id = $1");
@@ -97,6 +99,13 @@ pub async fn update(
         .bind(o.published).bind(o.plan_review_months).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done == 1)
+}
+
+/// Whether the office's printed documents are dated in the era calendar (和暦); kept apart
+/// from `OfficeInput` because it is a setting of the documents, not a fact of the office.
+pub async fn set_era_dates(tx: &mut Tx, id: i64, era_dates: bool) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("UPDATE offices SET era_dates = $2 WHERE id = $1")
+        .bind(id).bind(era_dates).execute(c).await.map(|_| ()))
 }
 
 /// Number of clients recorded in the office (an office with clients cannot be deleted).

@@ -15,6 +15,7 @@ pub mod portal;
 pub mod records;
 pub mod ruby;
 pub mod session;
+pub mod sheet;
 pub mod support;
 pub mod throttle;
 

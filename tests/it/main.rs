@@ -17,6 +17,7 @@ mod compliance;
 mod consents;
 mod contacts;
 mod csrf;
+mod documents;
 mod email;
 mod fuzz;
 mod hardening;

@@ -453,6 +453,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "保存期間を過ぎた利用者の削除",
         "Client removed after the keeping period",
     ),
+    ("audit.action.plan.print", "計画の印刷", "Plan printed"),
 ];
 
 #[cfg(test)]

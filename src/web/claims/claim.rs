@@ -563,6 +563,8 @@ pub async fn export_cap_results(
 #[template(path = "claims/claims/invoices.html")]
 struct InvoicesPage {
     page: Page,
+    /// The issuer (法人名, 事業所番号, address) and the month as written on paper.
+    head: crate::web::sheet::SheetHead,
     office: Office,
     month: String,
     issued_on: String,
@@ -595,11 +597,13 @@ pub async fn invoices(
         ))
         .write_now(&ctx.app.db)
         .await?;
+    let head = crate::web::sheet::SheetHead::load(&ctx.app.db, &office, ctx.lang).await?;
     Ok(InvoicesPage {
         page: ctx.page("invoice.title"),
         office,
-        month: row.month,
-        issued_on: clock::today().to_string(),
+        month: YearMonth::parse(&row.month).map_or(row.month, |m| head.month(m)),
+        issued_on: head.date(clock::today()),
+        head,
         clients: claim
             .clients
             .into_iter()

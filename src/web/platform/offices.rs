@@ -154,6 +154,7 @@ pub async fn create_office(
             return save_failed(&ctx, err, form, "office.new", "/offices".into()).await;
         }
     };
+    store::offices::set_era_dates(&mut tx, id, form.era_dates()).await?;
     ctx.audit(
         Action::OfficeCreate,
         &AuditRef::new("office", id).office(id),
@@ -181,6 +182,7 @@ pub async fn edit_office(
         services: office.services,
         published: if office.published { "1" } else { "" }.to_string(),
         plan_review_months: office.plan_review_months.to_string(),
+        era_dates: if office.era_dates { "1" } else { "" }.to_string(),
     };
     let action = format!("/offices/{}", office.id);
     Ok(form_page(ctx.page("office.edit"), form, FieldErrors::new(), action).into_response())
@@ -207,6 +209,7 @@ pub async fn update_office(
     if let Err(err) = store::offices::update(&mut tx, office.id, &input, clock::now()).await {
         return save_failed(&ctx, err, form, "office.edit", action).await;
     }
+    store::offices::set_era_dates(&mut tx, office.id, form.era_dates()).await?;
     ctx.audit(Action::OfficeUpdate, &office)
         .detail(describe(&input))
         .write(&mut tx)

@@ -6,6 +6,7 @@ pub mod compliance;
 pub mod consents;
 pub mod contacts;
 pub mod institutions;
+pub mod plan_print;
 pub mod plans;
 pub mod reports;
 
@@ -17,6 +18,7 @@ pub fn routes() -> Routes {
         .merge(consents::routes())
         .merge(institutions::routes())
         .merge(plans::routes())
+        .merge(plan_print::routes())
         .merge(reports::routes())
         .merge(compliance::routes())
         .merge(calendar::routes())
