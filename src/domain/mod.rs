@@ -18,6 +18,7 @@ pub mod ical;
 pub mod inquiry;
 pub mod institution;
 pub mod kokuho;
+pub mod money;
 pub mod month;
 pub mod notebook;
 pub mod office;

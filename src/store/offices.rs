@@ -127,3 +127,14 @@ pub async fn list_published(db: &Db, prefecture: &str) -> Result<Vec<Office>, sq
     );
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(true).bind(prefecture).fetch_all(pool).await)
 }
+
+/// The first `limit` published offices (the landing page shows their phone numbers) and
+/// whether there are more.
+pub async fn first_published(db: &Db, limit: i64) -> Result<(Vec<Office>, bool), sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM offices WHERE published = $1 ORDER BY id LIMIT $2");
+    let mut rows: Vec<Office> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(true).bind(limit + 1).fetch_all(pool).await)?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(0));
+    Ok((rows, more))
+}

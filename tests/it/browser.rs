@@ -360,7 +360,7 @@ async fn a_visitor_finds_an_office_and_simulates_the_fee_in_chromium() {
             .await
             .contains("一般1")
     );
-    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9300 円");
+    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9,300 円");
     assert_accessible(&driver, "the simulator with its result").await;
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
@@ -626,7 +626,7 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     click(&driver, By::Id("res-home")).await;
     type_into(&driver, "f-age", "28").await;
     click(&driver, By::Id("simulate")).await;
-    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9300 円");
+    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9,300 円");
     driver.goto(office_page.as_str()).await.unwrap();
     click_settled(&driver, By::Id("inquiry-link")).await;
     click(&driver, By::Id(format!("slot-{slot}"))).await;

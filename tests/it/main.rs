@@ -19,6 +19,7 @@ mod contacts;
 mod csrf;
 mod documents;
 mod email;
+mod front_browser;
 mod fuzz;
 mod hardening;
 mod harness;

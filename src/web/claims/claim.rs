@@ -91,15 +91,7 @@ async fn live_claim(ctx: &Ctx, office: &Office, ym: YearMonth) -> AppResult<Offi
 }
 
 fn yen(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    crate::domain::money::grouped(n)
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -230,6 +230,9 @@ pub struct SimQuery {
     pub household: String,
     pub residence: String,
     pub age: String,
+    /// Set by the form's hidden field: the visitor pressed 計算する (even with nothing
+    /// chosen, which must answer with the field messages rather than a blank page).
+    pub calc: String,
 }
 
 /// The simulator's answer.
@@ -263,6 +266,10 @@ impl SimPage {
     }
     fn residence_key(&self, r: &Residence) -> String {
         format!("sim.residence.{}", r.code())
+    }
+    /// `9,300`.
+    fn yen(&self, n: &u64) -> String {
+        crate::domain::money::grouped(*n)
     }
 }
 
@@ -309,7 +316,10 @@ pub fn simulate(q: &SimQuery, today: time::Date) -> Result<SimResult, FieldError
 }
 
 pub async fn simulate_fee(ctx: Ctx, Query(query): Query<SimQuery>) -> AppResult<Response> {
-    let asked = !query.household.is_empty() || !query.residence.is_empty() || !query.age.is_empty();
+    let asked = !query.calc.is_empty()
+        || !query.household.is_empty()
+        || !query.residence.is_empty()
+        || !query.age.is_empty();
     let (result, errors) = if asked {
         match simulate(&query, clock::today()) {
             Ok(r) => (Some(r), FieldErrors::new()),
@@ -339,6 +349,7 @@ mod tests {
             household: h.into(),
             residence: r.into(),
             age: a.into(),
+            calc: "1".into(),
         }
     }
 

@@ -47,13 +47,14 @@ impl HomePage {
     }
 }
 
-/// Before the setup, the setup page; for a visitor, the sign-in page.
+/// Before the setup, the setup page; for a visitor, the public landing page
+/// (`web::intake::landing`).
 pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
     if !store::staff::any_exists(&ctx.app.db).await? {
         return Ok(see_other("/setup"));
     }
     let Some(Staff(me)) = me else {
-        return Ok(see_other("/login"));
+        return crate::web::intake::landing::landing(&ctx).await;
     };
     let offices = store::offices::list_visible(&ctx.app.db, &me).await?;
     let tasks = store::tasks::open_for_owner(&ctx.app.db, me.id).await?;

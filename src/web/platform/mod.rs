@@ -20,7 +20,7 @@ use crate::web::access::{Policy, Routes};
 
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/", Policy::Staff, home::show_home)
+        .get("/", Policy::Public, home::show_home)
         .get("/setup", Policy::Setup, setup::show_setup)
         .post("/setup", Policy::Setup, setup::create_setup)
         .get("/login", Policy::Public, auth::show_login)
