@@ -15,6 +15,7 @@ pub mod export;
 pub mod fields;
 pub mod guide;
 pub mod ical;
+pub mod inquirer;
 pub mod inquiry;
 pub mod institution;
 pub mod kokuho;

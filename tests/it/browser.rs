@@ -631,6 +631,11 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     click_settled(&driver, By::Id("inquiry-link")).await;
     click(&driver, By::Id(format!("slot-{slot}"))).await;
     type_into(&driver, "f-inquirer_name", "見学 花子").await;
+    // A parent writes for their son, who works at a company since 2026-01-05.
+    click(&driver, By::Css("#f-relationship option[value='parent']")).await;
+    type_into(&driver, "f-person_name", "見学 一郎").await;
+    type_into(&driver, "f-employer_name", "株式会社みどり物流").await;
+    set_value(&driver, "f-hire_date", "2026-01-05").await;
     click(&driver, By::Id("by-email")).await;
     type_into(&driver, "f-email", "hanako@example.jp").await;
     click(&driver, By::Id("f-privacy")).await;
@@ -640,6 +645,18 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     click(&driver, By::Id("send")).await;
     wait_for(&driver, By::Id("thanks")).await;
     assert_eq!(text_of(&driver, By::Tag("h1")).await, "送信しました");
+    // The thanks page repeats the slot and says it is only requested (仮予約).
+    assert!(
+        !text_of(&driver, By::Id("tour-request-slot"))
+            .await
+            .is_empty()
+    );
+    assert!(
+        text_of(&driver, By::Id("tour-provisional"))
+            .await
+            .contains("仮予約")
+    );
+    assert_accessible(&driver, "the thanks page with the tour request").await;
 
     // The supporter: the inbox, the inquiry, the confirmation.
     driver.goto(format!("{base}/login")).await.unwrap();
@@ -653,6 +670,9 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
         .unwrap();
     click_settled(&driver, By::LinkText("見学 花子")).await;
     assert_eq!(text_of(&driver, By::Id("tour-status")).await, "希望");
+    assert_eq!(text_of(&driver, By::Id("person-name")).await, "見学 一郎");
+    assert_eq!(text_of(&driver, By::Id("person-relationship")).await, "親");
+    wait_for(&driver, By::Id("person-outlook")).await;
     assert_accessible(&driver, "an inquiry with a requested tour").await;
     click(&driver, By::Id("confirm-tour")).await;
     wait_for(&driver, By::ClassName("notice")).await;

@@ -88,6 +88,7 @@ async fn parallel_inquiries_keep_at_most_the_limit() {
                 ("phone", "090-0000-0000"),
                 ("message", "利用料について知りたいです。"),
                 ("privacy", "1"),
+                ("relationship", "self"),
                 ("website", ""),
             ];
             send(&visitor, &app, &fields).await.0
@@ -150,6 +151,7 @@ async fn control_characters_are_refused_in_fields_and_queries() {
                 ("phone", "090-0000-0000"),
                 ("message", "利用料について\r\n知りたいです。"),
                 ("privacy", "1"),
+                ("relationship", "self"),
                 ("website", ""),
             ];
             fields.retain(|(k, _)| *k != field);

@@ -26,6 +26,7 @@ mod harness;
 mod hash_burst;
 mod helpers;
 mod inquiries;
+mod intake_person;
 mod matrix;
 mod month_end_periods;
 mod months;
