@@ -13,6 +13,7 @@ pub mod csv;
 pub mod era;
 pub mod export;
 pub mod fields;
+pub mod first_day;
 pub mod guide;
 pub mod ical;
 pub mod inquirer;

@@ -38,6 +38,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     portal::reports::MESSAGES,
     portal::employer::MESSAGES,
     support::documents::MESSAGES,
+    platform::first_day::MESSAGES,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -306,8 +307,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("notice.deleted", "削除しました。", "Deleted."),
     (
         "notice.setup_done",
-        "初期設定が終わりました。作成した管理者でログインしてください。",
-        "Setup is complete. Sign in as the administrator you created.",
+        "初期設定が終わりました。下の「はじめの準備」を順に進めてください。",
+        "Setup is complete. Work through the first steps below.",
     ),
     (
         "notice.signed_out",

@@ -1067,14 +1067,14 @@ async fn run_exception(
                 };
                 let token = browser.csrf(form_page).await;
                 let page = browser.post_form("/logout", &[("_csrf", &token)]).await;
-                let home = browser.get("/").await;
+                let home = browser.get("/offices").await;
                 tally.check(
                     page.status == StatusCode::SEE_OTHER
                         && page.location().starts_with("/login")
                         && is_sign_in(&home),
                     || {
                         format!(
-                            "POST /logout as {:?}: {} {}, then / {} {}",
+                            "POST /logout as {:?}: {} {}, then /offices {} {}",
                             id.who,
                             page.status,
                             page.location(),

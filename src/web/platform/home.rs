@@ -29,6 +29,8 @@ struct HomePage {
     month: String,
     /// Self-check: the clients in their charge with missed days or falling items.
     selfcheck: Vec<WatchLine>,
+    /// The administrator's first steps while any is left (`web::platform::first_day`).
+    first_day: Option<Vec<crate::domain::first_day::Step>>,
 }
 
 impl HomePage {
@@ -66,6 +68,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
     }
     rows.sort_by_key(|r| crate::domain::compliance::urgency(&r.items));
     let selfcheck = watch::for_supporter(&ctx.app.db, me.id, today, ctx.lang).await?;
+    let first_day = super::first_day::steps_for(&ctx, &me).await?;
     let page = ctx.page("home.title");
     Ok(HomePage {
         page,
@@ -76,6 +79,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         rows,
         month: ym.to_string(),
         selfcheck,
+        first_day,
     }
     .into_response())
 }

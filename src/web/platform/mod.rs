@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod first_day;
 pub mod health;
 pub mod home;
 pub mod housekeeping;

@@ -1,0 +1,66 @@
+//! Messages of the first day (issue 12, item 8): the setup token and the administrator's
+//! checklist on the home page: (key, 日本語, English).
+pub const MESSAGES: &[(&str, &str, &str)] = &[
+    ("field.setup_token", "初期設定のトークン", "Setup token"),
+    (
+        "hint.setup_token",
+        "サーバーを起動したときに画面（ログ）に表示された値です。表示されたアドレスから開くと、入力済みになります。",
+        "The value the server printed on its console (log) when it started. Opening the address printed there fills it in.",
+    ),
+    (
+        "err.setup_token",
+        "トークンが違います。サーバーの画面（ログ）に表示された値を入力してください。",
+        "The token is not right. Enter the value printed on the server's console (log).",
+    ),
+    (
+        "home.no_offices_admin",
+        "まだ事業所がありません。「はじめの準備」から事業所を登録してください。",
+        "There is no office yet. Add one from the first steps above.",
+    ),
+    ("setup.checklist_title", "はじめの準備", "First steps"),
+    (
+        "setup.checklist_intro",
+        "上から順に進めてください。終わった手順には印がつき、全部終わるとこの欄は消えます。",
+        "Work from the top. Each finished step is marked, and this box goes away when all are done.",
+    ),
+    ("setup.step_done", "済み", "Done"),
+    ("setup.step_todo", "まだ", "To do"),
+    ("setup.step.office", "事業所を登録する", "Add an office"),
+    (
+        "setup.step.office_help",
+        "名前、事業所番号、住所、電話番号を入れます。",
+        "Its name, office number, address and phone number.",
+    ),
+    (
+        "setup.step.area_grade",
+        "地域区分を入れる",
+        "Set the area grade",
+    ),
+    (
+        "setup.step.area_grade_help",
+        "請求の単価は事業所のある地域の区分で決まります。",
+        "The unit price of the claim depends on the office's area grade.",
+    ),
+    ("setup.step.staff", "職員を登録する", "Add staff"),
+    (
+        "setup.step.staff_help",
+        "支援員、サービス管理責任者、事務の方のアカウントを作ります。",
+        "Accounts for supporters, the service manager and the office clerk.",
+    ),
+    (
+        "setup.step.claim_master",
+        "請求マスタのサービスコードを入れる",
+        "Enter the service codes in the claim master",
+    ),
+    (
+        "setup.step.claim_master_help",
+        "国保連に送るファイルにはサービスコードが必要です。",
+        "The file sent to the 国保連 (claims office) needs the service codes.",
+    ),
+    ("setup.step.client", "利用者を登録する", "Register a client"),
+    (
+        "setup.step.client_help",
+        "最初の利用者を登録すると、準備は終わりです。",
+        "Registering the first client finishes the first steps.",
+    ),
+];
