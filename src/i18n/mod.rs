@@ -6,6 +6,8 @@ use std::{collections::HashMap, sync::LazyLock};
 
 mod api;
 mod claims;
+#[cfg(test)]
+mod english;
 mod intake;
 mod platform;
 mod portal;
@@ -1035,7 +1037,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer. totp. keeping. sheet.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer. totp. keeping. sheet. prior.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is

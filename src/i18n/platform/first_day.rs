@@ -63,4 +63,32 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "最初の利用者を登録すると、準備は終わりです。",
         "Registering the first client finishes the first steps.",
     ),
+    // The prior services' names (`PriorService::label_key`), English for item 10.
+    (
+        "prior.employment_transition",
+        "就労移行支援",
+        "Employment transition support",
+    ),
+    (
+        "prior.continuous_a",
+        "就労継続支援A型",
+        "Continuous employment support, type A",
+    ),
+    (
+        "prior.continuous_b",
+        "就労継続支援B型",
+        "Continuous employment support, type B",
+    ),
+    ("prior.life_care", "生活介護", "Life care"),
+    (
+        "prior.independence_functional",
+        "自立訓練(機能訓練)",
+        "Independence training (functional)",
+    ),
+    (
+        "prior.independence_life",
+        "自立訓練(生活訓練)",
+        "Independence training (daily life)",
+    ),
+    ("prior.none", "該当なし", "None of these"),
 ];

@@ -15,13 +15,14 @@ use serde::Deserialize;
 use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::{self, FieldErrors, Pairs};
-use crate::domain::guide::DEFAULT_SECTIONS;
+use crate::domain::guide::{DEFAULT_SECTIONS, DEFAULT_SECTIONS_EN};
 use crate::domain::office::PREFECTURES;
 use crate::domain::rules::charge::{
     Household, IncomeCategory, Residence, UnitPrice, income_category, user_charge,
 };
 use crate::domain::rules::master::{cap_table_on, reward_table_on};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::store::{self, offices::Office};
 use crate::web::{
     csrf::CsrfForm,
@@ -122,10 +123,14 @@ pub async fn show_public_office(ctx: Ctx, Path(id): Path<String>) -> AppResult<R
 }
 
 /// The guide's sections: as an admin saved them, or the built-in text.
-async fn guide_sections(ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
+async fn guide_sections(ctx: &Ctx, lang: Lang) -> AppResult<Vec<(String, String)>> {
     let saved = store::guide::list(&ctx.app.db).await?;
+    let built_in = match lang {
+        Lang::Ja => &DEFAULT_SECTIONS,
+        Lang::En => &DEFAULT_SECTIONS_EN,
+    };
     Ok(if saved.is_empty() {
-        DEFAULT_SECTIONS
+        built_in
             .iter()
             .map(|(t, b)| (t.to_string(), b.to_string()))
             .collect()
@@ -151,7 +156,7 @@ impl GuidePage {
 }
 
 pub async fn show_guide(ctx: Ctx) -> AppResult<Response> {
-    let sections = guide_sections(&ctx).await?;
+    let sections = guide_sections(&ctx, ctx.lang).await?;
     Ok(GuidePage {
         page: ctx.page("public.guide_title"),
         sections,
@@ -168,7 +173,7 @@ struct GuideEditPage {
 }
 
 pub async fn edit_guide(ctx: Ctx, Admin(_): Admin) -> AppResult<Response> {
-    let sections = guide_sections(&ctx).await?;
+    let sections = guide_sections(&ctx, Lang::Ja).await?;
     Ok(GuideEditPage {
         page: ctx.page("guide.edit_title"),
         sections,
