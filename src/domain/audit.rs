@@ -127,6 +127,8 @@ actions! {
     KeepingSettingUpdate = "keeping.setting_update",
     ClientRemove = "client.remove",
     PlanPrint = "plan.print",
+    StaffInvite = "staff.invite",
+    StaffInviteAccept = "staff.invite_accept",
 }
 
 impl Action {

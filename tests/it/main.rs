@@ -46,6 +46,7 @@ mod schema;
 mod setup;
 mod smtp_sink;
 mod staff;
+mod staff_invite;
 mod tours;
 mod two_factor;
 mod two_factor_browser;

@@ -337,7 +337,7 @@ fn param_value(route: &str, before: &str, name: &str, ids: &Ids) -> Result<Strin
         ("calendar", "file") => return Ok(format!("{}.ics", ids.calendar_token)),
         ("employer", "cid") => ids.contact,
         // A well-formed one-time link no invitation has.
-        ("invite" | "link", "token") => return Ok("0f".repeat(32)),
+        ("invite" | "link" | "welcome", "token") => return Ok("0f".repeat(32)),
         _ => {
             return Err(format!(
                 "{route}: the matrix test does not know the parameter {{{name}}} after /{before}/; \

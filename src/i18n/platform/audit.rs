@@ -454,6 +454,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Client removed after the keeping period",
     ),
     ("audit.action.plan.print", "計画の印刷", "Plan printed"),
+    (
+        "audit.action.staff.invite",
+        "職員への招待メール",
+        "Staff invitation sent",
+    ),
+    (
+        "audit.action.staff.invite_accept",
+        "招待からのパスワード設定",
+        "Password set from an invitation",
+    ),
 ];
 
 #[cfg(test)]

@@ -91,4 +91,72 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Independence training (daily life)",
     ),
     ("prior.none", "該当なし", "None of these"),
+    // Staff invited by email (`web::platform::staff_invite`)
+    ("staff.invite.legend", "パスワード", "Password"),
+    (
+        "staff.invite.option",
+        "パスワードは本人に決めてもらう（招待メールを送る）",
+        "Let the staff member choose their password (send an invitation email)",
+    ),
+    (
+        "staff.invite.option_hint",
+        "メールのリンクは7日間、1回だけ使えます。チェックを外したときは、下にパスワードを入れてください。",
+        "The link in the email works once, for 7 days. If you uncheck this, enter a password below.",
+    ),
+    (
+        "staff.invite.sent_notice",
+        "招待メールを送りました。本人がリンクを開いてパスワードを決めると、ログインできます。",
+        "The invitation was sent. The staff member can sign in once they open the link and choose a password.",
+    ),
+    (
+        "staff.invite.resend_heading",
+        "招待メール",
+        "Invitation email",
+    ),
+    (
+        "staff.invite.resend_hint",
+        "新しいリンクを送ります。前に送ったリンクは使えなくなります。",
+        "Sends a new link. The link sent before stops working.",
+    ),
+    (
+        "staff.invite.resend",
+        "招待メールを送り直す",
+        "Send the invitation again",
+    ),
+    (
+        "staff.invite.title",
+        "パスワードを決める",
+        "Choose your password",
+    ),
+    (
+        "staff.invite.intro",
+        "定着 Teichaku の職員アカウントへようこそ。ログインに使うパスワードを決めてください。",
+        "Welcome to your staff account in Teichaku. Choose the password you will sign in with.",
+    ),
+    ("staff.invite.your_login", "ログインID:", "Sign-in ID:"),
+    (
+        "staff.invite.submit",
+        "パスワードを決めてログインする",
+        "Set the password and sign in",
+    ),
+    (
+        "staff.invite.expired",
+        "このリンクは期限が切れています。管理者に招待メールを送り直してもらってください。",
+        "This link has expired. Please ask an administrator to send the invitation again.",
+    ),
+    (
+        "staff.invite.used",
+        "このリンクはもう使われています。決めたパスワードでログインしてください。",
+        "This link has already been used. Sign in with the password you chose.",
+    ),
+    (
+        "staff.invite.revoked",
+        "このリンクは使えません。新しい招待メールが届いていないか確かめるか、管理者に連絡してください。",
+        "This link cannot be used. Check for a newer invitation email, or contact an administrator.",
+    ),
+    (
+        "staff.invite.to_login",
+        "ログインのページへ",
+        "Go to the sign-in page",
+    ),
 ];

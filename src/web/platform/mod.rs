@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod record_keeping;
 pub mod setup;
 pub mod staff;
+pub mod staff_invite;
 pub mod two_factor;
 
 use crate::web::access::{Policy, Routes};
@@ -110,6 +111,7 @@ pub fn routes() -> Routes {
         .get("/healthz", Policy::Public, health::healthz)
         .get("/readyz", Policy::Public, health::readyz)
         .get("/static/app.css", Policy::Public, assets::stylesheet)
+        .merge(staff_invite::routes())
         .merge(outbox::routes())
         .merge(record_keeping::routes())
 }
