@@ -6,6 +6,7 @@
 //! |---|---|
 //! | anonymous | not signed in, but with the CSRF token of its own anonymous session, so a POST meets the access check rather than the CSRF check |
 //! | supporter / manager of office A | |
+//! | clerk (事務) of office A | intake, the client's file (受給者証, contracts), not the support records |
 //! | administrator | |
 //! | supporter / manager of office B | same organisation, another office |
 //! | client A / client B | the client of office A (B) signed in to the portal |
@@ -16,7 +17,8 @@
 //! | `Public`, `Token` | everyone: never the sign-in redirect, never 403 | |
 //! | `Staff` | any staff member | anonymous: 303 to `/login` |
 //! | `Admin` | the administrator | other staff: 403 |
-//! | `OfficeView`, `ClientView`, `ClientEdit`, `InquiryAccess` | staff of the owning office, the administrator | staff of the other office: 403 (same organisation) |
+//! | `OfficeView`, `ClientFile`, `ClientFileEdit`, `InquiryAccess` | staff of the owning office (its clerk too), the administrator | staff of the other office: 403 (same organisation) |
+//! | `ClientView`, `ClientEdit` (support records) | staff of the owning office but its clerk, the administrator | the clerk, staff of the other office: 403 |
 //! | `OfficeManage`, `ClientManage` | the manager of the owning office, the administrator | supporters, the other office's manager: 403 |
 //! | `ClientSelf` | clients (their own record: the path has no client id) | staff, employers: 403 |
 //! | `EmployerSelf` | employer contacts | staff, clients: 403 |
@@ -94,6 +96,8 @@ enum Who {
     Anonymous,
     SupporterA,
     ManagerA,
+    /// The clerk (事務) of office A.
+    ClerkA,
     Admin,
     SupporterB,
     ManagerB,
@@ -106,10 +110,11 @@ enum Who {
 }
 
 impl Who {
-    const ALL: [Who; 10] = [
+    const ALL: [Who; 11] = [
         Who::Anonymous,
         Who::SupporterA,
         Who::ManagerA,
+        Who::ClerkA,
         Who::Admin,
         Who::SupporterB,
         Who::ManagerB,
@@ -132,6 +137,7 @@ impl Who {
             Who::Anonymous | Who::ClientA | Who::ClientB | Who::EmployerA | Who::EmployerB => None,
             Who::SupporterA => Some("sup.a"),
             Who::ManagerA => Some("mgr.a"),
+            Who::ClerkA => Some("clerk.a"),
             Who::Admin => Some(crate::helpers::ADMIN_LOGIN),
             Who::SupporterB => Some("sup.b"),
             Who::ManagerB => Some("mgr.b"),
@@ -140,7 +146,9 @@ impl Who {
 
     fn office(self) -> Option<Office> {
         match self {
-            Who::SupporterA | Who::ManagerA | Who::ClientA | Who::EmployerA => Some(Office::A),
+            Who::SupporterA | Who::ManagerA | Who::ClerkA | Who::ClientA | Who::EmployerA => {
+                Some(Office::A)
+            }
             Who::SupporterB | Who::ManagerB | Who::ClientB | Who::EmployerB => Some(Office::B),
             Who::Anonymous | Who::Admin => None,
         }
@@ -148,6 +156,10 @@ impl Who {
 
     fn is_manager(self) -> bool {
         matches!(self, Who::ManagerA | Who::ManagerB)
+    }
+
+    fn is_clerk(self) -> bool {
+        self == Who::ClerkA
     }
 }
 
@@ -220,7 +232,11 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
         Policy::Setup => false,
         Policy::Staff => true,
         Policy::Admin => false,
-        Policy::OfficeView | Policy::ClientView | Policy::ClientEdit | Policy::InquiryAccess => own,
+        Policy::OfficeView
+        | Policy::ClientFile
+        | Policy::ClientFileEdit
+        | Policy::InquiryAccess => own,
+        Policy::ClientView | Policy::ClientEdit => own && !who.is_clerk(),
         Policy::OfficeManage | Policy::ClientManage => own && who.is_manager(),
         Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient => false,
     };
@@ -493,6 +509,8 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
         .create_staff(&format!("sup.{suffix}"), office, "supporter")
         .await;
     app.create_staff(&format!("mgr.{suffix}"), office, "manager")
+        .await;
+    app.create_staff(&format!("clerk.{suffix}"), office, "clerk")
         .await;
     let staff = app
         .create_staff(&format!("staff.{suffix}"), office, "supporter")
@@ -867,7 +885,7 @@ async fn outbox_message(app: &TestApp, to: &str) -> i64 {
     id
 }
 
-/// The app with offices A and B and the six identities signed in.
+/// The app with offices A and B and every identity (`Who::ALL`) signed in.
 async fn fixture() -> (TestApp, Ids, Ids, Vec<Identity>) {
     let app = spawn_app().await;
     app.signed_in_admin().await;

@@ -173,3 +173,41 @@ async fn a_new_invitation_replaces_the_old_link_and_bad_links_are_calm() {
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(invitations(&app, "suzuki@example.jp").await.len(), 2);
 }
+
+/// The 事務 role (issue 12, item 8): the clerk of an office works with intake and the
+/// client's file (受給者証, contracts, employment) but never sees the content of support
+/// records.
+#[tokio::test]
+async fn the_clerk_sees_the_clients_file_not_the_support_records() {
+    let app = spawn_app().await;
+    let (office, _, client) = app.office_with_client().await;
+    assert!(
+        app.get("/staff/new")
+            .await
+            .body
+            .contains("<option value=\"clerk\"")
+    );
+    app.create_staff("jimu", office, "clerk").await;
+    let clerk = app.signed_in_as("jimu").await;
+    for path in [
+        format!("/offices/{office}/clients"),
+        format!("/clients/{client}"),
+        format!("/clients/{client}/certificates/new"),
+        format!("/clients/{client}/contracts/new"),
+        format!("/clients/{client}/employments/new"),
+        format!("/offices/{office}/inquiries"),
+    ] {
+        assert_eq!(clerk.get(&path).await.status, StatusCode::OK, "{path}");
+    }
+    for path in [
+        format!("/clients/{client}/contacts"),
+        format!("/clients/{client}/plans"),
+        format!("/clients/{client}/reports"),
+        format!("/clients/{client}/selfcheck"),
+        format!("/clients/{client}/notes"),
+    ] {
+        assert_eq!(clerk.get(&path).await.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    let staff_list = app.get("/staff").await;
+    assert!(staff_list.body.contains("事務"));
+}

@@ -159,4 +159,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "ログインのページへ",
         "Go to the sign-in page",
     ),
+    // The 事務 role (`domain::staff::Role::Clerk`)
+    ("role.clerk", "事務", "Office clerk"),
 ];

@@ -7,3 +7,9 @@ ALTER TABLE inquiries ADD COLUMN relationship TEXT NOT NULL DEFAULT '';
 ALTER TABLE inquiries ADD COLUMN person_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE inquiries ADD COLUMN employer_name TEXT NOT NULL DEFAULT '';
 ALTER TABLE inquiries ADD COLUMN hire_date DATE;
+
+-- The 事務 role (issue 12, item 8): a clerk of an office does intake, 受給者証, contracts and
+-- claims, not the content of support records (`domain::staff::Role::Clerk`).
+ALTER TABLE staff_offices DROP CONSTRAINT staff_offices_role_check;
+ALTER TABLE staff_offices ADD CONSTRAINT staff_offices_role_check
+    CHECK (role IN ('manager', 'supporter', 'clerk'));
