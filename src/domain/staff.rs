@@ -83,6 +83,14 @@ impl Principal {
                 .iter()
                 .any(|m| m.office_id == office_id && m.role != Role::Clerk)
     }
+    /// May prepare and lock the office's claims: admin, or the office's manager or clerk (事務).
+    pub fn can_claim(&self, office_id: i64) -> bool {
+        self.is_admin
+            || self
+                .memberships
+                .iter()
+                .any(|m| m.office_id == office_id && matches!(m.role, Role::Manager | Role::Clerk))
+    }
     pub fn role_in(&self, office_id: i64) -> Option<Role> {
         self.memberships
             .iter()

@@ -20,6 +20,7 @@
 //! | `OfficeView`, `ClientFile`, `ClientFileEdit`, `InquiryAccess` | staff of the owning office (its clerk too), the administrator | staff of the other office: 403 (same organisation) |
 //! | `ClientView`, `ClientEdit` (support records) | staff of the owning office but its clerk, the administrator | the clerk, staff of the other office: 403 |
 //! | `OfficeManage`, `ClientManage` | the manager of the owning office, the administrator | supporters, the other office's manager: 403 |
+//! | `OfficeClaims` | the manager or the clerk of the owning office, the administrator | supporters, the other office's staff: 403 |
 //! | `ClientSelf` | clients (their own record: the path has no client id) | staff, employers: 403 |
 //! | `EmployerSelf` | employer contacts | staff, clients: 403 |
 //! | `EmployerClient` | the employer contact linked to the client `{id}` | the other employer: 404; staff, clients: 403 |
@@ -238,6 +239,7 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
         | Policy::InquiryAccess => own,
         Policy::ClientView | Policy::ClientEdit => own && !who.is_clerk(),
         Policy::OfficeManage | Policy::ClientManage => own && who.is_manager(),
+        Policy::OfficeClaims => own && (who.is_manager() || who.is_clerk()),
         Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient => false,
     };
     if allowed {

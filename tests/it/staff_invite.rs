@@ -196,9 +196,26 @@ async fn the_clerk_sees_the_clients_file_not_the_support_records() {
         format!("/clients/{client}/contracts/new"),
         format!("/clients/{client}/employments/new"),
         format!("/offices/{office}/inquiries"),
+        format!("/offices/{office}/claims"),
+        format!("/offices/{office}/retention"),
     ] {
         assert_eq!(clerk.get(&path).await.status, StatusCode::OK, "{path}");
     }
+    assert!(
+        clerk
+            .get(&format!("/offices/{office}"))
+            .await
+            .body
+            .contains("id=\"nav-claims\"")
+    );
+    // The office's settings stay the manager's.
+    assert_eq!(
+        clerk
+            .get(&format!("/offices/{office}/claim-settings"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
     for path in [
         format!("/clients/{client}/contacts"),
         format!("/clients/{client}/plans"),
@@ -206,7 +223,11 @@ async fn the_clerk_sees_the_clients_file_not_the_support_records() {
         format!("/clients/{client}/selfcheck"),
         format!("/clients/{client}/notes"),
     ] {
-        assert_eq!(clerk.get(&path).await.status, StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(
+            clerk.get(&path).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
     }
     let staff_list = app.get("/staff").await;
     assert!(staff_list.body.contains("事務"));

@@ -16,6 +16,7 @@
 //! | `Admin` | an administrator of the organisation |
 //! | `OfficeView` | staff of the office `{id}`, or an administrator |
 //! | `OfficeManage` | the manager of the office `{id}`, or an administrator |
+//! | `OfficeClaims` | the manager or the clerk (事務) of the office `{id}`, or an administrator: its claims |
 //! | `OfficeAdmin` | an administrator, for the office `{id}` of the organisation (deleting it) |
 //! | `StaffAdmin` | an administrator, for the staff member `{id}` of the organisation |
 //! | `TourSlotManage` | the manager of the tour slot `{id}`'s office, or an administrator |
@@ -93,6 +94,8 @@ pub enum Policy {
     /// the support records, which the clerk does not see.
     ClientFile,
     ClientFileEdit,
+    /// The office `{id}`'s claims (請求): its manager or clerk (事務), or an administrator.
+    OfficeClaims,
     /// A client signed in to the portal, for their own record only (`/me/…`).
     ClientSelf,
     /// An employer contact signed in to the portal (`/employer`).
@@ -320,6 +323,29 @@ where
             return Err(AppError::Forbidden);
         }
         Ok(OfficeManage { who, office })
+    }
+}
+
+/// The office `{id}`'s claims (請求, invoices, the 国保連 file, 上限額管理結果, 就労定着率): its
+/// manager or its clerk (事務), or an administrator.
+pub struct OfficeClaims {
+    pub who: Principal,
+    pub office: Office,
+}
+
+impl<S> FromRequestParts<S> for OfficeClaims
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let OfficeView { who, office } = OfficeView::from_request_parts(parts, state).await?;
+        if !who.can_claim(office.id) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(OfficeClaims { who, office })
     }
 }
 
@@ -736,6 +762,12 @@ impl Parent for OfficeView {
     }
 }
 impl Parent for OfficeManage {
+    type Kind = OfOffice;
+    fn parent_id(&self) -> i64 {
+        self.office.id
+    }
+}
+impl Parent for OfficeClaims {
     type Kind = OfOffice;
     fn parent_id(&self) -> i64 {
         self.office.id

@@ -8,7 +8,7 @@
 //!
 //! A claim names clients and their 受給者証, so every view and export is audited.
 
-use crate::web::access::{OfficeManage, Policy, Routes};
+use crate::web::access::{OfficeClaims, Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
@@ -37,40 +37,40 @@ use crate::web::{
 
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/offices/{id}/claims", Policy::OfficeManage, show_claim)
+        .get("/offices/{id}/claims", Policy::OfficeClaims, show_claim)
         .post(
             "/offices/{id}/claims/lock",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             lock_claim,
         )
         .get(
             "/offices/{id}/claims/{month}/{version}/claim.csv",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             export_csv,
         )
         .get(
             "/offices/{id}/claims/{month}/{version}/invoices",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             invoices,
         )
         .get(
             "/offices/{id}/claims/{month}/{version}/kokuho",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             export_kokuho,
         )
         .get(
             "/offices/{id}/claims/{month}/{version}/cap-results",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             export_cap_results,
         )
         .get(
             "/offices/{id}/retention",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             show_retention,
         )
         .post(
             "/offices/{id}/retention",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             file_retention,
         )
 }
@@ -266,7 +266,7 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
 
 pub async fn show_claim(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Query(q): Query<MonthQuery>,
 ) -> AppResult<Response> {
     let ym = YearMonth::parse(&q.month).unwrap_or_else(|| YearMonth::of(clock::today()).shift(-1));
@@ -289,7 +289,7 @@ pub struct LockForm {
 /// Locks the month as the next version: the evidence of what was claimed.
 pub async fn lock_claim(
     ctx: Ctx,
-    OfficeManage { who, office }: OfficeManage,
+    OfficeClaims { who, office }: OfficeClaims,
     CsrfForm(form): CsrfForm<LockForm>,
 ) -> AppResult<Response> {
     let ym = YearMonth::parse(&form.month).ok_or(AppError::NotFound)?;
@@ -450,7 +450,7 @@ fn purpose_of(q: &ExportQuery) -> Option<crate::domain::export::Purpose> {
 
 pub async fn export_csv(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Path(VersionPath { month, version }): Path<VersionPath>,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
@@ -535,7 +535,7 @@ async fn kokuho_download(
 
 pub async fn export_kokuho(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Path(path): Path<VersionPath>,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
@@ -544,7 +544,7 @@ pub async fn export_kokuho(
 
 pub async fn export_cap_results(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Path(path): Path<VersionPath>,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
@@ -572,7 +572,7 @@ impl InvoicesPage {
 /// The user-charge invoice and receipt of every claimable client, one A4 sheet each.
 pub async fn invoices(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Path(VersionPath { month, version }): Path<VersionPath>,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
@@ -703,7 +703,7 @@ fn fiscal_year_param(raw: &str) -> i32 {
 
 pub async fn show_retention(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Query(q): Query<FiscalQuery>,
 ) -> AppResult<Response> {
     let fy = fiscal_year_param(&q.fy);
@@ -726,7 +726,7 @@ pub struct FilingForm {
 /// Records the rate filed (体制届) for a fiscal year.
 pub async fn file_retention(
     ctx: Ctx,
-    OfficeManage { who, office }: OfficeManage,
+    OfficeClaims { who, office }: OfficeClaims,
     CsrfForm(form): CsrfForm<FilingForm>,
 ) -> AppResult<Response> {
     let fy = fiscal_year_param(&form.fy);

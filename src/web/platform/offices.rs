@@ -39,6 +39,8 @@ struct ShowPage {
     page: Page,
     office: Office,
     can_manage: bool,
+    /// The manager or the clerk (事務): the claims links.
+    can_claim: bool,
     staff: Vec<(Staff, String)>,
     clients: Vec<ClientListRow>,
 }
@@ -74,11 +76,13 @@ pub async fn show_office(ctx: Ctx, OfficeView { who, office }: OfficeView) -> Ap
     let staff = store::staff::list_for_office(&ctx.app.db, office.id).await?;
     let clients = store::clients::list_for_office(&ctx.app.db, office.id, "").await?;
     let can_manage = who.can_manage_office(office.id);
+    let can_claim = who.can_claim(office.id);
     let page = ctx.page("office.title");
     Ok(ShowPage {
         page,
         office,
         can_manage,
+        can_claim,
         staff,
         clients,
     }
