@@ -32,7 +32,7 @@ const REPORT_BODY: &str = "今月の様子
 /// Admin + office (with a 事業所番号) + supporter `sato` + client 山田 花子 employed at
 /// 株式会社みどり物流; a finalised report for 2026-10 and an agreed plan. Returns (office,
 /// client, plan id, sato's browser).
-async fn office_with_documents(app: &TestApp) -> (i64, i64, i64, TestApp) {
+pub(crate) async fn office_with_documents(app: &TestApp) -> (i64, i64, i64, TestApp) {
     let (office, _, client) = app.office_with_client().await;
     let edit = app
         .submit(
@@ -89,7 +89,7 @@ async fn office_with_documents(app: &TestApp) -> (i64, i64, i64, TestApp) {
                     "plan_support_content",
                     "月2回の面談で、体調と仕事の様子を聞く。\n月1回は職場を訪問し、上司と本人の三者で話す。\n困ったときの相談先を本人と一緒に決め、紙に書いて持っておく。\n通院の予定を確かめ、生活リズムが崩れていないかを見る。",
                 ),
-                ("plan_contact_frequency", "月2回面談、月1回職場訪問"),
+                ("plan_contact_frequency", "月2回の面談と月1回の職場訪問"),
                 (
                     "plan_employer_role",
                     "作業の指示はメモでも伝える。困ったときの相談先を決めておく。",

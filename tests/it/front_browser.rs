@@ -46,7 +46,7 @@ pub async fn published_office(app: &TestApp) -> i64 {
                 ("address", "船橋市西船4-0-0"),
                 ("nearest_station", "西船橋駅"),
                 ("phone", "047-000-0000"),
-                ("hours", "平日 9:00〜18:00"),
+                ("hours", "平日 9:00-18:00"),
                 ("published", "1"),
             ],
         )

@@ -19,6 +19,7 @@ mod contacts;
 mod csrf;
 mod documents;
 mod email;
+mod english_pages;
 mod first_day_browser;
 mod front_browser;
 mod fuzz;

@@ -6,6 +6,9 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("sheet.phone", "電話", "Phone"),
     ("sheet.employer", "勤務先", "Employer"),
     ("sheet.colon", "：", ": "),
+    // Brackets around a detail, in each language's punctuation: 西船橋（千葉県）, 西船橋 (千葉県).
+    ("sheet.paren_open", "（", " ("),
+    ("sheet.paren_close", "）", ")"),
     (
         "sheet.sign_client",
         "本人確認欄　内容を確認しました。",
@@ -22,6 +25,9 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Date: ______________",
     ),
     ("sheet.signature", "署名", "Signature: ______________"),
+    // 就労定着支援計画（2026-04-01 〜）/ Support plan (from 2026-04-01)
+    ("plan.period_open", "（", " (from "),
+    ("plan.period_close", " 〜）", ")"),
     ("plan.print_title", "計画の印刷", "Print the plan"),
     (
         "plan.print",
