@@ -240,6 +240,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
             let local = listener.local_addr()?;
             println!("Teichaku is running on http://{local}/  (Ctrl+C to stop)");
+            // The first start: only whoever reads this console may create the administrator.
+            if let Some(token) = crate::web::platform::setup::issue_setup_token(&state.db).await? {
+                let base = match state.config.public_url.trim_end_matches('/') {
+                    "" => format!("http://{local}"),
+                    public => public.to_string(),
+                };
+                println!("初期設定のトークン (setup token): {token}");
+                println!("初期設定はこのアドレスから (open to set up): {base}/setup?token={token}");
+                tracing::warn!("setup is waiting for the token printed on the console");
+            }
             crate::app::serve_on(state, listener, shutdown_signal()).await?;
         }
     }

@@ -129,6 +129,9 @@ actions! {
     ContactCorrect = "contact.correct",
     ContactWithdraw = "contact.withdraw",
     ContactHistoryView = "contact.history_view",
+    PlanPrint = "plan.print",
+    StaffInvite = "staff.invite",
+    StaffInviteAccept = "staff.invite_accept",
 }
 
 impl Action {

@@ -38,6 +38,43 @@ pub const DEFAULT_SECTIONS: [(&str, &str); 5] = [
     ),
 ];
 
+/// The built-in sections in English, for a reader who switched the site to English; the
+/// same facts as [`DEFAULT_SECTIONS`]. A guide an admin saved is shown as written.
+pub const DEFAULT_SECTIONS_EN: [(&str, &str); 5] = [
+    (
+        "What is 就労定着支援 (support to keep working)?",
+        "A service that helps people with disabilities keep working after they have started a job at an ordinary company.\n\n\
+         We think together about what makes work hard: mistakes at work, getting used to the tasks, relationships with your boss and colleagues, being late or absent, the rhythm of daily life, money, health and medicine.\n\n\
+         A supporter meets you regularly to listen, and when needed talks with the person in charge at your company, or with hospitals and welfare agencies (only when you agree).",
+    ),
+    (
+        "How it differs from 就労移行支援 (employment transition support)",
+        "Employment transition support helps before you start work: training for a job and looking for one.\n\n\
+         Support to keep working helps after you have started, so that you can stay in that job.",
+    ),
+    (
+        "Who can use it, and when",
+        "People hired by an ordinary company after using employment transition support, continuous employment support (type A or B), life care or independence training.\n\n\
+         For the first 6 months of work, the office you went to before supports you. Support to keep working can be used from the 7th month.\n\n\
+         It can be used for up to 3 years (the certificate is renewed every year). People who return to work after leave may also be able to use it.",
+    ),
+    (
+        "The charge",
+        "You pay 10% of the cost, but there is a monthly cap that depends on your household's income.\n\n\
+         Households on public assistance or exempt from municipal tax pay 0 yen. For other households the cap is 9,300 yen or 37,200 yen a month.\n\n\
+         Your municipality decides the exact amount. The fee simulator below gives you an estimate.",
+    ),
+    (
+        "Before you start",
+        "1. Apply at the disability welfare desk of your municipality.\n\
+         2. Make a draft service use plan (yourself, or with a consultation support office).\n\
+         3. The municipality asks you some questions (an assessment).\n\
+         4. You receive your certificate (受給者証).\n\
+         5. You sign a contract with the office, and the service starts.\n\n\
+         If anything is unclear, please ask an office. You can also visit one.",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +88,14 @@ mod tests {
         let text: String = DEFAULT_SECTIONS.iter().map(|(_, b)| *b).collect();
         assert!(text.contains("7か月目") && text.contains("最長3年"));
         assert!(text.contains("9,300円") && text.contains("37,200円"));
+    }
+
+    /// The English sections state the same figures.
+    #[test]
+    fn the_english_sections_say_the_same() {
+        assert_eq!(DEFAULT_SECTIONS_EN.len(), DEFAULT_SECTIONS.len());
+        let text: String = DEFAULT_SECTIONS_EN.iter().map(|(_, b)| *b).collect();
+        assert!(text.contains("7th month") && text.contains("up to 3 years"));
+        assert!(text.contains("9,300 yen") && text.contains("37,200 yen"));
     }
 }

@@ -6,6 +6,7 @@
 use time::{Date, Duration, Month, Weekday};
 
 use super::fields::{self, FieldErrors};
+use super::inquirer::{Person, parse_person};
 use super::month::YearMonth;
 
 /// The pipeline's states (`inquiries.status`, `inquiry_events.from_status`/`to_status`).
@@ -193,6 +194,8 @@ pub struct InquiryInput {
     pub contact_by: String,
     pub preferred_times: String,
     pub message: String,
+    /// ご本人: who the inquiry is about (`domain::inquirer`).
+    pub person: Person,
 }
 
 /// The inquiry form as typed (the public form, or staff entering a phone call).
@@ -208,6 +211,13 @@ pub struct InquiryForm {
     pub contact_by: String,
     pub preferred_times: String,
     pub message: String,
+    /// 続柄 of the writer to ご本人 (`domain::inquirer::RELATIONSHIPS`).
+    pub relationship: String,
+    /// ご本人's name, when someone else writes.
+    pub person_name: String,
+    /// ご本人's current employer and hire date, if they have a job.
+    pub employer_name: String,
+    pub hire_date: String,
     pub privacy: String,
     /// The tour slot asked for (checked against the office's open slots in `web`), or "".
     pub tour_slot_id: String,
@@ -256,6 +266,14 @@ impl InquiryForm {
         if kind == "question" && message.is_empty() {
             e.add("message", "err.required");
         }
+        let person = parse_person(
+            &mut e,
+            &self.relationship,
+            &self.person_name,
+            &self.employer_name,
+            &self.hire_date,
+            public,
+        );
         if public && self.privacy != "1" {
             e.add("privacy", "err.privacy");
         }
@@ -270,6 +288,7 @@ impl InquiryForm {
                 contact_by,
                 preferred_times,
                 message,
+                person,
             }),
             _ => Err(e),
         }
@@ -380,6 +399,7 @@ mod tests {
             contact_by: "email".into(),
             email: "visitor@example.jp".into(),
             privacy: "1".into(),
+            relationship: "self".into(),
             ..Default::default()
         };
         let input = form.parse(&[1, 2], true).expect("valid");

@@ -70,6 +70,8 @@ pub struct OfficeForm {
     /// "1" when the office is shown on the public site.
     pub published: String,
     pub plan_review_months: String,
+    /// "1" when printed documents are dated in the era calendar (和暦, `domain::era`).
+    pub era_dates: String,
 }
 
 /// A valid office.
@@ -95,6 +97,11 @@ pub struct OfficeInput {
 }
 
 impl OfficeForm {
+    /// Printed documents dated in the era calendar (和暦).
+    pub fn era_dates(&self) -> bool {
+        self.era_dates == "1"
+    }
+
     pub fn parse(&self) -> Result<OfficeInput, FieldErrors> {
         let mut e = FieldErrors::new();
         let name = fields::required_text(&mut e, "name", &self.name, 100);

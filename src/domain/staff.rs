@@ -11,6 +11,9 @@ use super::fields::{self, FieldErrors};
 pub enum Role {
     Manager,
     Supporter,
+    /// 事務: intake, the client's file (受給者証, contracts, employment), not the content of
+    /// support records (contacts, concerns, plans, reports, self-checks, notebook).
+    Clerk,
 }
 
 impl Role {
@@ -18,12 +21,14 @@ impl Role {
         match self {
             Role::Manager => "manager",
             Role::Supporter => "supporter",
+            Role::Clerk => "clerk",
         }
     }
     pub fn parse(s: &str) -> Option<Role> {
         match s {
             "manager" => Some(Role::Manager),
             "supporter" => Some(Role::Supporter),
+            "clerk" => Some(Role::Clerk),
             _ => None,
         }
     }
@@ -32,6 +37,7 @@ impl Role {
         match self {
             Role::Manager => "role.manager",
             Role::Supporter => "role.supporter",
+            Role::Clerk => "role.clerk",
         }
     }
 }
@@ -66,6 +72,24 @@ impl Principal {
                 .memberships
                 .iter()
                 .any(|m| m.office_id == office_id && m.role == Role::Manager)
+    }
+    /// May read and write the content of the office's support records (contacts, concerns,
+    /// plans, reports, self-checks, notebook): admin, or the office's manager or supporter —
+    /// not its clerk (事務).
+    pub fn can_see_support_records(&self, office_id: i64) -> bool {
+        self.is_admin
+            || self
+                .memberships
+                .iter()
+                .any(|m| m.office_id == office_id && m.role != Role::Clerk)
+    }
+    /// May prepare and lock the office's claims: admin, or the office's manager or clerk (事務).
+    pub fn can_claim(&self, office_id: i64) -> bool {
+        self.is_admin
+            || self
+                .memberships
+                .iter()
+                .any(|m| m.office_id == office_id && matches!(m.role, Role::Manager | Role::Clerk))
     }
     pub fn role_in(&self, office_id: i64) -> Option<Role> {
         self.memberships

@@ -93,14 +93,15 @@ email_templates! {
     NoteNew => "email/note_new.ja.txt", "email/note_new.en.txt";
 }
 
-/// An invitation to the portal (to a client or an employer contact). Nothing about the
-/// person's health or disability, and no client name: only who invites, the link, the
-/// sign-in ID and until when the link works.
+/// An invitation to the portal (to a client or an employer contact), or to a staff account
+/// (the staff member sets their own password). Nothing about the person's health or
+/// disability, and no client name: only who invites, the link, the sign-in ID and until
+/// when the link works.
 #[derive(Debug, Clone)]
 pub struct PortalInvite {
     pub office_name: String,
     pub office_phone: String,
-    /// `client` or `employer`.
+    /// `client`, `employer` or `staff`.
     pub kind: &'static str,
     pub url: String,
     pub login: String,

@@ -6,6 +6,8 @@ use std::{collections::HashMap, sync::LazyLock};
 
 mod api;
 mod claims;
+#[cfg(test)]
+mod english;
 mod intake;
 mod platform;
 mod portal;
@@ -37,6 +39,8 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     portal::notebook::MESSAGES,
     portal::reports::MESSAGES,
     portal::employer::MESSAGES,
+    support::documents::MESSAGES,
+    platform::first_day::MESSAGES,
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,8 +309,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("notice.deleted", "削除しました。", "Deleted."),
     (
         "notice.setup_done",
-        "初期設定が終わりました。作成した管理者でログインしてください。",
-        "Setup is complete. Sign in as the administrator you created.",
+        "初期設定が終わりました。下の「はじめの準備」を順に進めてください。",
+        "Setup is complete. Work through the first steps below.",
     ),
     (
         "notice.signed_out",
@@ -1033,7 +1037,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer. totp. keeping.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer. totp. keeping. sheet. prior.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is

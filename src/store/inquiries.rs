@@ -23,6 +23,11 @@ pub struct Inquiry {
     pub close_reason: String,
     pub received_at: OffsetDateTime,
     pub first_contacted_at: Option<OffsetDateTime>,
+    /// 続柄 of the writer to ご本人 (`domain::inquirer::RELATIONSHIPS`), "" if not asked.
+    pub relationship: String,
+    pub person_name: String,
+    pub employer_name: String,
+    pub hire_date: Option<time::Date>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -38,7 +43,8 @@ pub struct Event {
 
 const COLUMNS: &str =
     "id, office_id, kind, channel, name, phone, email, contact_by, preferred_times,
-    message, status, close_reason, received_at, first_contacted_at";
+    message, status, close_reason, received_at, first_contacted_at, relationship, person_name,
+    employer_name, hire_date";
 
 /// Who sent an inquiry: a hash of the public sender's address and the public form's nonce
 /// (a form sent twice fails on its unique index), or the staff member who recorded it.
@@ -58,11 +64,14 @@ pub async fn insert(
     on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO inquiries (office_id, kind, channel, name, phone, email, contact_by,
              preferred_times, message, status, received_at, sender_hash, created_by, updated_at,
-             form_nonce)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $10, $13) RETURNING id")
+             form_nonce, relationship, person_name, employer_name, hire_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $10, $11, $12, $10, $13,
+                 $14, $15, $16, $17) RETURNING id")
         .bind(i.office_id).bind(&i.kind).bind(&i.channel).bind(&i.name).bind(&i.phone)
         .bind(&i.email).bind(&i.contact_by).bind(&i.preferred_times).bind(&i.message)
         .bind(now).bind(from.address_hash).bind(from.staff_id).bind(from.form_nonce)
+        .bind(&i.person.relationship).bind(&i.person.name).bind(&i.person.employer_name)
+        .bind(i.person.hire_date)
         .fetch_one(c).await)
 }
 

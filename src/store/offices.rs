@@ -22,6 +22,8 @@ pub struct Office {
     pub plan_review_months: i64,
     pub phone: String,
     pub email: String,
+    /// Printed documents are dated in the era calendar (和暦, `domain::era`).
+    pub era_dates: bool,
 }
 
 /// An office with the number of clients in it, for lists.
@@ -36,7 +38,7 @@ pub struct OfficeSummary {
 
 const COLUMNS: &str =
     "id, organization_id, name, office_number, prefecture, address, nearest_station, phone, email,
-     hours, services, published, plan_review_months";
+     hours, services, published, plan_review_months, era_dates";
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<Office>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM offices WHERE id = $1");
@@ -137,6 +139,13 @@ pub async fn update(
     Ok(done == 1)
 }
 
+/// Whether the office's printed documents are dated in the era calendar (和暦); kept apart
+/// from `OfficeInput` because it is a setting of the documents, not a fact of the office.
+pub async fn set_era_dates(tx: &mut Tx, id: i64, era_dates: bool) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query("UPDATE offices SET era_dates = $2 WHERE id = $1")
+        .bind(id).bind(era_dates).execute(c).await.map(|_| ()))
+}
+
 /// Number of clients recorded in the office (an office with clients cannot be deleted).
 pub async fn count_clients(tx: &mut Tx, id: i64) -> Result<i64, sqlx::Error> {
     on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM clients WHERE office_id = $1")
@@ -206,4 +215,15 @@ pub async fn page_published(
         rows.reverse();
     }
     Ok(rows)
+}
+
+/// The first `limit` published offices (the landing page shows their phone numbers) and
+/// whether there are more.
+pub async fn first_published(db: &Db, limit: i64) -> Result<(Vec<Office>, bool), sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM offices WHERE published = $1 ORDER BY id LIMIT $2");
+    let mut rows: Vec<Office> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(true).bind(limit + 1).fetch_all(pool).await)?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(0));
+    Ok((rows, more))
 }

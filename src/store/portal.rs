@@ -607,3 +607,69 @@ pub async fn latest_invite(db: &Db, owner: Owner) -> Result<Option<Token>, sqlx:
         }),
     )
 }
+
+/// A staff invitation: a one-time link in `portal_tokens` owned by a staff account (the staff
+/// member sets their own password, `web::platform::staff_invite`).
+#[derive(Debug, Clone)]
+pub struct StaffToken {
+    pub id: i64,
+    pub staff_id: i64,
+    pub expires_at: OffsetDateTime,
+    pub used_at: Option<OffsetDateTime>,
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+impl StaffToken {
+    pub fn state(&self, now: OffsetDateTime) -> LinkState {
+        LinkState::of(self.expires_at, self.used_at, self.revoked_at, now)
+    }
+}
+
+/// Stores a staff invitation (its token's hash), revoking the staff member's unused ones, so
+/// only the newest link works.
+pub async fn insert_staff_token(
+    tx: &mut Tx,
+    staff_id: i64,
+    token_hash: &str,
+    created_by: i64,
+    now: OffsetDateTime,
+) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, conn => {
+        sqlx::query("UPDATE portal_tokens SET revoked_at = $2
+                     WHERE staff_id = $1 AND used_at IS NULL AND revoked_at IS NULL")
+            .bind(staff_id).bind(now).execute(&mut *conn).await?;
+        sqlx::query_scalar(
+            "INSERT INTO portal_tokens (token_hash, purpose, staff_id, created_by, created_at,
+                                        expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+            .bind(token_hash).bind(TokenPurpose::Invite.code()).bind(staff_id)
+            .bind(created_by).bind(now).bind(TokenPurpose::Invite.expires(now))
+            .fetch_one(&mut *conn).await
+    })
+}
+
+/// The staff invitation with this token hash (a portal link is not one).
+pub async fn find_staff_token(
+    db: &Db,
+    token_hash: &str,
+) -> Result<Option<StaffToken>, sqlx::Error> {
+    let row: Option<(
+        i64,
+        i64,
+        OffsetDateTime,
+        Option<OffsetDateTime>,
+        Option<OffsetDateTime>,
+    )> = on_db!(db, pool => sqlx::query_as(
+            "SELECT id, staff_id, expires_at, used_at, revoked_at FROM portal_tokens
+             WHERE token_hash = $1 AND staff_id IS NOT NULL AND purpose = $2")
+            .bind(token_hash).bind(TokenPurpose::Invite.code()).fetch_optional(pool).await)?;
+    Ok(row.map(
+        |(id, staff_id, expires_at, used_at, revoked_at)| StaffToken {
+            id,
+            staff_id,
+            expires_at,
+            used_at,
+            revoked_at,
+        },
+    ))
+}

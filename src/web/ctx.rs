@@ -126,6 +126,7 @@ fn notice_key(code: &str) -> Option<&'static str> {
         "claim_locked" => "claim.locked_notice",
         "slot_booked" => "tour.slot_has_bookings",
         "removed" => "keeping.removed_notice",
+        "invited" => "staff.invite.sent_notice",
         _ => return None,
     })
 }

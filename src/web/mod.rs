@@ -17,6 +17,7 @@ pub mod public_cache;
 pub mod records;
 pub mod ruby;
 pub mod session;
+pub mod sheet;
 pub mod support;
 pub mod throttle;
 

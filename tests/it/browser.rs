@@ -181,6 +181,22 @@ async fn setup_sign_in_and_dashboard_in_chromium() {
             .ends_with("/setup")
     );
     assert_accessible(&driver, "the setup page").await;
+    // Without the token printed on the console, nobody becomes the administrator; the
+    // address printed there fills it in.
+    let token = app.setup_token().await;
+    driver
+        .goto(format!("{base}/setup?token={token}"))
+        .await
+        .unwrap();
+    assert_eq!(
+        wait_for(&driver, By::Id("f-setup_token"))
+            .await
+            .value()
+            .await
+            .unwrap()
+            .as_deref(),
+        Some(token.as_str())
+    );
     for (id, value) in [
         ("f-organization_name", "ブラウザ法人"),
         ("f-display_name", "画面 確認"),
@@ -192,14 +208,18 @@ async fn setup_sign_in_and_dashboard_in_chromium() {
         type_into(&driver, id, value).await;
     }
     click(&driver, By::Id("create-admin")).await;
+    // Signed in straight away, with the first steps on the home page.
     let notice = text_of(&driver, By::ClassName("notice")).await;
     assert!(notice.contains("初期設定が終わりました"), "{notice}");
-    assert_accessible(&driver, "the sign-in page").await;
-    // Sign in with the keyboard, as many users do.
-    type_into(&driver, "f-login", "browser.admin").await;
-    let pw = wait_for(&driver, By::Id("f-password")).await;
-    pw.send_keys(PASSWORD).await.unwrap();
-    pw.send_keys(Key::Enter).await.unwrap();
+    wait_for(&driver, By::Id("first-day")).await;
+    assert!(
+        wait_for(&driver, By::Css("#step-office a"))
+            .await
+            .attr("href")
+            .await
+            .unwrap()
+            .is_some_and(|h| h.ends_with("/offices/new"))
+    );
     let welcome = text_of(&driver, By::Id("welcome")).await;
     assert!(welcome.contains("画面 確認"), "{welcome}");
     assert_eq!(driver.title().await.unwrap(), "ホーム | 定着 Teichaku");
@@ -360,7 +380,7 @@ async fn a_visitor_finds_an_office_and_simulates_the_fee_in_chromium() {
             .await
             .contains("一般1")
     );
-    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9300 円");
+    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9,300 円");
     assert_accessible(&driver, "the simulator with its result").await;
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
@@ -628,11 +648,16 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     click(&driver, By::Id("res-home")).await;
     type_into(&driver, "f-age", "28").await;
     click(&driver, By::Id("simulate")).await;
-    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9300 円");
+    assert_eq!(text_of(&driver, By::Id("sim-cap")).await, "9,300 円");
     driver.goto(office_page.as_str()).await.unwrap();
     click_settled(&driver, By::Id("inquiry-link")).await;
     click(&driver, By::Id(format!("slot-{slot}"))).await;
     type_into(&driver, "f-inquirer_name", "見学 花子").await;
+    // A parent writes for their son, who works at a company since 2026-01-05.
+    click(&driver, By::Css("#f-relationship option[value='parent']")).await;
+    type_into(&driver, "f-person_name", "見学 一郎").await;
+    type_into(&driver, "f-employer_name", "株式会社みどり物流").await;
+    set_value(&driver, "f-hire_date", "2026-01-05").await;
     click(&driver, By::Id("by-email")).await;
     type_into(&driver, "f-email", "hanako@example.jp").await;
     click(&driver, By::Id("f-privacy")).await;
@@ -642,6 +667,18 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
     click(&driver, By::Id("send")).await;
     wait_for(&driver, By::Id("thanks")).await;
     assert_eq!(text_of(&driver, By::Tag("h1")).await, "送信しました");
+    // The thanks page repeats the slot and says it is only requested (仮予約).
+    assert!(
+        !text_of(&driver, By::Id("tour-request-slot"))
+            .await
+            .is_empty()
+    );
+    assert!(
+        text_of(&driver, By::Id("tour-provisional"))
+            .await
+            .contains("仮予約")
+    );
+    assert_accessible(&driver, "the thanks page with the tour request").await;
 
     // The supporter: the inbox, the inquiry, the confirmation.
     driver.goto(format!("{base}/login")).await.unwrap();
@@ -655,6 +692,9 @@ async fn a_visitor_books_a_tour_and_staff_confirm_it_in_chromium() {
         .unwrap();
     click_settled(&driver, By::LinkText("見学 花子")).await;
     assert_eq!(text_of(&driver, By::Id("tour-status")).await, "希望");
+    assert_eq!(text_of(&driver, By::Id("person-name")).await, "見学 一郎");
+    assert_eq!(text_of(&driver, By::Id("person-relationship")).await, "親");
+    wait_for(&driver, By::Id("person-outlook")).await;
     assert_accessible(&driver, "an inquiry with a requested tour").await;
     click(&driver, By::Id("confirm-tour")).await;
     wait_for(&driver, By::ClassName("notice")).await;

@@ -438,6 +438,10 @@ async fn a_month_with_every_case() {
     assert_eq!(inv.status, StatusCode::OK);
     assert_eq!(inv.body.matches("class=\"sheet\"").count(), 5);
     assert!(inv.body.contains("4,520円") && inv.body.contains("領収書"));
+    // The issuer (法人名, address) and the month as written on paper (issue 12, item 5).
+    for text in ["テスト法人", "千葉県船橋市西船4-0-0", "2026年10月"] {
+        assert!(inv.body.contains(text), "invoices have {text:?}");
+    }
     assert!(!inv.body.contains("井上 二郎"));
 
     // The 国保連 file: Shift_JIS, CRLF, one J121 set per claimable client.

@@ -280,13 +280,26 @@ impl TestApp {
         other
     }
 
-    /// Runs the setup page: organisation + first admin (`admin` / `PASSWORD`).
+    /// The setup token the server prints on its console at the first start.
+    pub async fn setup_token(&self) -> String {
+        teichaku::web::platform::setup::issue_setup_token(&self.state.db)
+            .await
+            .expect("setup token")
+            .expect("not set up yet")
+    }
+
+    /// Runs the setup page with the console's token: organisation + first admin (`admin` /
+    /// `PASSWORD`). The setup happens in a browser of its own (which ends up signed in), so
+    /// this one stays signed out.
     pub async fn setup_admin(&self) {
+        let token = self.setup_token().await;
         let page = self
+            .another_browser()
             .submit(
                 "/setup",
                 "/setup",
                 &[
+                    ("setup_token", &token),
                     ("organization_name", "テスト法人"),
                     ("display_name", "管理 太郎"),
                     ("login", ADMIN_LOGIN),

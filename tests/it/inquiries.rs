@@ -77,6 +77,7 @@ async fn a_visitor_asks_for_a_tour_and_the_office_sees_it() {
             ("email", "visitor@example.jp".into()),
             ("preferred_times", "平日の午後".into()),
             ("privacy", privacy.into()),
+            ("relationship", "self".into()),
         ]
     };
     let as_refs = |v: &Vec<(&'static str, String)>| {
@@ -152,6 +153,7 @@ async fn bots_and_floods_are_stopped() {
             ("phone", "090-0000-0000"),
             ("message", "利用料について知りたいです。"),
             ("privacy", "1"),
+            ("relationship", "self"),
             ("website", website),
         ]
     };
@@ -387,6 +389,7 @@ async fn the_visitor_and_the_office_get_an_email() {
             ("contact_by", "email"),
             ("email", "visitor@example.jp"),
             ("privacy", "1"),
+            ("relationship", "self"),
         ],
     )
     .await;

@@ -6,6 +6,7 @@
 //! |---|---|
 //! | anonymous | not signed in, but with the CSRF token of its own anonymous session, so a POST meets the access check rather than the CSRF check |
 //! | supporter / manager of office A | |
+//! | clerk (事務) of office A | intake, the client's file (受給者証, contracts), not the support records |
 //! | administrator | |
 //! | supporter / manager of office B | same organisation, another office |
 //! | client A / client B | the client of office A (B) signed in to the portal |
@@ -16,8 +17,10 @@
 //! | `Public`, `Token` | everyone: never the sign-in redirect, never 403 | |
 //! | `Staff` | any staff member | anonymous: 303 to `/login` |
 //! | `Admin` | the administrator | other staff: 403 |
-//! | `OfficeView`, `ClientView`, `ClientEdit`, `InquiryAccess` | staff of the owning office, the administrator | staff of the other office: 403 (same organisation) |
+//! | `OfficeView`, `ClientFile`, `ClientFileEdit`, `InquiryAccess` | staff of the owning office (its clerk too), the administrator | staff of the other office: 403 (same organisation) |
+//! | `ClientView`, `ClientEdit` (support records) | staff of the owning office but its clerk, the administrator | the clerk, staff of the other office: 403 |
 //! | `OfficeManage`, `ClientManage` | the manager of the owning office, the administrator | supporters, the other office's manager: 403 |
+//! | `OfficeClaims` | the manager or the clerk of the owning office, the administrator | supporters, the other office's staff: 403 |
 //! | `ClientSelf` | clients (their own record: the path has no client id) | staff, employers: 403 |
 //! | `EmployerSelf` | employer contacts | staff, clients: 403 |
 //! | `EmployerClient` | the employer contact linked to the client `{id}` | the other employer: 404; staff, clients: 403 |
@@ -96,6 +99,8 @@ enum Who {
     Anonymous,
     SupporterA,
     ManagerA,
+    /// The clerk (事務) of office A.
+    ClerkA,
     Admin,
     SupporterB,
     ManagerB,
@@ -108,10 +113,11 @@ enum Who {
 }
 
 impl Who {
-    const ALL: [Who; 10] = [
+    const ALL: [Who; 11] = [
         Who::Anonymous,
         Who::SupporterA,
         Who::ManagerA,
+        Who::ClerkA,
         Who::Admin,
         Who::SupporterB,
         Who::ManagerB,
@@ -134,6 +140,7 @@ impl Who {
             Who::Anonymous | Who::ClientA | Who::ClientB | Who::EmployerA | Who::EmployerB => None,
             Who::SupporterA => Some("sup.a"),
             Who::ManagerA => Some("mgr.a"),
+            Who::ClerkA => Some("clerk.a"),
             Who::Admin => Some(crate::helpers::ADMIN_LOGIN),
             Who::SupporterB => Some("sup.b"),
             Who::ManagerB => Some("mgr.b"),
@@ -142,7 +149,9 @@ impl Who {
 
     fn office(self) -> Option<Office> {
         match self {
-            Who::SupporterA | Who::ManagerA | Who::ClientA | Who::EmployerA => Some(Office::A),
+            Who::SupporterA | Who::ManagerA | Who::ClerkA | Who::ClientA | Who::EmployerA => {
+                Some(Office::A)
+            }
             Who::SupporterB | Who::ManagerB | Who::ClientB | Who::EmployerB => Some(Office::B),
             Who::Anonymous | Who::Admin => None,
         }
@@ -150,6 +159,10 @@ impl Who {
 
     fn is_manager(self) -> bool {
         matches!(self, Who::ManagerA | Who::ManagerB)
+    }
+
+    fn is_clerk(self) -> bool {
+        self == Who::ClerkA
     }
 }
 
@@ -222,8 +235,13 @@ fn expected(policy: Policy, who: Who, owner: Option<Office>) -> Expect {
         Policy::Setup => false,
         Policy::Staff => true,
         Policy::Admin => false,
-        Policy::OfficeView | Policy::ClientView | Policy::ClientEdit | Policy::InquiryAccess => own,
+        Policy::OfficeView
+        | Policy::ClientFile
+        | Policy::ClientFileEdit
+        | Policy::InquiryAccess => own,
+        Policy::ClientView | Policy::ClientEdit => own && !who.is_clerk(),
         Policy::OfficeManage | Policy::ClientManage => own && who.is_manager(),
+        Policy::OfficeClaims => own && (who.is_manager() || who.is_clerk()),
         Policy::ClientSelf | Policy::EmployerSelf | Policy::EmployerClient => false,
     };
     if allowed {
@@ -340,7 +358,7 @@ fn param_value(route: &str, before: &str, name: &str, ids: &Ids) -> Result<Strin
         ("calendar", "file") => return Ok(format!("{}.ics", ids.calendar_token)),
         ("employer", "cid") => ids.contact,
         // A well-formed one-time link no invitation has.
-        ("invite" | "link", "token") => return Ok("0f".repeat(32)),
+        ("invite" | "link" | "welcome", "token") => return Ok("0f".repeat(32)),
         _ => {
             return Err(format!(
                 "{route}: the matrix test does not know the parameter {{{name}}} after /{before}/; \
@@ -496,6 +514,8 @@ async fn office_records(app: &TestApp, name: &str, suffix: &str, outbox: i64) ->
         .create_staff(&format!("sup.{suffix}"), office, "supporter")
         .await;
     app.create_staff(&format!("mgr.{suffix}"), office, "manager")
+        .await;
+    app.create_staff(&format!("clerk.{suffix}"), office, "clerk")
         .await;
     let staff = app
         .create_staff(&format!("staff.{suffix}"), office, "supporter")
@@ -882,7 +902,7 @@ async fn outbox_message(app: &TestApp, to: &str) -> i64 {
     id
 }
 
-/// The app with offices A and B and the six identities signed in.
+/// The app with offices A and B and every identity (`Who::ALL`) signed in.
 async fn fixture() -> (TestApp, Ids, Ids, Vec<Identity>) {
     let app = spawn_app().await;
     app.signed_in_admin().await;
@@ -1082,14 +1102,14 @@ async fn run_exception(
                 };
                 let token = browser.csrf(form_page).await;
                 let page = browser.post_form("/logout", &[("_csrf", &token)]).await;
-                let home = browser.get("/").await;
+                let home = browser.get("/offices").await;
                 tally.check(
                     page.status == StatusCode::SEE_OTHER
                         && page.location().starts_with("/login")
                         && is_sign_in(&home),
                     || {
                         format!(
-                            "POST /logout as {:?}: {} {}, then / {} {}",
+                            "POST /logout as {:?}: {} {}, then /offices {} {}",
                             id.who,
                             page.status,
                             page.location(),

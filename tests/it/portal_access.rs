@@ -28,7 +28,7 @@ async fn the_client_home_is_for_the_signed_in_client_only() {
         "ふりがな on the client's page"
     );
     // A client session is not a staff session.
-    let staff_page = me.get("/").await;
+    let staff_page = me.get("/offices").await;
     assert_eq!(staff_page.status, StatusCode::SEE_OTHER);
     assert_eq!(me.get("/employer").await.status, StatusCode::FORBIDDEN);
     assert_eq!(

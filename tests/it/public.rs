@@ -145,10 +145,12 @@ async fn the_fee_simulator_answers_with_the_rules() {
     let (_, general1) = get("?household=levy_under_160k&residence=home&age=28").await;
     assert!(
         general1.contains("一般1（9,300円）")
-            && general1.contains("9300 円")
-            && general1.contains("1074 〜 3512 円"),
+            && general1.contains("9,300 円")
+            && general1.contains("1,074 〜 3,512 円"),
         "{general1}"
     );
+    // 世帯 is explained next to the question (whose income decides the category).
+    assert!(general1.contains("ご本人と配偶者"));
     let (_, group_home) = get("?household=levy_under_160k&residence=group_home&age=28").await;
     assert!(
         group_home.contains("一般2（37,200円）"),
@@ -162,4 +164,75 @@ async fn the_fee_simulator_answers_with_the_rules() {
         "{bad}"
     );
     assert!(!bad.contains("id=\"result\""));
+    // 計算する with nothing chosen: a message at each question, not a blank page.
+    let (status, nothing) = get("?calc=1&age=").await;
+    assert_eq!(status, StatusCode::OK);
+    for id in ["e-household", "e-residence", "e-age"] {
+        assert!(nothing.contains(&format!("id=\"{id}\"")), "{id}: {nothing}");
+    }
+    assert!(nothing.contains("世帯の税金の状況: 一覧から選んでください。"));
+    assert!(!nothing.contains("id=\"result\""));
+    // In English: separators and no full-width range mark.
+    visitor.get(app.url("/lang/en")).send().await.unwrap();
+    let (_, english) = get("?household=levy_under_160k&residence=home&age=28").await;
+    assert!(
+        english.contains("9,300 yen") && english.contains("1,074 to 3,512 yen"),
+        "{english}"
+    );
+}
+
+#[tokio::test]
+async fn visitors_land_on_the_public_page_and_staff_on_their_home() {
+    let app = spawn_app().await;
+    app.signed_in_admin().await;
+    let office = app.create_office("西船橋").await;
+    let visitor = app.another_browser();
+    let none = visitor.get("/").await;
+    assert!(none.body.contains("id=\"landing-phone\""), "{}", none.body);
+    let published = app
+        .submit(
+            &format!("/offices/{office}/edit"),
+            &format!("/offices/{office}"),
+            &[
+                ("name", "西船橋"),
+                ("prefecture", "千葉県"),
+                ("address", "船橋市西船4-0-0"),
+                ("phone", "047-000-0000"),
+                ("published", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.body
+    );
+    let landing = visitor.get("/").await;
+    assert_eq!(landing.status, StatusCode::OK);
+    for text in [
+        "はたらき続けるための相談窓口",
+        "まずはお電話ください",
+        "href=\"tel:0470000000\"",
+        "047-000-0000",
+        &format!("href=\"/find/{office}\""),
+        "href=\"/find\"",
+        "href=\"/simulator\"",
+        "href=\"/inquiry\"",
+        "href=\"/login\"",
+    ] {
+        assert!(landing.body.contains(text), "landing has {text:?}");
+    }
+    // The phone section comes before everything else the visitor can do.
+    let phone = landing.body.find("id=\"landing-phone\"").expect("phone");
+    let inquiry = landing
+        .body
+        .find("id=\"landing-inquiry\"")
+        .expect("inquiry");
+    assert!(phone < inquiry);
+    // Signed-in staff reach their home at the same address.
+    let home = app.get("/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.contains("id=\"welcome\""));
+    assert!(!home.body.contains("id=\"landing-phone\""));
 }

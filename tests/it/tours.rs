@@ -130,6 +130,7 @@ impl Visitor {
                 ("email", "visitor@example.jp"),
                 ("preferred_times", "平日の午後"),
                 ("privacy", "1"),
+                ("relationship", "self"),
             ])
             .send()
             .await

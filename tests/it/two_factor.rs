@@ -109,7 +109,7 @@ async fn setting_up_shows_a_qr_code_and_needs_a_right_code_then_sign_in_needs_it
         (step.status, step.location().as_str()),
         (StatusCode::SEE_OTHER, "/login/two-factor")
     );
-    for path in ["/", "/staff", "/account/two-factor"] {
+    for path in ["/offices", "/staff", "/account/two-factor"] {
         let page = browser.get(path).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{path}");
         assert!(page.location().starts_with("/login"), "{path}");
@@ -124,7 +124,7 @@ async fn setting_up_shows_a_qr_code_and_needs_a_right_code_then_sign_in_needs_it
         "{}",
         signed.body
     );
-    assert_eq!(browser.get("/").await.status, StatusCode::OK);
+    assert_eq!(browser.get("/offices").await.status, StatusCode::OK);
 
     // The same code again (another sign-in in the same step) is refused.
     let other = app.another_browser();
@@ -138,7 +138,7 @@ async fn setting_up_shows_a_qr_code_and_needs_a_right_code_then_sign_in_needs_it
         "replay message: {}",
         replay.body
     );
-    assert_eq!(other.get("/").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(other.get("/offices").await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.audit_rows("auth.second_factor_failed").await.len(), 1);
 }
 
@@ -170,7 +170,7 @@ async fn wrong_codes_count_with_the_sign_in_throttle() {
         .await;
     assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "{}", page.body);
     assert!(page.headers.get("retry-after").is_some());
-    assert_eq!(browser.get("/").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(browser.get("/offices").await.status, StatusCode::SEE_OTHER);
     assert_eq!(app.audit_rows("auth.second_factor_failed").await.len(), 4);
     assert_eq!(app.audit_rows("auth.sign_in_throttled").await.len(), 1);
 }
@@ -190,7 +190,7 @@ async fn a_recovery_code_works_once() {
         )
         .await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
-    assert_eq!(first.get("/").await.status, StatusCode::OK);
+    assert_eq!(first.get("/offices").await.status, StatusCode::OK);
     assert_eq!(app.audit_rows("auth.recovery_code_used").await.len(), 1);
 
     let second = app.another_browser();
@@ -203,7 +203,7 @@ async fn a_recovery_code_works_once() {
         )
         .await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(second.get("/").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(second.get("/offices").await.status, StatusCode::SEE_OTHER);
     let page = first.get("/account/two-factor").await;
     assert!(
         page.body.contains("id=\"recovery-left\">9<"),
@@ -256,7 +256,13 @@ async fn when_required_staff_set_it_up_before_anything_else_and_an_admin_can_res
     let browser = app.another_browser();
     let step = browser.login("sato", PASSWORD).await;
     assert_eq!(step.location(), "/login/two-factor/setup");
-    assert!(browser.get("/").await.location().starts_with("/login"));
+    assert!(
+        browser
+            .get("/offices")
+            .await
+            .location()
+            .starts_with("/login")
+    );
     let page = browser.get("/login/two-factor/setup").await;
     assert!(page.body.contains("id=\"totp-required\""));
     let secret = secret_in(&page.body);
@@ -269,7 +275,7 @@ async fn when_required_staff_set_it_up_before_anything_else_and_an_admin_can_res
         .await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     assert_eq!(recovery_codes_in(&done.body).len(), 10);
-    assert_eq!(browser.get("/").await.status, StatusCode::OK);
+    assert_eq!(browser.get("/offices").await.status, StatusCode::OK);
 
     // A lost phone: the admin resets it, sato sets it up again at the next sign-in.
     let edit = app.get(&format!("/staff/{sato}/edit")).await;

@@ -64,6 +64,11 @@ impl PriorService {
         }
     }
 
+    /// The i18n key of its name on pages (`prior.<code>`), in the reader's language.
+    pub fn label_key(self) -> String {
+        format!("prior.{}", self.code())
+    }
+
     /// All six services qualify (domain.md §4, condition 1).
     pub fn qualifies(self) -> bool {
         self != PriorService::None

@@ -167,4 +167,100 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "お問い合わせ・見学のお申し込み",
         "Ask a question or book a visit",
     ),
+    // 相談者 and ご本人 (issue 12, item 6)
+    (
+        "inquiry.person_legend",
+        "支援を受ける方（ご本人）について",
+        "About the person who needs support",
+    ),
+    (
+        "inquiry.person_hint",
+        "ご家族や支援者の方が書くときは、ご本人のお名前も書いてください。お仕事をしている方は、会社名と入社日がわかると、サービスを使える時期をお知らせできます。",
+        "If you are writing for someone else, please give their name too. If they have a job, the employer and hire date tell us when they can use the service.",
+    ),
+    (
+        "inquiry.person_section",
+        "ご本人（支援を受ける方）",
+        "The person who needs support",
+    ),
+    (
+        "field.relationship",
+        "ご本人との関係（続柄）",
+        "Your relationship to the person",
+    ),
+    ("field.person_name", "ご本人のお名前", "The person's name"),
+    (
+        "hint.person_name",
+        "ご本人が書いているときは、空けておいてください。",
+        "Leave this empty if you are the person.",
+    ),
+    (
+        "hint.hire_date",
+        "わかる範囲でかまいません。",
+        "As far as you know.",
+    ),
+    ("inquiry.relationship.self", "本人", "I am the person"),
+    ("inquiry.relationship.parent", "親", "Parent"),
+    ("inquiry.relationship.spouse", "配偶者（夫・妻）", "Spouse"),
+    (
+        "inquiry.relationship.sibling",
+        "きょうだい",
+        "Brother or sister",
+    ),
+    ("inquiry.relationship.child", "子", "Child"),
+    (
+        "inquiry.relationship.other_family",
+        "その他の家族",
+        "Other family member",
+    ),
+    (
+        "inquiry.relationship.supporter",
+        "支援機関の職員",
+        "Staff of a support agency",
+    ),
+    ("inquiry.relationship.other", "その他", "Other"),
+    (
+        "inquiry.outlook.before_start",
+        "まだ就労定着支援を使える時期ではありません。",
+        "Not yet within the period for this service.",
+    ),
+    (
+        "inquiry.outlook.active",
+        "いま就労定着支援を使える時期です。",
+        "Now within the period for this service.",
+    ),
+    (
+        "inquiry.outlook.ending_soon",
+        "使える期間の終わりまで6か月を切っています。",
+        "Less than 6 months left in the period for this service.",
+    ),
+    (
+        "inquiry.outlook.ended",
+        "就労定着支援を使える期間は終わっています。",
+        "The period for this service has ended.",
+    ),
+    (
+        "inquiry.outlook.window",
+        "入社日から数えて使える期間:",
+        "Period counted from the hire date:",
+    ),
+    ("inquiry.outlook.to", "〜", "to"),
+    (
+        "inquiry.outlook.check",
+        "就職から7か月目から、最長3年です。前に使っていたサービスと雇用の形は、面談で確かめてください。",
+        "From the 7th month after the hire, for at most 3 years. Check the service used before and the kind of employment at the first meeting.",
+    ),
+    (
+        "inquiry.outlook.no_hire_date",
+        "入社日が書かれていないため、使える時期はまだわかりません。",
+        "No hire date was given, so the period is not known yet.",
+    ),
+    ("inquiry.thanks_tour", "見学の仮予約", "Your visit request"),
+    ("inquiry.thanks_tour_office", "事業所", "Office"),
+    ("inquiry.thanks_tour_time", "日時", "Date and time"),
+    (
+        "inquiry.thanks_provisional",
+        "まだ仮予約です。職員が確認してご連絡したときに、予約が決まります。",
+        "This is not booked yet. The booking is made when a staff member checks it and contacts you.",
+    ),
 ];

@@ -166,4 +166,96 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("sim.residence.home", "自宅など", "At home"),
     ("sim.residence.group_home", "グループホーム", "Group home"),
     ("sim.residence.facility", "入所施設", "Residential facility"),
+    // The landing page at `/` (issue 12, item 7).
+    (
+        "public.landing_title",
+        "就労定着支援のご案内",
+        "Support to keep working",
+    ),
+    (
+        "public.landing_heading",
+        "はたらき続けるための相談窓口",
+        "Help to keep the job you found",
+    ),
+    (
+        "public.landing_lead",
+        "障害のある方が、就職したあとも安心してはたらき続けられるように、職場や生活の「困った」をいっしょに考えるサービスです。ご本人からも、ご家族からも相談できます。",
+        "A service for people with disabilities who have started work: we help with worries at work and in daily life so you can keep working. You or your family can ask us.",
+    ),
+    (
+        "public.landing_phone",
+        "まずはお電話ください",
+        "Call us first",
+    ),
+    (
+        "public.landing_phone_intro",
+        "お近くの事業所に電話すると、職員がお話を聞きます。電話番号を押すと電話がかかります。",
+        "Call the office near you and a staff member will listen. Tap a number to call.",
+    ),
+    (
+        "public.landing_more_offices",
+        "ほかの事業所の電話番号を見る",
+        "See the numbers of the other offices",
+    ),
+    (
+        "public.landing_what",
+        "どんなサービスですか",
+        "What is this service?",
+    ),
+    (
+        "public.landing_point_who",
+        "就労移行支援などを使って就職した方が使えます。使えるのは、はたらき始めて6か月たってからです。",
+        "For people who found work through a service such as 就労移行支援 (employment transition support). You can use it from 6 months after you start work.",
+    ),
+    (
+        "public.landing_point_how",
+        "職員が月に1回以上、あなたと会って話を聞きます。必要なときは、あなたの了解をとって職場とも話します。",
+        "A staff member meets you at least once a month. When needed, and only if you agree, we also talk with your workplace.",
+    ),
+    (
+        "public.landing_point_long",
+        "使える期間は最長3年です。そのあとも相談できる先を、いっしょに探します。",
+        "You can use it for up to 3 years. We also help you find where to ask for help after that.",
+    ),
+    (
+        "public.landing_point_cost",
+        "利用料は、世帯の収入によって0円のことも多いです。めやすは「利用料金シミュレーター」で計算できます。",
+        "Depending on household income, the charge is often 0 yen. The fee simulator gives you an estimate.",
+    ),
+    (
+        "public.landing_next",
+        "次にできること",
+        "What you can do next",
+    ),
+    (
+        "public.landing_inquiry",
+        "相談する・見学を申し込む",
+        "Ask us or book a visit",
+    ),
+    (
+        "public.landing_inquiry_note",
+        "電話がむずかしい方は、こちらから書いて送れます。",
+        "If calling is hard, you can write to us here.",
+    ),
+    (
+        "public.landing_find_note",
+        "都道府県から事業所を探せます。",
+        "Find an office by prefecture.",
+    ),
+    (
+        "public.landing_sim_note",
+        "3つの質問に答えると、1か月の利用料のめやすがわかります。",
+        "Answer three questions to see about how much you would pay a month.",
+    ),
+    (
+        "public.landing_guide_note",
+        "サービスの内容をくわしく説明しています。",
+        "A longer explanation of the service.",
+    ),
+    (
+        "sim.household_help",
+        "「世帯」は、利用料の区分を決めるときに収入を見る人たちのことです。18歳以上の方は、ご本人と配偶者（夫または妻）だけです。親やきょうだいの収入は入りません。",
+        "The household is the people whose income decides your category. From age 18 it is only you and your spouse; your parents' or siblings' income does not count.",
+    ),
+    ("sim.range", "〜", "to"),
 ];

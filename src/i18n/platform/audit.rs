@@ -468,6 +468,17 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "支援記録の履歴の閲覧",
         "Support record history viewed",
     ),
+    ("audit.action.plan.print", "計画の印刷", "Plan printed"),
+    (
+        "audit.action.staff.invite",
+        "職員への招待メール",
+        "Staff invitation sent",
+    ),
+    (
+        "audit.action.staff.invite_accept",
+        "招待からのパスワード設定",
+        "Password set from an invitation",
+    ),
 ];
 
 #[cfg(test)]

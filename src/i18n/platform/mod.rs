@@ -1,5 +1,6 @@
 //! Messages of the platform area that have their own table.
 
 pub mod audit;
+pub mod first_day;
 pub mod keeping;
 pub mod totp;

@@ -238,7 +238,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "calendar.label.kana_initials",
         "かなの頭文字（例: や・は）",
-        "Kana initials (e.g. や・は)",
+        "Kana initials (e.g. や, は)",
     ),
     (
         "calendar.label.none",

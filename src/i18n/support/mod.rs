@@ -3,4 +3,5 @@
 pub mod compliance;
 pub mod consents;
 pub mod contacts;
+pub mod documents;
 pub mod reports;

@@ -289,11 +289,6 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("report.print_heading", "支援レポート", "Support report"),
     ("report.print_client", "利用者", "Client"),
     ("report.print_office", "事業所", "Office"),
-    (
-        "report.print_confirm",
-        "内容を確認しました。　確認した日：　　　年　　月　　日　　署名：",
-        "I have read this report.　Date:　　　　　Signature:",
-    ),
     ("field.report_body", "本文", "Text"),
     (
         "field.report_correction_reason",

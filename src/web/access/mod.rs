@@ -16,13 +16,16 @@
 //! | `Admin` | an administrator of the organisation |
 //! | `OfficeView` | staff of the office `{id}`, or an administrator |
 //! | `OfficeManage` | the manager of the office `{id}`, or an administrator |
+//! | `OfficeClaims` | the manager or the clerk (事務) of the office `{id}`, or an administrator: its claims |
 //! | `OfficeAdmin` | an administrator, for the office `{id}` of the organisation (deleting it) |
 //! | `StaffAdmin` | an administrator, for the staff member `{id}` of the organisation |
 //! | `TourSlotManage` | the manager of the tour slot `{id}`'s office, or an administrator |
 //! | `OutboxAdmin` | an administrator, for the outbox message `{id}` |
 //! | `ClientAdmin` | an administrator, for the client `{id}` of the organisation (removing their records after the keeping period); a removed client is a 404 |
-//! | `ClientView` | staff of the client `{id}`'s office; writes `client.view` once per GET |
-//! | `ClientEdit` | who may change the client `{id}`'s record (today: the same staff) |
+//! | `ClientView` | staff of the client `{id}`'s office, not its clerk (事務): the support records; writes `client.view` once per GET |
+//! | `ClientEdit` | who may change the client `{id}`'s support records (the same staff) |
+//! | `ClientFile` | staff of the client `{id}`'s office including its clerk: the client's file (the person, employment, 受給者証, contracts); writes `client.view` once per GET |
+//! | `ClientFileEdit` | who may change the client `{id}`'s file (the same staff) |
 //! | `ClientManage` | the manager of the client `{id}`'s office, or an administrator (moving the client to another office) |
 //! | `InquiryAccess` | staff of the office the inquiry `{id}` was made to |
 //! | `ClientSelf` | a client signed in to the portal: only their own record; writes `portal.view` once per GET |
@@ -86,6 +89,13 @@ pub enum Policy {
     ClientEdit,
     ClientManage,
     InquiryAccess,
+    /// The client's file (the person, employment, 受給者証, contracts): staff of the client's
+    /// office including its clerk (事務), or an administrator. `ClientView`/`ClientEdit` are
+    /// the support records, which the clerk does not see.
+    ClientFile,
+    ClientFileEdit,
+    /// The office `{id}`'s claims (請求): its manager or clerk (事務), or an administrator.
+    OfficeClaims,
     /// A client signed in to the portal, for their own record only (`/me/…`).
     ClientSelf,
     /// An employer contact signed in to the portal (`/employer`).
@@ -316,6 +326,29 @@ where
     }
 }
 
+/// The office `{id}`'s claims (請求, invoices, the 国保連 file, 上限額管理結果, 就労定着率): its
+/// manager or its clerk (事務), or an administrator.
+pub struct OfficeClaims {
+    pub who: Principal,
+    pub office: Office,
+}
+
+impl<S> FromRequestParts<S> for OfficeClaims
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let OfficeView { who, office } = OfficeView::from_request_parts(parts, state).await?;
+        if !who.can_claim(office.id) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(OfficeClaims { who, office })
+    }
+}
+
 /// The office `{id}`, for an administrator of its organisation (403 for anyone else
 /// signed in, before the id is looked at).
 pub struct OfficeAdmin {
@@ -463,6 +496,35 @@ where
     Ok((who, client, office))
 }
 
+/// [`client_for`], for the client's support records: 403 to the office's clerk (事務).
+async fn support_client_for<S>(
+    parts: &mut Parts,
+    state: &S,
+) -> Result<(Principal, Client, Office), AppError>
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    let who = signed_in(parts)?;
+    let id = path_id(parts, state, "id").await?;
+    let (client, office) = support_client_of(&AppState::from_ref(state).db, &who, id).await?;
+    Ok((who, client, office))
+}
+
+/// [`client_of`], for the client's support records (a task under a contact, say): 403 to the
+/// office's clerk (事務).
+pub(crate) async fn support_client_of(
+    db: &Db,
+    who: &Principal,
+    client_id: i64,
+) -> Result<(Client, Office), AppError> {
+    let (client, office) = client_of(db, who, client_id).await?;
+    if !who.can_see_support_records(office.id) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((client, office))
+}
+
 /// A client the staff member may see, with their office: 404 if missing or of another
 /// organisation, 403 if of another office.
 pub(crate) async fn client_of(
@@ -516,7 +578,7 @@ where
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let (who, client, office) = client_for(parts, state).await?;
+        let (who, client, office) = support_client_for(parts, state).await?;
         audit_client_view(parts, state, &client).await?;
         Ok(ClientView {
             who,
@@ -542,9 +604,61 @@ where
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let (who, client, office) = client_for(parts, state).await?;
+        let (who, client, office) = support_client_for(parts, state).await?;
         audit_client_view(parts, state, &client).await?;
         Ok(ClientEdit {
+            who,
+            client,
+            office,
+        })
+    }
+}
+
+/// The client `{id}`'s file (the person, employment, 受給者証, contracts), for anyone of the
+/// client's office including the clerk (事務). A GET is audited as a view.
+pub struct ClientFile {
+    pub who: Principal,
+    pub client: Client,
+    pub office: Office,
+}
+
+impl<S> FromRequestParts<S> for ClientFile
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let (who, client, office) = client_for(parts, state).await?;
+        audit_client_view(parts, state, &client).await?;
+        Ok(ClientFile {
+            who,
+            client,
+            office,
+        })
+    }
+}
+
+/// A change to the client `{id}`'s file (and its form), for the same people as
+/// [`ClientFile`].
+pub struct ClientFileEdit {
+    pub who: Principal,
+    pub client: Client,
+    pub office: Office,
+}
+
+impl<S> FromRequestParts<S> for ClientFileEdit
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let (who, client, office) = client_for(parts, state).await?;
+        audit_client_view(parts, state, &client).await?;
+        Ok(ClientFileEdit {
             who,
             client,
             office,
@@ -635,6 +749,12 @@ impl Parent for ClientEdit {
         self.client.id
     }
 }
+impl Parent for ClientFileEdit {
+    type Kind = OfClient;
+    fn parent_id(&self) -> i64 {
+        self.client.id
+    }
+}
 impl Parent for OfficeView {
     type Kind = OfOffice;
     fn parent_id(&self) -> i64 {
@@ -642,6 +762,12 @@ impl Parent for OfficeView {
     }
 }
 impl Parent for OfficeManage {
+    type Kind = OfOffice;
+    fn parent_id(&self) -> i64 {
+        self.office.id
+    }
+}
+impl Parent for OfficeClaims {
     type Kind = OfOffice;
     fn parent_id(&self) -> i64 {
         self.office.id

@@ -3,7 +3,7 @@
 //! or, when this office manages the cap, also the other offices of the J411. Managers and
 //! admins only, as the claim itself.
 
-use crate::web::access::{Child, OfOffice, OfficeManage, Policy, Routes, Sub};
+use crate::web::access::{Child, OfOffice, OfficeClaims, Policy, Routes, Sub};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
@@ -33,12 +33,12 @@ pub fn routes() -> Routes {
     Routes::new()
         .get(
             "/offices/{id}/claims/cap/{cid}",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             edit_cap_result,
         )
         .post(
             "/offices/{id}/claims/cap/{cid}",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             save_cap_result,
         )
 }
@@ -73,7 +73,7 @@ impl Child for OfficeClient {
 }
 
 /// The office managed by the signed-in staff member, and its client.
-type CapAccess = Sub<OfficeManage, OfficeClient>;
+type CapAccess = Sub<OfficeClaims, OfficeClient>;
 
 /// Whether this office manages the client's cap in the month: the 上限額管理事業所 on the
 /// certificate valid in the month (else the newest one) is this office's 事業所番号.
@@ -154,7 +154,7 @@ async fn cap_page(
 
 pub async fn edit_cap_result(
     ctx: Ctx,
-    Sub(OfficeManage { office, .. }, OfficeClient(client)): CapAccess,
+    Sub(OfficeClaims { office, .. }, OfficeClient(client)): CapAccess,
     Query(q): Query<MonthQuery>,
 ) -> AppResult<Response> {
     let (month, first, last) = month_of(&q)?;
@@ -190,7 +190,7 @@ pub async fn edit_cap_result(
 
 pub async fn save_cap_result(
     ctx: Ctx,
-    Sub(OfficeManage { who, office }, OfficeClient(client)): CapAccess,
+    Sub(OfficeClaims { who, office }, OfficeClient(client)): CapAccess,
     Query(q): Query<MonthQuery>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {

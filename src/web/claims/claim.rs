@@ -8,7 +8,7 @@
 //!
 //! A claim names clients and their 受給者証, so every view and export is audited.
 
-use crate::web::access::{OfficeManage, Policy, Routes};
+use crate::web::access::{OfficeClaims, Policy, Routes};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
@@ -38,40 +38,40 @@ use crate::web::{
 
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/offices/{id}/claims", Policy::OfficeManage, show_claim)
+        .get("/offices/{id}/claims", Policy::OfficeClaims, show_claim)
         .post(
             "/offices/{id}/claims/lock",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             lock_claim,
         )
         .get(
             "/offices/{id}/claims/{month}/{version}/claim.csv",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             export_csv,
         )
         .get(
             "/offices/{id}/claims/{month}/{version}/invoices",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             invoices,
         )
         .get(
             "/offices/{id}/claims/{month}/{version}/kokuho",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             export_kokuho,
         )
         .get(
             "/offices/{id}/claims/{month}/{version}/cap-results",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             export_cap_results,
         )
         .get(
             "/offices/{id}/retention",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             show_retention,
         )
         .post(
             "/offices/{id}/retention",
-            Policy::OfficeManage,
+            Policy::OfficeClaims,
             file_retention,
         )
 }
@@ -92,15 +92,7 @@ async fn live_claim(ctx: &Ctx, office: &Office, ym: YearMonth) -> AppResult<Offi
 }
 
 fn yen(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    crate::domain::money::grouped(n)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -350,7 +342,7 @@ async fn claim_page(ctx: &Ctx, office: Office, ym: YearMonth) -> AppResult<Claim
 
 pub async fn show_claim(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Query(q): Query<MonthQuery>,
 ) -> AppResult<Response> {
     let ym = YearMonth::parse(&q.month).unwrap_or_else(|| YearMonth::of(clock::today()).shift(-1));
@@ -375,7 +367,7 @@ pub struct LockForm {
 /// Locks the month as the next version: the evidence of what was claimed.
 pub async fn lock_claim(
     ctx: Ctx,
-    OfficeManage { who, office }: OfficeManage,
+    OfficeClaims { who, office }: OfficeClaims,
     CsrfForm(form): CsrfForm<LockForm>,
 ) -> AppResult<Response> {
     let ym = YearMonth::parse(&form.month).ok_or(AppError::NotFound)?;
@@ -605,7 +597,7 @@ fn purpose_of(q: &ExportQuery) -> Option<crate::domain::export::Purpose> {
 
 pub async fn export_csv(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Path(VersionPath { month, version }): Path<VersionPath>,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
@@ -708,7 +700,7 @@ async fn kokuho_download(
 
 pub async fn export_kokuho(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Path(path): Path<VersionPath>,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
@@ -717,7 +709,7 @@ pub async fn export_kokuho(
 
 pub async fn export_cap_results(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Path(path): Path<VersionPath>,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
@@ -728,6 +720,8 @@ pub async fn export_cap_results(
 #[template(path = "claims/claims/invoices.html")]
 struct InvoicesPage {
     page: Page,
+    /// The issuer (法人名, 事業所番号, address) and the month as written on paper.
+    head: crate::web::sheet::SheetHead,
     office: Office,
     month: String,
     issued_on: String,
@@ -743,7 +737,7 @@ impl InvoicesPage {
 /// The user-charge invoice and receipt of every claimable client, one A4 sheet each.
 pub async fn invoices(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Path(VersionPath { month, version }): Path<VersionPath>,
     Query(q): Query<ExportQuery>,
 ) -> AppResult<Response> {
@@ -760,11 +754,13 @@ pub async fn invoices(
         ))
         .write_now(&ctx.app.db)
         .await?;
+    let head = crate::web::sheet::SheetHead::load(&ctx.app.db, &office, ctx.lang).await?;
     Ok(InvoicesPage {
         page: ctx.page("invoice.title"),
         office,
-        month: row.month,
-        issued_on: clock::today().to_string(),
+        month: YearMonth::parse(&row.month).map_or(row.month, |m| head.month(m)),
+        issued_on: head.date(clock::today()),
+        head,
         clients: claim
             .clients
             .into_iter()
@@ -872,7 +868,7 @@ fn fiscal_year_param(raw: &str) -> i32 {
 
 pub async fn show_retention(
     ctx: Ctx,
-    OfficeManage { office, .. }: OfficeManage,
+    OfficeClaims { office, .. }: OfficeClaims,
     Query(q): Query<FiscalQuery>,
 ) -> AppResult<Response> {
     let fy = fiscal_year_param(&q.fy);
@@ -897,7 +893,7 @@ pub struct FilingForm {
 /// Records the rate filed (体制届) for a fiscal year.
 pub async fn file_retention(
     ctx: Ctx,
-    OfficeManage { who, office }: OfficeManage,
+    OfficeClaims { who, office }: OfficeClaims,
     CsrfForm(form): CsrfForm<FilingForm>,
 ) -> AppResult<Response> {
     let fy = fiscal_year_param(&form.fy);

@@ -213,9 +213,17 @@ pub(crate) struct ShowPage {
     errors: FieldErrors,
     overdue: bool,
     due: time::Date,
+    /// When 就労定着支援 can be used, from ご本人's hire date (`domain::inquirer::outlook`).
+    outlook: Option<crate::domain::inquirer::Outlook>,
 }
 
 impl ShowPage {
+    fn relationship_key(&self) -> String {
+        format!("inquiry.relationship.{}", self.inquiry.relationship)
+    }
+    fn stage_key(&self, o: &crate::domain::inquirer::Outlook) -> String {
+        format!("inquiry.outlook.{}", o.stage.code())
+    }
     fn kind_key(&self, s: &str) -> String {
         format!("inquiry.kind.{s}")
     }
@@ -272,6 +280,9 @@ pub(crate) async fn show_page(
         next: inquiry.status.next(),
         overdue: contact_overdue(inquiry.status, received, clock::today()),
         due: first_contact_due(received),
+        outlook: inquiry
+            .hire_date
+            .map(|d| crate::domain::inquirer::outlook(d, clock::today())),
         office,
         inquiry,
         events,

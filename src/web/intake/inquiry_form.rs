@@ -298,7 +298,11 @@ pub async fn create_public_inquiry(
         .write(&mut tx)
         .await?;
     tx.commit().await?;
-    Ok(see_other("/inquiry/thanks"))
+    Ok(see_other(&match &slot {
+        // The thanks page repeats the slot asked for (slot times are public, on the form).
+        Some(slot) => format!("/inquiry/thanks?slot={}", slot.id),
+        None => "/inquiry/thanks".to_string(),
+    }))
 }
 
 /// A confirmation to the sender (when they gave an email address) and a notice to the
@@ -337,11 +341,36 @@ fn notification_emails(
 #[template(path = "intake/inquiries/thanks.html")]
 struct ThanksPage {
     page: Page,
+    /// The tour asked for: the office's name and the slot's time, a 仮予約 until staff
+    /// confirm it.
+    tour: Option<(String, String)>,
 }
 
-pub async fn thanks(ctx: Ctx) -> AppResult<Response> {
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ThanksQuery {
+    pub slot: String,
+}
+
+/// The thanks page; after a tour request it repeats the slot and says it is a 仮予約 until
+/// staff confirm. An unknown or malformed slot shows the plain thanks.
+pub async fn thanks(ctx: Ctx, Query(q): Query<ThanksQuery>) -> AppResult<Response> {
+    let slot = match q.slot.trim().parse::<i64>() {
+        Ok(id) => store::tours::find_slot(&ctx.app.db, id).await?,
+        Err(_) => None,
+    };
+    let mut tour = None;
+    if let Some(slot) = slot
+        && let Some(office) = store::offices::find(&ctx.app.db, slot.office_id)
+            .await?
+            .filter(|o| o.published)
+    {
+        let label = crate::web::intake::tours::slot_label(ctx.lang, slot.starts_at, slot.ends_at);
+        tour = Some((office.name, label));
+    }
     Ok(ThanksPage {
         page: ctx.page("inquiry.thanks_title"),
+        tour,
     }
     .into_response())
 }

@@ -3,6 +3,7 @@
 
 pub mod inquiries;
 pub mod inquiry_form;
+pub mod landing;
 pub mod public;
 pub mod tour_bookings;
 pub mod tour_mail;

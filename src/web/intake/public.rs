@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::{self, FieldErrors, Pairs};
-use crate::domain::guide::DEFAULT_SECTIONS;
+use crate::domain::guide::{DEFAULT_SECTIONS, DEFAULT_SECTIONS_EN};
 use crate::domain::office::PREFECTURES;
 use crate::domain::paging::{self, Keyset};
 use crate::domain::rules::charge::{
@@ -24,6 +24,7 @@ use crate::domain::rules::charge::{
 };
 use crate::domain::rules::master::{cap_table_on, reward_table_on};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::store::{self, offices::Office};
 use crate::web::{
     csrf::CsrfForm,
@@ -186,10 +187,14 @@ pub async fn show_public_office(
 }
 
 /// The guide's sections: as an admin saved them, or the built-in text.
-async fn guide_sections(ctx: &Ctx) -> AppResult<Vec<(String, String)>> {
+async fn guide_sections(ctx: &Ctx, lang: Lang) -> AppResult<Vec<(String, String)>> {
     let saved = store::guide::list(&ctx.app.db).await?;
+    let built_in = match lang {
+        Lang::Ja => &DEFAULT_SECTIONS,
+        Lang::En => &DEFAULT_SECTIONS_EN,
+    };
     Ok(if saved.is_empty() {
-        DEFAULT_SECTIONS
+        built_in
             .iter()
             .map(|(t, b)| (t.to_string(), b.to_string()))
             .collect()
@@ -218,7 +223,7 @@ pub async fn show_guide(ctx: Ctx, headers: HeaderMap) -> AppResult<Response> {
     crate::web::public_cache::serve(&ctx, &headers, "/guide", async || {
         let page = GuidePage {
             page: ctx.page("public.guide_title"),
-            sections: guide_sections(&ctx).await?,
+            sections: guide_sections(&ctx, ctx.lang).await?,
         };
         Ok(page.render().map_err(anyhow::Error::from)?)
     })
@@ -234,7 +239,7 @@ struct GuideEditPage {
 }
 
 pub async fn edit_guide(ctx: Ctx, Admin(_): Admin) -> AppResult<Response> {
-    let sections = guide_sections(&ctx).await?;
+    let sections = guide_sections(&ctx, Lang::Ja).await?;
     Ok(GuideEditPage {
         page: ctx.page("guide.edit_title"),
         sections,
@@ -296,6 +301,9 @@ pub struct SimQuery {
     pub household: String,
     pub residence: String,
     pub age: String,
+    /// Set by the form's hidden field: the visitor pressed 計算する (even with nothing
+    /// chosen, which must answer with the field messages rather than a blank page).
+    pub calc: String,
 }
 
 /// The simulator's answer.
@@ -329,6 +337,10 @@ impl SimPage {
     }
     fn residence_key(&self, r: &Residence) -> String {
         format!("sim.residence.{}", r.code())
+    }
+    /// `9,300`.
+    fn yen(&self, n: &u64) -> String {
+        crate::domain::money::grouped(*n)
     }
 }
 
@@ -375,7 +387,10 @@ pub fn simulate(q: &SimQuery, today: time::Date) -> Result<SimResult, FieldError
 }
 
 pub async fn simulate_fee(ctx: Ctx, Query(query): Query<SimQuery>) -> AppResult<Response> {
-    let asked = !query.household.is_empty() || !query.residence.is_empty() || !query.age.is_empty();
+    let asked = !query.calc.is_empty()
+        || !query.household.is_empty()
+        || !query.residence.is_empty()
+        || !query.age.is_empty();
     let (result, errors) = if asked {
         match simulate(&query, clock::today()) {
             Ok(r) => (Some(r), FieldErrors::new()),
@@ -405,6 +420,7 @@ mod tests {
             household: h.into(),
             residence: r.into(),
             age: a.into(),
+            calc: "1".into(),
         }
     }
 

@@ -59,6 +59,8 @@ struct HomePage {
     planned: Vec<PlannedVisit>,
     week_end: time::Date,
     managed: Vec<Managed>,
+    /// The administrator's first steps while any is left (`web::platform::first_day`).
+    first_day: Option<Vec<crate::domain::first_day::Step>>,
 }
 
 impl HomePage {
@@ -92,13 +94,14 @@ impl HomePage {
     }
 }
 
-/// Before the setup, the setup page; for a visitor, the sign-in page.
+/// Before the setup, the setup page; for a visitor, the public landing page
+/// (`web::intake::landing`).
 pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
     if !store::staff::any_exists(&ctx.app.db).await? {
         return Ok(see_other("/setup"));
     }
     let Some(Staff(me)) = me else {
-        return Ok(see_other("/login"));
+        return crate::web::intake::landing::landing(&ctx).await;
     };
     let db = &ctx.app.db;
     // The first offices only; the office list pages through the rest.
@@ -146,6 +149,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
             per_supporter,
         });
     }
+    let first_day = super::first_day::steps_for(&ctx, &me).await?;
     let page = ctx.page("home.title");
     Ok(HomePage {
         page,
@@ -161,6 +165,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         planned,
         week_end,
         managed,
+        first_day,
     }
     .into_response())
 }

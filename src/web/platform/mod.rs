@@ -5,6 +5,7 @@
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod first_day;
 pub mod health;
 pub mod home;
 pub mod housekeeping;
@@ -14,13 +15,14 @@ pub mod outbox;
 pub mod record_keeping;
 pub mod setup;
 pub mod staff;
+pub mod staff_invite;
 pub mod two_factor;
 
 use crate::web::access::{Policy, Routes};
 
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/", Policy::Staff, home::show_home)
+        .get("/", Policy::Public, home::show_home)
         .get("/setup", Policy::Setup, setup::show_setup)
         .post("/setup", Policy::Setup, setup::create_setup)
         .get("/login", Policy::Public, auth::show_login)
@@ -109,6 +111,7 @@ pub fn routes() -> Routes {
         .get("/healthz", Policy::Public, health::healthz)
         .get("/readyz", Policy::Public, health::readyz)
         .get("/static/app.css", Policy::Public, assets::stylesheet)
+        .merge(staff_invite::routes())
         .merge(outbox::routes())
         .merge(record_keeping::routes())
 }

@@ -54,6 +54,8 @@ struct ShowPage {
     page: Page,
     office: Office,
     can_manage: bool,
+    /// The manager or the clerk (事務): the claims links.
+    can_claim: bool,
     staff: Vec<(Staff, String)>,
     clients: Vec<ClientListRow>,
 }
@@ -99,11 +101,13 @@ pub async fn show_office(ctx: Ctx, OfficeView { who, office }: OfficeView) -> Ap
     let staff = store::staff::list_for_office(&ctx.app.db, office.id).await?;
     let clients = store::clients::list_for_office(&ctx.app.db, office.id, "").await?;
     let can_manage = who.can_manage_office(office.id);
+    let can_claim = who.can_claim(office.id);
     let page = ctx.page("office.title");
     Ok(ShowPage {
         page,
         office,
         can_manage,
+        can_claim,
         staff,
         clients,
     }
@@ -179,6 +183,7 @@ pub async fn create_office(
             return save_failed(&ctx, err, form, "office.new", "/offices".into()).await;
         }
     };
+    store::offices::set_era_dates(&mut tx, id, form.era_dates()).await?;
     ctx.audit(
         Action::OfficeCreate,
         &AuditRef::new("office", id).office(id),
@@ -206,6 +211,7 @@ pub async fn edit_office(
         services: office.services,
         published: if office.published { "1" } else { "" }.to_string(),
         plan_review_months: office.plan_review_months.to_string(),
+        era_dates: if office.era_dates { "1" } else { "" }.to_string(),
     };
     let action = format!("/offices/{}", office.id);
     Ok(form_page(ctx.page("office.edit"), form, FieldErrors::new(), action).into_response())
@@ -232,6 +238,7 @@ pub async fn update_office(
     if let Err(err) = store::offices::update(&mut tx, office.id, &input, clock::now()).await {
         return save_failed(&ctx, err, form, "office.edit", action).await;
     }
+    store::offices::set_era_dates(&mut tx, office.id, form.era_dates()).await?;
     ctx.audit(Action::OfficeUpdate, &office)
         .detail(describe(&input))
         .write(&mut tx)

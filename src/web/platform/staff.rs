@@ -56,6 +56,9 @@ pub struct StaffForm {
     pub is_admin: bool,
     pub active: bool,
     pub roles: Vec<(i64, String)>,
+    /// A new account: email the staff member a link to choose their own password
+    /// (`web::platform::staff_invite`) instead of the administrator typing one.
+    pub invite: bool,
 }
 
 impl StaffForm {
@@ -70,6 +73,7 @@ impl StaffForm {
                 "password_confirm" => f.password_confirm = v,
                 "is_admin" => f.is_admin = v == "1",
                 "active" => f.active = v == "1",
+                "invite" => f.invite = v == "1",
                 _ => {
                     if let Some(id) = k.strip_prefix("role_").and_then(|id| id.parse().ok()) {
                         f.roles.push((id, v));
@@ -155,6 +159,7 @@ pub async fn new_staff(ctx: Ctx, Admin(who): Admin) -> AppResult<Response> {
     let offices = store::offices::list_all(&ctx.app.db, who.organization_id).await?;
     let form = StaffForm {
         active: true,
+        invite: true,
         ..StaffForm::default()
     };
     Ok(FormPage {
@@ -196,6 +201,7 @@ fn describe(s: &StaffInput, memberships: &[Membership]) -> String {
 
 pub async fn create_staff(
     ctx: Ctx,
+    headers: axum::http::HeaderMap,
     Admin(who): Admin,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
@@ -207,16 +213,18 @@ pub async fn create_staff(
     let organization = store::organizations::find(&ctx.app.db)
         .await?
         .map(|o| o.name);
-    check_new_password(
-        &mut e,
-        &form.password,
-        &form.password_confirm,
-        &[
-            &input.login,
-            &input.display_name,
-            organization.as_deref().unwrap_or(""),
-        ],
-    );
+    if !form.invite {
+        check_new_password(
+            &mut e,
+            &form.password,
+            &form.password_confirm,
+            &[
+                &input.login,
+                &input.display_name,
+                organization.as_deref().unwrap_or(""),
+            ],
+        );
+    }
     let render = |form: StaffForm, errors: FieldErrors, offices: Vec<Office>| FormPage {
         page: ctx.page("staff.new"),
         form,
@@ -231,11 +239,16 @@ pub async fn create_staff(
     if !e.is_empty() {
         return Ok(unprocessable(render(form, e, offices)));
     }
-    let hash = hash_password(form.password.clone()).await?;
+    // An invited account gets a password nobody knows until the staff member sets theirs.
+    let password = if form.invite {
+        crate::web::session::random_token()
+    } else {
+        form.password.clone()
+    };
+    let hash = hash_password(password).await?;
+    let now = clock::now();
     let mut tx = ctx.app.db.begin().await?;
-    let id = match store::staff::insert(&mut tx, who.organization_id, &input, &hash, clock::now())
-        .await
-    {
+    let id = match store::staff::insert(&mut tx, who.organization_id, &input, &hash, now).await {
         Ok(id) => id,
         Err(err) if login_taken(&err, &mut e) => {
             return Ok(unprocessable(render(form, e, offices)));
@@ -247,8 +260,19 @@ pub async fn create_staff(
         .detail(describe(&input, &memberships))
         .write(&mut tx)
         .await?;
+    if form.invite {
+        let staff = (id, input.login.as_str(), input.email.as_str());
+        super::staff_invite::invite(&ctx, &headers, &mut tx, staff, who.id, now).await?;
+        ctx.audit(Action::StaffInvite, &AuditRef::new("staff", id))
+            .write(&mut tx)
+            .await?;
+    }
     tx.commit().await?;
-    Ok(see_other("/staff?n=created"))
+    Ok(see_other(if form.invite {
+        "/staff?n=invited"
+    } else {
+        "/staff?n=created"
+    }))
 }
 
 impl AuditTarget for Staff {

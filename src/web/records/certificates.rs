@@ -14,7 +14,7 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppResult;
 use crate::store::{self, certificates::Certificate, clients::Client};
 use crate::web::{
-    access::{Child, ClientEdit, OfClient, Sub},
+    access::{Child, ClientFileEdit, OfClient, Sub},
     csrf::CsrfForm,
     ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other, unprocessable,
@@ -53,7 +53,7 @@ struct CertificatePage {
 
 pub async fn new_certificate(
     ctx: Ctx,
-    ClientEdit { client, .. }: ClientEdit,
+    ClientFileEdit { client, .. }: ClientFileEdit,
 ) -> AppResult<Response> {
     Ok(CertificatePage {
         page: ctx.page("certificate.new"),
@@ -67,7 +67,7 @@ pub async fn new_certificate(
 
 pub async fn create_certificate(
     ctx: Ctx,
-    ClientEdit { client, office, .. }: ClientEdit,
+    ClientFileEdit { client, office, .. }: ClientFileEdit,
     CsrfForm(form): CsrfForm<CertificateForm>,
 ) -> AppResult<Response> {
     let input = match form.parse() {
@@ -118,7 +118,7 @@ struct PeriodPage {
 
 pub async fn new_period(
     ctx: Ctx,
-    Sub(ClientEdit { client, .. }, certificate): Sub<ClientEdit, Certificate>,
+    Sub(ClientFileEdit { client, .. }, certificate): Sub<ClientFileEdit, Certificate>,
 ) -> AppResult<Response> {
     let certificate_id = certificate.id;
     let periods = store::certificates::periods_for_client(&ctx.app.db, client.id).await?;
@@ -147,7 +147,7 @@ pub async fn new_period(
 
 pub async fn create_period(
     ctx: Ctx,
-    Sub(ClientEdit { client, office, .. }, certificate): Sub<ClientEdit, Certificate>,
+    Sub(ClientFileEdit { client, office, .. }, certificate): Sub<ClientFileEdit, Certificate>,
     CsrfForm(form): CsrfForm<PeriodForm>,
 ) -> AppResult<Response> {
     let certificate_id = certificate.id;

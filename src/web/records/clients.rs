@@ -26,7 +26,7 @@ use crate::store::{
     staff::Staff,
 };
 use crate::web::{
-    access::{ClientEdit, ClientView, OfficeView},
+    access::{ClientFile, ClientFileEdit, OfficeView},
     csrf::CsrfForm,
     ctx::{AuditRef, Ctx, Page},
     see_other, unprocessable,
@@ -228,7 +228,7 @@ pub async fn create_client(
 
 pub async fn edit_client(
     ctx: Ctx,
-    ClientEdit { client, office, .. }: ClientEdit,
+    ClientFileEdit { client, office, .. }: ClientFileEdit,
 ) -> AppResult<Response> {
     let staff = office_staff(&ctx, office.id).await?;
     let form = ClientForm {
@@ -264,7 +264,7 @@ pub async fn edit_client(
 
 pub async fn update_client(
     ctx: Ctx,
-    ClientEdit { client, office, .. }: ClientEdit,
+    ClientFileEdit { client, office, .. }: ClientFileEdit,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let staff = office_staff(&ctx, office.id).await?;
@@ -356,10 +356,10 @@ impl ShowPage {
     }
 }
 
-/// The client page. Its `client.view` row is written by `ClientView`.
+/// The client page. Its `client.view` row is written by `ClientFile`.
 pub async fn show_client(
     ctx: Ctx,
-    ClientView { client, office, .. }: ClientView,
+    ClientFile { client, office, .. }: ClientFile,
 ) -> AppResult<Response> {
     let db = &ctx.app.db;
     let supporter = match client.supporter_id {

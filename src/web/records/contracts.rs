@@ -13,7 +13,7 @@ use crate::domain::rules::period::{PeriodError, contract_end, service_window};
 use crate::error::AppResult;
 use crate::store::{self, clients::Client};
 use crate::web::{
-    access::ClientEdit,
+    access::ClientFileEdit,
     csrf::CsrfForm,
     ctx::{AuditRef, Ctx, Page},
     see_other, unprocessable,
@@ -46,7 +46,10 @@ async fn window_of(
         .map(|e| service_window(e.hire_date, e.return_to_work_date)))
 }
 
-pub async fn new_contract(ctx: Ctx, ClientEdit { client, .. }: ClientEdit) -> AppResult<Response> {
+pub async fn new_contract(
+    ctx: Ctx,
+    ClientFileEdit { client, .. }: ClientFileEdit,
+) -> AppResult<Response> {
     let window = window_of(&ctx, &client).await?;
     let form = ContractForm {
         contract_date: clock::today().to_string(),
@@ -67,7 +70,7 @@ pub async fn new_contract(ctx: Ctx, ClientEdit { client, .. }: ClientEdit) -> Ap
 
 pub async fn create_contract(
     ctx: Ctx,
-    ClientEdit { client, office, .. }: ClientEdit,
+    ClientFileEdit { client, office, .. }: ClientFileEdit,
     CsrfForm(form): CsrfForm<ContractForm>,
 ) -> AppResult<Response> {
     let window = window_of(&ctx, &client).await?;

@@ -12,7 +12,7 @@ use crate::domain::fields::FieldErrors;
 use crate::error::AppResult;
 use crate::store::{self, clients::Client, employments::Employment};
 use crate::web::{
-    access::{Child, ClientEdit, OfClient, Sub},
+    access::{Child, ClientFileEdit, OfClient, Sub},
     csrf::CsrfForm,
     ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other, unprocessable,
@@ -52,7 +52,7 @@ impl EmploymentPage {
 
 pub async fn new_employment(
     ctx: Ctx,
-    ClientEdit { client, .. }: ClientEdit,
+    ClientFileEdit { client, .. }: ClientFileEdit,
 ) -> AppResult<Response> {
     let action = format!("/clients/{}/employments", client.id);
     let form = EmploymentForm {
@@ -72,7 +72,7 @@ pub async fn new_employment(
 
 pub async fn create_employment(
     ctx: Ctx,
-    ClientEdit { client, office, .. }: ClientEdit,
+    ClientFileEdit { client, office, .. }: ClientFileEdit,
     CsrfForm(form): CsrfForm<EmploymentForm>,
 ) -> AppResult<Response> {
     let input = match form.parse(clock::today()) {
@@ -108,7 +108,7 @@ pub async fn create_employment(
 
 pub async fn edit_employment(
     ctx: Ctx,
-    Sub(ClientEdit { client, .. }, e): Sub<ClientEdit, Employment>,
+    Sub(ClientFileEdit { client, .. }, e): Sub<ClientFileEdit, Employment>,
 ) -> AppResult<Response> {
     let form = EmploymentForm {
         employer_name: e.employer_name,
@@ -140,7 +140,7 @@ pub async fn edit_employment(
 
 pub async fn update_employment(
     ctx: Ctx,
-    Sub(ClientEdit { client, office, .. }, e): Sub<ClientEdit, Employment>,
+    Sub(ClientFileEdit { client, office, .. }, e): Sub<ClientFileEdit, Employment>,
     CsrfForm(form): CsrfForm<EmploymentForm>,
 ) -> AppResult<Response> {
     let input = match form.parse(clock::today()) {

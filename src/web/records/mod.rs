@@ -27,61 +27,65 @@ pub fn routes() -> Routes {
             Policy::OfficeView,
             clients::new_client,
         )
-        .get("/clients/{id}", Policy::ClientView, clients::show_client)
-        .post("/clients/{id}", Policy::ClientEdit, clients::update_client)
+        .get("/clients/{id}", Policy::ClientFile, clients::show_client)
+        .post(
+            "/clients/{id}",
+            Policy::ClientFileEdit,
+            clients::update_client,
+        )
         .get(
             "/clients/{id}/edit",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             clients::edit_client,
         )
         .post(
             "/clients/{id}/employments",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             employments::create_employment,
         )
         .get(
             "/clients/{id}/employments/new",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             employments::new_employment,
         )
         .post(
             "/clients/{id}/employments/{eid}",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             employments::update_employment,
         )
         .get(
             "/clients/{id}/employments/{eid}/edit",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             employments::edit_employment,
         )
         .post(
             "/clients/{id}/certificates",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             certificates::create_certificate,
         )
         .get(
             "/clients/{id}/certificates/new",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             certificates::new_certificate,
         )
         .post(
             "/clients/{id}/certificates/{cid}/periods",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             certificates::create_period,
         )
         .get(
             "/clients/{id}/certificates/{cid}/periods/new",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             certificates::new_period,
         )
         .post(
             "/clients/{id}/contracts",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             contracts::create_contract,
         )
         .get(
             "/clients/{id}/contracts/new",
-            Policy::ClientEdit,
+            Policy::ClientFileEdit,
             contracts::new_contract,
         )
         .merge(meetings::routes())

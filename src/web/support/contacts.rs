@@ -40,8 +40,8 @@ use crate::store::{
 };
 use crate::web::{
     access::{
-        Child, ClientEdit, ClientView, OfClient, OfficeView, Policy, Routes, Sub, client_of,
-        path_id, signed_in,
+        Child, ClientEdit, ClientView, OfClient, OfficeView, Policy, Routes, Sub, path_id,
+        signed_in, support_client_of,
     },
     csrf::CsrfForm,
     ctx::{AuditRef, AuditTarget, Ctx, Page},
@@ -110,7 +110,7 @@ where
         let task = store::tasks::find(&db, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let (client, office) = client_of(&db, &who, task.client_id).await?;
+        let (client, office) = support_client_of(&db, &who, task.client_id).await?;
         Ok(TaskEdit {
             task,
             client,

@@ -7,6 +7,7 @@ pub mod consents;
 pub mod contact_versions;
 pub mod contacts;
 pub mod institutions;
+pub mod plan_print;
 pub mod plans;
 pub mod reports;
 
@@ -19,6 +20,7 @@ pub fn routes() -> Routes {
         .merge(consents::routes())
         .merge(institutions::routes())
         .merge(plans::routes())
+        .merge(plan_print::routes())
         .merge(reports::routes())
         .merge(compliance::routes())
         .merge(calendar::routes())

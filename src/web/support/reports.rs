@@ -33,7 +33,6 @@ use crate::store::{
     self,
     clients::Client,
     consents::ConsentRow,
-    offices::Office,
     reports::{NewShare, ReportRow, ShareRow},
 };
 use crate::web::{
@@ -42,6 +41,7 @@ use crate::web::{
     csrf::CsrfForm,
     ctx::{AuditRef, AuditTarget, Ctx, Page},
     see_other,
+    sheet::{self, SheetHead},
     support::plans::conflict,
     unprocessable,
 };
@@ -937,8 +937,11 @@ pub struct PrintQuery {
 struct PrintPage {
     page: Page,
     client: Client,
-    office: Office,
+    head: SheetHead,
+    /// The month as written on paper (`2026年11月`).
     month: String,
+    /// The client's current employer, who receives the report too (a line for them).
+    employer: Option<String>,
     report: ReportRow,
     finalised_at: String,
     /// The client's online confirmation of this version, filled in the 本人確認欄.
@@ -974,6 +977,8 @@ pub async fn print(
     .ok_or(AppError::NotFound)?;
     let shares = store::reports::shares(&ctx.app.db, client.id, month).await?;
     let (client_ack, employer_acks) = print_ack_lines(ctx.lang, &report, &shares);
+    let head = SheetHead::load(&ctx.app.db, &office, ctx.lang).await?;
+    let employer = sheet::current_employer(&ctx.app.db, client.id).await?;
     // Printing takes the report out of the system onto paper: worth a line in the log.
     ctx.audit(Action::ReportPrint, &report)
         .office(office.id)
@@ -990,8 +995,9 @@ pub async fn print(
             .map(clock::format_jst)
             .unwrap_or_default(),
         client,
-        office,
-        month: month.to_string(),
+        month: head.month(month),
+        head,
+        employer,
         report,
         client_ack,
         employer_acks,

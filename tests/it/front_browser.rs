@@ -1,0 +1,114 @@
+//! The public front in headless Chromium (issue 12, items 6 and 7): the landing page at `/`
+//! with the phone first, the fee simulator refusing a missing choice and writing 9,300 円,
+//! each checked with axe-core at 390 px and 1280 px (screenshots with
+//! `TEICHAKU_SCREENSHOTS=dir`).
+
+use reqwest::StatusCode;
+use thirtyfour::prelude::*;
+
+use crate::browser::{assert_accessible, start_browser, wait_for};
+use crate::helpers::{TestApp, spawn_app};
+
+const PHONE: (u32, u32) = (390, 844);
+const DESKTOP: (u32, u32) = (1280, 900);
+
+async fn resize(driver: &WebDriver, (w, h): (u32, u32)) {
+    driver
+        .set_window_rect(0, 0, w, h)
+        .await
+        .expect("window size");
+}
+
+/// axe at both widths, with a screenshot at each when asked for.
+pub async fn check_both_widths(driver: &WebDriver, what: &str, name: &str) {
+    for (size, label) in [(PHONE, "390"), (DESKTOP, "1280")] {
+        resize(driver, size).await;
+        assert_accessible(driver, &format!("{what} at {label} px")).await;
+        if let Ok(dir) = std::env::var("TEICHAKU_SCREENSHOTS") {
+            let _ = driver
+                .screenshot(&std::path::Path::new(&dir).join(format!("{name}-{label}.png")))
+                .await;
+        }
+    }
+}
+
+/// A published office 西船橋 with its phone number; returns its id.
+pub async fn published_office(app: &TestApp) -> i64 {
+    app.signed_in_admin().await;
+    let office = app.create_office("西船橋").await;
+    let page = app
+        .submit(
+            &format!("/offices/{office}/edit"),
+            &format!("/offices/{office}"),
+            &[
+                ("name", "西船橋"),
+                ("prefecture", "千葉県"),
+                ("address", "船橋市西船4-0-0"),
+                ("nearest_station", "西船橋駅"),
+                ("phone", "047-000-0000"),
+                ("hours", "平日 9:00-18:00"),
+                ("published", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    office
+}
+
+#[tokio::test]
+async fn the_landing_page_and_the_simulator_in_chromium() {
+    let app = spawn_app().await;
+    published_office(&app).await;
+    let (driver, _chromedriver, _profile) = start_browser().await;
+    let base = app.url("");
+
+    driver.goto(format!("{base}/")).await.unwrap();
+    let tel = wait_for(&driver, By::Css("#landing-phone a.landing-tel")).await;
+    assert_eq!(tel.text().await.unwrap(), "047-000-0000");
+    check_both_widths(&driver, "the landing page", "front-landing").await;
+
+    // The simulator: 計算する with nothing chosen answers with a message at each question.
+    wait_for(&driver, By::Id("landing-simulator"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("simulate"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let message = wait_for(&driver, By::Id("e-household")).await;
+    assert_eq!(message.text().await.unwrap(), "一覧から選んでください。");
+    wait_for(&driver, By::Id("e-residence")).await;
+    check_both_widths(
+        &driver,
+        "the simulator with its messages",
+        "front-sim-errors",
+    )
+    .await;
+    wait_for(&driver, By::Id("hh-levy_under_160k"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("res-home"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("f-age"))
+        .await
+        .send_keys("28")
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("simulate"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let cap = wait_for(&driver, By::Id("sim-cap")).await;
+    assert_eq!(cap.text().await.unwrap(), "9,300 円");
+    check_both_widths(&driver, "the simulator with its result", "front-sim-result").await;
+    driver.quit().await.unwrap();
+}
