@@ -15,6 +15,8 @@ use crate::web;
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+    /// This node's search index of past cases (crate::cases).
+    pub cases: Arc<crate::cases::CaseIndex>,
 }
 
 /// The full router with middleware, outermost last:
@@ -64,6 +66,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
     Ok(AppState {
         db,
         config: Arc::new(config),
+        cases: Arc::new(crate::cases::CaseIndex::new()),
     })
 }
 

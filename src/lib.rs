@@ -12,11 +12,13 @@
 //! - [`i18n`] holds every user-visible message in Japanese and English.
 //! - [`bench`] generates a national-scale data set and times the monthly claim run on it.
 //! - [`backup`] writes encrypted backups (age) and restores them into a fresh database.
+//! - [`cases`] makes anonymised past cases and keeps each node's search index of them.
 //! - [`email`] queues outgoing email in the database and sends it over SMTP in the background.
 
 pub mod app;
 pub mod backup;
 pub mod bench;
+pub mod cases;
 pub mod claims;
 pub mod cli;
 pub mod clock;

@@ -126,6 +126,12 @@ actions! {
     RecoveryCodeUsed = "auth.recovery_code_used",
     KeepingSettingUpdate = "keeping.setting_update",
     ClientRemove = "client.remove",
+    CaseSearch = "case.search",
+    CaseOpen = "case.open",
+    CaseHelpful = "case.helpful",
+    CaseSharingUpdate = "case.sharing_update",
+    WarningSettingsUpdate = "warning.settings_update",
+    WarningDismiss = "warning.dismiss",
 }
 
 impl Action {

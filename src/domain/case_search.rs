@@ -20,6 +20,9 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// A thesaurus word counts less than the word typed.
 const SYNONYM_WEIGHT: f32 = 0.6;
+/// A word of up to this many bigrams (5 characters) must be found whole; a longer one is
+/// a sentence, searched loosely.
+const STRICT_BIGRAMS: usize = 4;
 
 /// NFKC and lower case: ｶﾀｶﾅ is カタカナ, ＡＢＣ is abc, the same for indexing and query.
 pub fn normalise(text: &str) -> String {
@@ -327,6 +330,9 @@ impl Index {
         if keys.len() == 1 && keys[0] & 0xffff_ffff == 0 {
             return self.single_char(keys[0]);
         }
+        if keys.len() > STRICT_BIGRAMS {
+            return self.loose(&keys);
+        }
         let mut lists: Vec<&Postings> = Vec::with_capacity(keys.len());
         for k in &keys {
             match self.postings.get(k) {
@@ -354,6 +360,34 @@ impl Index {
             }
         }
         acc
+    }
+
+    /// A sentence (a hearing's words): the cases holding at least a third of its bigrams,
+    /// scored by the sum of their BM25. Bigrams in more than a third of all cases (した,
+    /// ている…) say little and would make the search slow: they are left out.
+    fn loose(&self, keys: &[u64]) -> Scores {
+        let common = (self.live as usize / 3).max(10);
+        let lists: Vec<&Postings> = keys
+            .iter()
+            .filter_map(|k| self.postings.get(k))
+            .filter(|p| p.slots.len() <= common)
+            .collect();
+        let need = keys.len().div_ceil(3);
+        let mut acc: HashMap<u32, (f32, usize)> = HashMap::new();
+        for p in lists {
+            for (slot, score) in self.list_scores(p) {
+                let e = acc.entry(slot).or_default();
+                e.0 += score;
+                e.1 += 1;
+            }
+        }
+        let mut out: Scores = acc
+            .into_iter()
+            .filter(|(_, (_, n))| *n >= need)
+            .map(|(slot, (score, _))| (slot, score))
+            .collect();
+        out.sort_unstable_by_key(|(slot, _)| *slot);
+        out
     }
 
     /// One character: every case with a token holding it.
@@ -599,6 +633,14 @@ mod tests {
         for (q, expected) in cases {
             assert_eq!(ids(&i, q, &all), expected, "{q}");
         }
+    }
+
+    #[test]
+    fn a_sentence_finds_cases_sharing_enough_of_it() {
+        let i = index();
+        // 寝坊 in the sentence brings the thesaurus in; the words themselves match loosely.
+        assert_eq!(ids(&i, "朝になかなか起きられず寝坊してしまう", &|_| true), [1, 4]);
+        assert_eq!(ids(&i, "上司に注意されて落ち込んでいる", &|_| true), [2]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod backup;
 pub mod calendar;
+pub mod cases;
 pub mod certificates;
 pub mod claims;
 pub mod client_month;
@@ -31,3 +32,4 @@ pub mod staff;
 pub mod tasks;
 pub mod totp;
 pub mod tours;
+pub mod warnings;

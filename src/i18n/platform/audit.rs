@@ -453,6 +453,28 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "保存期間を過ぎた利用者の削除",
         "Client removed after the keeping period",
     ),
+    ("audit.action.case.search", "過去の事例の検索", "Past cases searched"),
+    ("audit.action.case.open", "過去の事例の表示", "Past case opened"),
+    (
+        "audit.action.case.helpful",
+        "過去の事例に「役に立った」",
+        "Past case noted as helpful",
+    ),
+    (
+        "audit.action.case.sharing_update",
+        "事例の共有設定の変更",
+        "Case sharing changed",
+    ),
+    (
+        "audit.action.warning.settings_update",
+        "気になるサインの基準の変更",
+        "Warning thresholds changed",
+    ),
+    (
+        "audit.action.warning.dismiss",
+        "気になるサインの見送り",
+        "Warning dismissed",
+    ),
 ];
 
 #[cfg(test)]

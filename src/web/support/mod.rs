@@ -2,6 +2,7 @@
 //! 就労定着支援計画, monthly reports and their shares, the month at a glance, the calendar.
 
 pub mod calendar;
+pub mod cases;
 pub mod compliance;
 pub mod consents;
 pub mod contacts;
@@ -14,6 +15,7 @@ use crate::web::access::Routes;
 pub fn routes() -> Routes {
     Routes::new()
         .merge(contacts::routes())
+        .merge(cases::routes())
         .merge(consents::routes())
         .merge(institutions::routes())
         .merge(plans::routes())

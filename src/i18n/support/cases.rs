@@ -1,0 +1,85 @@
+//! Messages for past cases across the organisation and the early warning (気になるサイン):
+//! (key, 日本語, English).
+pub const MESSAGES: &[(&str, &str, &str)] = &[
+    (
+        "case.office_shares",
+        "この事業所の事例は法人内に共有されています。",
+        "This office shares its cases with the organisation.",
+    ),
+    (
+        "case.office_keeps",
+        "この事業所の事例は共有されていません（自事業所の中だけで見られます）。",
+        "This office does not share its cases (only its own staff see them).",
+    ),
+    ("case.opened", "事例", "Case"),
+    ("case.open", "この事例を開く", "Open this case"),
+    (
+        "case.open_new_tab",
+        "この事例を開く（新しいタブ）",
+        "Open this case (new tab)",
+    ),
+    ("case.helpful", "役に立った", "This helped"),
+    (
+        "case.helpful_noted",
+        "「役に立った」を記録しました。似た事例を探すときに上に出やすくなります。",
+        "Noted as helpful. It will rank higher in similar searches.",
+    ),
+    (
+        "case.helpful_done",
+        "あなたはこの事例に「役に立った」を記録しています。",
+        "You noted this case as helpful.",
+    ),
+    ("case.helpful_count", "役に立った", "helpful"),
+    (
+        "case.words_hint",
+        "例: 寝坊、怒られた、薬を飲み忘れ。似た意味のことばでも探します。",
+        "E.g. 寝坊 (oversleeping), 怒られた (scolded). Words of similar meaning are found too.",
+    ),
+    (
+        "case.err.too_long",
+        "200文字以内で入力してください。",
+        "Enter at most 200 characters.",
+    ),
+    (
+        "case.err.no_words",
+        "記号だけでは探せません。ことばを入力してください。",
+        "Symbols alone cannot be searched. Enter some words.",
+    ),
+    ("case.similar_title", "似た事例", "Similar cases"),
+    (
+        "case.similar_hint",
+        "困りごとの種類と内容を入れてから押すと、法人内の解決した事例から似たものを5件まで表示します。入力した内容は消えません（まだ保存はされません）。",
+        "After entering the concern's category and words, press to see up to five similar resolved cases from the organisation. What you typed is kept (not saved yet).",
+    ),
+    ("case.similar_button", "似た事例を見る", "See similar cases"),
+    (
+        "case.similar_none",
+        "似た事例は見つかりませんでした。",
+        "No similar cases found.",
+    ),
+    ("case.tenure_prefix", "就職", "Month "),
+    ("case.tenure_suffix", "か月目", " of tenure"),
+    ("case.own_office", "自事業所の事例", "From this office"),
+    ("case.other_office", "他の事業所", "Another office"),
+    ("case.disability_multiple", "複数の障害", "Several disabilities"),
+    ("case.disability_none", "障害種別なし", "No category recorded"),
+    ("case.job.office", "事務", "Office work"),
+    ("case.job.it", "IT", "IT"),
+    ("case.job.cleaning", "清掃", "Cleaning"),
+    ("case.job.manufacturing", "製造・軽作業", "Manufacturing"),
+    ("case.job.logistics", "物流・倉庫", "Logistics"),
+    ("case.job.service", "販売・接客・飲食", "Retail and service"),
+    ("case.job.care", "介護・福祉", "Care"),
+    ("case.job.other", "その他の仕事", "Other work"),
+    ("case.sharing_title", "事例の共有", "Case sharing"),
+    (
+        "case.sharing_intro",
+        "チェックした事業所の解決した事例（名前・会社名・日付・番号を除いたもの）を、法人内のほかの事業所の職員も探せるようになります。事業所の職員は、自事業所の事例をいつでも探せます。",
+        "The resolved cases of the offices ticked (without names, companies, dates or numbers) can be searched by the staff of the organisation's other offices. Staff always find their own office's cases.",
+    ),
+    (
+        "case.sharing_legend",
+        "法人内に事例を共有する事業所",
+        "Offices sharing their cases with the organisation",
+    ),
+];
