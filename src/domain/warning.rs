@@ -10,6 +10,7 @@
 use time::{Date, Duration};
 
 use super::case_search::tenure_month;
+use super::fields::{self, FieldErrors, Pairs};
 use super::selfcheck::{self, Alert};
 
 /// Which concerns count together.
@@ -79,6 +80,39 @@ pub const LIMITS: [(&str, i64, i64); 5] = [
     ("early_months", 0, 24),
     ("employer_weeks", 1, 4),
 ];
+
+impl Thresholds {
+    /// The settings form: each threshold a whole number within `LIMITS`.
+    pub fn parse(form: &Pairs) -> Result<Thresholds, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let mut v = [0i64; 5];
+        for (i, (field, min, max)) in LIMITS.iter().enumerate() {
+            v[i] = fields::integer(&mut errors, field, &form.get(field), *min, *max, true)
+                .unwrap_or_default();
+        }
+        errors.into_result(Thresholds {
+            no_contact_weeks: v[0],
+            repeat_count: v[1],
+            repeat_days: v[2],
+            early_months: v[3],
+            employer_weeks: v[4],
+        })
+    }
+
+    /// The value of a field of the settings form.
+    pub fn value(&self, field: &str) -> i64 {
+        match field {
+            "no_contact_weeks" => self.no_contact_weeks,
+            "repeat_count" => self.repeat_count,
+            "repeat_days" => self.repeat_days,
+            "early_months" => self.early_months,
+            _ => self.employer_weeks,
+        }
+    }
+}
+
+/// How long a dismissed sign stays hidden.
+pub const DISMISS_DAYS: i64 = 30;
 
 /// A concern in the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -382,6 +416,41 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn thresholds_are_read_within_their_limits() {
+        let form = |pairs: &[(&str, &str)]| {
+            Pairs(
+                pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            )
+        };
+        let all = [
+            ("no_contact_weeks", "６"),
+            ("repeat_count", "3"),
+            ("repeat_days", "90"),
+            ("early_months", "0"),
+            ("employer_weeks", "1"),
+        ];
+        let t = Thresholds::parse(&form(&all)).expect("valid");
+        assert_eq!(t.no_contact_weeks, 6);
+        assert_eq!(t.value("repeat_days"), 90);
+        let cases: [(&str, &str, &str); 4] = [
+            ("repeat_count", "1", "err.out_of_range"),
+            ("repeat_days", "", "err.required"),
+            ("employer_weeks", "5", "err.out_of_range"),
+            ("no_contact_weeks", "abc", "err.number"),
+        ];
+        for (field, value, key) in cases {
+            let mut pairs = all.to_vec();
+            pairs.retain(|(k, _)| *k != field);
+            pairs.push((field, value));
+            let errors = Thresholds::parse(&form(&pairs)).expect_err(field);
+            assert_eq!(errors.get(field), Some(key), "{field}={value}");
+        }
     }
 
     #[test]

@@ -103,15 +103,26 @@ pub async fn observations_since(
         .bind(office_id).bind(since).fetch_all(pool).await)
 }
 
-/// Self-check scores since `since`: (client, day, item, score); an entry with no scores
-/// gives one row with no item.
+/// A self-check point: an entry's day, and an item with its score (none for an entry
+/// without scores).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SelfcheckPoint {
+    pub client_id: i64,
+    pub day: Date,
+    pub item_id: Option<i64>,
+    pub library_code: Option<String>,
+    pub label: Option<String>,
+    pub score: Option<i64>,
+}
+
+/// Self-check points since `since`.
 pub async fn selfcheck_since(
     db: &Db,
     office_id: i64,
     since: Date,
-) -> Result<Vec<(i64, Date, Option<i64>, Option<i64>)>, sqlx::Error> {
+) -> Result<Vec<SelfcheckPoint>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
-        "SELECT e.client_id, e.day, i.id, s.score
+        "SELECT e.client_id, e.day, i.id AS item_id, i.library_code, i.label, s.score
          FROM selfcheck_entries e
          JOIN clients c ON c.id = e.client_id
          LEFT JOIN selfcheck_scores s ON s.entry_id = e.id
@@ -119,6 +130,28 @@ pub async fn selfcheck_since(
          WHERE c.office_id = $1 AND e.day >= $2
          ORDER BY e.client_id, e.day, i.position")
         .bind(office_id).bind(since).fetch_all(pool).await)
+}
+
+/// A dismissal, for the client's page.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Dismissal {
+    pub signal: String,
+    pub reason: String,
+    pub staff_name: Option<String>,
+    pub dismissed_at: OffsetDateTime,
+    pub until_on: Date,
+}
+
+/// The client's dismissals, newest first.
+pub async fn dismissals_for_client(
+    db: &Db,
+    client_id: i64,
+) -> Result<Vec<Dismissal>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT d.signal, d.reason, s.display_name AS staff_name, d.dismissed_at, d.until_on
+         FROM warning_dismissals d LEFT JOIN staff s ON s.id = d.staff_id
+         WHERE d.client_id = $1 ORDER BY d.dismissed_at DESC, d.id DESC")
+        .bind(client_id).fetch_all(pool).await)
 }
 
 /// The dismissals still in force on `today`: (client, sign code).

@@ -29,6 +29,8 @@ struct HomePage {
     month: String,
     /// Self-check: the clients in their charge with missed days or falling items.
     selfcheck: Vec<WatchLine>,
+    /// 気になる利用者 (web::support::warnings).
+    warnings: Vec<crate::web::support::warnings::WarningLine>,
 }
 
 impl HomePage {
@@ -65,6 +67,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
     }
     rows.sort_by_key(|r| crate::domain::compliance::urgency(&r.items));
     let selfcheck = watch::for_supporter(&ctx.app.db, me.id, today, ctx.lang).await?;
+    let warnings = crate::web::support::warnings::home_lines(&ctx.app.db, &me, ctx.lang).await?;
     let page = ctx.page("home.title");
     Ok(HomePage {
         page,
@@ -75,6 +78,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         rows,
         month: ym.to_string(),
         selfcheck,
+        warnings,
     }
     .into_response())
 }

@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod institutions;
 pub mod plans;
 pub mod reports;
+pub mod warnings;
 
 use crate::web::access::Routes;
 
@@ -22,4 +23,5 @@ pub fn routes() -> Routes {
         .merge(reports::routes())
         .merge(compliance::routes())
         .merge(calendar::routes())
+        .merge(warnings::routes())
 }
