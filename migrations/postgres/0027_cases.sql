@@ -4,11 +4,11 @@
 ALTER TABLE offices ADD COLUMN share_cases BOOLEAN NOT NULL DEFAULT FALSE;
 
 -- 気になるサイン: the thresholds of each office (domain::warning::Thresholds, defaults there).
-ALTER TABLE offices ADD COLUMN warn_no_contact_weeks INTEGER NOT NULL DEFAULT 5;
-ALTER TABLE offices ADD COLUMN warn_repeat_count INTEGER NOT NULL DEFAULT 2;
-ALTER TABLE offices ADD COLUMN warn_repeat_days INTEGER NOT NULL DEFAULT 60;
-ALTER TABLE offices ADD COLUMN warn_early_months INTEGER NOT NULL DEFAULT 3;
-ALTER TABLE offices ADD COLUMN warn_employer_weeks INTEGER NOT NULL DEFAULT 2;
+ALTER TABLE offices ADD COLUMN warn_no_contact_weeks BIGINT NOT NULL DEFAULT 5;
+ALTER TABLE offices ADD COLUMN warn_repeat_count BIGINT NOT NULL DEFAULT 2;
+ALTER TABLE offices ADD COLUMN warn_repeat_days BIGINT NOT NULL DEFAULT 60;
+ALTER TABLE offices ADD COLUMN warn_early_months BIGINT NOT NULL DEFAULT 3;
+ALTER TABLE offices ADD COLUMN warn_employer_weeks BIGINT NOT NULL DEFAULT 2;
 
 -- A resolved concern as a past case: derived data (`teichaku reindex` makes it again from
 -- the concerns), anonymised by domain::anonymise, with no client, date or employer.
@@ -17,16 +17,16 @@ CREATE TABLE cases (
     concern_id    BIGINT NOT NULL UNIQUE REFERENCES concerns(id) ON DELETE CASCADE,
     office_id     BIGINT NOT NULL REFERENCES offices(id) ON DELETE CASCADE,
     category      TEXT NOT NULL,
-    severity      INTEGER NOT NULL,
+    severity      BIGINT NOT NULL,
     -- Month of tenure when the concern was raised (1 = the first month), if employed.
-    tenure_month  INTEGER,
+    tenure_month  BIGINT,
     job_type      TEXT NOT NULL,
     disability    TEXT NOT NULL,
     note          TEXT NOT NULL,
     heard         TEXT NOT NULL,
     advice        TEXT NOT NULL,
     resolution    TEXT NOT NULL,
-    helpful       INTEGER NOT NULL DEFAULT 0
+    helpful       BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX cases_office ON cases (office_id, category);
 
