@@ -297,3 +297,67 @@ pub async fn sharing(db: &Db, office_id: i64) -> Result<bool, sqlx::Error> {
     on_db!(db, pool => sqlx::query_scalar("SELECT share_cases FROM offices WHERE id = $1")
         .bind(office_id).fetch_one(pool).await)
 }
+
+/// After the benchmark's rows with explicit ids: PostgreSQL's identity sequences moved past
+/// them, and the tables analysed.
+pub async fn after_bulk_load(db: &Db) -> Result<(), sqlx::Error> {
+    if let Db::Postgres(pool) = db {
+        for table in ["organizations", "offices", "clients", "employments", "contacts", "concerns"] {
+            let sql = format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+                 (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
+            );
+            sqlx::query(sqlx::AssertSqlSafe(sql)).execute(pool).await?;
+        }
+        sqlx::query("ANALYZE").execute(pool).await?;
+    }
+    Ok(())
+}
+
+/// The substring search the index replaced, for the benchmark's baseline: resolved
+/// concerns the office may see whose note, resolution, heard or advice contain `text`,
+/// newest first. Returns their categories.
+pub async fn substring_baseline(
+    db: &Db,
+    office_id: i64,
+    text: &str,
+    limit: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    let pattern = format!(
+        "%{}%",
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    on_db!(db, pool => sqlx::query_scalar(
+        "SELECT k.category FROM concerns k
+         JOIN contacts c ON c.id = k.contact_id
+         JOIN offices o ON o.id = c.office_id
+         WHERE k.resolved_at IS NOT NULL AND (c.office_id = $1 OR o.share_cases)
+           AND (k.note LIKE $2 ESCAPE '\\' OR k.resolution LIKE $2 ESCAPE '\\'
+                OR c.heard LIKE $2 ESCAPE '\\' OR c.advice LIKE $2 ESCAPE '\\')
+         ORDER BY k.id DESC LIMIT $3")
+        .bind(office_id).bind(&pattern).bind(limit).fetch_all(pool).await)
+}
+
+/// Cases the office may see in any of these categories (known codes only).
+pub async fn count_visible_in(
+    db: &Db,
+    office_id: i64,
+    categories: &[String],
+) -> Result<i64, sqlx::Error> {
+    let known: Vec<String> = categories
+        .iter()
+        .filter(|c| crate::domain::contact::CONCERN_CATEGORIES.contains(&c.as_str()))
+        .map(|c| format!("'{c}'"))
+        .collect();
+    if known.is_empty() {
+        return Ok(0);
+    }
+    let sql = format!(
+        "SELECT COUNT(*) FROM cases cs JOIN offices o ON o.id = cs.office_id
+         WHERE (cs.office_id = $1 OR o.share_cases) AND cs.category IN ({})",
+        known.join(",")
+    );
+    on_db!(db, pool => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(office_id).fetch_one(pool).await)
+}
