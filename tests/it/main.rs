@@ -6,6 +6,7 @@ mod audit;
 mod auth;
 mod backup;
 mod bench;
+mod bench_cases;
 mod cases;
 mod browser;
 mod claim_eval;
