@@ -8,6 +8,7 @@ mod backup;
 mod bench;
 mod bench_cases;
 mod cases;
+mod cases_browser;
 mod browser;
 mod claim_eval;
 mod claim_records;
