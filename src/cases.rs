@@ -39,7 +39,11 @@ pub fn make_case(src: &CaseSource, staff: &[String]) -> NewCase {
         category: src.category.clone(),
         severity: src.severity,
         tenure_month: started.and_then(|d| tenure_month(d, day)),
-        job_type: job_type(src.job_title.as_deref().unwrap_or("")).to_string(),
+        job_type: src
+            .job_title
+            .as_deref()
+            .map_or("unknown", job_type)
+            .to_string(),
         disability: disability_group(&src.disability_categories).to_string(),
         note: anonymise(&src.note, &known),
         heard: anonymise(&src.heard, &known),

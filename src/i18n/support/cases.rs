@@ -71,6 +71,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("case.job.service", "販売・接客・飲食", "Retail and service"),
     ("case.job.care", "介護・福祉", "Care"),
     ("case.job.other", "その他の仕事", "Other work"),
+    ("case.job.unknown", "仕事の種類は不明", "Kind of job not known"),
     ("case.sharing_title", "事例の共有", "Case sharing"),
     (
         "case.sharing_intro",
