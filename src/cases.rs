@@ -165,21 +165,35 @@ impl CaseIndex {
             (st.last - OVERLAP).max(0)
         };
         let changes = store::changes_after(db, from).await?;
-        let mut st = self.state.write().await;
-        let fresh: Vec<_> = changes
-            .into_iter()
-            .filter(|c| c.id > st.last || (c.id > from && !st.applied.contains(&c.id)))
-            .collect();
+        let fresh: Vec<(i64, i64)> = {
+            let st = self.state.read().await;
+            changes
+                .into_iter()
+                .filter(|(id, _)| *id > st.last || !st.applied.contains(id))
+                .collect()
+        };
         if fresh.is_empty() {
             return Ok(());
         }
-        for ch in fresh {
-            match &ch.case {
+        let mut ids: Vec<i64> = fresh.iter().map(|(_, case)| *case).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut cases = Vec::new();
+        for chunk in ids.chunks(1000) {
+            cases.extend(store::find_many(db, chunk).await?);
+        }
+        let by_id: std::collections::HashMap<i64, &Case> =
+            cases.iter().map(|c| (c.id, c)).collect();
+        let mut st = self.state.write().await;
+        for id in &ids {
+            match by_id.get(id) {
                 Some(case) => st.index.upsert(doc(case)),
-                None => st.index.remove(ch.case_id),
+                None => st.index.remove(*id),
             }
-            st.applied.insert(ch.id);
-            st.last = st.last.max(ch.id);
+        }
+        for (change, _) in fresh {
+            st.applied.insert(change);
+            st.last = st.last.max(change);
         }
         let keep_from = st.last - OVERLAP;
         st.applied = st.applied.split_off(&keep_from);

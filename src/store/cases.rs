@@ -62,14 +62,6 @@ pub struct Case {
     pub helpful: i64,
 }
 
-/// A change of a case; `case` is `None` when the case is gone.
-#[derive(Debug, Clone)]
-pub struct Change {
-    pub id: i64,
-    pub case_id: i64,
-    pub case: Option<Case>,
-}
-
 const SOURCE: &str = "SELECT k.id AS concern_id, c.office_id, k.category, k.severity, k.note,
         k.resolution, c.heard, c.advice, c.occurred_at, cl.name AS client_name,
         cl.kana AS client_kana, cl.disability_categories,
@@ -158,69 +150,28 @@ pub async fn last_change(db: &Db) -> Result<i64, sqlx::Error> {
         .fetch_one(pool).await)
 }
 
-#[derive(sqlx::FromRow)]
-struct ChangeRow {
-    change_id: i64,
-    case_id: i64,
-    #[sqlx(flatten)]
-    case: MaybeCase,
+/// The changes after `after`, oldest first: (change id, case id).
+pub async fn changes_after(db: &Db, after: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, case_id FROM case_changes WHERE id > $1 ORDER BY id LIMIT 10000")
+        .bind(after).fetch_all(pool).await)
 }
 
-#[derive(sqlx::FromRow)]
-struct MaybeCase {
-    id: Option<i64>,
-    office_id: Option<i64>,
-    office_name: Option<String>,
-    category: Option<String>,
-    severity: Option<i64>,
-    tenure_month: Option<i64>,
-    job_type: Option<String>,
-    disability: Option<String>,
-    note: Option<String>,
-    heard: Option<String>,
-    advice: Option<String>,
-    resolution: Option<String>,
-    helpful: Option<i64>,
-}
-
-impl MaybeCase {
-    fn into_case(self) -> Option<Case> {
-        Some(Case {
-            id: self.id?,
-            office_id: self.office_id?,
-            office_name: self.office_name?,
-            category: self.category?,
-            severity: self.severity?,
-            tenure_month: self.tenure_month,
-            job_type: self.job_type?,
-            disability: self.disability?,
-            note: self.note?,
-            heard: self.heard?,
-            advice: self.advice?,
-            resolution: self.resolution?,
-            helpful: self.helpful?,
-        })
+/// The cases with these ids as they are now (a missing id is a case gone).
+pub async fn find_many(db: &Db, ids: &[i64]) -> Result<Vec<Case>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
     }
-}
-
-/// The changes after `after`, oldest first, with their case as it is now.
-pub async fn changes_after(db: &Db, after: i64) -> Result<Vec<Change>, sqlx::Error> {
+    let list = ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
     let sql = format!(
-        "SELECT ch.id AS change_id, ch.case_id, {CASE_COLUMNS}
-         FROM case_changes ch
-         LEFT JOIN cases cs ON cs.id = ch.case_id
-         LEFT JOIN offices o ON o.id = cs.office_id
-         WHERE ch.id > $1 ORDER BY ch.id LIMIT 10000"
+        "SELECT {CASE_COLUMNS} FROM cases cs JOIN offices o ON o.id = cs.office_id
+         WHERE cs.id IN ({list})"
     );
-    let rows: Vec<ChangeRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(after).fetch_all(pool).await)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Change {
-            id: r.change_id,
-            case_id: r.case_id,
-            case: r.case.into_case(),
-        })
-        .collect())
+    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await)
 }
 
 /// The cases with these ids that an office may see: its own, and those of offices that
