@@ -17,6 +17,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// This node's copy of the public pages (`web::public_cache`).
     pub public_cache: crate::web::public_cache::PublicCache,
+    /// This node's search index of past cases (crate::cases).
+    pub cases: Arc<crate::cases::CaseIndex>,
 }
 
 /// The full router with middleware, outermost last:
@@ -75,6 +77,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         db,
         config: Arc::new(config),
         public_cache: Default::default(),
+        cases: Arc::new(crate::cases::CaseIndex::new()),
     })
 }
 

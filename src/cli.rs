@@ -48,6 +48,12 @@ pub enum Command {
     /// Generate a national-scale data set in a fresh database and time one month's claim run
     /// for every office against a plain scan of the same rows
     Bench(BenchArgs),
+    /// Make every past case again from its resolved concern (anonymised by the current
+    /// rules); each node's search index applies the changes on its next search
+    Reindex,
+    /// Generate clients with contact notes, concerns, resolutions and separations in a fresh
+    /// database, and measure the past-case search and the early warning on them
+    BenchSearch(BenchSearchArgs),
     /// Print the version
     Version,
 }
@@ -123,9 +129,29 @@ pub struct BenchArgs {
     pub reuse: bool,
 }
 
+/// `teichaku bench-search`: the scale of the data set.
+#[derive(Debug, clap::Args)]
+pub struct BenchSearchArgs {
+    /// Offices in the data set
+    #[arg(long, default_value_t = 1_500)]
+    pub offices: usize,
+    /// Clients
+    #[arg(long, default_value_t = 50_000)]
+    pub clients: usize,
+    /// Contact notes in all
+    #[arg(long, default_value_t = 5_000_000)]
+    pub contacts: usize,
+    /// Rounds of the judged queries to time
+    #[arg(long, default_value_t = 30)]
+    pub rounds: usize,
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if matches!(cli.command, Some(Command::Bench(_))) {
+    if matches!(
+        cli.command,
+        Some(Command::Bench(_) | Command::BenchSearch(_))
+    ) {
         // The benchmark's multi-row INSERTs are slow statements by design; their text is
         // thousands of placeholders long.
         // With --http the server runs in this process: its request log would be the output.
@@ -227,6 +253,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Bench(args) => bench(&config, args).await?,
+        Command::Reindex => {
+            let state = crate::app::prepare(config).await?;
+            let started = std::time::Instant::now();
+            let n = crate::cases::reindex(&state.db, crate::clock::now()).await?;
+            println!(
+                "{n} past cases made again in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::BenchSearch(args) => bench_search(&config, args).await?,
         Command::Serve => {
             let addr = config.addr.clone();
             let state = crate::app::prepare(config).await?;
@@ -400,6 +436,109 @@ async fn bench_on(
     }
     db.close().await;
     Ok(())
+}
+
+/// `teichaku bench-search` on a fresh SQLite file, or on the configured PostgreSQL database
+/// when it is empty.
+async fn bench_search(config: &Config, args: BenchSearchArgs) -> anyhow::Result<()> {
+    let scale = crate::bench_cases::CaseScale {
+        offices: args.offices,
+        clients: args.clients,
+        contacts: args.contacts,
+        ..Default::default()
+    };
+    let postgres = config.database_url.starts_with("postgres");
+    let dir = std::env::temp_dir().join(format!("teichaku-bench-search-{}", std::process::id()));
+    let url = if postgres {
+        config.database_url.clone()
+    } else {
+        std::fs::create_dir_all(&dir)?;
+        format!("sqlite://{}", dir.join("bench.db").display())
+    };
+    let result = bench_search_on(&url, &scale, args.rounds).await;
+    if !postgres {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    result
+}
+
+async fn bench_search_on(
+    url: &str,
+    scale: &crate::bench_cases::CaseScale,
+    rounds: usize,
+) -> anyhow::Result<()> {
+    use crate::bench_cases as b;
+    let db = Db::connect(url).await?;
+    db.migrate().await?;
+    crate::bench::ensure_empty(&db).await.map_err(|e| {
+        anyhow::anyhow!("{e:#}: {} (point --database-url at a new, empty PostgreSQL database, or leave it unset for a temporary SQLite file)", crate::db::redact(url))
+    })?;
+    let today = crate::clock::today();
+    println!(
+        "teichaku bench-search: {} offices, {} clients, {} contact notes, on {}",
+        scale.offices,
+        scale.clients,
+        scale.contacts,
+        crate::db::redact(url)
+    );
+    let generated = b::generate(&db, scale, today).await?;
+    println!("{generated}");
+    let started = std::time::Instant::now();
+    let n = crate::cases::reindex(&db, crate::clock::now()).await?;
+    println!(
+        "cases made (anonymised): {n} in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let index = crate::cases::CaseIndex::new();
+    let started = std::time::Instant::now();
+    index.load(&db).await?;
+    let (tokens, postings) = index.size().await;
+    println!(
+        "index built: {} cases, {tokens} distinct tokens, {postings} postings, in {:.1} s; process RSS {}",
+        index.len().await,
+        started.elapsed().as_secs_f64(),
+        rss()
+    );
+    // One round first to warm the caches; then the timed rounds.
+    b::search_latency(&db, &index, scale.offices, 1).await?;
+    println!(
+        "search (index, top 5): {}",
+        b::search_latency(&db, &index, scale.offices, rounds).await?
+    );
+    println!(
+        "baseline (LIKE over resolved concerns, top 5): {}",
+        b::baseline_latency(&db, scale.offices, rounds.min(3)).await?
+    );
+    println!("quality (judged queries, data/case_queries.tsv):");
+    println!("{}", b::quality(&db, &index, 1).await?);
+    let defaults = crate::domain::warning::Thresholds::default();
+    println!(
+        "warnings (default thresholds): {}",
+        b::warnings(&generated, today, &defaults)
+    );
+    let stricter = crate::domain::warning::Thresholds {
+        repeat_count: 3,
+        ..defaults
+    };
+    println!(
+        "warnings (3 concerns of one area in 60 days): {}",
+        b::warnings(&generated, today, &stricter)
+    );
+    println!("generated data is not evidence of real-world accuracy");
+    db.close().await;
+    Ok(())
+}
+
+/// The process's resident memory, from /proc (Linux), or "n/a".
+fn rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .map(|l| l.trim_start_matches("VmRSS:").trim().to_string())
+        })
+        .unwrap_or_else(|| "n/a".into())
 }
 
 async fn shutdown_signal() {

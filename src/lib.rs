@@ -12,11 +12,16 @@
 //! - [`i18n`] holds every user-visible message in Japanese and English.
 //! - [`bench`] generates a national-scale data set and times the monthly claim run on it.
 //! - [`backup`] writes encrypted backups (age) and restores them into a fresh database.
+//! - [`bench_cases`] generates cases, separations and their signals, and measures the
+//!   past-case search and the early warning on them.
+//! - [`cases`] makes anonymised past cases and keeps each node's search index of them.
 //! - [`email`] queues outgoing email in the database and sends it over SMTP in the background.
 
 pub mod app;
 pub mod backup;
 pub mod bench;
+pub mod bench_cases;
+pub mod cases;
 pub mod claims;
 pub mod cli;
 pub mod clock;

@@ -132,6 +132,12 @@ actions! {
     PlanPrint = "plan.print",
     StaffInvite = "staff.invite",
     StaffInviteAccept = "staff.invite_accept",
+    CaseSearch = "case.search",
+    CaseOpen = "case.open",
+    CaseHelpful = "case.helpful",
+    CaseSharingUpdate = "case.sharing_update",
+    WarningSettingsUpdate = "warning.settings_update",
+    WarningDismiss = "warning.dismiss",
 }
 
 impl Action {

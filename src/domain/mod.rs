@@ -1,7 +1,9 @@
 //! Pure types and rules: no database, no clock, no HTTP. Every rule with a figure cites
 //! `docs/domain.md`'s source and has a table test beside it.
+pub mod anonymise;
 pub mod audit;
 pub mod calendar_label;
+pub mod case_search;
 pub mod claim;
 pub mod claim_records;
 pub mod client;
@@ -42,3 +44,4 @@ pub mod staff;
 pub mod standing;
 pub mod totp;
 pub mod tour;
+pub mod warning;

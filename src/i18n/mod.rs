@@ -25,6 +25,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     support::consents::MESSAGES,
     support::reports::MESSAGES,
     support::compliance::MESSAGES,
+    support::cases::MESSAGES,
     claims::records::MESSAGES,
     intake::public::MESSAGES,
     intake::inquiries::MESSAGES,

@@ -1,5 +1,4 @@
-//! 支援記録 (contacts) with their concerns, and the office's store of past cases (resolved
-//! concerns).
+//! 支援記録 (contacts) with their concerns (resolved ones become past cases: `store::cases`).
 use time::{Date, OffsetDateTime};
 
 use crate::db::{Db, Tx};
@@ -77,20 +76,6 @@ pub struct Concern {
     pub resolved_at: Option<OffsetDateTime>,
     pub resolution: String,
     pub occurred_at: OffsetDateTime,
-}
-
-/// A resolved concern as a past case: no client name, only what happened and what worked.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PastCase {
-    pub id: i64,
-    pub category: String,
-    pub severity: i64,
-    pub note: String,
-    pub resolution: String,
-    pub heard: String,
-    pub advice: String,
-    pub occurred_at: OffsetDateTime,
-    pub resolved_at: OffsetDateTime,
 }
 
 /// Inserts the contact (as version 1), its concerns and its agreed actions (as tasks).
@@ -302,34 +287,6 @@ pub async fn resolve_concern(
          WHERE id = $1 AND resolved_at IS NULL")
         .bind(id).bind(now).bind(resolution).bind(by)
         .execute(c).await.map(|r| r.rows_affected()))
-}
-
-/// Resolved concerns of the office, newest first: by category and/or text in the concern,
-/// its resolution, or what was heard and advised.
-pub async fn search_cases(
-    db: &Db,
-    office_id: i64,
-    category: &str,
-    text: &str,
-    limit: i64,
-) -> Result<Vec<PastCase>, sqlx::Error> {
-    let pattern = format!(
-        "%{}%",
-        text.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
-    on_db!(db, pool => sqlx::query_as(
-        "SELECT k.id, k.category, k.severity, k.note, k.resolution, c.heard, c.advice,
-                c.occurred_at, k.resolved_at
-         FROM concerns k JOIN contacts c ON c.id = k.contact_id
-         WHERE c.office_id = $1 AND k.resolved_at IS NOT NULL AND c.status = 'final'
-           AND ($2 = '' OR k.category = $2)
-           AND ($3 = '%%' OR k.note LIKE $3 ESCAPE '\\' OR k.resolution LIKE $3 ESCAPE '\\'
-                OR c.heard LIKE $3 ESCAPE '\\' OR c.advice LIKE $3 ESCAPE '\\')
-         ORDER BY k.resolved_at DESC, k.id DESC LIMIT $4")
-        .bind(office_id).bind(category).bind(&pattern).bind(limit)
-        .fetch_all(pool).await)
 }
 
 /// The office's institutions as (id, name), for the contact form's choice.

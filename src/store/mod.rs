@@ -41,6 +41,7 @@ impl Scoped {
 pub mod audit;
 pub mod backup;
 pub mod calendar;
+pub mod cases;
 pub mod certificates;
 pub mod claims;
 pub mod client_month;
@@ -70,3 +71,4 @@ pub mod staff;
 pub mod tasks;
 pub mod totp;
 pub mod tours;
+pub mod warnings;

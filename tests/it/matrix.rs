@@ -290,6 +290,12 @@ const STATE_ANSWERS: &[(&str, &str, StatusCode, &str)] = &[
         StatusCode::OK,
         "the invitation sheet with its one-time link is shown once on the page",
     ),
+    (
+        "POST",
+        "/clients/{id}/contacts/similar",
+        StatusCode::OK,
+        "a step of the contact form: the form again as typed, with similar cases; nothing saved",
+    ),
 ];
 
 /// Whether `page` is what `expect` asks for.

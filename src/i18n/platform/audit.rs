@@ -479,6 +479,28 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "招待からのパスワード設定",
         "Password set from an invitation",
     ),
+    ("audit.action.case.search", "過去の事例の検索", "Past cases searched"),
+    ("audit.action.case.open", "過去の事例の表示", "Past case opened"),
+    (
+        "audit.action.case.helpful",
+        "過去の事例に「役に立った」",
+        "Past case noted as helpful",
+    ),
+    (
+        "audit.action.case.sharing_update",
+        "事例の共有設定の変更",
+        "Case sharing changed",
+    ),
+    (
+        "audit.action.warning.settings_update",
+        "気になるサインの基準の変更",
+        "Warning thresholds changed",
+    ),
+    (
+        "audit.action.warning.dismiss",
+        "気になるサインの見送り",
+        "Warning dismissed",
+    ),
 ];
 
 #[cfg(test)]

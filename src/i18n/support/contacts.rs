@@ -174,8 +174,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("case.title", "過去の事例を探す", "Search past cases"),
     (
         "case.intro",
-        "解決した困りごとと、そのときの聞き取り・助言・解決方法を探せます。個人名は表示しません。",
-        "Find resolved concerns and what was heard, advised and done. No names are shown.",
+        "解決した困りごとと、そのときの聞き取り・助言・解決方法を、法人内の事業所から探せます。名前・会社名・日付・番号は取り除いてあります。",
+        "Find resolved concerns, with what was heard, advised and done, across the offices of the organisation. Names, companies, dates and numbers are removed.",
     ),
     ("case.words", "ことば", "Words"),
     ("case.search", "探す", "Search"),

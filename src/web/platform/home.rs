@@ -61,6 +61,8 @@ struct HomePage {
     managed: Vec<Managed>,
     /// The administrator's first steps while any is left (`web::platform::first_day`).
     first_day: Option<Vec<crate::domain::first_day::Step>>,
+    /// 気になる利用者 (web::support::warnings).
+    warnings: Vec<crate::web::support::warnings::WarningLine>,
 }
 
 impl HomePage {
@@ -150,6 +152,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         });
     }
     let first_day = super::first_day::steps_for(&ctx, &me).await?;
+    let warnings = crate::web::support::warnings::home_lines(&ctx.app.db, &me, ctx.lang).await?;
     let page = ctx.page("home.title");
     Ok(HomePage {
         page,
@@ -166,6 +169,7 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
         week_end,
         managed,
         first_day,
+        warnings,
     }
     .into_response())
 }

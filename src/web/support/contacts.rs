@@ -1,6 +1,6 @@
 //! 支援記録 pages: a client's history (every contact with its concerns and agreed actions,
 //! and the open concerns by category over the last months), recording a contact, resolving
-//! a concern, finishing a task, and the office's search of past cases.
+//! a concern (which makes it a past case, `crate::cases`) and finishing a task.
 //!
 //! A contact that shares information outside the office (what was shared with the employer
 //! or an institution, or the hand-over at the end) must name the consent it relies on, and
@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::{
-    extract::{FromRef, FromRequestParts, Query},
+    extract::{FromRef, FromRequestParts},
     http::request::Parts,
     response::{IntoResponse, Response},
 };
@@ -33,14 +33,14 @@ use crate::store::{
     self,
     clients::Client,
     consents::ConsentRow,
-    contacts::{Concern, Contact, PastCase},
+    contacts::{Concern, Contact},
     offices::Office,
     staff::Staff,
     tasks::Task,
 };
 use crate::web::{
     access::{
-        Child, ClientEdit, ClientView, OfClient, OfficeView, Policy, Routes, Sub, path_id,
+        Child, ClientEdit, ClientView, OfClient, OfficeView, Policy, Routes, Sub, client_of, path_id,
         signed_in, support_client_of,
     },
     csrf::CsrfForm,
@@ -63,7 +63,6 @@ pub fn routes() -> Routes {
             resolve_concern,
         )
         .post("/tasks/{id}/done", Policy::ClientEdit, finish_task)
-        .get("/offices/{id}/cases", Policy::OfficeView, search_cases)
 }
 
 /// `{kid}` in `/clients/{id}/concerns/{kid}/…`: a concern of that client.
@@ -271,6 +270,8 @@ pub(super) struct FormPage {
     blocked: Option<String>,
     concern_rows: Vec<usize>,
     action_rows: Vec<usize>,
+    /// The "似た事例を見る" step (web::support::cases).
+    similar: crate::web::support::cases::Similar,
 }
 
 impl FormPage {
@@ -353,7 +354,21 @@ pub(super) async fn form_page(
         blocked,
         concern_rows: (1..=CONCERN_ROWS).collect(),
         action_rows: (1..=ACTION_ROWS).collect(),
+        similar: Default::default(),
     })
+}
+
+/// The form as typed, with the similar cases found for it (web::support::cases).
+pub async fn form_with_similar(
+    ctx: &Ctx,
+    client: Client,
+    office: &Office,
+    form: ContactForm,
+    similar: crate::web::support::cases::Similar,
+) -> AppResult<Response> {
+    let mut page = form_page(ctx, client, office, form, FieldErrors::new(), None).await?;
+    page.similar = similar;
+    Ok(page.into_response())
 }
 
 pub async fn new_contact(
@@ -550,6 +565,8 @@ pub async fn resolve_concern(
     let mut tx = ctx.app.db.begin().await?;
     store::contacts::resolve_concern(&mut tx, concern.id, &resolution, who.id, clock::now())
         .await?;
+    // The resolved concern becomes a past case (anonymised) in the same transaction.
+    crate::cases::record(&mut tx, concern.id, clock::now()).await?;
     ctx.audit(Action::ConcernResolve, &concern)
         .office(office.id)
         .detail(format!(
@@ -594,58 +611,4 @@ pub async fn finish_task(
         safe_next(&form.next).to_string()
     };
     Ok(see_other(&back))
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CaseQuery {
-    pub category: String,
-    pub q: String,
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "support/contacts/cases.html")]
-struct CasesPage {
-    page: Page,
-    office: Office,
-    query: CaseQuery,
-    cases: Vec<PastCase>,
-    searched: bool,
-}
-
-impl CasesPage {
-    fn categories(&self) -> [&'static str; 14] {
-        CONCERN_CATEGORIES
-    }
-    fn category_key(&self, code: &str) -> String {
-        format!("concern.cat.{code}")
-    }
-    fn month(&self, at: &time::OffsetDateTime) -> String {
-        month_of(*at)
-    }
-}
-
-/// Past cases: resolved concerns of the office, without client names.
-pub async fn search_cases(
-    ctx: Ctx,
-    OfficeView { office, .. }: OfficeView,
-    Query(query): Query<CaseQuery>,
-) -> AppResult<Response> {
-    let category = if CONCERN_CATEGORIES.contains(&query.category.as_str()) {
-        query.category.clone()
-    } else {
-        String::new()
-    };
-    let text = query.q.trim().to_string();
-    let cases =
-        store::contacts::search_cases(&ctx.app.db, office.id, &category, &text, 100).await?;
-    let searched = !category.is_empty() || !text.is_empty();
-    Ok(CasesPage {
-        page: ctx.page("case.title"),
-        office,
-        query,
-        cases,
-        searched,
-    }
-    .into_response())
 }

@@ -2,6 +2,7 @@
 //! 就労定着支援計画, monthly reports and their shares, the month at a glance, the calendar.
 
 pub mod calendar;
+pub mod cases;
 pub mod compliance;
 pub mod consents;
 pub mod contact_versions;
@@ -10,6 +11,7 @@ pub mod institutions;
 pub mod plan_print;
 pub mod plans;
 pub mod reports;
+pub mod warnings;
 
 use crate::web::access::Routes;
 
@@ -17,6 +19,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .merge(contacts::routes())
         .merge(contact_versions::routes())
+        .merge(cases::routes())
         .merge(consents::routes())
         .merge(institutions::routes())
         .merge(plans::routes())
@@ -24,4 +27,5 @@ pub fn routes() -> Routes {
         .merge(reports::routes())
         .merge(compliance::routes())
         .merge(calendar::routes())
+        .merge(warnings::routes())
 }
