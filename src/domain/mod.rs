@@ -14,6 +14,7 @@ pub mod export;
 pub mod fields;
 pub mod guide;
 pub mod ical;
+pub mod import;
 pub mod inquiry;
 pub mod institution;
 pub mod kokuho;
