@@ -126,6 +126,10 @@ actions! {
     RecoveryCodeUsed = "auth.recovery_code_used",
     KeepingSettingUpdate = "keeping.setting_update",
     ClientRemove = "client.remove",
+    ImportUpload = "import.upload",
+    ImportRun = "import.run",
+    ClientImport = "client.import",
+    ClientRecordExport = "client.record_export",
 }
 
 impl Action {

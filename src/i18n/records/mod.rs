@@ -1,2 +1,3 @@
 //! Messages of the records area that have their own table.
 pub mod client_moves;
+pub mod import;

@@ -6,6 +6,7 @@ pub mod client_moves;
 pub mod clients;
 pub mod contracts;
 pub mod employments;
+pub mod import;
 pub mod meetings;
 
 use crate::web::access::{Policy, Routes};
@@ -86,4 +87,5 @@ pub fn routes() -> Routes {
         )
         .merge(meetings::routes())
         .merge(client_moves::routes())
+        .merge(import::routes())
 }
