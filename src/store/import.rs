@@ -26,7 +26,8 @@ pub async fn save_upload(
     content: &[u8],
     now: OffsetDateTime,
 ) -> Result<(), sqlx::Error> {
-    let sql = "INSERT INTO import_uploads (office_id, staff_id, file_name, content, mapping, created_at)
+    let sql =
+        "INSERT INTO import_uploads (office_id, staff_id, file_name, content, mapping, created_at)
                VALUES ($1, $2, $3, $4, '', $5)
                ON CONFLICT (office_id) DO UPDATE SET staff_id = excluded.staff_id,
                    file_name = excluded.file_name, content = excluded.content, mapping = '',

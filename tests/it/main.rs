@@ -23,6 +23,8 @@ mod hardening;
 mod harness;
 mod hash_burst;
 mod helpers;
+mod import;
+mod import_files;
 mod inquiries;
 mod matrix;
 mod month_end_periods;

@@ -458,7 +458,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "取り込むファイルのアップロード",
         "File uploaded for import",
     ),
-    ("audit.action.import.run", "利用者の取り込み", "Clients imported"),
+    (
+        "audit.action.import.run",
+        "利用者の取り込み",
+        "Clients imported",
+    ),
     (
         "audit.action.client.import",
         "取り込みによる利用者の登録",

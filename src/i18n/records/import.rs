@@ -1,9 +1,21 @@
 //! Messages of the client import (issue 15, item 1): (key, 日本語, English).
 pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("import.title", "利用者の取り込み", "Import clients"),
-    ("import.nav", "Excel・CSVから取り込む", "Import from Excel or CSV"),
-    ("import.back_to_clients", "利用者一覧へ戻る", "Back to the clients"),
-    ("import.step_upload", "1. ファイルを選ぶ", "1. Choose a file"),
+    (
+        "import.nav",
+        "Excel・CSVから取り込む",
+        "Import from Excel or CSV",
+    ),
+    (
+        "import.back_to_clients",
+        "利用者一覧へ戻る",
+        "Back to the clients",
+    ),
+    (
+        "import.step_upload",
+        "1. ファイルを選ぶ",
+        "1. Choose a file",
+    ),
     (
         "import.intro",
         "Excel（.xlsx）かCSVの利用者の一覧から、利用者・就労・受給者証・契約をまとめて登録します。1行が1人です。次の画面で列の割り当てとすべての行の確認をしてから取り込みます。受給者証番号がすでに登録されている行は変更しないので、同じファイルをもう一度取り込んでも重複しません。",
@@ -24,15 +36,31 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "日付は 2025-04-01、2025/4/1、令和7年4月1日、R7.4.1 のほか、Excelの日付（シリアル値）でも読めます。全角の数字も読めます。障害種別は「精神、発達」のように複数書けます。所得区分は 生活保護・低所得・一般1・一般2 で、負担上限月額は受給者証のとおりに書いてください。就労と契約の列は空でも構いません。",
         "Dates may be written 2025-04-01, 2025/4/1, in the Japanese era (令和7年4月1日, R7.4.1) or as Excel dates (serial numbers). Full-width digits are read. Several disability categories may be written, such as 精神、発達. The income category is 生活保護, 低所得, 一般1 or 一般2, and the monthly cap as written on the certificate. The employment and contract columns may be empty.",
     ),
-    ("import.file", "取り込むファイル（.xlsx または .csv）", "File to import (.xlsx or .csv)"),
+    (
+        "import.file",
+        "取り込むファイル（.xlsx または .csv）",
+        "File to import (.xlsx or .csv)",
+    ),
     (
         "import.file_hint",
         "CSVはUTF-8でもShift_JIS（Excelの既定）でも構いません。パスワードは外してください。大きさの上限：",
         "CSV may be UTF-8 or Shift_JIS (Excel's default in Japan). Remove any password first. Largest size:",
     ),
-    ("import.upload", "アップロードして確認する", "Upload and check"),
-    ("import.step_mapping", "2. 列の割り当て", "2. Map the columns"),
-    ("import.file_now", "取り込み中のファイル：", "File being imported:"),
+    (
+        "import.upload",
+        "アップロードして確認する",
+        "Upload and check",
+    ),
+    (
+        "import.step_mapping",
+        "2. 列の割り当て",
+        "2. Map the columns",
+    ),
+    (
+        "import.file_now",
+        "取り込み中のファイル：",
+        "File being imported:",
+    ),
     (
         "import.mapping_intro",
         "ファイルの各列を、どの項目として取り込むか選んでください。選んだ割り当てはこの事業所で次に取り込むときにも使われます。",
@@ -53,8 +81,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "知らない見出しの列です。取り込まない列として扱います。",
         "A header this does not know: the column is not imported.",
     ),
-    ("import.save_mapping", "この割り当てで確認する", "Check with this mapping"),
-    ("import.step_preview", "3. 確認して取り込む", "3. Check and import"),
+    (
+        "import.save_mapping",
+        "この割り当てで確認する",
+        "Check with this mapping",
+    ),
+    (
+        "import.step_preview",
+        "3. 確認して取り込む",
+        "3. Check and import",
+    ),
     (
         "import.preview_intro",
         "すべての行の結果です。問題のある行は取り込みません。ファイルを直してもう一度アップロードするか、問題のない行だけを取り込んでください。",
@@ -64,15 +100,31 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("import.result", "結果", "Result"),
     ("import.problems", "問題", "Problems"),
     ("import.status.new", "新しく登録", "New"),
-    ("import.status.exists", "登録済み（変更しない）", "Already registered (left as is)"),
-    ("import.status.invalid", "問題あり（取り込まない）", "Has problems (not imported)"),
+    (
+        "import.status.exists",
+        "登録済み（変更しない）",
+        "Already registered (left as is)",
+    ),
+    (
+        "import.status.invalid",
+        "問題あり（取り込まない）",
+        "Has problems (not imported)",
+    ),
     (
         "import.run_valid",
         "問題のない行を1回で取り込む",
         "Import the rows without problems, all at once",
     ),
-    ("import.run_none", "何も取り込まずにやめる", "Import nothing and stop"),
-    ("import.done_imported", "新しく登録した利用者：", "Clients added:"),
+    (
+        "import.run_none",
+        "何も取り込まずにやめる",
+        "Import nothing and stop",
+    ),
+    (
+        "import.done_imported",
+        "新しく登録した利用者：",
+        "Clients added:",
+    ),
     (
         "import.done_existing",
         "登録済みのため変更しなかった行：",

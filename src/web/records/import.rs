@@ -170,7 +170,10 @@ fn row_view(row: &Row, sheet: &Sheet, mapping: &Mapping, headers: &[String]) -> 
             "invalid",
             p.iter()
                 .map(|(code, key)| {
-                    let index = mapping.0.iter().position(|c| c.is_some_and(|c| c.code == *code));
+                    let index = mapping
+                        .0
+                        .iter()
+                        .position(|c| c.is_some_and(|c| c.code == *code));
                     ProblemView {
                         letter: index.map(letter).unwrap_or_default(),
                         header: index
@@ -232,7 +235,12 @@ async fn render(
                     .and_then(|r| r.get(index))
                     .map(|c| c.display())
                     .unwrap_or_default(),
-                chosen: mapping.0.get(index).copied().flatten().map_or("", |c| c.code),
+                chosen: mapping
+                    .0
+                    .get(index)
+                    .copied()
+                    .flatten()
+                    .map_or("", |c| c.code),
             })
             .collect();
         view.mapping_problems = mapping
@@ -385,7 +393,8 @@ pub async fn save_mapping(
     let chosen: Vec<&str> = mapping.0.iter().map(|c| c.map_or("", |c| c.code)).collect();
     let remembered = serde_json::to_string(&mapping.remembered(&headers))
         .map_err(|e| AppError::Internal(anyhow::Error::from(e)))?;
-    let chosen = serde_json::to_string(&chosen).map_err(|e| AppError::Internal(anyhow::Error::from(e)))?;
+    let chosen =
+        serde_json::to_string(&chosen).map_err(|e| AppError::Internal(anyhow::Error::from(e)))?;
     let mut tx = ctx.app.db.begin().await?;
     store::import::set_upload_mapping(&mut tx, office.id, &chosen).await?;
     store::import::remember_mapping(&mut tx, office.id, &remembered, clock::now()).await?;
@@ -418,7 +427,10 @@ pub async fn run_import(
     };
     if form.choice == "none" {
         ctx.audit(Action::ImportRun, &office)
-            .detail(format!("file={} imported=0 (none chosen)", upload.file_name))
+            .detail(format!(
+                "file={} imported=0 (none chosen)",
+                upload.file_name
+            ))
             .write(&mut tx)
             .await?;
         tx.commit().await?;
@@ -441,14 +453,17 @@ pub async fn run_import(
         match &row.outcome {
             Outcome::New(input) => {
                 let id = store::import::insert_row(&mut tx, office.id, input, now).await?;
-                ctx.audit(Action::ClientImport, &AuditRef::new("client", id).client(id))
-                    .office(office.id)
-                    .detail(format!(
-                        "file={} row={} certificate={}",
-                        upload.file_name, row.line, input.certificate.number
-                    ))
-                    .write(&mut tx)
-                    .await?;
+                ctx.audit(
+                    Action::ClientImport,
+                    &AuditRef::new("client", id).client(id),
+                )
+                .office(office.id)
+                .detail(format!(
+                    "file={} row={} certificate={}",
+                    upload.file_name, row.line, input.certificate.number
+                ))
+                .write(&mut tx)
+                .await?;
                 imported += 1;
             }
             Outcome::Exists => existing += 1,
