@@ -13,6 +13,7 @@ pub mod compliance;
 pub mod consents;
 pub mod contacts;
 pub mod employments;
+pub mod export;
 pub mod guide;
 pub mod import;
 pub mod inquiries;

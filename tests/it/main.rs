@@ -18,6 +18,7 @@ mod consents;
 mod contacts;
 mod csrf;
 mod email;
+mod export;
 mod fuzz;
 mod hardening;
 mod harness;

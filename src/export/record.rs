@@ -1,0 +1,1 @@
+//! A client's whole record (本人開示): filled in below.
