@@ -241,7 +241,9 @@ pub async fn restore_from_dir(db: &Db, dir: &Path) -> anyhow::Result<String> {
             bail!("{name}.csv has a row with a different number of cells than its header");
         }
         store::insert_rows(&mut tx, engine, name, &chosen, &values).await?;
-        store::reset_sequence(&mut tx, name).await?;
+        if columns.iter().any(|c| c.name == "id") {
+            store::reset_sequence(&mut tx, name).await?;
+        }
     }
     tx.commit().await?;
     let names: Vec<String> = expected.keys().cloned().collect();
