@@ -7,6 +7,7 @@
 
 pub mod record;
 pub mod scope;
+pub mod tables;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

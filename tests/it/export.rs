@@ -143,3 +143,86 @@ async fn a_directory_that_is_no_export_is_refused() {
     db.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn a_clients_whole_record_is_one_zip_with_who_viewed_it() {
+    let app = spawn_app().await;
+    let (_office, _sato, client) = app.office_with_client().await;
+    let other_office = app.create_office("別").await;
+    let kato = app.create_staff("kato", other_office, "supporter").await;
+    app.register_client(other_office, "加藤 次郎", "かとう じろう", kato)
+        .await;
+    let path = format!("/clients/{client}/record-export");
+    let page = app.get(&path).await;
+    assert_eq!(page.status, reqwest::StatusCode::OK);
+    assert!(
+        page.body.contains("name=\"purpose\""),
+        "the purpose is asked"
+    );
+    let r = app
+        .client
+        .get(app.url(&format!("{path}?purpose=clients")))
+        .send()
+        .await
+        .expect("download");
+    assert_eq!(r.status(), reqwest::StatusCode::OK);
+    assert_eq!(
+        r.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/zip")
+    );
+    let bytes = r.bytes().await.expect("body").to_vec();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut read = |name: &str| {
+        use std::io::Read;
+        let mut s = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} in the zip"))
+            .read_to_string(&mut s)
+            .expect("text");
+        s
+    };
+    let html = read("record.html");
+    assert!(html.contains("山田 花子"));
+    assert!(html.contains("@page { size: A4"));
+    assert!(
+        !html.contains("加藤"),
+        "another client's record is not in it"
+    );
+    let clients = read("csv/clients.csv");
+    assert_eq!(
+        teichaku::domain::csv::parse(&clients).len(),
+        2,
+        "header and the client"
+    );
+    let audit = read("csv/audit_log.csv");
+    assert!(audit.contains("client.view"), "who viewed the record");
+    assert!(audit.contains("client.record_export"), "this export itself");
+    assert_eq!(app.audit_rows("client.record_export").await.len(), 1);
+}
+
+/// docs/export.md describes every table of the schema, and the record's headings name them.
+#[tokio::test]
+async fn every_table_is_described() {
+    let app = spawn_app().await;
+    let doc = std::fs::read_to_string("docs/export.md").expect("docs/export.md");
+    for table in teichaku::store::backup::list_tables(&app.state.db)
+        .await
+        .expect("tables")
+    {
+        if table == "_sqlx_migrations" {
+            continue;
+        }
+        assert!(
+            doc.contains(&format!("`{table}`")),
+            "docs/export.md: {table}"
+        );
+        assert!(
+            teichaku::export::tables::TABLES
+                .iter()
+                .any(|(t, _, _)| *t == table),
+            "export::tables: {table}"
+        );
+    }
+}

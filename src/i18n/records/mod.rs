@@ -1,3 +1,4 @@
 //! Messages of the records area that have their own table.
 pub mod client_moves;
 pub mod import;
+pub mod record_export;

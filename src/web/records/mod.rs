@@ -8,6 +8,7 @@ pub mod contracts;
 pub mod employments;
 pub mod import;
 pub mod meetings;
+pub mod record_export;
 
 use crate::web::access::{Policy, Routes};
 
@@ -88,4 +89,5 @@ pub fn routes() -> Routes {
         .merge(meetings::routes())
         .merge(client_moves::routes())
         .merge(import::routes())
+        .merge(record_export::routes())
 }
