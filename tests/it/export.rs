@@ -47,7 +47,7 @@ fn temp_dir() -> std::path::PathBuf {
 
 /// Exports `scope` of `db`, restores it into a fresh database and checks the restored
 /// database holds exactly the exported rows.
-async fn round_trip(db: &Db, scope: Scope) -> Vec<(String, Vec<u8>)> {
+pub async fn round_trip(db: &Db, scope: Scope) -> Vec<(String, Vec<u8>)> {
     let dir = temp_dir();
     let said = export::export_to_dir(db, scope, &dir)
         .await
@@ -83,7 +83,7 @@ async fn round_trip(db: &Db, scope: Scope) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-fn rows_of(files: &[(String, Vec<u8>)], table: &str) -> usize {
+pub fn rows_of(files: &[(String, Vec<u8>)], table: &str) -> usize {
     let (_, bytes) = files
         .iter()
         .find(|(n, _)| n == &format!("{table}.csv"))

@@ -25,6 +25,7 @@ mod harness;
 mod hash_burst;
 mod helpers;
 mod import;
+mod import_browser;
 mod import_files;
 mod inquiries;
 mod matrix;
