@@ -161,7 +161,7 @@ async fn a_clients_whole_record_is_one_zip_with_who_viewed_it() {
     );
     let r = app
         .client
-        .get(app.url(&format!("{path}?purpose=clients")))
+        .get(app.url(&format!("{path}?purpose=disclosure")))
         .send()
         .await
         .expect("download");

@@ -6,8 +6,8 @@
 use std::time::Duration;
 
 use base64::Engine as _;
-use thirtyfour::prelude::*;
 use teichaku::export::scope::Scope;
+use thirtyfour::prelude::*;
 
 use crate::browser::{assert_accessible, start_browser, wait_for};
 use crate::export::{round_trip, rows_of};
@@ -18,7 +18,10 @@ const PHONE: (u32, u32) = (390, 844);
 const DESKTOP: (u32, u32) = (1280, 900);
 
 async fn resize(driver: &WebDriver, (w, h): (u32, u32)) {
-    driver.set_window_rect(0, 0, w, h).await.expect("window size");
+    driver
+        .set_window_rect(0, 0, w, h)
+        .await
+        .expect("window size");
 }
 
 /// axe at both widths, with a screenshot at each when TEICHAKU_SCREENSHOTS is set.
@@ -35,24 +38,41 @@ async fn check_page(driver: &WebDriver, name: &str) {
 }
 
 async fn number(driver: &WebDriver, id: &str) -> usize {
-    let text = wait_for(driver, By::Id(id)).await.text().await.unwrap_or_default();
-    text.trim().parse().unwrap_or_else(|_| panic!("{id}: {text}"))
+    let text = wait_for(driver, By::Id(id))
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    text.trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("{id}: {text}"))
 }
 
 /// Chooses the file and uploads it; waits for the preview.
 async fn upload(driver: &WebDriver, base: &str, office: i64, file: &std::path::Path) {
-    driver.goto(format!("{base}/offices/{office}/import")).await.unwrap();
+    driver
+        .goto(format!("{base}/offices/{office}/import"))
+        .await
+        .unwrap();
     wait_for(driver, By::Id("f-file"))
         .await
         .send_keys(file.display().to_string())
         .await
         .expect("choose the file");
-    wait_for(driver, By::Id("upload")).await.click().await.expect("upload");
+    wait_for(driver, By::Id("upload"))
+        .await
+        .click()
+        .await
+        .expect("upload");
     wait_for(driver, By::Id("count-new")).await;
 }
 
 async fn run_import(driver: &WebDriver) {
-    wait_for(driver, By::Id("run-import")).await.click().await.expect("import");
+    wait_for(driver, By::Id("run-import"))
+        .await
+        .click()
+        .await
+        .expect("import");
     wait_for(driver, By::Id("import-done")).await;
 }
 
@@ -72,28 +92,62 @@ async fn import_thirty_clients_fix_reimport_and_export_in_chromium() {
     let (driver, _chromedriver, profile) = start_browser().await;
     let base = format!("http://{}", app.addr);
     driver.goto(format!("{base}/login")).await.unwrap();
-    wait_for(&driver, By::Id("f-login")).await.send_keys("browser.mgr").await.unwrap();
+    wait_for(&driver, By::Id("f-login"))
+        .await
+        .send_keys("browser.mgr")
+        .await
+        .unwrap();
     let pw = wait_for(&driver, By::Id("f-password")).await;
     pw.send_keys(PASSWORD).await.unwrap();
     pw.send_keys(Key::Enter).await.unwrap();
     wait_for(&driver, By::Id("welcome")).await;
 
     // From the client list, as a manager finds it.
-    driver.goto(format!("{base}/offices/{office}/clients")).await.unwrap();
-    wait_for(&driver, By::Id("import-clients")).await.click().await.unwrap();
+    driver
+        .goto(format!("{base}/offices/{office}/clients"))
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("import-clients"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for(&driver, By::Id("f-file")).await;
     check_page(&driver, "import-upload").await;
 
     upload(&driver, &base, office, &bad).await;
     assert_eq!(number(&driver, "count-new").await, 27);
     assert_eq!(number(&driver, "count-invalid").await, 3);
-    let row = wait_for(&driver, By::Id("row-6")).await.text().await.unwrap();
-    assert!(row.contains("列 N (市町村番号)") && row.contains("検査数字"), "{row}");
-    let row = wait_for(&driver, By::Id("row-13")).await.text().await.unwrap();
+    let row = wait_for(&driver, By::Id("row-6"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        row.contains("列 N (市町村番号)") && row.contains("検査数字"),
+        "{row}"
+    );
+    let row = wait_for(&driver, By::Id("row-13"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(row.contains("上の行にもあります"), "{row}");
-    let row = wait_for(&driver, By::Id("row-21")).await.text().await.unwrap();
+    let row = wait_for(&driver, By::Id("row-21"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(row.contains("生年月日"), "{row}");
     check_page(&driver, "import-preview").await;
+    driver
+        .execute(
+            "document.getElementById('preview').scrollIntoView();",
+            Vec::new(),
+        )
+        .await
+        .expect("scroll");
+    check_page(&driver, "import-preview-rows").await;
     run_import(&driver).await;
     assert_eq!(app.count("clients").await, 27);
     check_page(&driver, "import-done").await;
@@ -108,25 +162,45 @@ async fn import_thirty_clients_fix_reimport_and_export_in_chromium() {
     upload(&driver, &base, office, &fixed).await;
     assert_eq!(number(&driver, "count-new").await, 0);
     assert_eq!(number(&driver, "count-exists").await, 30);
-    let disabled = wait_for(&driver, By::Id("run-import")).await.attr("disabled").await.unwrap();
+    let disabled = wait_for(&driver, By::Id("run-import"))
+        .await
+        .attr("disabled")
+        .await
+        .unwrap();
     assert!(disabled.is_some(), "nothing to import");
-    wait_for(&driver, By::Id("import-none")).await.click().await.unwrap();
+    wait_for(&driver, By::Id("import-none"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for(&driver, By::Id("f-file")).await;
     assert_eq!(app.count("clients").await, 30, "0 duplicates");
     assert_eq!(app.count("certificates").await, 30);
 
     // One client's whole record, from the client page.
     let client: i64 = teichaku::on_db!(&app.state.db, pool => sqlx::query_scalar(
-        "SELECT id FROM clients ORDER BY id LIMIT 1").fetch_one(pool).await).expect("client");
-    driver.goto(format!("{base}/clients/{client}")).await.unwrap();
-    wait_for(&driver, By::Id("nav-record-export")).await.click().await.unwrap();
-    wait_for(&driver, By::Id("purpose-clients")).await.click().await.unwrap();
+        "SELECT id FROM clients ORDER BY id LIMIT 1").fetch_one(pool).await)
+    .expect("client");
+    driver
+        .goto(format!("{base}/clients/{client}"))
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("nav-record-export"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("purpose-disclosure"))
+        .await
+        .click()
+        .await
+        .unwrap();
     check_page(&driver, "record-export").await;
     // The download itself, fetched in the browser's session (a headless download has no
     // place to land).
     let script = format!(
         "const done = arguments[arguments.length - 1];
-         fetch('/clients/{client}/record-export?purpose=clients')
+         fetch('/clients/{client}/record-export?purpose=disclosure')
            .then(async r => {{ const b = new Uint8Array(await r.arrayBuffer());
               let s = ''; for (const x of b) s += String.fromCharCode(x);
               done([String(r.status), r.headers.get('content-type'), btoa(s)]); }})
@@ -140,7 +214,9 @@ async fn import_thirty_clients_fix_reimport_and_export_in_chromium() {
         .expect("strings");
     assert_eq!(got[0], "200", "{got:?}");
     assert_eq!(got[1], "application/zip");
-    let bytes = base64::engine::general_purpose::STANDARD.decode(&got[2]).expect("base64");
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&got[2])
+        .expect("base64");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
     let mut html = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("record.html").expect("html"), &mut html)

@@ -97,6 +97,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "The result for every row. Rows with problems are not imported: correct the file and upload it again, or import only the rows without problems.",
     ),
     ("import.row", "行", "Row"),
+    ("import.problem_rows", "問題のある行", "Rows with problems"),
     ("import.result", "結果", "Result"),
     ("import.problems", "問題", "Problems"),
     ("import.status.new", "新しく登録", "New"),

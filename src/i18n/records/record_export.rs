@@ -29,4 +29,14 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "For disclosure under the Act on the Protection of Personal Information: every record the office holds about this person. The same is attached as one CSV per table.",
     ),
     ("record.contents", "目次", "Contents"),
+    (
+        "record.purpose.disclosure",
+        "本人開示（ご本人から求められた）",
+        "Disclosure (the person asked for it)",
+    ),
+    (
+        "record.purpose.transfer",
+        "事業所の移転・引継ぎ",
+        "Transfer to another office",
+    ),
 ];

@@ -42,7 +42,7 @@ pub struct PurposeQuery {
 struct AskPage {
     page: Page,
     client: Client,
-    purposes: [Purpose; 4],
+    purposes: [Purpose; 3],
     asked: bool,
 }
 
@@ -75,11 +75,11 @@ pub async fn export_record(
     ClientManage { client, office, .. }: ClientManage,
     Query(q): Query<PurposeQuery>,
 ) -> AppResult<Response> {
-    let Some(purpose) = Purpose::parse(q.purpose.trim()) else {
+    let Some(purpose) = Purpose::parse_in(q.purpose.trim(), &Purpose::RECORD) else {
         return Ok(AskPage {
             page: ctx.page("record.title"),
             client,
-            purposes: Purpose::ALL,
+            purposes: Purpose::RECORD,
             asked: !q.purpose.is_empty(),
         }
         .into_response());
