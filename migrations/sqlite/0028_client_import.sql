@@ -1,4 +1,5 @@
--- Importing clients from a spreadsheet (issue 15, item 1).
+-- Importing clients from a spreadsheet (issue 15, item 1), and following former clients up
+-- after the service (item 5).
 
 -- The file an office's manager uploaded and is mapping and previewing: one per office (a
 -- new upload replaces it); removed once imported or given up.
@@ -20,3 +21,20 @@ CREATE TABLE import_mappings (
     mapping     TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 );
+
+-- After the service (issue 15, item 5): light follow-up contacts with former clients until
+-- 6 years 6 months after the hire, the evidence of 就労定着実績体制加算 (domain.md §2.1).
+CREATE TABLE followups (
+    id              INTEGER PRIMARY KEY,
+    client_id       INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+    contacted_on    TEXT NOT NULL,
+    still_employed  BOOLEAN NOT NULL,
+    -- With the employer of the first employment (the one the service counted from).
+    same_employer   BOOLEAN NOT NULL,
+    -- Where, when employed elsewhere.
+    employer_name   TEXT NOT NULL DEFAULT '',
+    note            TEXT NOT NULL DEFAULT '',
+    staff_id        INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    created_at      TEXT NOT NULL
+);
+CREATE INDEX followups_client ON followups (client_id, contacted_on);

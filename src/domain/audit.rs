@@ -130,6 +130,7 @@ actions! {
     ImportRun = "import.run",
     ClientImport = "client.import",
     ClientRecordExport = "client.record_export",
+    FollowupCreate = "followup.create",
 }
 
 impl Action {

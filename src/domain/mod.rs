@@ -12,6 +12,7 @@ pub mod contact;
 pub mod csv;
 pub mod export;
 pub mod fields;
+pub mod followup;
 pub mod guide;
 pub mod ical;
 pub mod import;

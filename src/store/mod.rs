@@ -14,6 +14,7 @@ pub mod consents;
 pub mod contacts;
 pub mod employments;
 pub mod export;
+pub mod followups;
 pub mod guide;
 pub mod import;
 pub mod inquiries;

@@ -19,6 +19,7 @@ mod contacts;
 mod csrf;
 mod email;
 mod export;
+mod followups;
 mod fuzz;
 mod hardening;
 mod harness;

@@ -473,6 +473,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "利用者の記録の書き出し（本人開示）",
         "Client's whole record exported (disclosure)",
     ),
+    (
+        "audit.action.followup.create",
+        "支援終了後のフォローアップの記録",
+        "Follow-up after the service recorded",
+    ),
 ];
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod client_moves;
 pub mod clients;
 pub mod contracts;
 pub mod employments;
+pub mod followups;
 pub mod import;
 pub mod meetings;
 pub mod record_export;
@@ -90,4 +91,5 @@ pub fn routes() -> Routes {
         .merge(client_moves::routes())
         .merge(import::routes())
         .merge(record_export::routes())
+        .merge(followups::routes())
 }
