@@ -225,6 +225,16 @@ async fn import_thirty_clients_fix_reimport_and_export_in_chromium() {
     assert!(zip.by_name("csv/certificates.csv").is_ok());
     assert_eq!(app.audit_rows("client.record_export").await.len(), 1);
 
+    // The follow-up pages (item 5), with a follow-up recorded by keyboard and form.
+    driver.goto(format!("{base}/clients/{client}/followups")).await.unwrap();
+    wait_for(&driver, By::Id("working-same")).await.click().await.unwrap();
+    check_page(&driver, "followup-client").await;
+    wait_for(&driver, By::Id("save-followup")).await.click().await.unwrap();
+    wait_for(&driver, By::Id("followups")).await;
+    driver.goto(format!("{base}/offices/{office}/followups")).await.unwrap();
+    wait_for(&driver, By::Id("figure")).await;
+    check_page(&driver, "followup-office").await;
+
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
     tokio::time::sleep(Duration::from_millis(10)).await;
