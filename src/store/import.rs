@@ -68,6 +68,12 @@ pub async fn delete_upload(tx: &mut Tx, office_id: i64) -> Result<u64, sqlx::Err
         .bind(office_id).execute(conn).await.map(|r| r.rows_affected()))
 }
 
+/// Uploads made before `cutoff` and never imported (housekeeping).
+pub async fn delete_uploads_before(db: &Db, cutoff: OffsetDateTime) -> Result<u64, sqlx::Error> {
+    on_db!(db, pool => sqlx::query("DELETE FROM import_uploads WHERE created_at < $1")
+        .bind(cutoff).execute(pool).await.map(|r| r.rows_affected()))
+}
+
 /// The mapping the office chose last (JSON: header → column code), if any.
 pub async fn remembered_mapping(db: &Db, office_id: i64) -> Result<Option<String>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_scalar(

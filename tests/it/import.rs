@@ -133,6 +133,13 @@ async fn nothing_is_imported_when_the_person_chooses_none() {
     let office = app.create_office("取込").await;
     let path = format!("/offices/{office}/import");
     upload(&app, office, "c.xlsx", &xlsx(&thirty_clients(false))).await;
+    // Housekeeping removes an upload left for a day, not a fresh one.
+    let now = teichaku::clock::now();
+    let db = &app.state.db;
+    let removed = teichaku::store::import::delete_uploads_before(db, now - time::Duration::days(1))
+        .await
+        .expect("housekeeping");
+    assert_eq!(removed, 0);
     let page = app
         .submit(&path, &format!("{path}/run"), &[("choice", "none")])
         .await;

@@ -226,12 +226,26 @@ async fn import_thirty_clients_fix_reimport_and_export_in_chromium() {
     assert_eq!(app.audit_rows("client.record_export").await.len(), 1);
 
     // The follow-up pages (item 5), with a follow-up recorded by keyboard and form.
-    driver.goto(format!("{base}/clients/{client}/followups")).await.unwrap();
-    wait_for(&driver, By::Id("working-same")).await.click().await.unwrap();
+    driver
+        .goto(format!("{base}/clients/{client}/followups"))
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("working-same"))
+        .await
+        .click()
+        .await
+        .unwrap();
     check_page(&driver, "followup-client").await;
-    wait_for(&driver, By::Id("save-followup")).await.click().await.unwrap();
+    wait_for(&driver, By::Id("save-followup"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for(&driver, By::Id("followups")).await;
-    driver.goto(format!("{base}/offices/{office}/followups")).await.unwrap();
+    driver
+        .goto(format!("{base}/offices/{office}/followups"))
+        .await
+        .unwrap();
     wait_for(&driver, By::Id("figure")).await;
     check_page(&driver, "followup-office").await;
 
