@@ -37,7 +37,7 @@ fn count(body: &str, id: &str) -> usize {
         .unwrap_or_else(|| panic!("no number in {id}"))
 }
 
-fn row_html<'a>(body: &'a str, line: usize) -> &'a str {
+fn row_html(body: &str, line: usize) -> &str {
     let marker = format!("id=\"row-{line}\"");
     let at = body
         .find(&marker)

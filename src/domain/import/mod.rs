@@ -4,21 +4,28 @@
 //! itself is read in `file`, dates in `dates`. Nothing here touches the database: which
 //! 受給者証番号 are already registered is passed in.
 
+mod columns;
 pub mod dates;
 pub mod file;
+mod values;
 
-use std::collections::{BTreeMap, HashMap};
+pub use columns::{COLUMNS, Column, Mapping, column};
+use columns::{CONTRACT, EMPLOYMENT, Kind};
+use values::{
+    disability_codes, income_category_code, katakana_half_to_full, prior_service_code, yes_no,
+};
+
+use std::collections::HashMap;
 
 use time::Date;
 
 use super::client::{
-    CertificateForm, CertificateInput, ClientForm, ClientInput, ContractInput, Disability,
-    EmploymentForm, EmploymentInput, parse_contract,
+    CertificateForm, CertificateInput, ClientForm, ClientInput, ContractInput, EmploymentForm,
+    EmploymentInput, parse_contract,
 };
 use super::fields::{FieldErrors, Pairs, normalize_ascii};
 use super::kokuho::is_valid_municipality_number;
 use super::rules::charge::IncomeCategory;
-use super::rules::eligibility::PriorService;
 use super::rules::master::cap_table_on;
 use super::rules::period::service_window;
 
@@ -62,315 +69,6 @@ fn number_text(n: f64) -> String {
 
 /// The rows of the first sheet, the header row first.
 pub type Sheet = Vec<Vec<Cell>>;
-
-/// What a column is read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Text,
-    Date,
-    /// Digits of this length: a number cell lost its leading zeros in Excel, so it is padded.
-    Digits(usize),
-}
-
-/// A column the import knows. Its code is the form field's name, so a row's messages are
-/// the forms' messages for that field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Column {
-    pub code: &'static str,
-    /// The header in the template file.
-    pub header: &'static str,
-    /// Other headers that mean it, as other packages and offices' own sheets write them.
-    aliases: &'static [&'static str],
-    pub required: bool,
-    kind: Kind,
-}
-
-const fn col(
-    code: &'static str,
-    header: &'static str,
-    aliases: &'static [&'static str],
-    required: bool,
-    kind: Kind,
-) -> Column {
-    Column {
-        code,
-        header,
-        aliases,
-        required,
-        kind,
-    }
-}
-
-/// Every column, in the template's order: the client, the employment, the 受給者証 with its
-/// first 支給決定 period, and the contract.
-pub const COLUMNS: &[Column] = &[
-    col(
-        "client_name",
-        "氏名",
-        &["利用者名", "名前", "利用者氏名"],
-        true,
-        Kind::Text,
-    ),
-    col(
-        "kana",
-        "ふりがな",
-        &["フリガナ", "氏名カナ", "カナ", "よみがな"],
-        true,
-        Kind::Text,
-    ),
-    col("birth_date", "生年月日", &["誕生日"], true, Kind::Date),
-    col(
-        "phone",
-        "電話番号",
-        &["電話", "連絡先電話番号", "TEL"],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "email",
-        "メールアドレス",
-        &["メール", "Eメール", "E-mail"],
-        false,
-        Kind::Text,
-    ),
-    col("address", "住所", &["現住所"], false, Kind::Text),
-    col(
-        "disabilities",
-        "障害種別",
-        &["障害の種別", "障害"],
-        true,
-        Kind::Text,
-    ),
-    col(
-        "prior_service",
-        "利用前のサービス",
-        &["前サービス", "利用していたサービス"],
-        true,
-        Kind::Text,
-    ),
-    col(
-        "prior_office_name",
-        "利用前の事業所名",
-        &["前事業所", "送り出し事業所"],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "employer_name",
-        "勤務先",
-        &["就職先", "企業名", "会社名"],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "workplace_address",
-        "勤務地の住所",
-        &["勤務地", "勤務先住所"],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "supervisor_name",
-        "上司の氏名",
-        &["上司", "担当者"],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "supervisor_contact",
-        "上司の連絡先",
-        &["担当者連絡先"],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "job_title",
-        "職務",
-        &["職種", "業務内容"],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "weekly_hours",
-        "週の所定労働時間",
-        &["週所定労働時間", "労働時間"],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "ordinary_employment",
-        "通常の事業所での雇用",
-        &["一般就労"],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "hire_date",
-        "雇用開始日",
-        &["就職日", "入社日"],
-        false,
-        Kind::Date,
-    ),
-    col("return_to_work_date", "復職日", &[], false, Kind::Date),
-    col(
-        "certificate_number",
-        "受給者証番号",
-        &["受給者番号"],
-        true,
-        Kind::Digits(10),
-    ),
-    col(
-        "municipality_code",
-        "市町村番号",
-        &["支給市町村番号", "市町村コード"],
-        true,
-        Kind::Digits(6),
-    ),
-    col(
-        "municipality_name",
-        "市町村名",
-        &["支給市町村", "支給決定市町村"],
-        true,
-        Kind::Text,
-    ),
-    col(
-        "income_category",
-        "所得区分",
-        &["負担区分"],
-        true,
-        Kind::Text,
-    ),
-    col(
-        "monthly_cap_yen",
-        "負担上限月額",
-        &["利用者負担上限月額", "上限月額"],
-        true,
-        Kind::Text,
-    ),
-    col(
-        "cap_manager_office",
-        "上限額管理事業所",
-        &[],
-        false,
-        Kind::Text,
-    ),
-    col(
-        "period_start",
-        "支給決定期間の開始日",
-        &["支給決定開始日", "支給期間開始"],
-        true,
-        Kind::Date,
-    ),
-    col(
-        "period_end",
-        "支給決定期間の終了日",
-        &["支給決定終了日", "支給期間終了"],
-        true,
-        Kind::Date,
-    ),
-    col(
-        "contract_date",
-        "契約日",
-        &["契約締結日"],
-        false,
-        Kind::Date,
-    ),
-    col(
-        "start_date",
-        "利用開始日",
-        &["サービス開始日"],
-        false,
-        Kind::Date,
-    ),
-];
-
-const EMPLOYMENT: &[&str] = &[
-    "employer_name",
-    "workplace_address",
-    "supervisor_name",
-    "supervisor_contact",
-    "job_title",
-    "weekly_hours",
-    "ordinary_employment",
-    "hire_date",
-    "return_to_work_date",
-];
-const CONTRACT: &[&str] = &["contract_date", "start_date"];
-
-pub fn column(code: &str) -> Option<&'static Column> {
-    COLUMNS.iter().find(|c| c.code == code)
-}
-
-/// A header as compared: full-width letters and digits made ASCII, spaces and brackets
-/// dropped, lower case.
-fn header_key(h: &str) -> String {
-    normalize_ascii(h)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !"()（）「」[]【】・_".contains(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// Which column each of the file's columns is: `None` is not imported.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Mapping(pub Vec<Option<&'static Column>>);
-
-impl Mapping {
-    /// The mapping for `headers`: a header remembered for this office (`remembered`:
-    /// header → code) first, else the template's header or an alias.
-    pub fn guess(headers: &[String], remembered: &BTreeMap<String, String>) -> Mapping {
-        Mapping(
-            headers
-                .iter()
-                .map(|h| {
-                    if let Some(code) = remembered.get(h.trim()) {
-                        return column(code);
-                    }
-                    let key = header_key(h);
-                    COLUMNS.iter().find(|c| {
-                        header_key(c.header) == key
-                            || c.code == key
-                            || c.aliases.iter().any(|a| header_key(a) == key)
-                    })
-                })
-                .collect(),
-        )
-    }
-
-    /// From the mapping form: one code (or "") per file column.
-    pub fn from_codes(codes: &[String]) -> Mapping {
-        Mapping(codes.iter().map(|c| column(c.trim())).collect())
-    }
-
-    /// What to remember for the office: header → code, for the mapped columns.
-    pub fn remembered(&self, headers: &[String]) -> BTreeMap<String, String> {
-        headers
-            .iter()
-            .zip(&self.0)
-            .filter_map(|(h, c)| c.map(|c| (h.trim().to_string(), c.code.to_string())))
-            .filter(|(h, _)| !h.is_empty())
-            .collect()
-    }
-
-    /// The problems of the mapping itself: a required column no file column is mapped to
-    /// (`import.err.missing_column`), or one mapped twice (`import.err.mapped_twice`).
-    pub fn problems(&self) -> Vec<(&'static Column, &'static str)> {
-        let mut out = Vec::new();
-        for c in COLUMNS {
-            let n = self
-                .0
-                .iter()
-                .filter(|m| m.is_some_and(|m| m.code == c.code))
-                .count();
-            if n == 0 && c.required {
-                out.push((c, "import.err.missing_column"));
-            } else if n > 1 {
-                out.push((c, "import.err.mapped_twice"));
-            }
-        }
-        out
-    }
-}
 
 /// One row's inputs, ready to be stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -543,15 +241,13 @@ fn read_row(v: &HashMap<&'static str, String>, today: Date) -> Outcome {
     .parse()
     .map_err(&mut take)
     .ok();
-    if let Some(c) = &certificate {
-        if let Some(key) = certificate_problem(c) {
-            let field = if key == "import.err.municipality_check_digit" {
-                "municipality_code"
-            } else {
-                "monthly_cap_yen"
-            };
-            problems.push((field, key));
-        }
+    if let Some(key) = certificate.as_ref().and_then(certificate_problem) {
+        let field = if key == "import.err.municipality_check_digit" {
+            "municipality_code"
+        } else {
+            "monthly_cap_yen"
+        };
+        problems.push((field, key));
     }
 
     let has_contract = CONTRACT.iter().any(|k| !get(k).trim().is_empty());
@@ -603,100 +299,6 @@ pub fn certificate_problem(c: &CertificateInput) -> Option<&'static str> {
     let table = cap_table_on(c.period.0).ok()?;
     (u64::try_from(c.monthly_cap_yen).ok() != Some(table.cap_yen(category)))
         .then_some("import.err.cap_for_category")
-}
-
-/// 所得区分 as written (生活保護, 低所得, 一般1, 一般２…) or as its code.
-fn income_category_code(v: &str) -> String {
-    let v = normalize_ascii(v).replace(' ', "");
-    IncomeCategory::ALL
-        .into_iter()
-        .find(|c| c.code() == v || c.label_ja() == v || v.starts_with(c.label_ja()))
-        .map_or(v, |c| c.code().to_string())
-}
-
-/// 利用前のサービス as written (就労移行支援, 就労継続支援Ｂ型, なし…) or as its code.
-fn prior_service_code(v: &str) -> String {
-    let key = header_key(v);
-    if matches!(key.as_str(), "なし" | "無" | "該当なし") {
-        return PriorService::None.code().to_string();
-    }
-    PriorService::ALL
-        .into_iter()
-        .find(|s| s.code() == key || header_key(s.label_ja()) == key)
-        .map_or(v.trim().to_string(), |s| s.code().to_string())
-}
-
-/// 障害種別, several separated by 、 , ・ / or spaces: 精神, 精神障害, 発達 or the codes.
-/// An unknown word gives no code, so the form says to choose one.
-fn disability_codes(v: &str) -> Vec<String> {
-    normalize_ascii(v)
-        .split(['、', ',', '・', '/', ' ', '，'])
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| {
-            let w = w.trim_end_matches("障害");
-            Disability::ALL
-                .into_iter()
-                .find(|d| {
-                    d.code() == w
-                        || matches!(
-                            (d, w),
-                            (Disability::Physical, "身体")
-                                | (Disability::Intellectual, "知的")
-                                | (Disability::Mental, "精神")
-                                | (Disability::Developmental, "発達")
-                                | (Disability::Intractable, "難病")
-                        )
-                })
-                .map(|d| d.code().to_string())
-        })
-        .collect()
-}
-
-/// はい/いいえ, yes/no, ○/×, 1/0 as the form's `yes`/`no`; anything else as written.
-fn yes_no(v: &str) -> String {
-    match normalize_ascii(v).to_lowercase().as_str() {
-        "はい" | "yes" | "○" | "◯" | "1" | "true" | "有" => "yes".to_string(),
-        "いいえ" | "no" | "×" | "0" | "false" | "無" => "no".to_string(),
-        other => other.to_string(),
-    }
-}
-
-/// Half-width katakana (ﾔﾏﾀﾞ ﾊﾅｺ, as older packages export) as full-width, so the form's
-/// ふりがな check reads it; dakuten and handakuten are joined.
-fn katakana_half_to_full(v: &str) -> String {
-    const BASE: &str = "ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ";
-    const FULL: &str = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
-    let mut out = String::new();
-    for c in v.chars() {
-        match c {
-            'ﾞ' | 'ﾟ' => {
-                let combined = out.pop().and_then(|prev| {
-                    let step = if c == 'ﾞ' { 1 } else { 2 };
-                    let ok = if c == 'ﾞ' {
-                        "カキクケコサシスセソタチツテトハヒフヘホ".contains(prev)
-                    } else {
-                        "ハヒフヘホ".contains(prev)
-                    };
-                    if ok {
-                        char::from_u32(prev as u32 + step)
-                    } else if prev == 'ウ' && c == 'ﾞ' {
-                        Some('ヴ')
-                    } else {
-                        out.push(prev);
-                        None
-                    }
-                });
-                if let Some(x) = combined {
-                    out.push(x);
-                }
-            }
-            _ => match BASE.chars().position(|b| b == c) {
-                Some(i) => out.extend(FULL.chars().nth(i)),
-                None => out.push(c),
-            },
-        }
-    }
-    out
 }
 
 /// The template file's header row.
