@@ -54,6 +54,17 @@ pub enum Command {
     /// Generate clients with contact notes, concerns, resolutions and separations in a fresh
     /// database, and measure the past-case search and the early warning on them
     BenchSearch(BenchSearchArgs),
+    /// Export the whole organisation, or one office (--office N), as one CSV per table into
+    /// the new directory DIR (docs/export.md)
+    Export {
+        /// Only this office: its rows and the rows they refer to
+        #[arg(long)]
+        office: Option<i64>,
+        dir: std::path::PathBuf,
+    },
+    /// Restore an export (a directory written by `export`) into a fresh database
+    /// (--database-url), migrated first; then count the rows against its manifest
+    ImportExport { dir: std::path::PathBuf },
     /// Print the version
     Version,
 }
@@ -263,6 +274,23 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
         }
         Command::BenchSearch(args) => bench_search(&config, args).await?,
+        Command::Export { office, dir } => {
+            let db = Db::connect(&config.database_url).await?;
+            let scope = match office {
+                Some(id) => crate::export::scope::Scope::Office(id),
+                None => crate::export::scope::Scope::Organisation,
+            };
+            let result = crate::export::export_to_dir(&db, scope, &dir).await;
+            db.close().await;
+            println!("{}", result?);
+        }
+        Command::ImportExport { dir } => {
+            let db = Db::connect(&config.database_url).await?;
+            db.migrate().await?;
+            let result = crate::export::restore_from_dir(&db, &dir).await;
+            db.close().await;
+            println!("{}", result?);
+        }
         Command::Serve => {
             let addr = config.addr.clone();
             let state = crate::app::prepare(config).await?;

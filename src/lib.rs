@@ -31,6 +31,7 @@ pub mod demo;
 pub mod domain;
 pub mod email;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod store;
 pub mod web;

@@ -138,6 +138,11 @@ actions! {
     CaseSharingUpdate = "case.sharing_update",
     WarningSettingsUpdate = "warning.settings_update",
     WarningDismiss = "warning.dismiss",
+    ImportUpload = "import.upload",
+    ImportRun = "import.run",
+    ClientImport = "client.import",
+    ClientRecordExport = "client.record_export",
+    FollowupCreate = "followup.create",
 }
 
 impl Action {

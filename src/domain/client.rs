@@ -6,6 +6,7 @@ use time::Date;
 
 use super::fields::{self, FieldErrors, Pairs};
 use super::rules::eligibility::PriorService;
+use super::rules::period::{PeriodError, ServiceWindow, contract_end};
 
 /// 障害種別. Several may apply to one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -465,6 +466,58 @@ pub fn parse_period(e: &mut FieldErrors, start: &str, end: &str) -> Option<(Date
             None
         }
         (Some(s), Some(t)) => Some((s, t)),
+        _ => None,
+    }
+}
+
+/// A valid contract: signed on `contract_date`, running `start`..=`end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContractInput {
+    pub contract_date: Date,
+    pub start: Date,
+    pub end: Date,
+}
+
+/// The contract form's dates against the client's service window (`None` without an
+/// employment): the end is computed, at most 3 years from the start and never past the
+/// window's end (domain.md §4).
+pub fn parse_contract(
+    e: &mut FieldErrors,
+    contract_date: &str,
+    start_date: &str,
+    window: Option<&ServiceWindow>,
+) -> Option<ContractInput> {
+    let contract_date = fields::date(e, "contract_date", contract_date, true);
+    let start = fields::date(e, "start_date", start_date, true);
+    if let (Some(c), Some(s)) = (contract_date, start)
+        && c > s
+    {
+        e.add("contract_date", "err.contract_after_start");
+    }
+    let end = match (window, start) {
+        (None, _) => {
+            e.add("start_date", "err.no_employment_for_contract");
+            None
+        }
+        (Some(w), Some(s)) => match contract_end(w, s) {
+            Ok(end) => Some(end),
+            Err(PeriodError::TooEarly { .. }) => {
+                e.add("start_date", "err.start_too_early");
+                None
+            }
+            Err(PeriodError::TooLate { .. }) => {
+                e.add("start_date", "err.start_too_late");
+                None
+            }
+        },
+        (Some(_), None) => None,
+    };
+    match (contract_date, start, end) {
+        (Some(contract_date), Some(start), Some(end)) if e.is_empty() => Some(ContractInput {
+            contract_date,
+            start,
+            end,
+        }),
         _ => None,
     }
 }

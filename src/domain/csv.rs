@@ -107,8 +107,9 @@ fn push_text(out: &mut String, value: &str) {
     }
 }
 
-/// Reads back one CSV text written by [`Csv`] (BOM skipped): rows of unquoted cells. For
-/// tests, here and in the property tests.
+/// Reads a CSV text (BOM skipped; CRLF, LF or CR line ends; RFC 4180 quoting) into rows of
+/// unquoted cells: what [`Csv`] writes, and the files the client import takes
+/// (`domain::import::file`).
 pub fn parse(text: &str) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
@@ -126,8 +127,10 @@ pub fn parse(text: &str) -> Vec<Vec<String>> {
             (true, c) => cell.push(c),
             (false, '"') => quoted = true,
             (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {
-                chars.next();
+            (false, '\r' | '\n') => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
                 row.push(std::mem::take(&mut cell));
                 rows.push(std::mem::take(&mut row));
             }

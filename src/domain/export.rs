@@ -12,6 +12,11 @@ pub enum Purpose {
     Inspection,
     /// 利用者への交付: handing invoices and receipts to clients.
     Clients,
+    /// 本人開示: the person asked for everything held about them (a client's whole record,
+    /// issue 15).
+    Disclosure,
+    /// 事業所の移転・引継ぎ: the record goes with the person to another office.
+    Transfer,
 }
 
 impl Purpose {
@@ -21,19 +26,31 @@ impl Purpose {
         Purpose::Inspection,
         Purpose::Clients,
     ];
+    /// The purposes of a client's whole-record export.
+    pub const RECORD: [Purpose; 3] = [Purpose::Disclosure, Purpose::Inspection, Purpose::Transfer];
+
     pub fn code(self) -> &'static str {
         match self {
+            Purpose::Disclosure => "disclosure",
+            Purpose::Transfer => "transfer",
             Purpose::Claim => "claim",
             Purpose::Check => "check",
             Purpose::Inspection => "inspection",
             Purpose::Clients => "clients",
         }
     }
+    /// One of the claims' downloads' purposes (`ALL`).
     pub fn parse(code: &str) -> Option<Purpose> {
-        Purpose::ALL.into_iter().find(|p| p.code() == code)
+        Purpose::parse_in(code, &Purpose::ALL)
+    }
+    /// One of `list`.
+    pub fn parse_in(code: &str, list: &[Purpose]) -> Option<Purpose> {
+        list.iter().copied().find(|p| p.code() == code)
     }
     pub fn label_key(self) -> &'static str {
         match self {
+            Purpose::Disclosure => "record.purpose.disclosure",
+            Purpose::Transfer => "record.purpose.transfer",
             Purpose::Claim => "claim.purpose.claim",
             Purpose::Check => "claim.purpose.check",
             Purpose::Inspection => "claim.purpose.inspection",
@@ -52,6 +69,10 @@ mod tests {
             assert_eq!(Purpose::parse(p.code()), Some(p));
         }
         assert_eq!(Purpose::parse(""), None);
+        assert_eq!(Purpose::parse("disclosure"), None, "not a claim download's");
+        for p in Purpose::RECORD {
+            assert_eq!(Purpose::parse_in(p.code(), &Purpose::RECORD), Some(p));
+        }
         assert_eq!(Purpose::parse("CLAIM"), None);
     }
 }

@@ -19,6 +19,8 @@ pub mod first_day;
 pub mod guide;
 pub mod ical;
 pub mod inquirer;
+pub mod followup;
+pub mod import;
 pub mod inquiry;
 pub mod institution;
 pub mod kokuho;

@@ -62,6 +62,17 @@ where
     }
 }
 
+/// Checks a token sent in a body `CsrfForm` does not read (a multipart upload's `_csrf`
+/// field) against the session's.
+pub fn check_token(session: &SessionHandle, token: &str) -> Result<(), AppError> {
+    let expected = session.existing_csrf().ok_or(AppError::Csrf)?;
+    if constant_time_eq(token.as_bytes(), expected.as_bytes()) {
+        Ok(())
+    } else {
+        Err(AppError::Csrf)
+    }
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

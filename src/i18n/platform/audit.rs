@@ -501,6 +501,30 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "気になるサインの見送り",
         "Warning dismissed",
     ),
+        "audit.action.import.upload",
+        "取り込むファイルのアップロード",
+        "File uploaded for import",
+    ),
+    (
+        "audit.action.import.run",
+        "利用者の取り込み",
+        "Clients imported",
+    ),
+    (
+        "audit.action.client.import",
+        "取り込みによる利用者の登録",
+        "Client added by import",
+    ),
+    (
+        "audit.action.client.record_export",
+        "利用者の記録の書き出し（本人開示）",
+        "Client's whole record exported (disclosure)",
+    ),
+    (
+        "audit.action.followup.create",
+        "支援終了後のフォローアップの記録",
+        "Follow-up after the service recorded",
+    ),
 ];
 
 #[cfg(test)]

@@ -78,6 +78,13 @@ impl ListPage {
     fn stage_key(&self, stage: &str) -> String {
         format!("stage.{stage}")
     }
+    /// The import (`web::records::import`) is the office manager's and admins'.
+    fn can_import(&self) -> bool {
+        self.page
+            .staff
+            .as_ref()
+            .is_some_and(|p| p.can_manage_office(self.office.id))
+    }
 }
 
 pub async fn list_clients(

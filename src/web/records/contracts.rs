@@ -8,8 +8,9 @@ use serde::Deserialize;
 
 use crate::clock;
 use crate::domain::audit::Action;
-use crate::domain::fields::{self, FieldErrors};
-use crate::domain::rules::period::{PeriodError, contract_end, service_window};
+use crate::domain::client::{ContractInput, parse_contract};
+use crate::domain::fields::FieldErrors;
+use crate::domain::rules::period::service_window;
 use crate::error::AppResult;
 use crate::store::{self, clients::Client};
 use crate::web::{
@@ -75,32 +76,17 @@ pub async fn create_contract(
 ) -> AppResult<Response> {
     let window = window_of(&ctx, &client).await?;
     let mut errors = FieldErrors::new();
-    let contract_date = fields::date(&mut errors, "contract_date", &form.contract_date, true);
-    let start = fields::date(&mut errors, "start_date", &form.start_date, true);
-    if let (Some(c), Some(s)) = (contract_date, start)
-        && c > s
-    {
-        errors.add("contract_date", "err.contract_after_start");
-    }
-    let end = match (&window, start) {
-        (None, _) => {
-            errors.add("start_date", "err.no_employment_for_contract");
-            None
-        }
-        (Some(w), Some(s)) => match contract_end(w, s) {
-            Ok(end) => Some(end),
-            Err(PeriodError::TooEarly { .. }) => {
-                errors.add("start_date", "err.start_too_early");
-                None
-            }
-            Err(PeriodError::TooLate { .. }) => {
-                errors.add("start_date", "err.start_too_late");
-                None
-            }
-        },
-        (Some(_), None) => None,
-    };
-    let (Some(contract_date), Some(start), Some(end)) = (contract_date, start, end) else {
+    let Some(ContractInput {
+        contract_date,
+        start,
+        end,
+    }) = parse_contract(
+        &mut errors,
+        &form.contract_date,
+        &form.start_date,
+        window.as_ref(),
+    )
+    else {
         return Ok(unprocessable(ContractPage {
             page: ctx.page("contract.new"),
             client,
@@ -109,15 +95,6 @@ pub async fn create_contract(
             window,
         }));
     };
-    if !errors.is_empty() {
-        return Ok(unprocessable(ContractPage {
-            page: ctx.page("contract.new"),
-            client,
-            form,
-            errors,
-            window,
-        }));
-    }
     let mut tx = ctx.app.db.begin().await?;
     let kid = store::certificates::insert_contract(
         &mut tx,

@@ -6,7 +6,10 @@ pub mod client_moves;
 pub mod clients;
 pub mod contracts;
 pub mod employments;
+pub mod followups;
+pub mod import;
 pub mod meetings;
+pub mod record_export;
 
 use crate::web::access::{Policy, Routes};
 
@@ -90,4 +93,7 @@ pub fn routes() -> Routes {
         )
         .merge(meetings::routes())
         .merge(client_moves::routes())
+        .merge(import::routes())
+        .merge(record_export::routes())
+        .merge(followups::routes())
 }
