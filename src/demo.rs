@@ -377,6 +377,16 @@ async fn add_tours(
         contact_by: "phone".into(),
         preferred_times: "平日の午後".into(),
         message: "息子が就職して半年になります。定着支援の利用について話を聞きたいです。".into(),
+        person: crate::domain::inquirer::Person {
+            relationship: "parent".into(),
+            name: format!(
+                "{} {}（デモ）",
+                FAMILY[(i + 3) % FAMILY.len()].0,
+                GIVEN[(i + 1) % GIVEN.len()].0
+            ),
+            employer_name: "株式会社みほん物流（デモ）".into(),
+            hire_date: Some(now.date() - time::Duration::days(200)),
+        },
     };
     store::inquiries::insert(tx, &question, from, now).await?;
     let tour = InquiryInput {
@@ -393,6 +403,10 @@ async fn add_tours(
         contact_by: "email".into(),
         preferred_times: String::new(),
         message: "見学を希望します。".into(),
+        person: crate::domain::inquirer::Person {
+            relationship: "self".into(),
+            ..Default::default()
+        },
     };
     let inquiry = store::inquiries::insert(tx, &tour, Default::default(), now).await?;
     if store::tours::take_seat(tx, slots[0], office_id, now).await? {

@@ -479,8 +479,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "招待からのパスワード設定",
         "Password set from an invitation",
     ),
-    ("audit.action.case.search", "過去の事例の検索", "Past cases searched"),
-    ("audit.action.case.open", "過去の事例の表示", "Past case opened"),
+    (
+        "audit.action.case.search",
+        "過去の事例の検索",
+        "Past cases searched",
+    ),
+    (
+        "audit.action.case.open",
+        "過去の事例の表示",
+        "Past case opened",
+    ),
     (
         "audit.action.case.helpful",
         "過去の事例に「役に立った」",
@@ -501,6 +509,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "気になるサインの見送り",
         "Warning dismissed",
     ),
+    (
         "audit.action.import.upload",
         "取り込むファイルのアップロード",
         "File uploaded for import",

@@ -107,9 +107,13 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
     };
     let db = &ctx.app.db;
     // The first offices only; the office list pages through the rest.
-    let mut offices =
-        store::offices::page_visible(db, &me, crate::domain::paging::Keyset::First, HOME_OFFICES as i64 + 1)
-            .await?;
+    let mut offices = store::offices::page_visible(
+        db,
+        &me,
+        crate::domain::paging::Keyset::First,
+        HOME_OFFICES as i64 + 1,
+    )
+    .await?;
     let more_offices = offices.len() > HOME_OFFICES;
     offices.truncate(HOME_OFFICES);
     let tasks = store::tasks::open_for_owner(db, me.id).await?;

@@ -40,8 +40,8 @@ use crate::store::{
 };
 use crate::web::{
     access::{
-        Child, ClientEdit, ClientView, OfClient, OfficeView, Policy, Routes, Sub, client_of, path_id,
-        signed_in, support_client_of,
+        Child, ClientEdit, ClientView, OfClient, Policy, Routes, Sub, path_id, signed_in,
+        support_client_of,
     },
     csrf::CsrfForm,
     ctx::{AuditRef, AuditTarget, Ctx, Page},
@@ -366,7 +366,7 @@ pub async fn form_with_similar(
     form: ContactForm,
     similar: crate::web::support::cases::Similar,
 ) -> AppResult<Response> {
-    let mut page = form_page(ctx, client, office, form, FieldErrors::new(), None).await?;
+    let mut page = form_page(ctx, client, office, form, FieldErrors::new(), None, None).await?;
     page.similar = similar;
     Ok(page.into_response())
 }
