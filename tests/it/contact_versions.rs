@@ -145,7 +145,12 @@ async fn a_draft_counts_for_nothing_until_saved_and_a_withdrawal_keeps_the_recor
     let id = record(
         &app,
         client,
-        &[("status", "draft"), ("next_contact_on", &next)],
+        &[
+            ("status", "draft"),
+            ("next_contact_on", &next),
+            ("concern_category_1", "lateness_absence"),
+            ("concern_severity_1", "2"),
+        ],
     )
     .await;
     assert_eq!(status_and_version(&app, id).await, ("draft".into(), 1));
@@ -223,6 +228,13 @@ async fn a_draft_counts_for_nothing_until_saved_and_a_withdrawal_keeps_the_recor
     let page = app.get(&base).await;
     assert!(page.body.contains("別の利用者の記録だった"));
     assert!(page.body.contains("書き終えた。"), "earlier words stay");
+    // Its concern no longer shows among the open ones (it stays under the record).
+    let list = app.get(&format!("/clients/{client}/contacts")).await;
+    assert!(list.body.contains("contact-withdrawn"));
+    assert!(
+        !list.body.contains("class=\"concern severity-2\""),
+        "not an open concern"
+    );
     assert_eq!(app.audit_rows("contact.withdraw").await.len(), 1);
     // A withdrawn record is not corrected.
     let edit = app.get(&format!("{base}/edit")).await;

@@ -150,10 +150,13 @@ impl ListPage {
             .filter(|t| t.contact_id == Some(*contact_id))
             .collect()
     }
+    /// Open concerns of records that stand (a withdrawn record's concerns were recorded in
+    /// error; they stay under the record in the history).
     fn open_concerns(&self) -> Vec<&Concern> {
+        let withdrawn = withdrawn_ids(&self.contacts);
         self.concerns
             .iter()
-            .filter(|k| k.resolved_at.is_none())
+            .filter(|k| k.resolved_at.is_none() && !withdrawn.contains(&k.contact_id))
             .collect()
     }
     fn at(&self, at: &time::OffsetDateTime) -> String {
@@ -200,6 +203,15 @@ fn month_of(at: time::OffsetDateTime) -> String {
     YearMonth::of(at.to_offset(clock::JST).date()).to_string()
 }
 
+/// The ids of the withdrawn (取消) records.
+fn withdrawn_ids(contacts: &[Contact]) -> Vec<i64> {
+    contacts
+        .iter()
+        .filter(|c| c.status() == ContactStatus::Withdrawn)
+        .map(|c| c.id)
+        .collect()
+}
+
 /// Open concerns counted by category and month raised.
 fn trend(concerns: &[Concern], months: &[String]) -> Vec<(String, Vec<usize>)> {
     let mut by_category: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -231,7 +243,13 @@ async fn list_page(
     let tasks = store::tasks::for_client(db, client.id).await?;
     let today = clock::today();
     let months = recent_months(today);
-    let trend = trend(&concerns, &months);
+    let withdrawn = withdrawn_ids(&contacts);
+    let standing: Vec<Concern> = concerns
+        .iter()
+        .filter(|k| !withdrawn.contains(&k.contact_id))
+        .cloned()
+        .collect();
+    let trend = trend(&standing, &months);
     Ok(ListPage {
         page: ctx.page("contact.list_title"),
         client,
