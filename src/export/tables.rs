@@ -181,6 +181,11 @@ pub const TABLES: &[(&str, &str, &str)] = &[
         "取り込みの列の割り当て",
         "Import column mappings",
     ),
+    (
+        "followups",
+        "支援終了後のフォローアップ",
+        "Follow-ups after the service",
+    ),
 ];
 
 /// The heading of `table` in Japanese or English (the table's name when it has none yet).

@@ -23,6 +23,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Download the ZIP file",
     ),
     ("record.made_at", "作成日時：", "Made at:"),
+    ("record.office", "事業所：", "Office:"),
     (
         "record.html_intro",
         "個人情報の保護に関する法律に基づく開示のため、事業所が保存しているこの方の記録をすべて載せています。同じ内容を表ごとのCSVでも添えています。",
