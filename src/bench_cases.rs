@@ -193,7 +193,11 @@ pub struct Generated {
 
 impl fmt::Display for Generated {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let separated = self.clients.iter().filter(|c| c.separated.is_some()).count();
+        let separated = self
+            .clients
+            .iter()
+            .filter(|c| c.separated.is_some())
+            .count();
         write!(
             f,
             "clients {}, separations {}, contact notes {}, concerns {}, resolved (cases) {}; generated in {:.1} s",
@@ -296,13 +300,17 @@ pub async fn generate(db: &Db, scale: &CaseScale, today: Date) -> anyhow::Result
     for id in 1..=scale.clients as i64 {
         let office = 1 + (id as usize - 1) % scale.offices.max(1);
         let name = format!("{} {}", r.pick(&SURNAMES), r.pick(&GIVEN));
-        let disability = *r.pick(&["mental", "developmental", "intellectual", "physical", "mental,developmental"]);
-        clients
-            .push(format!(
-                    "({id}, {office}, {}, 'べんち', '1995-04-01', '{now}', '{now}', '{disability}')",
-                    q(&name)
-                ),
-            );
+        let disability = *r.pick(&[
+            "mental",
+            "developmental",
+            "intellectual",
+            "physical",
+            "mental,developmental",
+        ]);
+        clients.push(format!(
+            "({id}, {office}, {}, 'べんち', '1995-04-01', '{now}', '{now}', '{disability}')",
+            q(&name)
+        ));
         // Hired 2 to 36 months ago; one in five leaves the job.
         let hired = today - time::Duration::days(60 + r.below(history_days - 60) as i64);
         let span = (today - hired).whole_days();
@@ -343,7 +351,11 @@ pub async fn generate(db: &Db, scale: &CaseScale, today: Date) -> anyhow::Result
             let in_window = signalled && (30..=120).contains(&before_end);
             // Noise: one contact in five raises a concern; before a signalled separation,
             // three in five, in the risk area and getting more serious.
-            let raise = if in_window { r.chance(600) } else { r.chance(200) };
+            let raise = if in_window {
+                r.chance(600)
+            } else {
+                r.chance(200)
+            };
             let mut heard = String::from(if r.chance(500) {
                 "職場の様子を聞いた。"
             } else {
@@ -359,7 +371,11 @@ pub async fn generate(db: &Db, scale: &CaseScale, today: Date) -> anyhow::Result
                 let note = *r.pick(notes(category));
                 // Some notes name the client or a number, as real notes do.
                 heard = if r.chance(300) {
-                    format!("{}さんより: {note}。{}回目。", name.split(' ').next().unwrap_or(""), 1 + r.below(5))
+                    format!(
+                        "{}さんより: {note}。{}回目。",
+                        name.split(' ').next().unwrap_or(""),
+                        1 + r.below(5)
+                    )
                 } else {
                     format!("{note}。")
                 };
@@ -380,8 +396,11 @@ pub async fn generate(db: &Db, scale: &CaseScale, today: Date) -> anyhow::Result
                 let (when, how) = if resolved {
                     out.resolved += 1;
                     (
-                        format!("'{}'", at(day + time::Duration::days(7 + r.below(7) as i64), 2)),
-                        q(*r.pick(resolutions(category))),
+                        format!(
+                            "'{}'",
+                            at(day + time::Duration::days(7 + r.below(7) as i64), 2)
+                        ),
+                        q(r.pick::<&str>(resolutions(category))),
                     )
                 } else {
                     ("NULL".to_string(), "''".to_string())
@@ -619,7 +638,12 @@ fn history_on(c: &SimClient, day: Date) -> History {
     History {
         hired: Some(c.hired),
         last_contact: c.contacts.iter().filter(|d| **d <= day).max().copied(),
-        concerns: c.concerns.iter().filter(|k| k.day <= day).cloned().collect(),
+        concerns: c
+            .concerns
+            .iter()
+            .filter(|k| k.day <= day)
+            .cloned()
+            .collect(),
         ..History::default()
     }
 }
@@ -650,7 +674,9 @@ pub fn warnings(g: &Generated, today: Date, t: &Thresholds) -> WarningFigures {
     let mut alerts = 0usize;
     let mut client_months = 0usize;
     for m in 1..=12 {
-        let day = crate::domain::month::YearMonth::of(today).shift(-m).first_day();
+        let day = crate::domain::month::YearMonth::of(today)
+            .shift(-m)
+            .first_day();
         for c in &g.clients {
             let employed = c.hired < day && c.separated.is_none_or(|s| s > day);
             if employed {

@@ -43,8 +43,26 @@ const AFTER_NAME: [&str; 16] = [
 
 /// Words before an honorific that are not names (お客様, 上司さん, お母さん…).
 const NOT_NAMES: [&str; 20] = [
-    "客", "皆", "母", "父", "奥", "兄", "姉", "上司", "同僚", "先輩", "家族", "担当者", "相手",
-    "本人", "利用者", "主治医", "医師", "支援者", "社員", "職員",
+    "客",
+    "皆",
+    "母",
+    "父",
+    "奥",
+    "兄",
+    "姉",
+    "上司",
+    "同僚",
+    "先輩",
+    "家族",
+    "担当者",
+    "相手",
+    "本人",
+    "利用者",
+    "主治医",
+    "医師",
+    "支援者",
+    "社員",
+    "職員",
 ];
 
 /// Company forms, written before or after the company's own name.
@@ -175,7 +193,11 @@ fn companies(text: &str) -> String {
             let before: Vec<char> = out[..at].chars().collect();
             let after: Vec<char> = out[at + form.len()..].chars().collect();
             let name_after = after.iter().take_while(|c| is_name_char(**c)).count();
-            let name_before = before.iter().rev().take_while(|c| is_name_char(**c)).count();
+            let name_before = before
+                .iter()
+                .rev()
+                .take_while(|c| is_name_char(**c))
+                .count();
             // 株式会社ミライ or ミライ株式会社: the name is on the side that has one.
             let (keep_before, keep_after) = if name_after > 0 {
                 (before.len(), name_after)
@@ -206,7 +228,7 @@ fn numbers(text: &str) -> String {
             out.push_str(DATE);
             continue;
         }
-        if !chars[i].is_ascii_digit() && !(chars[i] == '(' && next_is_digit(&chars, i)) {
+        if !(chars[i].is_ascii_digit() || chars[i] == '(' && next_is_digit(&chars, i)) {
             out.push(chars[i]);
             i += 1;
             continue;
@@ -218,9 +240,7 @@ fn numbers(text: &str) -> String {
             let c = chars[i];
             if c.is_ascii_digit() {
                 digits += 1;
-            } else if "-/.()".contains(c) && next_is_digit(&chars, i) {
-                separators.push(c);
-            } else if c == ')' && i > start {
+            } else if ("-/.()".contains(c) && next_is_digit(&chars, i)) || (c == ')' && i > start) {
                 separators.push(c);
             } else {
                 break;
@@ -359,7 +379,10 @@ mod tests {
             ("03(1234)5678に連絡", "〔電話〕に連絡"),
             ("taro.y@example.jpへ送った", "〔メール〕へ送った"),
             ("2026年4月1日に面談", "〔日付〕に面談"),
-            ("令和8年から勤務、4/1に休んだ", "〔日付〕から勤務、〔日付〕に休んだ"),
+            (
+                "令和8年から勤務、4/1に休んだ",
+                "〔日付〕から勤務、〔日付〕に休んだ",
+            ),
             ("受給者証番号1234567890を確認", "受給者証番号＊を確認"),
             ("3回遅刻した", "＊回遅刻した"),
         ];

@@ -446,8 +446,16 @@ impl Index {
             }
             total = merge(&total, &best, |a, b| a + b);
         }
-        let situation_cat = s.situation.category.as_deref().and_then(|c| self.label_of(c));
-        let situation_job = s.situation.job_type.as_deref().and_then(|j| self.label_of(j));
+        let situation_cat = s
+            .situation
+            .category
+            .as_deref()
+            .and_then(|c| self.label_of(c));
+        let situation_job = s
+            .situation
+            .job_type
+            .as_deref()
+            .and_then(|j| self.label_of(j));
         let mut hits: Vec<Hit> = total
             .into_iter()
             .filter_map(|(slot, score)| {
@@ -516,18 +524,21 @@ fn merge(a: &Scores, b: &Scores, f: impl Fn(f32, f32) -> f32) -> Scores {
 pub fn job_type(title: &str) -> &'static str {
     let t = normalise(title);
     const KINDS: [(&str, &[&str]); 7] = [
-        ("office", &["事務", "データ", "入力", "総務", "経理", "受付"]),
+        (
+            "office",
+            &["事務", "データ", "入力", "総務", "経理", "受付"],
+        ),
         ("it", &["it", "プログラ", "システム", "エンジニア", "web"]),
         ("cleaning", &["清掃", "クリーン", "ビル管理"]),
         (
             "manufacturing",
             &["製造", "工場", "組立", "軽作業", "検品", "加工"],
         ),
+        ("logistics", &["物流", "倉庫", "ピッキング", "配送", "仕分"]),
         (
-            "logistics",
-            &["物流", "倉庫", "ピッキング", "配送", "仕分"],
+            "service",
+            &["販売", "接客", "飲食", "調理", "店", "レジ", "品出し"],
         ),
-        ("service", &["販売", "接客", "飲食", "調理", "店", "レジ", "品出し"]),
         ("care", &["介護", "看護", "保育", "福祉"]),
     ];
     KINDS
@@ -585,11 +596,41 @@ mod tests {
 
     fn index() -> Index {
         let mut i = Index::new();
-        i.upsert(doc(1, 1, "lateness_absence", 10, "朝起きられず遅刻が続いた。目覚ましを二つにした"));
-        i.upsert(doc(2, 1, "relationships", 5, "上司に注意されて落ち込んだ。上司との関係を面談で整理"));
-        i.upsert(doc(3, 2, "medication", 8, "薬の飲み忘れ。服薬カレンダーを使う"));
-        i.upsert(doc(4, 2, "lateness_absence", 3, "遅刻が三回続いた。生活リズムを見直して目覚ましを使う"));
-        i.upsert(doc(5, 3, "other", 1, "東京都の研修に参加。ジョブコーチと同行"));
+        i.upsert(doc(
+            1,
+            1,
+            "lateness_absence",
+            10,
+            "朝起きられず遅刻が続いた。目覚ましを二つにした",
+        ));
+        i.upsert(doc(
+            2,
+            1,
+            "relationships",
+            5,
+            "上司に注意されて落ち込んだ。上司との関係を面談で整理",
+        ));
+        i.upsert(doc(
+            3,
+            2,
+            "medication",
+            8,
+            "薬の飲み忘れ。服薬カレンダーを使う",
+        ));
+        i.upsert(doc(
+            4,
+            2,
+            "lateness_absence",
+            3,
+            "遅刻が三回続いた。生活リズムを見直して目覚ましを使う",
+        ));
+        i.upsert(doc(
+            5,
+            3,
+            "other",
+            1,
+            "東京都の研修に参加。ジョブコーチと同行",
+        ));
         i
     }
 
@@ -639,8 +680,16 @@ mod tests {
     fn a_sentence_finds_cases_sharing_enough_of_it() {
         let i = index();
         // 寝坊 in the sentence brings the thesaurus in; the words themselves match loosely.
-        assert_eq!(ids(&i, "朝になかなか起きられず寝坊してしまう", &|_| true), [1, 4]);
-        assert_eq!(ids(&i, "上司に注意されて落ち込んでいる", &|_| true), [2]);
+        assert_eq!(
+            ids(&i, "朝になかなか起きられず寝坊してしまう", &|_| true),
+            [1, 4]
+        );
+        assert_eq!(
+            ids(&i, "上司に注意されて落ち込んでいる", &|_| {
+                true
+            }),
+            [2]
+        );
     }
 
     #[test]
@@ -666,9 +715,7 @@ mod tests {
                 visible: &|_| true,
                 limit: 5,
             };
-            i.search(&s, Thesaurus::builtin())
-                .first()
-                .map(|h| h.id)
+            i.search(&s, Thesaurus::builtin()).first().map(|h| h.id)
         };
         // Cases 1 (10th month) and 4 (3rd month) both tell of 遅刻.
         assert_eq!(first(3, "lateness_absence"), Some(4));

@@ -86,9 +86,8 @@ pub async fn sources_after(
     after: i64,
     limit: i64,
 ) -> Result<Vec<CaseSource>, sqlx::Error> {
-    let sql = format!(
-        "{SOURCE} WHERE k.resolved_at IS NOT NULL AND k.id > $1 ORDER BY k.id LIMIT $2"
-    );
+    let sql =
+        format!("{SOURCE} WHERE k.resolved_at IS NOT NULL AND k.id > $1 ORDER BY k.id LIMIT $2");
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(after).bind(limit).fetch_all(pool).await)
 }
 
@@ -162,11 +161,7 @@ pub async fn find_many(db: &Db, ids: &[i64]) -> Result<Vec<Case>, sqlx::Error> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = ids
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let sql = format!(
         "SELECT {CASE_COLUMNS} FROM cases cs JOIN offices o ON o.id = cs.office_id
          WHERE cs.id IN ({list})"
@@ -184,11 +179,7 @@ pub async fn find_visible(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = ids
-        .iter()
-        .map(i64::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let sql = format!(
         "SELECT {CASE_COLUMNS} FROM cases cs JOIN offices o ON o.id = cs.office_id
          WHERE cs.id IN ({list}) AND (cs.office_id = $1 OR o.share_cases)"
@@ -253,7 +244,14 @@ pub async fn sharing(db: &Db, office_id: i64) -> Result<bool, sqlx::Error> {
 /// them, and the tables analysed.
 pub async fn after_bulk_load(db: &Db) -> Result<(), sqlx::Error> {
     if let Db::Postgres(pool) = db {
-        for table in ["organizations", "offices", "clients", "employments", "contacts", "concerns"] {
+        for table in [
+            "organizations",
+            "offices",
+            "clients",
+            "employments",
+            "contacts",
+            "concerns",
+        ] {
             let sql = format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
                  (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"

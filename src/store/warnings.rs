@@ -143,10 +143,7 @@ pub struct Dismissal {
 }
 
 /// The client's dismissals, newest first.
-pub async fn dismissals_for_client(
-    db: &Db,
-    client_id: i64,
-) -> Result<Vec<Dismissal>, sqlx::Error> {
+pub async fn dismissals_for_client(db: &Db, client_id: i64) -> Result<Vec<Dismissal>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
         "SELECT d.signal, d.reason, s.display_name AS staff_name, d.dismissed_at, d.until_on
          FROM warning_dismissals d LEFT JOIN staff s ON s.id = d.staff_id

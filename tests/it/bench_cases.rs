@@ -32,8 +32,13 @@ async fn the_search_and_warning_benchmark_runs_at_a_small_size() {
         .expect("reindex");
     assert_eq!(made, generated.resolved);
     // Notes naming the client ("佐藤さんより…") and counts are anonymised in the cases.
-    let heard: Vec<String> = on_db!(db, pool => sqlx::query_scalar("SELECT heard FROM cases").fetch_all(pool).await).expect("heard");
-    assert!(heard.iter().any(|h| h.contains("〇〇さん")), "names replaced");
+    let heard: Vec<String> =
+        on_db!(db, pool => sqlx::query_scalar("SELECT heard FROM cases").fetch_all(pool).await)
+            .expect("heard");
+    assert!(
+        heard.iter().any(|h| h.contains("〇〇さん")),
+        "names replaced"
+    );
     for h in &heard {
         for surname in ["佐藤", "鈴木", "高橋", "山田"] {
             assert!(!h.contains(surname), "{h}");

@@ -44,11 +44,14 @@ async fn fill(driver: &WebDriver, id: &str, value: &str) {
 }
 
 async fn choose(driver: &WebDriver, select: &str, value: &str) {
-    wait_for(driver, By::Css(format!("#{select} option[value='{value}']")))
-        .await
-        .click()
-        .await
-        .expect("choose");
+    wait_for(
+        driver,
+        By::Css(format!("#{select} option[value='{value}']")),
+    )
+    .await
+    .click()
+    .await
+    .expect("choose");
 }
 
 async fn sign_in(driver: &WebDriver, base: &str, login: &str) {
@@ -160,15 +163,25 @@ async fn a_hearing_finds_a_shared_case_and_the_warning_list_explains_itself() {
     fill(&driver, "f-heard", "最近、寝坊が続いて朝がつらいと話した").await;
     choose(&driver, "f-concern_category_1", "sleep_rhythm").await;
     fill(&driver, "f-concern_note_1", "寝坊").await;
-    wait_for(&driver, By::Id("similar")).await.click().await.unwrap();
+    wait_for(&driver, By::Id("similar"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for(&driver, By::Id("similar-count")).await;
     let page = body(&driver).await;
-    assert!(page.contains("目覚ましを二つに"), "the shared 遅刻 case is offered");
+    assert!(
+        page.contains("目覚ましを二つに"),
+        "the shared 遅刻 case is offered"
+    );
     assert!(page.contains("他の事業所") && page.contains("青森"));
     for name in ["鈴木", "一郎"] {
         assert!(!page.contains(name), "{name} shown");
     }
-    assert!(page.contains("最近、寝坊が続いて"), "what was typed is kept");
+    assert!(
+        page.contains("最近、寝坊が続いて"),
+        "what was typed is kept"
+    );
     check(&driver, "form-similar").await;
     let href = wait_for(&driver, By::Css("a.open-case"))
         .await
@@ -178,7 +191,11 @@ async fn a_hearing_finds_a_shared_case_and_the_warning_list_explains_itself() {
         .expect("href");
     assert!(!href.contains("/clients/"), "no client id to the case");
     // Save the hearing, then open the case and note it helped.
-    wait_for(&driver, By::Id("save")).await.click().await.unwrap();
+    wait_for(&driver, By::Id("save"))
+        .await
+        .click()
+        .await
+        .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     while !driver
         .current_url()
@@ -186,7 +203,10 @@ async fn a_hearing_finds_a_shared_case_and_the_warning_list_explains_itself() {
         .map(|u| u.as_str().contains("n=saved"))
         .unwrap_or(false)
     {
-        assert!(std::time::Instant::now() < deadline, "the hearing was saved");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the hearing was saved"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let url = if href.starts_with("http") {
@@ -198,27 +218,47 @@ async fn a_hearing_finds_a_shared_case_and_the_warning_list_explains_itself() {
     wait_for(&driver, By::Id("case-h")).await;
     assert!(!body(&driver).await.contains("鈴木"));
     check(&driver, "case-open").await;
-    wait_for(&driver, By::Id("helpful")).await.click().await.unwrap();
+    wait_for(&driver, By::Id("helpful"))
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for(&driver, By::Id("helpful-noted")).await;
     assert_eq!(app.count("case_helpful").await, 1);
     // The home page: 気になる利用者 with the reasons.
     driver.goto(format!("{base}/")).await.unwrap();
     wait_for(&driver, By::Id("warnings-h")).await;
     let page = body(&driver).await;
-    for text in ["山田 花子", "体調・服薬・睡眠の困りごとが60日間に2回", "就職2か月目"] {
+    for text in [
+        "山田 花子",
+        "体調・服薬・睡眠の困りごとが60日間に2回",
+        "就職2か月目",
+    ] {
         assert!(page.contains(text), "{text} on the home page");
     }
     check(&driver, "home").await;
-    wait_for(&driver, By::Css(format!("a[href='/clients/{client}/warnings']")))
+    wait_for(
+        &driver,
+        By::Css(format!("a[href='/clients/{client}/warnings']")),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+    wait_for(&driver, By::Id("signs")).await;
+    check(&driver, "client-signs").await;
+    choose(&driver, "f-signal", "repeating_health").await;
+    fill(
+        &driver,
+        "f-reason",
+        "主治医と服薬を調整中で、来週の通院で確認する",
+    )
+    .await;
+    wait_for(&driver, By::Id("dismiss"))
         .await
         .click()
         .await
         .unwrap();
-    wait_for(&driver, By::Id("signs")).await;
-    check(&driver, "client-signs").await;
-    choose(&driver, "f-signal", "repeating_health").await;
-    fill(&driver, "f-reason", "主治医と服薬を調整中で、来週の通院で確認する").await;
-    wait_for(&driver, By::Id("dismiss")).await.click().await.unwrap();
     wait_for(&driver, By::Id("dismissals")).await;
     let page = body(&driver).await;
     assert!(page.contains("主治医と服薬を調整中") && page.contains("見送り中"));

@@ -453,8 +453,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "保存期間を過ぎた利用者の削除",
         "Client removed after the keeping period",
     ),
-    ("audit.action.case.search", "過去の事例の検索", "Past cases searched"),
-    ("audit.action.case.open", "過去の事例の表示", "Past case opened"),
+    (
+        "audit.action.case.search",
+        "過去の事例の検索",
+        "Past cases searched",
+    ),
+    (
+        "audit.action.case.open",
+        "過去の事例の表示",
+        "Past case opened",
+    ),
     (
         "audit.action.case.helpful",
         "過去の事例に「役に立った」",

@@ -32,7 +32,11 @@ const SIMILAR_CASES: usize = 5;
 pub fn routes() -> Routes {
     Routes::new()
         .get("/offices/{id}/cases", Policy::OfficeView, search_cases)
-        .post("/offices/{id}/cases/helpful", Policy::OfficeView, note_helpful)
+        .post(
+            "/offices/{id}/cases/helpful",
+            Policy::OfficeView,
+            note_helpful,
+        )
         .post(
             "/clients/{id}/contacts/similar",
             Policy::ClientEdit,

@@ -39,8 +39,7 @@ use crate::store::{
 };
 use crate::web::{
     access::{
-        Child, ClientEdit, ClientView, OfClient, Policy, Routes, Sub, client_of,
-        path_id, signed_in,
+        Child, ClientEdit, ClientView, OfClient, Policy, Routes, Sub, client_of, path_id, signed_in,
     },
     csrf::CsrfForm,
     ctx::{AuditRef, AuditTarget, Ctx, Page},

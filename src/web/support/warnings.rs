@@ -37,8 +37,16 @@ use crate::web::{
 
 pub fn routes() -> Routes {
     Routes::new()
-        .get("/offices/{id}/warnings", Policy::OfficeManage, show_settings)
-        .post("/offices/{id}/warnings", Policy::OfficeManage, update_settings)
+        .get(
+            "/offices/{id}/warnings",
+            Policy::OfficeManage,
+            show_settings,
+        )
+        .post(
+            "/offices/{id}/warnings",
+            Policy::OfficeManage,
+            update_settings,
+        )
         .get("/clients/{id}/warnings", Policy::ClientView, show_client)
         .post(
             "/clients/{id}/warnings/dismiss",
@@ -78,8 +86,7 @@ pub async fn office_signals(
     let mut histories: BTreeMap<i64, History> = BTreeMap::new();
     let mut names: BTreeMap<i64, Vec<watch::ItemPoints>> = BTreeMap::new();
     for (client, at) in store::warnings::last_contacts(db, office_id).await? {
-        histories.entry(client).or_default().last_contact =
-            Some(at.to_offset(clock::JST).date());
+        histories.entry(client).or_default().last_contact = Some(at.to_offset(clock::JST).date());
     }
     for (client, at, category, severity) in
         store::warnings::concerns_since(db, office_id, since_at).await?
@@ -282,11 +289,15 @@ async fn client_page(
 /// A client's signs, each with the dismissal form, and the dismissals so far. Its
 /// `client.view` row is written by `ClientView`.
 pub async fn show_client(ctx: Ctx, ClientView { client, .. }: ClientView) -> AppResult<Response> {
-    Ok(
-        client_page(&ctx, client, FieldErrors::new(), String::new(), String::new())
-            .await?
-            .into_response(),
+    Ok(client_page(
+        &ctx,
+        client,
+        FieldErrors::new(),
+        String::new(),
+        String::new(),
     )
+    .await?
+    .into_response())
 }
 
 /// Dismisses a sign: who (the signed-in staff member), why (required) and until when
@@ -330,7 +341,10 @@ pub async fn dismiss(
         &AuditRef::new("warning_dismissal", id).client(client.id),
     )
     .office(office.id)
-    .detail(format!("client={} signal={signal} until={until}", client.id))
+    .detail(format!(
+        "client={} signal={signal} until={until}",
+        client.id
+    ))
     .write(&mut tx)
     .await?;
     tx.commit().await?;
@@ -412,5 +426,8 @@ pub async fn update_settings(
     .write(&mut tx)
     .await?;
     tx.commit().await?;
-    Ok(see_other(&format!("/offices/{}/warnings?n=saved", office.id)))
+    Ok(see_other(&format!(
+        "/offices/{}/warnings?n=saved",
+        office.id
+    )))
 }
