@@ -400,7 +400,7 @@ pub async fn generate(db: &Db, scale: &CaseScale, today: Date) -> anyhow::Result
                             "'{}'",
                             at(day + time::Duration::days(7 + r.below(7) as i64), 2)
                         ),
-                        q(*r.pick(resolutions(category))),
+                        q(r.pick::<&str>(resolutions(category))),
                     )
                 } else {
                     ("NULL".to_string(), "''".to_string())

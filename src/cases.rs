@@ -73,9 +73,8 @@ pub async fn reindex(db: &Db, now: OffsetDateTime) -> anyhow::Result<u64> {
         after = last.concern_id;
         let mut tx = db.begin().await?;
         for src in &batch {
-            if !staff_of.contains_key(&src.office_id) {
-                let names = store::staff_names(db, src.office_id).await?;
-                staff_of.insert(src.office_id, names);
+            if let std::collections::hash_map::Entry::Vacant(e) = staff_of.entry(src.office_id) {
+                e.insert(store::staff_names(db, src.office_id).await?);
             }
             let staff = &staff_of[&src.office_id];
             store::upsert(&mut tx, &make_case(src, staff), now).await?;
@@ -203,6 +202,10 @@ impl CaseIndex {
     /// Cases in the index.
     pub async fn len(&self) -> usize {
         self.state.read().await.index.len()
+    }
+
+    pub async fn is_empty(&self) -> bool {
+        self.state.read().await.index.is_empty()
     }
 
     /// (distinct tokens, postings) of the index.

@@ -228,7 +228,7 @@ fn numbers(text: &str) -> String {
             out.push_str(DATE);
             continue;
         }
-        if !chars[i].is_ascii_digit() && !(chars[i] == '(' && next_is_digit(&chars, i)) {
+        if !(chars[i].is_ascii_digit() || chars[i] == '(' && next_is_digit(&chars, i)) {
             out.push(chars[i]);
             i += 1;
             continue;
@@ -240,9 +240,7 @@ fn numbers(text: &str) -> String {
             let c = chars[i];
             if c.is_ascii_digit() {
                 digits += 1;
-            } else if "-/.()".contains(c) && next_is_digit(&chars, i) {
-                separators.push(c);
-            } else if c == ')' && i > start {
+            } else if ("-/.()".contains(c) && next_is_digit(&chars, i)) || (c == ')' && i > start) {
                 separators.push(c);
             } else {
                 break;
