@@ -610,7 +610,7 @@ pub async fn latest_invite(db: &Db, owner: Owner) -> Result<Option<Token>, sqlx:
 
 /// A staff invitation: a one-time link in `portal_tokens` owned by a staff account (the staff
 /// member sets their own password, `web::platform::staff_invite`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct StaffToken {
     pub id: i64,
     pub staff_id: i64,
@@ -653,23 +653,8 @@ pub async fn find_staff_token(
     db: &Db,
     token_hash: &str,
 ) -> Result<Option<StaffToken>, sqlx::Error> {
-    let row: Option<(
-        i64,
-        i64,
-        OffsetDateTime,
-        Option<OffsetDateTime>,
-        Option<OffsetDateTime>,
-    )> = on_db!(db, pool => sqlx::query_as(
-            "SELECT id, staff_id, expires_at, used_at, revoked_at FROM portal_tokens
-             WHERE token_hash = $1 AND staff_id IS NOT NULL AND purpose = $2")
-            .bind(token_hash).bind(TokenPurpose::Invite.code()).fetch_optional(pool).await)?;
-    Ok(row.map(
-        |(id, staff_id, expires_at, used_at, revoked_at)| StaffToken {
-            id,
-            staff_id,
-            expires_at,
-            used_at,
-            revoked_at,
-        },
-    ))
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT id, staff_id, expires_at, used_at, revoked_at FROM portal_tokens
+         WHERE token_hash = $1 AND staff_id IS NOT NULL AND purpose = $2")
+        .bind(token_hash).bind(TokenPurpose::Invite.code()).fetch_optional(pool).await)
 }

@@ -233,7 +233,15 @@ async fn every_client_page_writes_one_client_view() {
     let mut routes: Vec<_> = teichaku::web::route_table()
         .into_iter()
         .filter(|r| r.method.as_str() == "GET")
-        .filter(|r| matches!(r.policy, Policy::ClientView | Policy::ClientEdit))
+        .filter(|r| {
+            matches!(
+                r.policy,
+                Policy::ClientView
+                    | Policy::ClientEdit
+                    | Policy::ClientFile
+                    | Policy::ClientFileEdit
+            )
+        })
         .collect();
     // Fewest parameters first: a record named by a parameter (the draft plan of `{pid}`) is
     // made when a route first names it, after the forms for a new one (the new-plan form

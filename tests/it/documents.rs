@@ -310,7 +310,7 @@ async fn a_typical_report_and_plan_print_on_one_a4_page_each() {
         .goto(format!("{base}/clients/{client}/plans"))
         .await
         .unwrap();
-    wait_for(&driver, By::Id(&format!("print-{pid}"))).await;
+    wait_for(&driver, By::Id(format!("print-{pid}"))).await;
     for size in [PHONE, DESKTOP] {
         resize(&driver, size).await;
         assert_accessible(&driver, "the plan list").await;

@@ -112,3 +112,104 @@ async fn the_landing_page_and_the_simulator_in_chromium() {
     check_both_widths(&driver, "the simulator with its result", "front-sim-result").await;
     driver.quit().await.unwrap();
 }
+
+/// The other pages this issue changed, each at 390 px and 1280 px: the office form (era
+/// option), the public inquiry form and its thanks page, an inquiry's staff page and the
+/// staff's inquiry form (ご本人 and the outlook), a staff member's edit page (the invitation),
+/// the client page (prior service in the reader's language), the plan list with its print
+/// link, and the guide in English.
+#[tokio::test]
+async fn the_changed_pages_pass_axe_at_both_widths() {
+    let app = spawn_app().await;
+    let office = published_office(&app).await;
+    let slot = crate::tours::add_slot(&app, office, 5, 2).await;
+    let sato = app.create_staff("sato", office, "supporter").await;
+    let client = app
+        .register_client(office, "山田 花子", "やまだ はなこ", sato)
+        .await;
+    let path = format!("/offices/{office}/inquiries");
+    let saved = app
+        .submit(
+            &format!("{path}/new"),
+            &path,
+            &[
+                ("channel", "phone"),
+                ("kind", "question"),
+                ("inquirer_name", "山田 洋子"),
+                ("relationship", "parent"),
+                ("person_name", "山田 一郎"),
+                ("employer_name", "株式会社みどり物流"),
+                ("hire_date", "2026-01-05"),
+                ("contact_by", "phone"),
+                ("phone", "090-0000-0000"),
+                ("message", "利用について知りたい"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let inquiry = saved.location().replace("?n=created", "");
+
+    let (driver, _chromedriver, _profile) = start_browser().await;
+    let base = app.url("");
+    driver.goto(format!("{base}/login")).await.unwrap();
+    wait_for(&driver, By::Id("f-login"))
+        .await
+        .send_keys(crate::helpers::ADMIN_LOGIN)
+        .await
+        .unwrap();
+    let pw = wait_for(&driver, By::Id("f-password")).await;
+    pw.send_keys(crate::helpers::PASSWORD).await.unwrap();
+    pw.send_keys(Key::Enter).await.unwrap();
+    wait_for(&driver, By::Id("welcome")).await;
+    let pages = [
+        (
+            format!("/offices/{office}/edit"),
+            "f-era_dates",
+            "front-office-form",
+        ),
+        (inquiry.clone(), "person-outlook", "front-inquiry-staff"),
+        (
+            format!("{path}/new"),
+            "f-relationship",
+            "front-inquiry-staff-form",
+        ),
+        (
+            format!("/staff/{sato}/edit"),
+            "resend-invite",
+            "front-staff-edit",
+        ),
+        (format!("/clients/{client}"), "main", "front-client"),
+        (format!("/clients/{client}/plans"), "main", "front-plans"),
+    ];
+    for (path, id, name) in pages {
+        driver.goto(format!("{base}{path}")).await.unwrap();
+        wait_for(&driver, By::Id(id)).await;
+        check_both_widths(&driver, &path, name).await;
+    }
+    // The visitor's side, after signing out.
+    driver.delete_all_cookies().await.unwrap();
+    for (path, id, name) in [
+        (
+            format!("/inquiry?office={office}"),
+            "f-relationship",
+            "front-inquiry-form",
+        ),
+        (
+            format!("/inquiry/thanks?slot={slot}"),
+            "tour-provisional",
+            "front-thanks",
+        ),
+    ] {
+        driver.goto(format!("{base}{path}")).await.unwrap();
+        wait_for(&driver, By::Id(id)).await;
+        check_both_widths(&driver, &path, name).await;
+    }
+    driver
+        .goto(format!("{base}/lang/en?next=/guide"))
+        .await
+        .unwrap();
+    let h1 = wait_for(&driver, By::Tag("h2")).await;
+    assert!(h1.text().await.unwrap().contains("support to keep working"));
+    check_both_widths(&driver, "the guide in English", "front-guide-en").await;
+    driver.quit().await.unwrap();
+}

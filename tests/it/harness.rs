@@ -138,8 +138,19 @@ fn browser() -> reqwest::Client {
         .expect("client")
 }
 
-/// Setup (organisation + admin) and a signed-in browser with its CSRF token.
-async fn setup_and_sign_in(base: &str) -> (reqwest::Client, String) {
+/// The setup token the server printed on its console: the stored value it printed.
+pub async fn console_setup_token(database_url: &str) -> String {
+    let db = teichaku::db::Db::connect(database_url).await.expect("open");
+    teichaku::web::platform::setup::issue_setup_token(&db)
+        .await
+        .expect("setup token")
+        .expect("not set up yet")
+}
+
+/// Setup (organisation + admin) with the console's token, and a signed-in browser with its
+/// CSRF token.
+async fn setup_and_sign_in(base: &str, database_url: &str) -> (reqwest::Client, String) {
+    let setup_token = console_setup_token(database_url).await;
     let c = browser();
     let page = c
         .get(format!("{base}/setup"))
@@ -154,6 +165,7 @@ async fn setup_and_sign_in(base: &str) -> (reqwest::Client, String) {
         .post(format!("{base}/setup"))
         .form(&[
             ("_csrf", token.as_str()),
+            ("setup_token", setup_token.as_str()),
             ("organization_name", "検証法人"),
             ("display_name", "管理 太郎"),
             ("login", "admin"),
@@ -232,7 +244,7 @@ async fn crash_harness() {
     let mut server = Server::start(&url, free_port());
     server.ready().await;
     let base = server.base();
-    let (c, token) = setup_and_sign_in(&base).await;
+    let (c, token) = setup_and_sign_in(&base, &url).await;
     let acked = Arc::new(Mutex::new(BTreeSet::<String>::new()));
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let attempts = Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -311,7 +323,7 @@ async fn load_run() {
     let server = Server::start(&url, free_port());
     server.ready().await;
     let base = server.base();
-    let (admin, token) = setup_and_sign_in(&base).await;
+    let (admin, token) = setup_and_sign_in(&base, &url).await;
     assert_eq!(
         create_office(&admin, &base, &token, "西船橋").await,
         Some(303)

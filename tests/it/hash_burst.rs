@@ -79,10 +79,14 @@ async fn hash_burst_keeps_memory_flat() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let token = csrf_in(&setup.expect("the server answers")).expect("token");
+    let setup_token =
+        crate::harness::console_setup_token(&format!("sqlite://{}", dir.join("t.db").display()))
+            .await;
     let r = admin
         .post(format!("{base}/setup"))
         .form(&[
             ("_csrf", token.as_str()),
+            ("setup_token", setup_token.as_str()),
             ("organization_name", "負荷テスト法人"),
             ("display_name", "管理 太郎"),
             ("login", "admin"),

@@ -263,4 +263,9 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "まだ仮予約です。職員が確認してご連絡したときに、予約が決まります。",
         "This is not booked yet. The booking is made when a staff member checks it and contacts you.",
     ),
+    (
+        "inquiry.writer",
+        "相談者（連絡をくれた方）",
+        "Who contacted us",
+    ),
 ];
