@@ -29,6 +29,7 @@ mod matrix;
 mod month_end_periods;
 mod months;
 mod offices;
+mod paging_browser;
 mod per_office_plans;
 mod platform;
 mod portal_access;
