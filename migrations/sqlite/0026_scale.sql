@@ -9,6 +9,10 @@ CREATE INDEX cap_results_office ON cap_results (office_id, month);
 CREATE INDEX audit_log_office ON audit_log (office_id, id);
 -- The month's locked claims of every office (a 受給者証 number claimed elsewhere).
 CREATE INDEX claims_month ON claims (month, office_id, version);
+-- The organisation-wide claim run: the month's contacts of every office, and the few
+-- hand-over contacts (a partial index: the query names `is_handover` itself).
+CREATE INDEX contacts_at ON contacts (occurred_at);
+CREATE INDEX contacts_handover ON contacts (office_id, client_id) WHERE is_handover;
 
 -- The public pages' version: writes that change what the public site shows move it on; every
 -- node compares it with the version of its cached pages (src/web/public_cache.rs).

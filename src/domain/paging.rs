@@ -88,7 +88,8 @@ mod tests {
     #[test]
     fn pages_and_links() {
         // (rows read, page size, at, rows shown, links)
-        let cases: [(&[i64], usize, Keyset, &[i64], Links); 7] = [
+        type Case = (&'static [i64], usize, Keyset, &'static [i64], Links);
+        let cases: [Case; 7] = [
             (&[1, 2, 3], 2, Keyset::First, &[1, 2], links(None, Some(2))),
             (&[1, 2], 2, Keyset::First, &[1, 2], links(None, None)),
             (

@@ -150,8 +150,10 @@ scoped! {
 }
 
 scoped! {
+    /// Hand-over contacts: `is_handover` written as it is in `contacts_handover`'s own
+    /// condition, so both engines read that partial index instead of every contact.
     pub const HANDOVERS = "SELECT client_id, occurred_at FROM contacts
-         WHERE ", office: "office_id = $1", " AND is_handover = $2 AND status = 'final'";
+         WHERE ", office: "office_id = $1", " AND is_handover AND status = 'final'";
 }
 
 scoped! {
@@ -204,7 +206,7 @@ pub async fn gather(
     };
     let handovers = async {
         on_db!(db, pool => sqlx::query_as(HANDOVERS.text(office))
-        .bind(office).bind(true).fetch_all(pool).await)
+        .bind(office).fetch_all(pool).await)
     };
     let reports = async {
         on_db!(db, pool => sqlx::query_as(REPORTS.text(office))

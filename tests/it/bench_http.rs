@@ -46,6 +46,7 @@ async fn every_page_answers_its_role_and_is_measured_against_the_static_baseline
         "/offices/{id}/cases (past cases)",
         "/audit",
         "/find",
+        "  the same, alone (1 connection)",
     ] {
         assert!(
             labels.contains(&wanted),

@@ -45,6 +45,7 @@ mod month_close_browser;
 mod month_end_periods;
 mod months;
 mod offices;
+mod paging_browser;
 mod per_office_plans;
 mod platform;
 mod portal_access;
