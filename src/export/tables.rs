@@ -186,6 +186,32 @@ pub const TABLES: &[(&str, &str, &str)] = &[
         "支援終了後のフォローアップ",
         "Follow-ups after the service",
     ),
+    (
+        "contact_versions",
+        "支援記録の版（訂正の履歴）",
+        "Support record versions (corrections)",
+    ),
+    (
+        "public_version",
+        "公開ページの版（書き出さない）",
+        "Version of the public pages (not exported)",
+    ),
+    ("cases", "過去の事例（匿名）", "Past cases (anonymised)"),
+    (
+        "case_changes",
+        "事例の索引の更新（書き出さない）",
+        "Changes for the case index (not exported)",
+    ),
+    (
+        "case_helpful",
+        "役に立った事例",
+        "Past cases noted as helpful",
+    ),
+    (
+        "warning_dismissals",
+        "気になるサインの見送り",
+        "Warnings dismissed",
+    ),
 ];
 
 /// The heading of `table` in Japanese or English (the table's name when it has none yet).

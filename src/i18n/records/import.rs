@@ -34,7 +34,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "import.formats",
         "日付は 2025-04-01、2025/4/1、令和7年4月1日、R7.4.1 のほか、Excelの日付（シリアル値）でも読めます。全角の数字も読めます。障害種別は「精神、発達」のように複数書けます。所得区分は 生活保護・低所得・一般1・一般2 で、負担上限月額は受給者証のとおりに書いてください。就労と契約の列は空でも構いません。",
-        "Dates may be written 2025-04-01, 2025/4/1, in the Japanese era (令和7年4月1日, R7.4.1) or as Excel dates (serial numbers). Full-width digits are read. Several disability categories may be written, such as 精神、発達. The income category is 生活保護, 低所得, 一般1 or 一般2, and the monthly cap as written on the certificate. The employment and contract columns may be empty.",
+        "Dates may be written 2025-04-01, 2025/4/1, in the Japanese era (令和7年4月1日, R7.4.1) or as Excel dates (serial numbers). Full-width digits are read. Several disability categories may be written in one cell, such as 精神 and 発達. The income category is 生活保護, 低所得, 一般1 or 一般2, and the monthly cap as written on the certificate. The employment and contract columns may be empty.",
     ),
     (
         "import.file",
