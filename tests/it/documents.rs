@@ -70,7 +70,11 @@ pub(crate) async fn office_with_documents(app: &TestApp) -> (i64, i64, i64, Test
         .submit(
             &path,
             &format!("{path}/finalise"),
-            &[("version", "1"), ("report_body", REPORT_BODY)],
+            &[
+                ("version", "1"),
+                ("report_body", REPORT_BODY),
+                ("confirm", "yes"),
+            ],
         )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);

@@ -183,6 +183,28 @@ pub fn cap_table_on(date: Date) -> Result<&'static CapTable, MasterError> {
         .ok_or(MasterError::NoCapTable { date })
 }
 
+/// A 基本報酬 row's name in `lang`: the 告示's own words in Japanese; in English, the range
+/// of 就労定着率 the row covers, read from the table it belongs to ("90% to under 95%").
+/// A name no table has is returned as it is.
+pub fn tier_label(label_ja: &str, lang: Lang) -> String {
+    if lang == Lang::Ja {
+        return label_ja.to_string();
+    }
+    let pct = |r: Rate| r.num * 100 / r.den;
+    for table in REWARD_TABLES {
+        if let Some(i) = table.tiers.iter().position(|t| t.label_ja == label_ja) {
+            let lower = pct(table.tiers[i].at_least);
+            let upper = i.checked_sub(1).map(|j| pct(table.tiers[j].at_least));
+            return match (lower, upper) {
+                (_, None) => format!("{lower}% or more"),
+                (0, Some(u)) => format!("under {u}%"),
+                (l, Some(u)) => format!("{l}% to under {u}%"),
+            };
+        }
+    }
+    label_ja.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +392,23 @@ mod tests {
         assert!(message.contains("2024-04-01 より前"), "{message}");
         let english = e.err().map(|e| e.message(Lang::En)).unwrap_or_default();
         assert!(english.contains("before 2024-04-01"), "{english}");
+    }
+
+    /// The English names of the R6 rows (domain.md §1.1) and of the R1.10 rows (§1.2).
+    #[test]
+    fn tier_names_in_english_follow_the_table() {
+        let cases = [
+            ("9割5分以上", "95% or more"),
+            ("9割以上9割5分未満", "90% to under 95%"),
+            ("5割以上7割未満", "50% to under 70%"),
+            ("3割未満", "under 30%"),
+            ("9割以上", "90% or more"),
+            ("1割未満", "under 10%"),
+            ("表にない名前", "表にない名前"),
+        ];
+        for (ja, en) in cases {
+            assert_eq!(tier_label(ja, Lang::En), en, "{ja}");
+            assert_eq!(tier_label(ja, Lang::Ja), ja);
+        }
     }
 }

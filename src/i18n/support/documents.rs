@@ -9,6 +9,10 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     // Brackets around a detail, in each language's punctuation: 西船橋（千葉県）, 西船橋 (千葉県).
     ("sheet.paren_open", "（", " ("),
     ("sheet.paren_close", "）", ")"),
+    // A label before its value (期限：12月10日 / Deadline: 10 Dec) and a list of short items
+    // (遅刻・欠勤 / lateness · absence) in each language's punctuation.
+    ("sheet.colon", "：", ": "),
+    ("sheet.sep", "・", " · "),
     (
         "sheet.sign_client",
         "本人確認欄　内容を確認しました。",

@@ -171,6 +171,9 @@ impl ClaimPage {
     fn at(&self, at: &time::OffsetDateTime) -> String {
         clock::format_jst(*at)
     }
+    fn tier(&self, label: &str) -> String {
+        crate::domain::rules::master::tier_label(label, self.page.lang)
+    }
     fn rate_text(&self, r: &RetentionRate) -> String {
         percent(r.retained, r.served)
     }
@@ -800,6 +803,9 @@ struct RetentionPage {
 type EvidenceChange = (Option<EvidenceClient>, Option<EvidenceClient>);
 
 impl RetentionPage {
+    fn tier(&self, label: &str) -> String {
+        crate::domain::rules::master::tier_label(label, self.page.lang)
+    }
     fn pct(&self, retained: &u32, served: &u32) -> String {
         percent(*retained, *served)
     }
