@@ -14,6 +14,7 @@ pub mod export;
 pub mod fields;
 pub mod followup;
 pub mod guide;
+pub mod handover;
 pub mod ical;
 pub mod import;
 pub mod inquiry;

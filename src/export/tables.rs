@@ -186,6 +186,11 @@ pub const TABLES: &[(&str, &str, &str)] = &[
         "支援終了後のフォローアップ",
         "Follow-ups after the service",
     ),
+    (
+        "handovers",
+        "引き継ぎ資料のメモと共有先",
+        "Hand-over package memo and recipient",
+    ),
 ];
 
 /// The heading of `table` in Japanese or English (the table's name when it has none yet).
