@@ -21,6 +21,7 @@ mod email;
 mod export;
 mod followups;
 mod fuzz;
+mod handover;
 mod hardening;
 mod harness;
 mod hash_burst;

@@ -13,7 +13,7 @@ use time::Date;
 use crate::clock;
 use crate::db::Db;
 use crate::domain::audit::Action;
-use crate::domain::consent::{self, Category, Recipient};
+use crate::domain::consent::{self, Blocked, Category, Recipient};
 use crate::domain::fields::FieldErrors;
 use crate::domain::handover::{self, HandoverForm, Package};
 use crate::domain::month::YearMonth;
@@ -106,8 +106,8 @@ struct ShowPage {
     form: HandoverForm,
     errors: FieldErrors,
     /// The chosen recipient's name and whether the consent naming them covers the package
-    /// now (`None`: it does; `Some(key)`: why not).
-    recipient: Option<(String, Option<&'static str>)>,
+    /// now (`None`: it does; `Some((key, detail))`: why not).
+    recipient: Option<(String, Option<(&'static str, String)>)>,
 }
 
 impl ShowPage {
@@ -162,7 +162,7 @@ async fn show_page(
                 clock::today(),
             )
             .err()
-            .map(|b| b.key());
+            .map(|b| (b.key(), blocked_detail(ctx.lang, &b)));
             Some((c.label.clone(), blocked))
         }
         None => None,
@@ -181,6 +181,20 @@ async fn show_page(
         errors,
         recipient,
     })
+}
+
+/// What the blocked message names after its colon: when, or the missing categories.
+fn blocked_detail(lang: Lang, b: &Blocked) -> String {
+    match b {
+        Blocked::NoConsent => String::new(),
+        Blocked::Withdrawn { at } => clock::format_jst(*at),
+        Blocked::NotYetValid { from } => from.to_string(),
+        Blocked::MissingCategories(missing) => missing
+            .iter()
+            .map(|c| lang.t(c.label_key()))
+            .collect::<Vec<_>>()
+            .join("、"),
+    }
 }
 
 /// The staff page. Its `client.view` row is written by `ClientView`.
