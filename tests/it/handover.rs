@@ -11,7 +11,7 @@ use teichaku::domain::rules::period::{add_months, months_before, service_window}
 
 use crate::helpers::{TestApp, spawn_app};
 
-async fn add_employment(app: &TestApp, client: i64, hire: &str) {
+pub(crate) async fn add_employment(app: &TestApp, client: i64, hire: &str) {
     let page = app
         .submit(
             &format!("/clients/{client}/employments/new"),
@@ -31,7 +31,7 @@ async fn add_employment(app: &TestApp, client: i64, hire: &str) {
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
 }
 
-async fn record_contact(app: &TestApp, client: i64, sato: i64) {
+pub(crate) async fn record_contact(app: &TestApp, client: i64, sato: i64) {
     let today = clock::today().to_string();
     let due = (clock::today() + time::Duration::days(14)).to_string();
     let s = sato.to_string();
@@ -61,7 +61,7 @@ async fn record_contact(app: &TestApp, client: i64, sato: i64) {
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
 }
 
-async fn resolve_sleep(app: &TestApp, client: i64) {
+pub(crate) async fn resolve_sleep(app: &TestApp, client: i64) {
     let concern: i64 = teichaku::on_db!(&app.state.db, pool => sqlx::query_scalar(
         "SELECT id FROM concerns WHERE client_id = $1 AND category = 'sleep_rhythm'")
         .bind(client).fetch_one(pool).await)
