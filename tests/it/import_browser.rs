@@ -260,6 +260,17 @@ async fn import_thirty_clients_fix_reimport_and_export_in_chromium() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A whole-page screenshot at phone width (a tall window), when TEICHAKU_SCREENSHOTS is set.
+async fn full_shot(driver: &WebDriver, name: &str) {
+    if let Ok(dir) = std::env::var("TEICHAKU_SCREENSHOTS") {
+        resize(driver, (390, 2600)).await;
+        let _ = driver
+            .screenshot(&std::path::Path::new(&dir).join(format!("{name}-390-full.png")))
+            .await;
+        resize(driver, DESKTOP).await;
+    }
+}
+
 /// Issue 15, item 4 in Chromium: the supporter's hand-over page (a memo typed and the
 /// employer contact chosen, by the form), the A4 page, and the employer contact's page
 /// under consent; axe at 390 and 1280 px on each.
@@ -329,6 +340,7 @@ async fn the_handover_package_in_chromium() {
         .unwrap();
     assert!(state.contains("ポータルで見られます"), "{state}");
     check_page(&driver, "handover-staff-saved").await;
+    full_shot(&driver, "handover-staff-saved").await;
     driver
         .goto(format!("{base}/clients/{client}/handover/print"))
         .await
@@ -369,6 +381,7 @@ async fn the_handover_package_in_chromium() {
     let page = driver.source().await.unwrap_or_default();
     assert!(page.contains("就寝時刻を記録して面談で一緒に見る"));
     check_page(&driver, "handover-employer").await;
+    full_shot(&driver, "handover-employer").await;
 
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);
