@@ -460,8 +460,9 @@ mod tests {
     #[test]
     fn available_from_three_months_before_the_end() {
         // (hire, last contract end, today, expected: None = unknown, (from, open))
+        type Row = (Option<Date>, Option<Date>, Date, Option<(Date, bool)>);
         #[rustfmt::skip]
-        let table: [(Option<Date>, Option<Date>, Date, Option<(Date, bool)>); 10] = [
+        let table: [Row; 10] = [
             // Hired 2025-08-31: the window ends 2029-02-28 (§9 item 12), open from 2028-11-28.
             (Some(date!(2025-08-31)), None, date!(2028-11-27), Some((date!(2028-11-28), false))),
             (Some(date!(2025-08-31)), None, date!(2028-11-28), Some((date!(2028-11-28), true))),
