@@ -39,6 +39,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "支援の終了日:",
         "End of the service:",
     ),
+    ("handover.end_label", "支援の終了日", "End of the service"),
     (
         "handover.rule",
         "支援体制構築未実施減算を避けるには、終了の3か月前までに、本人の同意のもとで企業や関係機関との情報共有を始め、その記録を残します（支援記録の「引き継ぎ」）。",
