@@ -59,6 +59,25 @@ impl PackageView {
             Lang::En => m.to_string(),
         }
     }
+    /// Brackets and the list comma: full-width in Japanese, half-width in English.
+    pub fn open(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "（",
+            Lang::En => " (",
+        }
+    }
+    pub fn close(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "）",
+            Lang::En => ")",
+        }
+    }
+    pub fn comma(&self) -> &'static str {
+        match self.lang {
+            Lang::Ja => "、",
+            Lang::En => ", ",
+        }
+    }
     pub fn institution_kind_key(&self, kind: &str) -> String {
         format!("institution.kind.{kind}")
     }
@@ -116,14 +135,17 @@ impl ShowPage {
     }
 }
 
-async fn choices(db: &Db, client_id: i64) -> AppResult<Vec<Choice>> {
+async fn choices(db: &Db, client_id: i64, lang: Lang) -> AppResult<Vec<Choice>> {
     Ok(store::portal::contacts_of_client(db, client_id)
         .await?
         .into_iter()
         .filter(|c| c.revoked_at.is_none())
         .map(|c| Choice {
             contact_id: c.contact_id,
-            label: format!("{}（{}）", c.name, c.employer_name),
+            label: match lang {
+                Lang::Ja => format!("{}（{}）", c.name, c.employer_name),
+                Lang::En => format!("{} ({})", c.name, c.employer_name),
+            },
             recipient_name: c.recipient_name,
         })
         .collect())
@@ -138,7 +160,7 @@ async fn show_page(
     let db = &ctx.app.db;
     let view = package(db, client.id, clock::today(), ctx.lang).await?;
     let saved = store::handovers::find(db, client.id).await?;
-    let choices = choices(db, client.id).await?;
+    let choices = choices(db, client.id, ctx.lang).await?;
     let form = form.unwrap_or_else(|| HandoverForm {
         handover_memo: saved.as_ref().map(|h| h.memo.clone()).unwrap_or_default(),
         handover_recipient: saved
@@ -193,7 +215,10 @@ fn blocked_detail(lang: Lang, b: &Blocked) -> String {
             .iter()
             .map(|c| lang.t(c.label_key()))
             .collect::<Vec<_>>()
-            .join("、"),
+            .join(match lang {
+                Lang::Ja => "、",
+                Lang::En => ", ",
+            }),
     }
 }
 
@@ -213,7 +238,7 @@ pub async fn save_handover(
     }: ClientEdit,
     CsrfForm(form): CsrfForm<HandoverForm>,
 ) -> AppResult<Response> {
-    let linked: Vec<i64> = choices(&ctx.app.db, client.id)
+    let linked: Vec<i64> = choices(&ctx.app.db, client.id, ctx.lang)
         .await?
         .iter()
         .map(|c| c.contact_id)
@@ -272,7 +297,7 @@ pub async fn print_handover(
     let view = package(db, client.id, today, ctx.lang).await?;
     let saved = store::handovers::find(db, client.id).await?;
     let chosen = saved.as_ref().and_then(|h| h.recipient_contact_id);
-    let recipient = choices(db, client.id)
+    let recipient = choices(db, client.id, ctx.lang)
         .await?
         .into_iter()
         .find(|c| Some(c.contact_id) == chosen)
