@@ -221,6 +221,22 @@ async fn the_package_is_built_from_the_records_and_shared_only_under_consent() {
     );
     app.withdraw_consent(client, reports_only).await;
     assert_eq!(employer.get(&url).await.status, StatusCode::NOT_FOUND);
+
+    // In English: the same package, with half-width punctuation.
+    app.get(&format!("/lang/en?next=/clients/{client}/handover"))
+        .await;
+    let english = app.get(&format!("/clients/{client}/handover")).await;
+    // The memo is what staff typed, in Japanese; the rest is the page's own words.
+    let own = english
+        .body
+        .replace("午前中は集中しやすいので、大事な作業は午前に。", "");
+    assert!(english.body.contains("Troubles over the years"));
+    assert!(english.body.contains("Daily rhythm and sleep"));
+    assert!(english.body.contains(&format!("{from}")));
+    assert!(
+        !own.contains('（') && !own.contains('、'),
+        "no full-width punctuation in English: {own}"
+    );
 }
 
 #[tokio::test]
