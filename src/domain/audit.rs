@@ -143,6 +143,8 @@ actions! {
     ClientImport = "client.import",
     ClientRecordExport = "client.record_export",
     FollowupCreate = "followup.create",
+    HandoverSave = "handover.save",
+    HandoverPrint = "handover.print",
 }
 
 impl Action {

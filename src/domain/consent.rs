@@ -25,16 +25,22 @@ pub enum Category {
     Reports,
     /// 連絡先: the client's contact details.
     ContactInfo,
+    /// 引き継ぎ資料: the hand-over package at the end of the service (`domain::handover`),
+    /// which gathers years of troubles, what worked and contacts in one document: a consent
+    /// to monthly reports or support records does not cover handing that summary to the
+    /// party who takes over (domain.md §2.2 (ロ): the hand-over sharing needs consent).
+    Handover,
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
         Category::WorkStatus,
         Category::Health,
         Category::Disability,
         Category::SupportRecords,
         Category::Reports,
         Category::ContactInfo,
+        Category::Handover,
     ];
     pub fn code(self) -> &'static str {
         match self {
@@ -44,6 +50,7 @@ impl Category {
             Category::SupportRecords => "support_records",
             Category::Reports => "reports",
             Category::ContactInfo => "contact_info",
+            Category::Handover => "handover",
         }
     }
     pub fn parse(code: &str) -> Option<Category> {
@@ -58,6 +65,7 @@ impl Category {
             Category::SupportRecords => "consent.cat.support_records",
             Category::Reports => "consent.cat.reports",
             Category::ContactInfo => "consent.cat.contact_info",
+            Category::Handover => "consent.cat.handover",
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod fields;
 pub mod first_day;
 pub mod followup;
 pub mod guide;
+pub mod handover;
 pub mod ical;
 pub mod import;
 pub mod inquirer;

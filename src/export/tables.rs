@@ -212,6 +212,11 @@ pub const TABLES: &[(&str, &str, &str)] = &[
         "気になるサインの見送り",
         "Warnings dismissed",
     ),
+    (
+        "handovers",
+        "引き継ぎ資料のメモと共有先",
+        "Hand-over package memo and recipient",
+    ),
 ];
 
 /// The heading of `table` in Japanese or English (the table's name when it has none yet).

@@ -38,6 +38,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     records::import::MESSAGES,
     records::record_export::MESSAGES,
     records::followups::MESSAGES,
+    records::handover::MESSAGES,
     portal::accounts::MESSAGES,
     portal::selfcheck::MESSAGES,
     portal::notebook::MESSAGES,
@@ -1041,7 +1042,7 @@ mod tests {
         assert!(missing.is_empty(), "missing labels: {missing:?}");
     }
 
-    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer. totp. keeping. sheet. prior. import. record. followup.";
+    const KEY_PREFIXES: &str = "err. notice. role. error. login. home. office. client. staff. audit. setup. account. form. nav. app. field. warn. timeline. disability. employment. certificate. contract. unit. stage. hint. contact. concern. task. case. consent. institution. plan. report. share. month. calendar. public. guide. sim. email. outbox. inquiry. claim. retention. csv. invoice. receipt. tour. records. api. rules. kokuho. portal. selfcheck. note. employer. totp. keeping. sheet. prior. import. record. followup. handover.";
 
     fn collect(dir: &std::path::Path, out: &mut Vec<String>) {
         // Message keys start with one of these (a space-separated list, so that adding one is

@@ -54,6 +54,7 @@ pub mod employments;
 pub mod export;
 pub mod followups;
 pub mod guide;
+pub mod handovers;
 pub mod import;
 pub mod inquiries;
 pub mod institutions;

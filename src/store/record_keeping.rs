@@ -121,6 +121,7 @@ const DELETES: &[(&str, &str)] = &[
         "DELETE FROM note_messages WHERE client_id = $1",
     ),
     ("followups", "DELETE FROM followups WHERE client_id = $1"),
+    ("handovers", "DELETE FROM handovers WHERE client_id = $1"),
     (
         "selfcheck_replies",
         "DELETE FROM selfcheck_replies WHERE entry_id IN

@@ -259,3 +259,130 @@ async fn import_thirty_clients_fix_reimport_and_export_in_chromium() {
     assert_eq!(rows_of(&files, "certificates"), 30);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A whole-page screenshot at phone width (a tall window), when TEICHAKU_SCREENSHOTS is set.
+async fn full_shot(driver: &WebDriver, name: &str) {
+    if let Ok(dir) = std::env::var("TEICHAKU_SCREENSHOTS") {
+        resize(driver, (390, 2600)).await;
+        let _ = driver
+            .screenshot(&std::path::Path::new(&dir).join(format!("{name}-390-full.png")))
+            .await;
+        resize(driver, DESKTOP).await;
+    }
+}
+
+/// Issue 15, item 4 in Chromium: the supporter's hand-over page (a memo typed and the
+/// employer contact chosen, by the form), the A4 page, and the employer contact's page
+/// under consent; axe at 390 and 1280 px on each.
+#[tokio::test]
+async fn the_handover_package_in_chromium() {
+    use teichaku::store::{self, portal::Owner, sessions::Kind};
+    use teichaku::web::session::{COOKIE, hash_token, random_token};
+
+    let app = spawn_app().await;
+    let (_, sato, client) = app.office_with_client().await;
+    let hire = teichaku::domain::rules::period::add_months(teichaku::clock::today(), -40);
+    crate::handover::add_employment(&app, client, &hire.to_string()).await;
+    crate::handover::record_contact(&app, client, sato).await;
+    crate::handover::resolve_sleep(&app, client).await;
+    let contact = app.employer_contact(client, "物流 課長", sato).await;
+    app.consent_for_employer(client, "物流 課長", &["work_status", "handover"])
+        .await;
+
+    let (driver, _chromedriver, profile) = start_browser().await;
+    let base = format!("http://{}", app.addr);
+    driver.goto(format!("{base}/login")).await.unwrap();
+    wait_for(&driver, By::Id("f-login"))
+        .await
+        .send_keys("sato")
+        .await
+        .unwrap();
+    let pw = wait_for(&driver, By::Id("f-password")).await;
+    pw.send_keys(PASSWORD).await.unwrap();
+    pw.send_keys(Key::Enter).await.unwrap();
+    wait_for(&driver, By::Id("welcome")).await;
+
+    // From the client page, as a supporter finds it.
+    driver
+        .goto(format!("{base}/clients/{client}"))
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("nav-handover"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("troubles")).await;
+    check_page(&driver, "handover-staff").await;
+    wait_for(&driver, By::Id("f-handover_memo"))
+        .await
+        .send_keys("午前中は集中しやすいので、大事な作業は午前に。")
+        .await
+        .unwrap();
+    wait_for(
+        &driver,
+        By::Css(format!("#f-handover_recipient option[value='{contact}']")),
+    )
+    .await
+    .click()
+    .await
+    .expect("choose the recipient");
+    wait_for(&driver, By::Id("save-handover"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&driver, By::Css(".notice")).await;
+    let state = wait_for(&driver, By::Id("recipient-state"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(state.contains("ポータルで見られます"), "{state}");
+    check_page(&driver, "handover-staff-saved").await;
+    full_shot(&driver, "handover-staff-saved").await;
+    driver
+        .goto(format!("{base}/clients/{client}/handover/print"))
+        .await
+        .unwrap();
+    wait_for(&driver, By::Css(".handover-sheet")).await;
+    check_page(&driver, "handover-print").await;
+
+    // The employer contact (a portal session made directly: the invitation is tested in
+    // portal_browser.rs).
+    let token = random_token();
+    let now = teichaku::clock::now();
+    store::sessions::insert(
+        &app.state.db,
+        &hash_token(&token),
+        Kind::Portal(Owner::Employer(contact)),
+        &random_token(),
+        now,
+        now + time::Duration::hours(1),
+    )
+    .await
+    .expect("session");
+    driver.delete_all_cookies().await.unwrap();
+    driver.goto(format!("{base}/portal/login")).await.unwrap();
+    driver
+        .add_cookie(thirtyfour::Cookie::new(COOKIE, token))
+        .await
+        .expect("cookie");
+    driver
+        .goto(format!("{base}/employer/clients/{client}"))
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("go-handover"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for(&driver, By::Id("memo")).await;
+    let page = driver.source().await.unwrap_or_default();
+    assert!(page.contains("就寝時刻を記録して面談で一緒に見る"));
+    check_page(&driver, "handover-employer").await;
+    full_shot(&driver, "handover-employer").await;
+
+    driver.quit().await.unwrap();
+    let _ = std::fs::remove_dir_all(profile);
+}

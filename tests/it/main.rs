@@ -30,6 +30,7 @@ mod first_day_browser;
 mod followups;
 mod front_browser;
 mod fuzz;
+mod handover;
 mod hardening;
 mod harness;
 mod hash_burst;

@@ -944,6 +944,7 @@ async fn fixture() -> (TestApp, Ids, Ids, Vec<Identity>) {
                         "support_records",
                         "reports",
                         "contact_info",
+                        "handover",
                     ],
                 )
                 .await;

@@ -271,6 +271,15 @@ async fn old_client(app: &TestApp, office: i64, staff: i64, name: &str, end: Dat
     );
     exec!(
         app,
+        "INSERT INTO handovers (client_id, memo, recipient_contact_id, updated_by, updated_at)
+         VALUES ($1, '午前中に大事な作業を', $2, $3, $4)",
+        client,
+        employer,
+        staff,
+        now
+    );
+    exec!(
+        app,
         "INSERT INTO email_outbox (to_address, subject, body_text, created_at, next_attempt_at)
          VALUES ($1, '件名', '本文', $2, $2)",
         format!("c{client}@example.jp"),
@@ -297,6 +306,7 @@ const EMPTIED: &[&str] = &[
     "selfcheck_entries",
     "note_messages",
     "client_office_moves",
+    "handovers",
 ];
 
 #[tokio::test]

@@ -534,6 +534,16 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "支援終了後のフォローアップの記録",
         "Follow-up after the service recorded",
     ),
+    (
+        "audit.action.handover.save",
+        "引き継ぎ資料のメモ・共有先の保存",
+        "Hand-over package memo and recipient saved",
+    ),
+    (
+        "audit.action.handover.print",
+        "引き継ぎ資料の印刷",
+        "Hand-over package printed",
+    ),
 ];
 
 #[cfg(test)]

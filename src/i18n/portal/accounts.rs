@@ -511,6 +511,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "Your contact details",
     ),
     (
+        "portal.cat.handover",
+        "｜支援《しえん》が｜終《お》わるときの｜引《ひ》き｜継《つ》ぎ｜資料《しりょう》",
+        "The hand-over summary at the end of support",
+    ),
+    (
         "portal.reports.confirmed_notice",
         "｜確認《かくにん》しました。ありがとうございます。",
         "Confirmed. Thank you.",

@@ -28,6 +28,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "The client's contact details",
     ),
     (
+        "consent.cat.handover",
+        "引き継ぎ資料（支援終了時）",
+        "Hand-over package (end of service)",
+    ),
+    (
         "consent.blocked.none",
         "この相手への情報提供について、本人の同意が記録されていません。共有できません。",
         "No consent is recorded for this recipient: sharing is blocked.",

@@ -9,9 +9,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     // Brackets around a detail, in each language's punctuation: 西船橋（千葉県）, 西船橋 (千葉県).
     ("sheet.paren_open", "（", " ("),
     ("sheet.paren_close", "）", ")"),
-    // A label before its value (期限：12月10日 / Deadline: 10 Dec) and a list of short items
-    // (遅刻・欠勤 / lateness · absence) in each language's punctuation.
-    ("sheet.colon", "：", ": "),
+    // A list of short items (遅刻・欠勤 / lateness · absence) in each language's punctuation;
+    // `sheet.colon` above puts a label before its value the same way.
     ("sheet.sep", "・", " · "),
     (
         "sheet.sign_client",

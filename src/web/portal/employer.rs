@@ -59,6 +59,7 @@ struct OverviewPage {
     allowed: Vec<Category>,
     reports: bool,
     selfcheck: bool,
+    handover: bool,
 }
 
 async fn client_overview(ctx: Ctx, ec: EmployerClient) -> AppResult<Response> {
@@ -66,6 +67,7 @@ async fn client_overview(ctx: Ctx, ec: EmployerClient) -> AppResult<Response> {
         page: ctx.form_page("employer.client.title").await?,
         reports: ec.allows(Category::Reports),
         selfcheck: ec.allows(Category::Health),
+        handover: ec.allows(Category::Handover),
         employer_name: ec.who.employer_name,
         allowed: ec.allowed,
         client: ec.client,

@@ -8,6 +8,7 @@ use crate::web::access::Routes;
 
 pub mod accounts;
 pub mod employer;
+pub mod handover;
 pub mod home;
 pub mod notebook;
 pub mod reports;
@@ -25,4 +26,5 @@ pub fn routes() -> Routes {
         .merge(notebook::routes())
         .merge(reports::routes())
         .merge(employer::routes())
+        .merge(handover::routes())
 }

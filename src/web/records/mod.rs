@@ -7,6 +7,7 @@ pub mod clients;
 pub mod contracts;
 pub mod employments;
 pub mod followups;
+pub mod handover;
 pub mod import;
 pub mod meetings;
 pub mod record_export;
@@ -96,4 +97,5 @@ pub fn routes() -> Routes {
         .merge(import::routes())
         .merge(record_export::routes())
         .merge(followups::routes())
+        .merge(handover::routes())
 }

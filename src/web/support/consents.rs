@@ -165,7 +165,7 @@ struct ConsentsPage {
     form: ConsentForm,
     errors: FieldErrors,
     withdraw_error: Option<WithdrawError>,
-    categories: [Category; 6],
+    categories: [Category; 7],
 }
 
 impl ConsentsPage {
