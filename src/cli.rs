@@ -443,9 +443,10 @@ async fn bench_search_on(
     index.load(&db).await?;
     let (tokens, postings) = index.size().await;
     println!(
-        "index built: {} cases, {tokens} distinct tokens, {postings} postings, in {:.1} s; process RSS {}",
+        "index built: {} cases, {tokens} distinct tokens, {postings} postings, in {:.1} s; index heap {:.0} MB; process RSS {}",
         index.len().await,
         started.elapsed().as_secs_f64(),
+        index.heap_bytes().await as f64 / 1e6,
         rss()
     );
     // One round first to warm the caches; then the timed rounds.

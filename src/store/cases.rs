@@ -149,6 +149,14 @@ pub async fn last_change(db: &Db) -> Result<i64, sqlx::Error> {
         .fetch_one(pool).await)
 }
 
+/// How many changes there are after `after`, and the newest one's id (0 when none): one
+/// range read of the primary key, for the check before every search.
+pub async fn change_window(db: &Db, after: i64) -> Result<(i64, i64), sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM case_changes WHERE id > $1")
+        .bind(after).fetch_one(pool).await)
+}
+
 /// The changes after `after`, oldest first: (change id, case id).
 pub async fn changes_after(db: &Db, after: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
