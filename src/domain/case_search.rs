@@ -809,6 +809,18 @@ mod tests {
     }
 
     #[test]
+    fn a_long_sentence_counts_its_rarest_bigrams_and_leaves_nothing_behind() {
+        let i = index();
+        // 17 bigrams: only the 8 rarest weigh in, and a third of those must be found.
+        let sentence = "上司に注意されて落ち込んでから職場で話せなくなった";
+        assert_eq!(ids(&i, sentence, &|_| true), [2]);
+        // The accumulators are cleared after each search: the same answers again, in any order.
+        assert_eq!(ids(&i, "薬", &|_| true), [3]);
+        assert_eq!(ids(&i, sentence, &|_| true), [2]);
+        assert_eq!(ids(&i, "遅刻", &|_| true), [1, 4]);
+    }
+
+    #[test]
     fn never_shows_a_case_of_an_office_not_visible() {
         let i = index();
         assert_eq!(ids(&i, "遅刻", &|o| o == 1), [1]);
