@@ -247,9 +247,9 @@ impl CaseIndex {
         self.catch_up(db).await?;
         times.catch_up = started.elapsed();
         let started = Instant::now();
-        let visible_offices = store::visible_offices(db, q.office_id).await?;
+        let hidden = store::hidden_offices(db, q.office_id).await?;
         times.sharing = started.elapsed();
-        let visible = |office: i64| visible_offices.binary_search(&office).is_ok();
+        let visible = |office: i64| hidden.binary_search(&office).is_err();
         let started = Instant::now();
         let ids: Vec<i64> = {
             let st = self.state.read().await;

@@ -215,6 +215,8 @@ pub struct Hit {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     metas: Vec<Meta>,
+    /// Each slot's length in tokens, apart from `metas`: BM25 reads it for every posting.
+    lens: Vec<u32>,
     slot_of: HashMap<i64, u32>,
     postings: HashMap<u64, Postings>,
     labels: Vec<String>,
@@ -343,6 +345,7 @@ impl Index {
             .sum();
         postings
             + self.metas.capacity() * std::mem::size_of::<Meta>()
+            + self.lens.capacity() * 4
             + self.slot_of.capacity() * 16
             + self.office_label.capacity() * 16
             + self.offices.capacity() * 8
@@ -355,6 +358,7 @@ impl Index {
             p.tfs.shrink_to_fit();
         }
         self.metas.shrink_to_fit();
+        self.lens.shrink_to_fit();
     }
 
     fn label(&mut self, s: &str) -> u16 {
@@ -409,6 +413,7 @@ impl Index {
             job,
             alive: true,
         });
+        self.lens.push(toks.len() as u32);
         self.slot_of.insert(doc.id, slot);
         self.total_len += toks.len() as u64;
         self.live += 1;
@@ -435,7 +440,7 @@ impl Index {
     fn accumulate(&self, p: &Postings, bm: &Bm25, weight: f32, acc: &mut Acc, max: bool) {
         let idf = bm.idf(p.slots.len()) * weight;
         for (slot, tf) in p.slots.iter().zip(&p.tfs) {
-            let s = bm.score(idf, *tf, self.metas[*slot as usize].len);
+            let s = bm.score(idf, *tf, self.lens[*slot as usize]);
             if max {
                 acc.max(*slot, s);
             } else {
@@ -472,7 +477,7 @@ impl Index {
             .slots
             .iter()
             .zip(&lists[0].tfs)
-            .map(|(s, tf)| (*s, bm.score(idf, *tf, self.metas[*s as usize].len)))
+            .map(|(s, tf)| (*s, bm.score(idf, *tf, self.lens[*s as usize])))
             .collect();
         for p in &lists[1..] {
             let idf = bm.idf(p.slots.len());
@@ -481,7 +486,7 @@ impl Index {
                 let at = from + p.slots[from..].partition_point(|s| s < slot);
                 from = at;
                 if at < p.slots.len() && p.slots[at] == *slot {
-                    *score += bm.score(idf, p.tfs[at], self.metas[*slot as usize].len);
+                    *score += bm.score(idf, p.tfs[at], self.lens[*slot as usize]);
                     true
                 } else {
                     false
@@ -618,7 +623,9 @@ impl Index {
                 if situation_job == Some(m.job) {
                     boost += 0.3;
                 }
-                boost += 0.1 * (m.helpful as f32).ln_1p();
+                if m.helpful > 0 {
+                    boost += 0.1 * (m.helpful as f32).ln_1p();
+                }
                 Some(Hit {
                     id: m.id,
                     score: score * boost,

@@ -197,10 +197,11 @@ pub async fn find_visible(
     Ok(rows)
 }
 
-/// The offices whose cases `viewer_office` may see.
-pub async fn visible_offices(db: &Db, viewer_office: i64) -> Result<Vec<i64>, sqlx::Error> {
+/// The offices whose cases `viewer_office` may not see: those that do not share, other
+/// than its own (usually far fewer rows than the offices that share).
+pub async fn hidden_offices(db: &Db, viewer_office: i64) -> Result<Vec<i64>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_scalar(
-        "SELECT id FROM offices WHERE id = $1 OR share_cases ORDER BY id")
+        "SELECT id FROM offices WHERE id <> $1 AND NOT share_cases ORDER BY id")
         .bind(viewer_office).fetch_all(pool).await)
 }
 
