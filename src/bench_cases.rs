@@ -502,6 +502,26 @@ pub fn judged_queries() -> Vec<Judged> {
         .collect()
 }
 
+/// The searches' latency in all, and of each part (`crate::cases::SearchTimes`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SearchProfile {
+    pub total: Latency,
+    pub catch_up: Latency,
+    pub sharing: Latency,
+    pub scoring: Latency,
+    pub rows: Latency,
+}
+
+impl fmt::Display for SearchProfile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.total)?;
+        writeln!(f, "    catch-up on case_changes: {}", self.catch_up)?;
+        writeln!(f, "    offices that share:       {}", self.sharing)?;
+        writeln!(f, "    scoring in the index:     {}", self.scoring)?;
+        write!(f, "    reading the hits' rows:   {}", self.rows)
+    }
+}
+
 /// The searches of the benchmark: every judged query from `rounds` offices in turn, plus
 /// a hearing's sentence, through the index and the database as a page does.
 pub async fn search_latency(
@@ -509,17 +529,17 @@ pub async fn search_latency(
     index: &CaseIndex,
     offices: usize,
     rounds: usize,
-) -> anyhow::Result<Latency> {
+) -> anyhow::Result<SearchProfile> {
     let mut queries: Vec<String> = judged_queries().into_iter().map(|j| j.query).collect();
     queries.push("朝なかなか起きられず寝坊して遅刻しそうになる".into());
     queries.push("上司に怒られてから職場に行くのがつらい".into());
-    let mut times = Vec::new();
+    let mut times: [Vec<Duration>; 5] = Default::default();
     for round in 0..rounds {
         let office = 1 + (round * 7919) % offices.max(1);
         for text in &queries {
             let started = Instant::now();
-            index
-                .search(
+            let (_, parts) = index
+                .search_timed(
                     db,
                     &CaseQuery {
                         text,
@@ -530,10 +550,21 @@ pub async fn search_latency(
                     },
                 )
                 .await?;
-            times.push(started.elapsed());
+            times[0].push(started.elapsed());
+            times[1].push(parts.catch_up);
+            times[2].push(parts.sharing);
+            times[3].push(parts.scoring);
+            times[4].push(parts.rows);
         }
     }
-    Ok(Latency::of(times))
+    let [total, catch_up, sharing, scoring, rows] = times.map(Latency::of);
+    Ok(SearchProfile {
+        total,
+        catch_up,
+        sharing,
+        scoring,
+        rows,
+    })
 }
 
 /// The substring search it replaces (LIKE over every resolved concern the office may see),

@@ -155,6 +155,10 @@ pub struct BenchSearchArgs {
     /// Rounds of the judged queries to time
     #[arg(long, default_value_t = 30)]
     pub rounds: usize,
+    /// Time the searches again on the PostgreSQL database of an earlier run (its data set
+    /// and cases as they are; no generation, no warnings)
+    #[arg(long)]
+    pub searches_only: bool,
 }
 
 pub fn main() -> ExitCode {
@@ -483,7 +487,11 @@ async fn bench_search(config: &Config, args: BenchSearchArgs) -> anyhow::Result<
         std::fs::create_dir_all(&dir)?;
         format!("sqlite://{}", dir.join("bench.db").display())
     };
-    let result = bench_search_on(&url, &scale, args.rounds).await;
+    let result = if args.searches_only && postgres {
+        bench_searches_again(&url, &scale, args.rounds).await
+    } else {
+        bench_search_on(&url, &scale, args.rounds).await
+    };
     if !postgres {
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -522,9 +530,10 @@ async fn bench_search_on(
     index.load(&db).await?;
     let (tokens, postings) = index.size().await;
     println!(
-        "index built: {} cases, {tokens} distinct tokens, {postings} postings, in {:.1} s; process RSS {}",
+        "index built: {} cases, {tokens} distinct tokens, {postings} postings, in {:.1} s; index heap {:.0} MB; process RSS {}",
         index.len().await,
         started.elapsed().as_secs_f64(),
+        index.heap_bytes().await as f64 / 1e6,
         rss()
     );
     // One round first to warm the caches; then the timed rounds.
@@ -553,6 +562,42 @@ async fn bench_search_on(
         b::warnings(&generated, today, &stricter)
     );
     println!("generated data is not evidence of real-world accuracy");
+    db.close().await;
+    Ok(())
+}
+
+/// `bench-search --searches-only`: the index built and the searches timed on a database an
+/// earlier run filled.
+async fn bench_searches_again(
+    url: &str,
+    scale: &crate::bench_cases::CaseScale,
+    rounds: usize,
+) -> anyhow::Result<()> {
+    use crate::bench_cases as b;
+    let db = Db::connect(url).await?;
+    db.migrate().await?;
+    println!(
+        "teichaku bench-search --searches-only on {}",
+        crate::db::redact(url)
+    );
+    let index = crate::cases::CaseIndex::new();
+    let started = std::time::Instant::now();
+    index.load(&db).await?;
+    let (tokens, postings) = index.size().await;
+    println!(
+        "index built: {} cases, {tokens} distinct tokens, {postings} postings, in {:.1} s; index heap {:.0} MB; process RSS {}",
+        index.len().await,
+        started.elapsed().as_secs_f64(),
+        index.heap_bytes().await as f64 / 1e6,
+        rss()
+    );
+    b::search_latency(&db, &index, scale.offices, 1).await?;
+    println!(
+        "search (index, top 5): {}",
+        b::search_latency(&db, &index, scale.offices, rounds).await?
+    );
+    println!("quality (judged queries, data/case_queries.tsv):");
+    println!("{}", b::quality(&db, &index, 1).await?);
     db.close().await;
     Ok(())
 }

@@ -168,18 +168,24 @@ pub struct Situation {
     pub job_type: Option<String>,
 }
 
+/// The facts of one slot the ranking reads (32 bytes a case): labels stand for the office,
+/// category and kind of job.
 #[derive(Debug, Clone)]
 struct Meta {
     id: i64,
-    office_id: i64,
-    category: u16,
-    tenure: Option<i64>,
-    job: u16,
-    helpful: i64,
+    office: u32,
     len: u32,
+    helpful: u32,
+    /// The month of tenure, `NO_TENURE` when unknown.
+    tenure: i32,
+    category: u16,
+    job: u16,
     alive: bool,
 }
 
+const NO_TENURE: i32 = i32::MIN;
+
+/// A token's posting list: sorted slots and the token's count in each (capped at 255).
 #[derive(Debug, Clone, Default)]
 struct Postings {
     slots: Vec<u32>,
@@ -192,7 +198,7 @@ pub struct Search<'a> {
     /// Only cases of this category.
     pub category: Option<&'a str>,
     pub situation: &'a Situation,
-    /// Whether a case of that office may be shown to the searcher.
+    /// Whether a case of that office may be shown to the searcher (asked once per office).
     pub visible: &'a dyn Fn(i64) -> bool,
     pub limit: usize,
 }
@@ -209,15 +215,104 @@ pub struct Hit {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     metas: Vec<Meta>,
+    /// Each slot's length in tokens, apart from `metas`: BM25 reads it for every posting.
+    lens: Vec<u32>,
     slot_of: HashMap<i64, u32>,
     postings: HashMap<u64, Postings>,
     labels: Vec<String>,
+    /// The office of each office label.
+    offices: Vec<i64>,
+    office_label: HashMap<i64, u32>,
     total_len: u64,
     live: u32,
 }
 
-/// (slot, score), sorted by slot.
+/// (slot, score), in no particular order.
 type Scores = Vec<(u32, f32)>;
+
+/// Sentences are scored on their rarest bigrams only: more add time, not meaning.
+const LOOSE_BIGRAMS: usize = 8;
+
+/// A dense score per slot, with the slots touched so it is cleared in their time only.
+#[derive(Debug, Default)]
+struct Acc {
+    score: Vec<f32>,
+    count: Vec<u8>,
+    touched: Vec<u32>,
+}
+
+impl Acc {
+    fn fit(&mut self, slots: usize) {
+        if self.score.len() < slots {
+            self.score.resize(slots, 0.0);
+            self.count.resize(slots, 0);
+        }
+    }
+
+    fn touch(&mut self, slot: u32) -> usize {
+        let i = slot as usize;
+        if self.count[i] == 0 {
+            self.touched.push(slot);
+        }
+        self.count[i] = self.count[i].saturating_add(1);
+        i
+    }
+
+    fn add(&mut self, slot: u32, score: f32) {
+        let i = self.touch(slot);
+        self.score[i] += score;
+    }
+
+    fn max(&mut self, slot: u32, score: f32) {
+        let i = self.touch(slot);
+        self.score[i] = self.score[i].max(score);
+    }
+
+    /// The slots touched at least `need` times with their scores; the accumulator cleared.
+    fn drain(&mut self, need: u8) -> Scores {
+        let mut out = Vec::with_capacity(self.touched.len());
+        for slot in self.touched.drain(..) {
+            let i = slot as usize;
+            if self.count[i] >= need {
+                out.push((slot, self.score[i]));
+            }
+            self.score[i] = 0.0;
+            self.count[i] = 0;
+        }
+        out
+    }
+}
+
+/// The accumulators of one thread's searches, kept between searches: (all words, the
+/// best form of one word, one sentence).
+#[derive(Debug, Default)]
+struct Scratch {
+    total: Acc,
+    word: Acc,
+    phrase: Acc,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// BM25 for one search: the constants of the collection at this moment.
+struct Bm25 {
+    n: f32,
+    avg: f32,
+}
+
+impl Bm25 {
+    fn idf(&self, df: usize) -> f32 {
+        let df = df as f32;
+        (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln().max(0.0)
+    }
+
+    fn score(&self, idf: f32, tf: u8, len: u32) -> f32 {
+        let tf = f32::from(tf);
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f32 / self.avg))
+    }
+}
 
 impl Index {
     pub fn new() -> Index {
@@ -241,6 +336,31 @@ impl Index {
         )
     }
 
+    /// The bytes the index holds on the heap, about (for the benchmark's report).
+    pub fn heap_bytes(&self) -> usize {
+        let postings: usize = self
+            .postings
+            .values()
+            .map(|p| p.slots.capacity() * 4 + p.tfs.capacity() + 64)
+            .sum();
+        postings
+            + self.metas.capacity() * std::mem::size_of::<Meta>()
+            + self.lens.capacity() * 4
+            + self.slot_of.capacity() * 16
+            + self.office_label.capacity() * 16
+            + self.offices.capacity() * 8
+    }
+
+    /// Gives back the room the posting lists grew into (after building).
+    pub fn compact(&mut self) {
+        for p in self.postings.values_mut() {
+            p.slots.shrink_to_fit();
+            p.tfs.shrink_to_fit();
+        }
+        self.metas.shrink_to_fit();
+        self.lens.shrink_to_fit();
+    }
+
     fn label(&mut self, s: &str) -> u16 {
         match self.labels.iter().position(|l| l == s) {
             Some(i) => i as u16,
@@ -255,6 +375,15 @@ impl Index {
         self.labels.iter().position(|l| l == s).map(|i| i as u16)
     }
 
+    fn office(&mut self, office_id: i64) -> u32 {
+        let next = self.offices.len() as u32;
+        let label = *self.office_label.entry(office_id).or_insert(next);
+        if label == next {
+            self.offices.push(office_id);
+        }
+        label
+    }
+
     /// Adds the case, or replaces the one with its id.
     pub fn upsert(&mut self, doc: CaseDoc) {
         self.remove(doc.id);
@@ -264,25 +393,27 @@ impl Index {
         for t in &toks {
             *tf.entry(*t).or_default() += 1;
         }
-        let mut keys: Vec<(u64, u32)> = tf.into_iter().collect();
-        keys.sort_unstable();
-        for (k, n) in keys {
+        for (k, n) in tf {
             let p = self.postings.entry(k).or_default();
             p.slots.push(slot);
             p.tfs.push(n.min(255) as u8);
         }
         let category = self.label(&doc.category);
         let job = self.label(&doc.job_type);
+        let office = self.office(doc.office_id);
         self.metas.push(Meta {
             id: doc.id,
-            office_id: doc.office_id,
-            category,
-            tenure: doc.tenure_month,
-            job,
-            helpful: doc.helpful,
+            office,
             len: toks.len() as u32,
+            helpful: doc.helpful.clamp(0, i64::from(u32::MAX)) as u32,
+            tenure: doc
+                .tenure_month
+                .map_or(NO_TENURE, |t| t.clamp(-9999, 9999) as i32),
+            category,
+            job,
             alive: true,
         });
+        self.lens.push(toks.len() as u32);
         self.slot_of.insert(doc.id, slot);
         self.total_len += toks.len() as u64;
         self.live += 1;
@@ -297,30 +428,29 @@ impl Index {
         }
     }
 
-    fn bm25(&self, df: usize, tf: u8, len: u32) -> f32 {
+    fn bm25(&self) -> Bm25 {
         let n = self.live.max(1) as f32;
-        let df = df as f32;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0);
-        let avg = (self.total_len as f32 / n).max(1.0);
-        let tf = f32::from(tf);
-        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f32 / avg))
+        Bm25 {
+            n,
+            avg: (self.total_len as f32 / n).max(1.0),
+        }
     }
 
-    fn list_scores(&self, p: &Postings) -> Scores {
-        p.slots
-            .iter()
-            .zip(&p.tfs)
-            .map(|(s, tf)| {
-                (
-                    *s,
-                    self.bm25(p.slots.len(), *tf, self.metas[*s as usize].len),
-                )
-            })
-            .collect()
+    /// Adds a posting list's BM25 to the accumulator (`max` for the one-character search).
+    fn accumulate(&self, p: &Postings, bm: &Bm25, weight: f32, acc: &mut Acc, max: bool) {
+        let idf = bm.idf(p.slots.len()) * weight;
+        for (slot, tf) in p.slots.iter().zip(&p.tfs) {
+            let s = bm.score(idf, *tf, self.lens[*slot as usize]);
+            if max {
+                acc.max(*slot, s);
+            } else {
+                acc.add(*slot, s);
+            }
+        }
     }
 
     /// The cases holding every bigram of the phrase, scored by the sum of their BM25.
-    fn phrase(&self, phrase: &str) -> Scores {
+    fn phrase(&self, phrase: &str, bm: &Bm25, acc: &mut Acc) -> Scores {
         let mut keys: Vec<u64> = runs(phrase).iter().flat_map(|r| run_tokens(r)).collect();
         keys.sort_unstable();
         keys.dedup();
@@ -328,10 +458,10 @@ impl Index {
             return Vec::new();
         }
         if keys.len() == 1 && keys[0] & 0xffff_ffff == 0 {
-            return self.single_char(keys[0]);
+            return self.single_char(keys[0], bm, acc);
         }
         if keys.len() > STRICT_BIGRAMS {
-            return self.loose(&keys);
+            return self.loose(&keys, bm, acc);
         }
         let mut lists: Vec<&Postings> = Vec::with_capacity(keys.len());
         for k in &keys {
@@ -340,66 +470,64 @@ impl Index {
                 None => return Vec::new(),
             }
         }
+        // The rarest list first: the others are only searched for its slots.
         lists.sort_by_key(|p| p.slots.len());
-        let mut acc = self.list_scores(lists[0]);
+        let idf = bm.idf(lists[0].slots.len());
+        let mut found: Scores = lists[0]
+            .slots
+            .iter()
+            .zip(&lists[0].tfs)
+            .map(|(s, tf)| (*s, bm.score(idf, *tf, self.lens[*s as usize])))
+            .collect();
         for p in &lists[1..] {
-            let df = p.slots.len();
-            let mut next = Vec::with_capacity(acc.len());
+            let idf = bm.idf(p.slots.len());
             let mut from = 0;
-            for (slot, score) in acc {
-                let at = from + p.slots[from..].partition_point(|s| *s < slot);
-                if at < p.slots.len() && p.slots[at] == slot {
-                    let len = self.metas[slot as usize].len;
-                    next.push((slot, score + self.bm25(df, p.tfs[at], len)));
-                }
+            found.retain_mut(|(slot, score)| {
+                let at = from + p.slots[from..].partition_point(|s| s < slot);
                 from = at;
-            }
-            acc = next;
-            if acc.is_empty() {
+                if at < p.slots.len() && p.slots[at] == *slot {
+                    *score += bm.score(idf, p.tfs[at], self.lens[*slot as usize]);
+                    true
+                } else {
+                    false
+                }
+            });
+            if found.is_empty() {
                 break;
             }
         }
-        acc
+        found
     }
 
     /// A sentence (a hearing's words): the cases holding at least a third of its bigrams,
     /// scored by the sum of their BM25. Bigrams in more than a third of all cases (した,
-    /// ている…) say little and would make the search slow: they are left out.
-    fn loose(&self, keys: &[u64]) -> Scores {
+    /// ている…) say little and would make the search slow: they are left out; of the rest,
+    /// only the `LOOSE_BIGRAMS` rarest count (a third of those must be found).
+    fn loose(&self, keys: &[u64], bm: &Bm25, acc: &mut Acc) -> Scores {
         let common = (self.live as usize / 3).max(10);
-        let lists: Vec<&Postings> = keys
+        let mut lists: Vec<&Postings> = keys
             .iter()
             .filter_map(|k| self.postings.get(k))
             .filter(|p| p.slots.len() <= common)
             .collect();
-        let need = keys.len().div_ceil(3);
-        let mut acc: HashMap<u32, (f32, usize)> = HashMap::new();
+        lists.sort_by_key(|p| p.slots.len());
+        lists.truncate(LOOSE_BIGRAMS);
+        let need = keys.len().min(LOOSE_BIGRAMS).div_ceil(3);
         for p in lists {
-            for (slot, score) in self.list_scores(p) {
-                let e = acc.entry(slot).or_default();
-                e.0 += score;
-                e.1 += 1;
-            }
+            self.accumulate(p, bm, 1.0, acc, false);
         }
-        let mut out: Scores = acc
-            .into_iter()
-            .filter(|(_, (_, n))| *n >= need)
-            .map(|(slot, (score, _))| (slot, score))
-            .collect();
-        out.sort_unstable_by_key(|(slot, _)| *slot);
-        out
+        acc.drain(need as u8)
     }
 
     /// One character: every case with a token holding it.
-    fn single_char(&self, unigram: u64) -> Scores {
+    fn single_char(&self, unigram: u64, bm: &Bm25, acc: &mut Acc) -> Scores {
         let c = unigram >> 32;
-        let mut acc: Scores = Vec::new();
         for (k, p) in &self.postings {
             if k >> 32 == c || k & 0xffff_ffff == c {
-                acc = merge(&acc, &self.list_scores(p), f32::max);
+                self.accumulate(p, bm, 1.0, acc, true);
             }
         }
-        acc
+        acc.drain(1)
     }
 
     /// The best `limit` visible cases for the search, best first.
@@ -411,6 +539,8 @@ impl Index {
             },
             None => None,
         };
+        // Asked once per office, not once per case.
+        let visible: Vec<bool> = self.offices.iter().map(|o| (s.visible)(*o)).collect();
         let words: Vec<String> = normalise(s.text)
             .split_whitespace()
             .filter(|w| !runs(w).is_empty())
@@ -425,7 +555,7 @@ impl Index {
                 .metas
                 .iter()
                 .rev()
-                .filter(|m| m.alive && Some(m.category) == filter && (s.visible)(m.office_id))
+                .filter(|m| m.alive && Some(m.category) == filter && visible[m.office as usize])
                 .take(s.limit)
                 .map(|m| Hit {
                     id: m.id,
@@ -433,19 +563,33 @@ impl Index {
                 })
                 .collect();
         }
-        let mut total: Scores = Vec::new();
-        for w in &words {
-            let mut best = self.phrase(w);
-            for other in thesaurus.expand(w) {
-                let weighted: Scores = self
-                    .phrase(&other)
-                    .into_iter()
-                    .map(|(slot, score)| (slot, score * SYNONYM_WEIGHT))
-                    .collect();
-                best = merge(&best, &weighted, f32::max);
+        let bm = self.bm25();
+        let total = SCRATCH.with_borrow_mut(|scratch| {
+            let Scratch {
+                total,
+                word,
+                phrase,
+            } = scratch;
+            for acc in [&mut *total, &mut *word, &mut *phrase] {
+                acc.fit(self.metas.len());
             }
-            total = merge(&total, &best, |a, b| a + b);
-        }
+            // Each word scores a case by its best form (itself, or a thesaurus word at
+            // `SYNONYM_WEIGHT`); the words' scores add up.
+            for w in &words {
+                for (slot, score) in self.phrase(w, &bm, phrase) {
+                    word.max(slot, score);
+                }
+                for other in thesaurus.expand(w) {
+                    for (slot, score) in self.phrase(&other, &bm, phrase) {
+                        word.max(slot, score * SYNONYM_WEIGHT);
+                    }
+                }
+                for (slot, score) in word.drain(1) {
+                    total.add(slot, score);
+                }
+            }
+            total.drain(1)
+        });
         let situation_cat = s
             .situation
             .category
@@ -460,7 +604,9 @@ impl Index {
             .into_iter()
             .filter_map(|(slot, score)| {
                 let m = &self.metas[slot as usize];
-                if !m.alive || filter.is_some_and(|f| f != m.category) || !(s.visible)(m.office_id)
+                if !m.alive
+                    || filter.is_some_and(|f| f != m.category)
+                    || !visible[m.office as usize]
                 {
                     return None;
                 }
@@ -468,15 +614,18 @@ impl Index {
                 if situation_cat == Some(m.category) {
                     boost += 0.5;
                 }
-                if let (Some(a), Some(b)) = (s.situation.tenure_month, m.tenure)
-                    && (a - b).abs() <= 2
+                if let Some(a) = s.situation.tenure_month
+                    && m.tenure != NO_TENURE
+                    && (a - i64::from(m.tenure)).abs() <= 2
                 {
                     boost += 0.3;
                 }
                 if situation_job == Some(m.job) {
                     boost += 0.3;
                 }
-                boost += 0.1 * (m.helpful.max(0) as f32).ln_1p();
+                if m.helpful > 0 {
+                    boost += 0.1 * (m.helpful as f32).ln_1p();
+                }
                 Some(Hit {
                     id: m.id,
                     score: score * boost,
@@ -492,32 +641,6 @@ impl Index {
         hits.truncate(s.limit);
         hits
     }
-}
-
-/// Two slot-sorted score lists joined, `f` where both have the slot.
-fn merge(a: &Scores, b: &Scores, f: impl Fn(f32, f32) -> f32) -> Scores {
-    let mut out = Vec::with_capacity(a.len().max(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => {
-                out.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j]);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push((a[i].0, f(a[i].1, b[j].1)));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 /// The kind of job from a job title, coarse enough to identify nobody.
@@ -690,6 +813,18 @@ mod tests {
             }),
             [2]
         );
+    }
+
+    #[test]
+    fn a_long_sentence_counts_its_rarest_bigrams_and_leaves_nothing_behind() {
+        let i = index();
+        // 17 bigrams: only the 8 rarest weigh in, and a third of those must be found.
+        let sentence = "上司に注意されて落ち込んでから職場で話せなくなった";
+        assert_eq!(ids(&i, sentence, &|_| true), [2]);
+        // The accumulators are cleared after each search: the same answers again, in any order.
+        assert_eq!(ids(&i, "薬", &|_| true), [3]);
+        assert_eq!(ids(&i, sentence, &|_| true), [2]);
+        assert_eq!(ids(&i, "遅刻", &|_| true), [1, 4]);
     }
 
     #[test]

@@ -149,6 +149,18 @@ pub async fn last_change(db: &Db) -> Result<i64, sqlx::Error> {
         .fetch_one(pool).await)
 }
 
+/// How many changes there are after `after` (at most 10,000), and the newest one's id (0
+/// when none): one range read of the primary key, for the check before every search. The
+/// ordered LIMIT keeps PostgreSQL on the index even when its statistics are stale (without
+/// it, a table analysed before the cases were made was scanned whole: 57 ms at 733,000
+/// changes, against 0.2 ms).
+pub async fn change_window(db: &Db, after: i64) -> Result<(i64, i64), sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM (
+             SELECT id FROM case_changes WHERE id > $1 ORDER BY id LIMIT 10000) w")
+        .bind(after).fetch_one(pool).await)
+}
+
 /// The changes after `after`, oldest first: (change id, case id).
 pub async fn changes_after(db: &Db, after: i64) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(
@@ -189,10 +201,11 @@ pub async fn find_visible(
     Ok(rows)
 }
 
-/// The offices whose cases `viewer_office` may see.
-pub async fn visible_offices(db: &Db, viewer_office: i64) -> Result<Vec<i64>, sqlx::Error> {
+/// The offices whose cases `viewer_office` may not see: those that do not share, other
+/// than its own (usually far fewer rows than the offices that share).
+pub async fn hidden_offices(db: &Db, viewer_office: i64) -> Result<Vec<i64>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_scalar(
-        "SELECT id FROM offices WHERE id = $1 OR share_cases ORDER BY id")
+        "SELECT id FROM offices WHERE id <> $1 AND NOT share_cases ORDER BY id")
         .bind(viewer_office).fetch_all(pool).await)
 }
 

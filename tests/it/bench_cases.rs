@@ -50,7 +50,8 @@ async fn the_search_and_warning_benchmark_runs_at_a_small_size() {
     assert_eq!(index.len().await as u64, made);
     let latency = bench_cases::search_latency(db, &index, scale.offices, 2)
         .await
-        .expect("latency");
+        .expect("latency")
+        .total;
     assert_eq!(latency.n, 2 * (bench_cases::judged_queries().len() + 2));
     assert!(latency.p50 <= latency.p95 && latency.p95 <= latency.p99);
     let quality = bench_cases::quality(db, &index, 1).await.expect("quality");
