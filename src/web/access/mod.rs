@@ -562,109 +562,68 @@ where
     Ok(())
 }
 
-/// The client `{id}`, seen by the staff of their office. Every GET through it writes the
-/// `client.view` audit row (要配慮個人情報: every access to a client's record is audited).
-pub struct ClientView {
-    pub who: Principal,
-    pub client: Client,
-    pub office: Office,
+/// A client extractor: the client `{id}` found by `$find` (which says who may reach them),
+/// with a GET audited as a view of the record. The four differ only in who may reach the
+/// client; each stays its own type so that the policy reads in the handler's signature.
+macro_rules! client_extractor {
+    ($(#[$m:meta])* $name:ident, $find:ident) => {
+        $(#[$m])*
+        pub struct $name {
+            pub who: Principal,
+            pub client: Client,
+            pub office: Office,
+        }
+
+        impl<S> FromRequestParts<S> for $name
+        where
+            AppState: FromRef<S>,
+            S: Send + Sync,
+        {
+            type Rejection = AppError;
+
+            async fn from_request_parts(
+                parts: &mut Parts,
+                state: &S,
+            ) -> Result<Self, Self::Rejection> {
+                let (who, client, office) = $find(parts, state).await?;
+                audit_client_view(parts, state, &client).await?;
+                Ok($name {
+                    who,
+                    client,
+                    office,
+                })
+            }
+        }
+    };
 }
 
-impl<S> FromRequestParts<S> for ClientView
-where
-    AppState: FromRef<S>,
-    S: Send + Sync,
-{
-    type Rejection = AppError;
+client_extractor!(
+    /// The client `{id}`, seen by the staff of their office. Every GET through it writes the
+    /// `client.view` audit row (要配慮個人情報: every access to a client's record is audited).
+    ClientView,
+    support_client_for
+);
 
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let (who, client, office) = support_client_for(parts, state).await?;
-        audit_client_view(parts, state, &client).await?;
-        Ok(ClientView {
-            who,
-            client,
-            office,
-        })
-    }
-}
+client_extractor!(
+    /// The client `{id}`, for a change to their record (and the form that makes it, whose GET
+    /// is audited as a view).
+    ClientEdit,
+    support_client_for
+);
 
-/// The client `{id}`, for a change to their record (and the form that makes it, whose GET
-/// is audited as a view).
-pub struct ClientEdit {
-    pub who: Principal,
-    pub client: Client,
-    pub office: Office,
-}
+client_extractor!(
+    /// The client `{id}`'s file (the person, employment, 受給者証, contracts), for anyone of the
+    /// client's office including the clerk (事務). A GET is audited as a view.
+    ClientFile,
+    client_for
+);
 
-impl<S> FromRequestParts<S> for ClientEdit
-where
-    AppState: FromRef<S>,
-    S: Send + Sync,
-{
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let (who, client, office) = support_client_for(parts, state).await?;
-        audit_client_view(parts, state, &client).await?;
-        Ok(ClientEdit {
-            who,
-            client,
-            office,
-        })
-    }
-}
-
-/// The client `{id}`'s file (the person, employment, 受給者証, contracts), for anyone of the
-/// client's office including the clerk (事務). A GET is audited as a view.
-pub struct ClientFile {
-    pub who: Principal,
-    pub client: Client,
-    pub office: Office,
-}
-
-impl<S> FromRequestParts<S> for ClientFile
-where
-    AppState: FromRef<S>,
-    S: Send + Sync,
-{
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let (who, client, office) = client_for(parts, state).await?;
-        audit_client_view(parts, state, &client).await?;
-        Ok(ClientFile {
-            who,
-            client,
-            office,
-        })
-    }
-}
-
-/// A change to the client `{id}`'s file (and its form), for the same people as
-/// [`ClientFile`].
-pub struct ClientFileEdit {
-    pub who: Principal,
-    pub client: Client,
-    pub office: Office,
-}
-
-impl<S> FromRequestParts<S> for ClientFileEdit
-where
-    AppState: FromRef<S>,
-    S: Send + Sync,
-{
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let (who, client, office) = client_for(parts, state).await?;
-        audit_client_view(parts, state, &client).await?;
-        Ok(ClientFileEdit {
-            who,
-            client,
-            office,
-        })
-    }
-}
+client_extractor!(
+    /// A change to the client `{id}`'s file (and its form), for the same people as
+    /// [`ClientFile`].
+    ClientFileEdit,
+    client_for
+);
 
 /// The client `{id}`, for what only the manager of the client's office (or an admin) may
 /// do, such as moving the client to another office. A GET is audited as a view.
