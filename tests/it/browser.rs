@@ -67,6 +67,17 @@ pub async fn start_browser() -> (WebDriver, KillOnDrop, std::path::PathBuf) {
     (driver, guard, profile)
 }
 
+/// The two widths every page is checked at: a phone and a desktop.
+pub const PHONE: (u32, u32) = (390, 844);
+pub const DESKTOP: (u32, u32) = (1280, 900);
+
+pub async fn resize(driver: &WebDriver, (w, h): (u32, u32)) {
+    driver
+        .set_window_rect(0, 0, w, h)
+        .await
+        .expect("window size");
+}
+
 /// Waits up to 20 s for an element to appear after a navigation. (Right after a click that
 /// submits a form, a lookup can run against the page being left; polling `find_all` is
 /// immune to that.)

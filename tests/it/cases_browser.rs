@@ -7,18 +7,8 @@
 use reqwest::StatusCode;
 use thirtyfour::prelude::*;
 
-use crate::browser::{assert_accessible, start_browser, wait_for};
+use crate::browser::{DESKTOP, PHONE, assert_accessible, resize, start_browser, wait_for};
 use crate::helpers::{PASSWORD, TestApp, spawn_app};
-
-const PHONE: (u32, u32) = (390, 844);
-const DESKTOP: (u32, u32) = (1280, 900);
-
-async fn resize(driver: &WebDriver, (w, h): (u32, u32)) {
-    driver
-        .set_window_rect(0, 0, w, h)
-        .await
-        .expect("window size");
-}
 
 /// axe at both widths, with a screenshot at each.
 async fn check(driver: &WebDriver, name: &str) {

@@ -8,7 +8,7 @@ use reqwest::StatusCode;
 use thirtyfour::common::print::{PrintMargins, PrintPage, PrintParameters};
 use thirtyfour::prelude::*;
 
-use crate::browser::{assert_accessible, start_browser, wait_for};
+use crate::browser::{DESKTOP, PHONE, assert_accessible, resize, start_browser, wait_for};
 use crate::helpers::{PASSWORD, TestApp, spawn_app};
 
 /// A typical month's report: what the supporter writes for one month (about 900 characters).
@@ -223,16 +223,6 @@ async fn printed_documents_carry_the_issuer_the_month_and_the_signature_lines() 
             .status,
         StatusCode::NOT_FOUND
     );
-}
-
-const PHONE: (u32, u32) = (390, 844);
-const DESKTOP: (u32, u32) = (1280, 900);
-
-async fn resize(driver: &WebDriver, (w, h): (u32, u32)) {
-    driver
-        .set_window_rect(0, 0, w, h)
-        .await
-        .expect("window size");
 }
 
 async fn shot(driver: &WebDriver, name: &str) {

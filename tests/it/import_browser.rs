@@ -9,20 +9,10 @@ use base64::Engine as _;
 use teichaku::export::scope::Scope;
 use thirtyfour::prelude::*;
 
-use crate::browser::{assert_accessible, start_browser, wait_for};
+use crate::browser::{DESKTOP, PHONE, assert_accessible, resize, start_browser, wait_for};
 use crate::export::{round_trip, rows_of};
 use crate::helpers::{PASSWORD, random_suffix, spawn_app};
 use crate::import_files::{thirty_clients, xlsx};
-
-const PHONE: (u32, u32) = (390, 844);
-const DESKTOP: (u32, u32) = (1280, 900);
-
-async fn resize(driver: &WebDriver, (w, h): (u32, u32)) {
-    driver
-        .set_window_rect(0, 0, w, h)
-        .await
-        .expect("window size");
-}
 
 /// axe at both widths, with a screenshot at each when TEICHAKU_SCREENSHOTS is set.
 async fn check_page(driver: &WebDriver, name: &str) {

@@ -6,18 +6,8 @@
 //! one-line field of the contact form does not send it.
 use thirtyfour::prelude::*;
 
-use crate::browser::{assert_accessible, start_browser, wait_for};
+use crate::browser::{DESKTOP, PHONE, assert_accessible, resize, start_browser, wait_for};
 use crate::month_close::demo_on;
-
-const PHONE: (u32, u32) = (390, 844);
-const DESKTOP: (u32, u32) = (1280, 900);
-
-async fn resize(driver: &WebDriver, (w, h): (u32, u32)) {
-    driver
-        .set_window_rect(0, 0, w, h)
-        .await
-        .expect("window size");
-}
 
 /// axe-core at both widths, with a screenshot at each.
 async fn check_page(driver: &WebDriver, name: &str) {
