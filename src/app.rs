@@ -19,6 +19,9 @@ pub struct AppState {
     pub public_cache: crate::web::public_cache::PublicCache,
     /// This node's search index of past cases (crate::cases).
     pub cases: Arc<crate::cases::CaseIndex>,
+    /// This node's writer of read-audit rows, which commits those of concurrent requests
+    /// together (`store::audit::ReadLog`).
+    pub read_log: Arc<crate::store::audit::ReadLog>,
 }
 
 /// The full router with middleware, outermost last:
@@ -78,6 +81,7 @@ pub async fn prepare(config: Config) -> anyhow::Result<AppState> {
         config: Arc::new(config),
         public_cache: Default::default(),
         cases: Arc::new(crate::cases::CaseIndex::new()),
+        read_log: Default::default(),
     })
 }
 

@@ -134,8 +134,12 @@ pub struct BenchArgs {
     /// Seconds each page is requested for with --http
     #[arg(long, default_value_t = 8.0)]
     pub seconds: f64,
+    /// With --http: measure only the pages whose label contains one of these (comma
+    /// separated, e.g. `--pages "home,/audit"`); the static baseline is always measured
+    #[arg(long, value_delimiter = ',')]
+    pub pages: Vec<String>,
     /// Use the data set already there: the --keep FILE made by an earlier run, or the
-    /// PostgreSQL database of DATABASE_URL
+    /// PostgreSQL database of DATABASE_URL (without --http: the claim run again on it)
     #[arg(long)]
     pub reuse: bool,
 }
@@ -170,8 +174,14 @@ pub fn main() -> ExitCode {
         // The benchmark's multi-row INSERTs are slow statements by design; their text is
         // thousands of placeholders long.
         // With --http the server runs in this process: its request log would be the output.
+        // `TEICHAKU_LOG=sqlx=debug` still shows every statement with its time, to profile.
+        let quiet_sql = if cli.config.log.contains("sqlx") {
+            ""
+        } else {
+            ",sqlx::query=error"
+        };
         init_tracing(&format!(
-            "{},sqlx::query=error,teichaku::web=warn",
+            "{}{quiet_sql},teichaku::web=warn",
             cli.config.log
         ));
     } else {
@@ -379,8 +389,18 @@ async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
         };
         (format!("sqlite://{}", file.display()), Some(file))
     };
-    let result = if args.reuse {
+    let result = if args.reuse && args.http {
         Ok(())
+    } else if args.reuse {
+        // The claim run again on the data set already there (no generation).
+        async {
+            let db = Db::connect(&url).await?;
+            db.migrate().await?;
+            claim_bench(&db, month).await?;
+            db.close().await;
+            Ok(())
+        }
+        .await
     } else {
         bench_on(&url, file.as_deref(), &scale, month, !args.http).await
     };
@@ -391,7 +411,7 @@ async fn bench(config: &Config, args: BenchArgs) -> anyhow::Result<()> {
                 "teichaku bench --http: {:.1} s per page",
                 per_page.as_secs_f64()
             );
-            crate::bench::http::run(&url, month, per_page)
+            crate::bench::http::run(&url, month, per_page, &args.pages)
                 .await
                 .map(|report| println!("{report}"))
         }
@@ -462,11 +482,17 @@ async fn bench_on(
         _ => {}
     }
     if claim_run {
-        let report = crate::bench::run(&db, month, crate::bench::claim_run_hook).await?;
-        println!("{}", report.scan_counts);
-        println!("{report}");
+        claim_bench(&db, month).await?;
     }
     db.close().await;
+    Ok(())
+}
+
+/// The plain scan and the claim run, alternately, with their figures.
+async fn claim_bench(db: &Db, month: time::Date) -> anyhow::Result<()> {
+    let report = crate::bench::run(db, month, crate::bench::claim_run_hook).await?;
+    println!("{}", report.scan_counts);
+    println!("{report}");
     Ok(())
 }
 

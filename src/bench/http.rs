@@ -427,7 +427,13 @@ async fn measure(
 
 /// Starts the server on `database_url` (a benchmark data set for `month`), signs in, and
 /// measures every page for `per_page`.
-pub async fn run(database_url: &str, month: Date, per_page: Duration) -> anyhow::Result<Report> {
+/// `only`: measure just the pages whose label holds one of these (the baseline always).
+pub async fn run(
+    database_url: &str,
+    month: Date,
+    per_page: Duration,
+    only: &[String],
+) -> anyhow::Result<Report> {
     let mut config = Config::for_database(database_url);
     config.log = "error".into();
     let state: AppState = crate::app::prepare(config).await?;
@@ -473,7 +479,14 @@ pub async fn run(database_url: &str, month: Date, per_page: Duration) -> anyhow:
     };
     let mut measured = Vec::new();
     let mut claim_page = None;
-    for page in pages(&s, month) {
+    let wanted = |i: usize, page: &Page| {
+        i == 0 || only.is_empty() || only.iter().any(|o| page.label.contains(o.as_str()))
+    };
+    for (_, page) in pages(&s, month)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, p)| wanted(*i, p))
+    {
         let cookie = cookie_of(page.role);
         if page.label == CLAIM_PAGE {
             claim_page = Some((page.clone(), cookie.clone()));

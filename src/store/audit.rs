@@ -1,5 +1,8 @@
 //! 監査ログ (audit log): who did what to which record, when, from where, in which request.
+use std::sync::Arc;
+
 use time::OffsetDateTime;
+use tokio::sync::oneshot;
 
 use crate::db::{Db, Tx};
 use crate::domain::audit::Action;
@@ -80,6 +83,73 @@ pub async fn record(tx: &mut Tx, e: &Entry) -> Result<(), sqlx::Error> {
 pub async fn record_now(db: &Db, e: &Entry) -> Result<(), sqlx::Error> {
     on_db!(db, pool => bind_entry!(sqlx::query(INSERT), e).execute(pool).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// Audit rows of reads, written together (group commit): a read of a client's record must
+/// be in the log before the page is sent, and on SQLite each write is a transaction of its
+/// own with its `fsync`, taken one at a time. Rows that arrive while a write is under way wait
+/// for it, then the first of them writes them all in one transaction; each request still
+/// returns only once its own row is committed, so nothing acknowledged is lost. A batch that
+/// fails is written again row by row by each request, so one bad row costs no other.
+#[derive(Default)]
+pub struct ReadLog {
+    queue: std::sync::Mutex<Vec<(Entry, oneshot::Sender<bool>)>>,
+    writer: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl std::fmt::Debug for ReadLog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadLog")
+    }
+}
+
+impl ReadLog {
+    /// Writes `e`, with the rows of other requests waiting at the same time; returns when it
+    /// is committed.
+    pub async fn write(&self, db: &Db, e: &Entry) -> Result<(), sqlx::Error> {
+        let (done, written) = oneshot::channel();
+        self.lock_queue().push((e.clone(), done));
+        let guard = self.writer.clone().lock_owned().await;
+        let batch = std::mem::take(&mut *self.lock_queue());
+        if batch.is_empty() {
+            // An earlier writer took this row and has answered (it held the lock until then).
+            drop(guard);
+        } else {
+            // The batch is written by a task of its own, so that a request that goes away
+            // (a closed connection) does not abandon the rows of the others.
+            let db = db.clone();
+            tokio::spawn(async move {
+                let ok = match record_all(&db, batch.iter().map(|(e, _)| e)).await {
+                    Ok(()) => true,
+                    Err(error) => {
+                        tracing::warn!(?error, rows = batch.len(), "writing read-audit rows together failed; each is written alone");
+                        false
+                    }
+                };
+                for (_, done) in batch {
+                    let _ = done.send(ok);
+                }
+                drop(guard);
+            });
+        }
+        match written.await {
+            Ok(true) => Ok(()),
+            _ => record_now(db, e).await,
+        }
+    }
+
+    fn lock_queue(&self) -> std::sync::MutexGuard<'_, Vec<(Entry, oneshot::Sender<bool>)>> {
+        self.queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Writes the rows in one transaction.
+async fn record_all<'a>(db: &Db, entries: impl Iterator<Item = &'a Entry>) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin().await?;
+    for e in entries {
+        record(&mut tx, e).await?;
+    }
+    tx.commit().await
 }
 
 /// The rows about one client, oldest first (the access report: who read or changed their

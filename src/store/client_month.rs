@@ -162,10 +162,17 @@ scoped! {
                 (SELECT MIN(s.shared_on) FROM report_shares s
                  WHERE s.report_id = r.id AND s.recipient_kind = 'client') AS shared_on
          FROM support_reports r JOIN clients cl ON cl.id = r.client_id
-         WHERE (",
-        office: "cl.office_id = $1
-                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
-        ") AND r.month = $2";
+         WHERE ",
+        // One office: its clients' reports of the month through (client_id, month). The
+        // month alone is written `r.month || ''` there, so that no planner reads the whole
+        // organisation's month through `support_reports_month` for one office (SQLite has
+        // no statistics to tell it that an office's clients are fewer). The organisation:
+        // the month through that index.
+        office: "(cl.office_id = $1
+                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
+              AND r.month || '' = $2",
+        all: "$1 IS NULL AND r.month = $2",
+        "";
 }
 
 /// The shared facts of the month `month` (YYYY-MM) ending on `last`, whose instants are

@@ -47,9 +47,8 @@ const COLUMNS: &str = "id, organization_id, login, display_name, email, is_admin
 
 /// True once any staff account exists (the setup page is then closed).
 pub async fn any_exists(db: &Db) -> Result<bool, sqlx::Error> {
-    let n: i64 =
-        on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM staff").fetch_one(pool).await)?;
-    Ok(n > 0)
+    // Asked on every visit to `/`: one row, not a count of every staff member.
+    on_db!(db, pool => sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM staff)").fetch_one(pool).await)
 }
 
 pub async fn credentials(db: &Db, login: &str) -> Result<Option<Credentials>, sqlx::Error> {

@@ -1,6 +1,8 @@
 //! `Ctx`: what every handler needs about the request (language, session, signed-in staff,
 //! request id, client address), and `Page`: what every template's chrome needs.
 
+use std::sync::Arc;
+
 use axum::{
     extract::{FromRef, FromRequestParts},
     http::{HeaderMap, header, request::Parts},
@@ -167,7 +169,8 @@ impl Ctx {
             (None, Some(portal)) => portal.actor_label(),
             (None, None) => String::new(),
         };
-        Audit(Entry {
+        Audit(
+            Entry {
             at: clock::now(),
             actor_id: who.as_ref().map(|p| p.id),
             actor_label,
@@ -179,7 +182,9 @@ impl Ctx {
             detail: String::new(),
             request_id: self.request_id.clone(),
             address: self.address.clone(),
-        })
+        },
+            self.app.read_log.clone(),
+        )
     }
 }
 
@@ -234,7 +239,7 @@ impl AuditTarget for AuditRef {
 /// An audit row being written: set its office and detail, then write it in the change's
 /// transaction (`write`) or on its own for a read (`write_now`).
 #[must_use = "an audit row is only recorded by write or write_now"]
-pub struct Audit(Entry);
+pub struct Audit(Entry, Arc<store::audit::ReadLog>);
 
 impl Audit {
     pub fn office(mut self, office_id: i64) -> Audit {
@@ -264,8 +269,9 @@ impl Audit {
         Ok(())
     }
     /// On its own: reads and sign-in events, which change nothing else.
+    /// Written together with the other reads of the moment (`store::audit::ReadLog`).
     pub async fn write_now(self, db: &Db) -> Result<(), AppError> {
-        store::audit::record_now(db, &self.0).await?;
+        self.1.write(db, &self.0).await?;
         Ok(())
     }
 }

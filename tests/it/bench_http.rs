@@ -28,7 +28,7 @@ async fn every_page_answers_its_role_and_is_measured_against_the_static_baseline
     bench::generate(&db, &scale, MONTH).await.expect("generate");
     db.close().await;
 
-    let report = http::run(&url, MONTH, Duration::from_millis(100))
+    let report = http::run(&url, MONTH, Duration::from_millis(100), &[])
         .await
         .expect("bench http");
     let labels: Vec<&str> = report.pages.iter().map(|m| m.page.label).collect();
