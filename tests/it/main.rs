@@ -39,6 +39,8 @@ mod import;
 mod import_browser;
 mod import_files;
 mod inquiries;
+mod lists;
+mod lists_browser;
 mod intake_person;
 mod matrix;
 mod month_close;
