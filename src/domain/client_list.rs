@@ -214,7 +214,10 @@ mod tests {
         let hired = Some(date!(2025 - 08 - 31));
         assert!(!keeps(ended.condition(date!(2029 - 02 - 28)), hired));
         assert!(keeps(ended.condition(date!(2029 - 03 - 01)), hired));
-        assert!(keeps(Show::parse("current").condition(date!(2029 - 02 - 28)), hired));
+        assert!(keeps(
+            Show::parse("current").condition(date!(2029 - 02 - 28)),
+            hired
+        ));
     }
 
     #[test]

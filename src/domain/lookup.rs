@@ -18,7 +18,10 @@ pub enum Found {
     Nothing,
     One(Candidate),
     /// Several: the person chooses (`more` when the store had more than it read).
-    Several { choices: Vec<Candidate>, more: bool },
+    Several {
+        choices: Vec<Candidate>,
+        more: bool,
+    },
 }
 
 /// The text as the store matches it: trimmed, spaces (half- and full-width) removed, as
@@ -93,7 +96,10 @@ mod tests {
             // A 事業所番号 typed in full-width digits.
             (
                 "１２３４５６７８９０",
-                vec![c(9, "1234567890", "西船橋"), c(8, "", "１２３４５６７８９０ビル")],
+                vec![
+                    c(9, "1234567890", "西船橋"),
+                    c(8, "", "１２３４５６７８９０ビル"),
+                ],
                 Found::One(c(9, "1234567890", "西船橋")),
             ),
             // The login typed whole, in any case, wins over names containing it.

@@ -161,7 +161,11 @@ fn page_query(office_id: i64, f: &ListFilter, at: Keyset) -> (String, Vec<Arg>) 
         Keyset::First => "c.kana, c.id",
         Keyset::After(id) | Keyset::Before(id) => {
             args.push(Arg::Int(id));
-            let op = if matches!(at, Keyset::After(_)) { ">" } else { "<" };
+            let op = if matches!(at, Keyset::After(_)) {
+                ">"
+            } else {
+                "<"
+            };
             sql.push_str(&format!(
                 " AND (c.kana, c.id) {op} (SELECT k.kana, k.id FROM clients k
                                           WHERE k.id = ${} AND k.office_id = $1)",
@@ -205,11 +209,7 @@ pub async fn page_for_office(
 }
 
 /// How many of the office's clients `f` keeps (the list's total, shown above its pages).
-pub async fn count_for_office(
-    db: &Db,
-    office_id: i64,
-    f: &ListFilter,
-) -> Result<i64, sqlx::Error> {
+pub async fn count_for_office(db: &Db, office_id: i64, f: &ListFilter) -> Result<i64, sqlx::Error> {
     let (sql, args) = count_query(office_id, f);
     on_db!(db, pool => {
         let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql));

@@ -12,7 +12,11 @@ use crate::helpers::{TestApp, spawn_app};
 fn link(body: &str, rel: &str) -> Option<String> {
     let at = body.find(&format!("<a rel=\"{rel}\" href=\""))? + 16 + rel.len();
     let end = body[at..].find('"')?;
-    Some(body[at..at + end].replace("&amp;", "&").replace("&#38;", "&"))
+    Some(
+        body[at..at + end]
+            .replace("&amp;", "&")
+            .replace("&#38;", "&"),
+    )
 }
 
 /// The ids in the page's links `prefix{id}"`, in page order.
@@ -73,7 +77,15 @@ async fn the_client_list_pages_every_client_once_in_kana_order() {
     let (office, _, first) = app.office_with_client().await;
     // 121 clients (with 山田 花子, "やまだ はなこ"), most of them tied on ふりがな in
     // groups of up to 13, so page edges (50 a page) fall inside ties.
-    let kana = ["あいだ", "いとう", "うえだ", "えんどう", "おかだ", "かとう", "きむら"];
+    let kana = [
+        "あいだ",
+        "いとう",
+        "うえだ",
+        "えんどう",
+        "おかだ",
+        "かとう",
+        "きむら",
+    ];
     let mut all = vec![(String::from("やまだ はなこ"), first)];
     for i in 0..120 {
         let k = kana[i % kana.len()];
@@ -309,7 +321,11 @@ async fn the_audit_log_takes_a_typed_staff_member_and_office() {
     // A login typed whole: only that staff member's rows, and who it is under the field.
     let one = app.get("/audit?actor=TANAKA1").await;
     assert_eq!(one.status, StatusCode::OK);
-    assert!(one.body.contains("選択中：田中 一郎 (tanaka1)"), "{}", one.body);
+    assert!(
+        one.body.contains("選択中：田中 一郎 (tanaka1)"),
+        "{}",
+        one.body
+    );
     assert_eq!(listed(&one.body), 1, "the sign-in of tanaka1");
     // A name typed in part naming two: the choices, as links, and no rows yet.
     let two = app.get("/audit?actor=%E7%94%B0%E4%B8%AD").await; // 田中
@@ -328,12 +344,17 @@ async fn the_audit_log_takes_a_typed_staff_member_and_office() {
     assert!(choice.contains("actor=tanaka1"), "{choice}");
     assert_eq!(listed(&app.get(&choice).await.body), 1);
     // A whole name naming one.
-    let whole = app.get("/audit?actor=%E7%94%B0%E4%B8%AD%E4%BA%8C%E9%83%8E").await; // 田中二郎
+    let whole = app
+        .get("/audit?actor=%E7%94%B0%E4%B8%AD%E4%BA%8C%E9%83%8E")
+        .await; // 田中二郎
     assert!(whole.body.contains("選択中：田中 二郎 (tanaka2)"));
     // Nothing matches: a message at the field, the page still there.
     let none = app.get("/audit?actor=nobody-at-all").await;
     assert_eq!(none.status, StatusCode::OK);
-    assert!(none.body.contains("<p class=\"field-error\" id=\"e-actor\">該当する職員がいません。</p>"));
+    assert!(
+        none.body
+            .contains("<p class=\"field-error\" id=\"e-actor\">該当する職員がいません。</p>")
+    );
     assert!(none.body.contains("aria-invalid=\"true\""));
     assert_eq!(listed(&none.body), 0);
 
@@ -360,7 +381,10 @@ async fn the_audit_log_takes_a_typed_staff_member_and_office() {
     let both = app.get("/audit?office=%E8%88%B9%E6%A9%8B").await; // 船橋
     assert!(both.body.contains("該当する事業所が複数あります"));
     assert!(both.body.contains("office=1234567890"));
-    assert!(both.body.contains("office=%E8%88%B9%E6%A9%8B%E5%8C%97"), "by name when no number");
+    assert!(
+        both.body.contains("office=%E8%88%B9%E6%A9%8B%E5%8C%97"),
+        "by name when no number"
+    );
     let none = app.get("/audit?office=%E6%9C%AD%E5%B9%8C").await; // 札幌
     assert!(none.body.contains("該当する事業所がありません。"));
 
@@ -393,7 +417,12 @@ async fn the_audit_page_does_not_grow_with_the_staff_and_offices() {
     assert!(!after.body.contains("staff07"), "no staff listed");
     assert!(!after.body.contains("事業所 07"), "no office listed");
     let grew = after.body.len().abs_diff(before.body.len());
-    assert!(grew < 64, "{} → {} bytes", before.body.len(), after.body.len());
+    assert!(
+        grew < 64,
+        "{} → {} bytes",
+        before.body.len(),
+        after.body.len()
+    );
 }
 
 #[tokio::test]

@@ -70,7 +70,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
         "（ふりがな順に 50 人ずつ表示）",
         " (50 a page, by furigana)",
     ),
-    ("client.paging", "利用者一覧のページ送り", "Client list pages"),
+    (
+        "client.paging",
+        "利用者一覧のページ送り",
+        "Client list pages",
+    ),
     (
         "office.clients_more",
         "ここには最初の 50 人を表示しています。全員は利用者一覧で（ページ送り・検索）",

@@ -132,9 +132,7 @@ pub async fn list_inquiries(
     let overdue_count = store::inquiries::new_for_office(db, office.id)
         .await?
         .iter()
-        .filter(|i| {
-            contact_overdue(i.status, i.received_at.to_offset(clock::JST).date(), today)
-        })
+        .filter(|i| contact_overdue(i.status, i.received_at.to_offset(clock::JST).date(), today))
         .count();
     // The last 6 months' figures, newest first.
     let this_month = YearMonth::of(today);
