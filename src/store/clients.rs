@@ -161,21 +161,16 @@ fn page_query(office_id: i64, f: &ListFilter, at: Keyset) -> (String, Vec<Arg>) 
         Keyset::First => "c.kana, c.id",
         Keyset::After(id) | Keyset::Before(id) => {
             args.push(Arg::Int(id));
-            let op = if matches!(at, Keyset::After(_)) {
-                ">"
-            } else {
-                "<"
+            let (op, order) = match at {
+                Keyset::After(_) => (">", "c.kana, c.id"),
+                _ => ("<", "c.kana DESC, c.id DESC"),
             };
             sql.push_str(&format!(
                 " AND (c.kana, c.id) {op} (SELECT k.kana, k.id FROM clients k
                                           WHERE k.id = ${} AND k.office_id = $1)",
                 args.len()
             ));
-            if op == ">" {
-                "c.kana, c.id"
-            } else {
-                "c.kana DESC, c.id DESC"
-            }
+            order
         }
     };
     sql.push_str(&format!(" ORDER BY {order} LIMIT ${}", args.len() + 1));
