@@ -96,6 +96,35 @@ impl TryFrom<String> for InquiryStatus {
     }
 }
 
+/// Which inquiries the staff's inbox shows, from the query string's `status` (#13: the
+/// inbox is read a page at a time, newest first within what it shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inbox {
+    /// Not yet contracted or closed: what still needs someone (the default).
+    Open,
+    One(InquiryStatus),
+    /// Every inquiry, open or done, newest first.
+    All,
+}
+
+impl Inbox {
+    /// `all`, a state's code, or anything else (`""` among them) for the open ones.
+    pub fn parse(code: &str) -> Inbox {
+        match code {
+            "all" => Inbox::All,
+            _ => InquiryStatus::parse(code).map_or(Inbox::Open, Inbox::One),
+        }
+    }
+    /// The value that selects it ("" for the default).
+    pub fn code(self) -> &'static str {
+        match self {
+            Inbox::Open => "",
+            Inbox::One(s) => s.code(),
+            Inbox::All => "all",
+        }
+    }
+}
+
 /// 国民の祝日 2025–2027 (内閣府「国民の祝日について」, https://www8.cao.go.jp/chosei/shukujitsu/gaiyou.html,
 /// including 振替休日 and 国民の休日). Data, to be extended each year.
 pub const HOLIDAYS: &[(i32, Month, u8)] = &[
@@ -291,6 +320,27 @@ impl InquiryForm {
                 person,
             }),
             _ => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod inbox_tests {
+    use super::*;
+
+    #[test]
+    fn the_inbox_shows_the_open_ones_unless_asked() {
+        for (code, show) in [
+            ("", Inbox::Open),
+            ("nonsense", Inbox::Open),
+            ("all", Inbox::All),
+            ("closed", Inbox::One(InquiryStatus::Closed)),
+            ("new", Inbox::One(InquiryStatus::New)),
+        ] {
+            assert_eq!(Inbox::parse(code), show, "{code}");
+            if code != "nonsense" {
+                assert_eq!(show.code(), code);
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ pub const TABLES: &[&[(&str, &str, &str)]] = &[
     platform::audit::MESSAGES,
     platform::totp::MESSAGES,
     platform::keeping::MESSAGES,
+    platform::lists::MESSAGES,
     support::contacts::MESSAGES,
     support::consents::MESSAGES,
     support::reports::MESSAGES,

@@ -210,12 +210,6 @@ pub async fn list(db: &Db, f: &Filter, limit: i64) -> Result<Vec<Row>, sqlx::Err
     })
 }
 
-/// The distinct actions recorded so far (for the filter's choices).
-pub async fn actions(db: &Db) -> Result<Vec<String>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_scalar("SELECT DISTINCT action FROM audit_log ORDER BY action")
-        .fetch_all(pool).await)
-}
-
 /// The names of the records audit rows are about, for the ids shown on one page: one query
 /// per kind, within the organisation (an id of another organisation gets no name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

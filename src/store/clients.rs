@@ -3,6 +3,8 @@ use time::{Date, OffsetDateTime};
 
 use crate::db::{Db, Tx};
 use crate::domain::client::ClientInput;
+use crate::domain::client_list::Condition;
+use crate::domain::paging::Keyset;
 use crate::{on_db, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -56,33 +58,165 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Client>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)
 }
 
-/// The office's clients, optionally only those whose name or ふりがな contains `search`,
-/// ordered by ふりがな. The basis employment is the earliest one (see `domain::rules::period`).
-pub async fn list_for_office(
+/// What the paged client list asks for (`web::records::clients::list_clients`).
+#[derive(Debug, Clone)]
+pub struct ListFilter {
+    /// Part of the name or ふりがな, spaces removed ("" for any).
+    pub search: String,
+    pub supporter_id: Option<i64>,
+    /// Which stages, as base dates (`domain::client_list`).
+    pub condition: Condition,
+}
+
+/// A value bound to a built text, in order.
+enum Arg {
+    Int(i64),
+    Text(String),
+    Day(Date),
+}
+
+/// The client's first employment, whose dates give the stage (see `domain::rules::period`).
+const FIRST_EMPLOYMENT: &str = " LEFT JOIN employments e ON e.id = (
+              SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id
+              ORDER BY e2.hire_date, e2.id LIMIT 1)";
+
+/// The `WHERE` of the paged list and its count, with its arguments from `$1` (the office).
+fn list_where(office_id: i64, f: &ListFilter) -> (String, Vec<Arg>) {
+    let mut sql = String::from(" WHERE c.office_id = $1 AND c.removed_at IS NULL");
+    let mut args = vec![Arg::Int(office_id)];
+    let next = |args: &mut Vec<Arg>, arg: Arg| {
+        args.push(arg);
+        format!("${}", args.len())
+    };
+    if !f.search.is_empty() {
+        let n = next(&mut args, Arg::Text(super::like_contains(&f.search)));
+        sql.push_str(&format!(
+            " AND (c.name LIKE {n} ESCAPE '\\' OR c.kana LIKE {n} ESCAPE '\\'
+                   OR REPLACE(c.name, ' ', '') LIKE {n} ESCAPE '\\'
+                   OR REPLACE(c.kana, ' ', '') LIKE {n} ESCAPE '\\')"
+        ));
+    }
+    if let Some(id) = f.supporter_id {
+        let n = next(&mut args, Arg::Int(id));
+        sql.push_str(&format!(" AND c.supporter_id = {n}"));
+    }
+    match f.condition {
+        Condition::Any => {}
+        Condition::NoEmployment => sql.push_str(" AND e.id IS NULL"),
+        Condition::Base {
+            from,
+            to,
+            or_no_employment,
+        } => {
+            let mut base = String::from("e.id IS NOT NULL");
+            let day = "COALESCE(e.return_to_work_date, e.hire_date)";
+            if let Some(d) = from {
+                let n = next(&mut args, Arg::Day(d));
+                base.push_str(&format!(" AND {day} >= {n}"));
+            }
+            if let Some(d) = to {
+                let n = next(&mut args, Arg::Day(d));
+                base.push_str(&format!(" AND {day} <= {n}"));
+            }
+            if or_no_employment {
+                sql.push_str(&format!(" AND (({base}) OR e.id IS NULL)"));
+            } else {
+                sql.push_str(&format!(" AND {base}"));
+            }
+        }
+    }
+    (sql, args)
+}
+
+/// The text of [`page_for_office`] (for the plan test; the office is `$1`).
+pub fn page_for_office_sql(f: &ListFilter, at: Keyset) -> String {
+    page_query(1, f, at).0
+}
+
+/// The text of [`count_for_office`] (for the plan test).
+pub fn count_for_office_sql(f: &ListFilter) -> String {
+    count_query(1, f).0
+}
+
+fn count_query(office_id: i64, f: &ListFilter) -> (String, Vec<Arg>) {
+    let (conditions, args) = list_where(office_id, f);
+    (
+        format!("SELECT COUNT(*) FROM clients c{FIRST_EMPLOYMENT}{conditions}"),
+        args,
+    )
+}
+
+/// The text and arguments (before the limit) of a page in ふりがな order (kana, id), from
+/// the start, after the client `id` or before it. The cursor is the id alone; its (kana, id)
+/// is read from the row, within the office, so that no name travels in a URL (an id of
+/// another office gives an empty page).
+fn page_query(office_id: i64, f: &ListFilter, at: Keyset) -> (String, Vec<Arg>) {
+    let (conditions, mut args) = list_where(office_id, f);
+    let mut sql = format!(
+        "SELECT c.id, c.name, c.kana, c.supporter_id, s.display_name AS supporter_name,
+                e.hire_date, e.return_to_work_date
+         FROM clients c LEFT JOIN staff s ON s.id = c.supporter_id{FIRST_EMPLOYMENT}{conditions}"
+    );
+    let order = match at {
+        Keyset::First => "c.kana, c.id",
+        Keyset::After(id) | Keyset::Before(id) => {
+            args.push(Arg::Int(id));
+            let (op, order) = match at {
+                Keyset::After(_) => (">", "c.kana, c.id"),
+                _ => ("<", "c.kana DESC, c.id DESC"),
+            };
+            sql.push_str(&format!(
+                " AND (c.kana, c.id) {op} (SELECT k.kana, k.id FROM clients k
+                                          WHERE k.id = ${} AND k.office_id = $1)",
+                args.len()
+            ));
+            order
+        }
+    };
+    sql.push_str(&format!(" ORDER BY {order} LIMIT ${}", args.len() + 1));
+    (sql, args)
+}
+
+/// Up to `limit` of the office's clients that `f` keeps, at `at`, in ふりがな order.
+pub async fn page_for_office(
     db: &Db,
     office_id: i64,
-    search: &str,
+    f: &ListFilter,
+    at: Keyset,
+    limit: i64,
 ) -> Result<Vec<ClientListRow>, sqlx::Error> {
-    let pattern = format!(
-        "%{}%",
-        search
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
-    let sql = "SELECT c.id, c.name, c.kana, c.supporter_id, s.display_name AS supporter_name,
-                      e.hire_date, e.return_to_work_date
-               FROM clients c
-               LEFT JOIN staff s ON s.id = c.supporter_id
-               LEFT JOIN employments e ON e.id = (
-                   SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id
-                   ORDER BY e2.hire_date, e2.id LIMIT 1)
-               WHERE c.office_id = $1 AND c.removed_at IS NULL
-                 AND ($2 = '%%' OR c.name LIKE $2 ESCAPE '\\' OR c.kana LIKE $2 ESCAPE '\\'
-                      OR REPLACE(c.name, ' ', '') LIKE $2 ESCAPE '\\'
-                      OR REPLACE(c.kana, ' ', '') LIKE $2 ESCAPE '\\')
-               ORDER BY c.kana, c.id";
-    on_db!(db, pool => sqlx::query_as(sql).bind(office_id).bind(&pattern).fetch_all(pool).await)
+    let (sql, args) = page_query(office_id, f, at);
+    let mut rows: Vec<ClientListRow> = on_db!(db, pool => {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+        for a in args {
+            q = match a {
+                Arg::Int(v) => q.bind(v),
+                Arg::Text(v) => q.bind(v),
+                Arg::Day(v) => q.bind(v),
+            };
+        }
+        q.bind(limit).fetch_all(pool).await
+    })?;
+    if let Keyset::Before(_) = at {
+        rows.reverse();
+    }
+    Ok(rows)
+}
+
+/// How many of the office's clients `f` keeps (the list's total, shown above its pages).
+pub async fn count_for_office(db: &Db, office_id: i64, f: &ListFilter) -> Result<i64, sqlx::Error> {
+    let (sql, args) = count_query(office_id, f);
+    on_db!(db, pool => {
+        let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql));
+        for a in args {
+            q = match a {
+                Arg::Int(v) => q.bind(v),
+                Arg::Text(v) => q.bind(v),
+                Arg::Day(v) => q.bind(v),
+            };
+        }
+        q.fetch_one(pool).await
+    })
 }
 
 /// Inserts a minimal client (demo data and test builders).

@@ -3,7 +3,8 @@ use time::OffsetDateTime;
 
 use crate::db::{Db, Tx};
 use crate::domain::fields::UnknownStatus;
-use crate::domain::inquiry::{InquiryInput, InquiryStatus};
+use crate::domain::inquiry::{Inbox, InquiryInput, InquiryStatus};
+use crate::domain::paging::Keyset;
 use crate::{on_db, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -80,19 +81,60 @@ pub async fn find(db: &Db, id: i64) -> Result<Option<Inquiry>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)
 }
 
-/// The office's inquiries (those in `status`, or all), open ones first, newest first within
-/// each group.
-pub async fn list_for_office(
+/// The text of [`page_for_office`]: the office (`$1`), the state if one (`$2`), the cursor
+/// id if any, then the limit. Newest first by (received_at, id); the cursor is an id whose
+/// (received_at, id) is read from the row within the office, and the time it was received
+/// never changes, so a page goes on from where the last one ended even if that inquiry has
+/// since moved on in the pipeline.
+pub fn page_for_office_sql(show: Inbox, at: Keyset) -> String {
+    let mut sql = format!("SELECT {COLUMNS} FROM inquiries WHERE office_id = $1");
+    let mut n = 1;
+    match show {
+        Inbox::Open => sql.push_str(" AND status NOT IN ('contracted', 'closed')"),
+        Inbox::One(_) => {
+            n += 1;
+            sql.push_str(&format!(" AND status = ${n}"));
+        }
+        Inbox::All => {}
+    }
+    let order = match at {
+        Keyset::First => "received_at DESC, id DESC",
+        Keyset::After(_) | Keyset::Before(_) => {
+            n += 1;
+            let (op, order) = match at {
+                Keyset::After(_) => ("<", "received_at DESC, id DESC"),
+                _ => (">", "received_at, id"),
+            };
+            sql.push_str(&format!(
+                " AND (received_at, id) {op} (SELECT k.received_at, k.id FROM inquiries k
+                                              WHERE k.id = ${n} AND k.office_id = $1)"
+            ));
+            order
+        }
+    };
+    sql.push_str(&format!(" ORDER BY {order} LIMIT ${}", n + 1));
+    sql
+}
+
+/// Up to `limit` of the office's inquiries that `show` keeps, at `at`, newest first.
+pub async fn page_for_office(
     db: &Db,
     office_id: i64,
-    status: Option<InquiryStatus>,
+    show: Inbox,
+    at: Keyset,
+    limit: i64,
 ) -> Result<Vec<Inquiry>, sqlx::Error> {
-    let status = status.map_or("", InquiryStatus::code);
-    let sql = format!(
-        "SELECT {COLUMNS} FROM inquiries WHERE office_id = $1 AND ($2 = '' OR status = $2)
-         ORDER BY CASE WHEN status IN ('contracted', 'closed') THEN 1 ELSE 0 END, received_at DESC, id DESC"
-    );
-    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(office_id).bind(status).fetch_all(pool).await)
+    let sql = page_for_office_sql(show, at);
+    let mut rows: Vec<Inquiry> = on_db!(db, pool => {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(office_id);
+        if let Inbox::One(s) = show { q = q.bind(s.code()); }
+        if let Keyset::After(id) | Keyset::Before(id) = at { q = q.bind(id); }
+        q.bind(limit).fetch_all(pool).await
+    })?;
+    if let Keyset::Before(_) = at {
+        rows.reverse();
+    }
+    Ok(rows)
 }
 
 pub async fn events(db: &Db, inquiry_id: i64) -> Result<Vec<Event>, sqlx::Error> {
@@ -162,11 +204,13 @@ pub async fn secret(
     })
 }
 
-/// Every inquiry's receipt and first contact, and every pipeline step (target state, time),
-/// of the office: the raw material of the monthly counts.
+/// The receipt and first contact of every inquiry received since `since`, and every
+/// pipeline step (target state, time) taken since then, of the office: the raw material of
+/// the monthly counts (the inbox shows the last 6 months, so older rows are not read).
 pub async fn timeline_for_office(
     db: &Db,
     office_id: i64,
+    since: OffsetDateTime,
 ) -> Result<
     (
         Vec<(OffsetDateTime, Option<OffsetDateTime>)>,
@@ -175,12 +219,13 @@ pub async fn timeline_for_office(
     sqlx::Error,
 > {
     let received = on_db!(db, pool => sqlx::query_as(
-        "SELECT received_at, first_contacted_at FROM inquiries WHERE office_id = $1")
-        .bind(office_id).fetch_all(pool).await)?;
+        "SELECT received_at, first_contacted_at FROM inquiries
+         WHERE office_id = $1 AND received_at >= $2")
+        .bind(office_id).bind(since).fetch_all(pool).await)?;
     let events: Vec<(String, OffsetDateTime)> = on_db!(db, pool => sqlx::query_as(
         "SELECT e.to_status, e.at FROM inquiry_events e JOIN inquiries i ON i.id = e.inquiry_id
-         WHERE i.office_id = $1")
-        .bind(office_id).fetch_all(pool).await)?;
+         WHERE i.office_id = $1 AND e.at >= $2")
+        .bind(office_id).bind(since).fetch_all(pool).await)?;
     let events = events
         .into_iter()
         .map(|(code, at)| {

@@ -44,6 +44,16 @@ impl Scoped {
     }
 }
 
+/// `%text%` for `LIKE … ESCAPE '\'`: the text's own `\`, `%` and `_` match themselves.
+pub(crate) fn like_contains(text: &str) -> String {
+    format!(
+        "%{}%",
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}
+
 pub mod audit;
 pub mod backup;
 pub mod calendar;

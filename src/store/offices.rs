@@ -2,6 +2,7 @@
 use time::OffsetDateTime;
 
 use crate::db::{Db, Tx};
+use crate::domain::lookup::Candidate;
 use crate::domain::office::OfficeInput;
 use crate::domain::paging::Keyset;
 use crate::domain::staff::Principal;
@@ -226,4 +227,32 @@ pub async fn first_published(db: &Db, limit: i64) -> Result<(Vec<Office>, bool),
     let more = rows.len() as i64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(0));
     Ok((rows, more))
+}
+
+/// Up to `limit` of the organisation's offices for a typed text (`domain::lookup`): the one
+/// whose 事業所番号 is `key`, then the one named `name` (spaces removed), then those whose
+/// name contains it, by name.
+pub async fn matching(
+    db: &Db,
+    organization_id: i64,
+    key: &str,
+    name: &str,
+    limit: i64,
+) -> Result<Vec<Candidate>, sqlx::Error> {
+    let sql = "SELECT id, COALESCE(office_number, ''), name FROM offices
+               WHERE organization_id = $1
+                 AND (office_number = $2
+                      OR REPLACE(REPLACE(name, ' ', ''), '　', '') LIKE $3 ESCAPE '\\')
+               ORDER BY CASE WHEN office_number = $2 THEN 0
+                             WHEN REPLACE(REPLACE(name, ' ', ''), '　', '') = $4 THEN 1
+                             ELSE 2 END,
+                        name, id
+               LIMIT $5";
+    let rows: Vec<(i64, String, String)> = on_db!(db, pool => sqlx::query_as(sql)
+        .bind(organization_id).bind(key).bind(super::like_contains(name)).bind(name).bind(limit)
+        .fetch_all(pool).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, key, name)| Candidate { id, key, name })
+        .collect())
 }

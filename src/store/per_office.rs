@@ -4,8 +4,11 @@
 //! Every `scoped!` query is here (a test fails for one that is missing), with the plain
 //! per-office texts of the pages that list an office's rows.
 use crate::db::Engine;
+use crate::domain::client_list::Condition;
+use crate::domain::inquiry::{Inbox, InquiryStatus};
+use crate::domain::paging::Keyset;
 
-use super::{Scoped, audit, claims, client_month, tours};
+use super::{Scoped, audit, claims, client_month, clients, inquiries, tours};
 
 /// One per-office query text, and the engine it is written for (`None`: both).
 #[derive(Debug, Clone)]
@@ -84,6 +87,66 @@ pub fn queries() -> Vec<PerOffice> {
             ..audit::Filter::default()
         }),
     ));
+    list.extend(paged_lists());
+    list
+}
+
+/// The client list and the inquiry inbox (#13), read a page at a time: each shape of their
+/// texts (first page, after, before; with and without each filter).
+fn paged_lists() -> Vec<PerOffice> {
+    let day = time::Date::from_calendar_date(2026, time::Month::April, 1).ok();
+    let plain = clients::ListFilter {
+        search: String::new(),
+        supporter_id: None,
+        condition: Condition::Any,
+    };
+    let filtered = clients::ListFilter {
+        search: "やま".into(),
+        supporter_id: Some(1),
+        condition: Condition::Base {
+            from: day,
+            to: day,
+            or_no_employment: true,
+        },
+    };
+    let mut list = vec![
+        PerOffice::plain(
+            "store::clients::page_for_office (first page)",
+            &clients::page_for_office_sql(&plain, Keyset::First),
+        ),
+        PerOffice::plain(
+            "store::clients::page_for_office (filtered, next page)",
+            &clients::page_for_office_sql(&filtered, Keyset::After(1)),
+        ),
+        PerOffice::plain(
+            "store::clients::page_for_office (former clients, previous page)",
+            &clients::page_for_office_sql(
+                &clients::ListFilter {
+                    condition: Condition::Base {
+                        from: None,
+                        to: day,
+                        or_no_employment: false,
+                    },
+                    ..plain.clone()
+                },
+                Keyset::Before(1),
+            ),
+        ),
+        PerOffice::plain(
+            "store::clients::count_for_office",
+            &clients::count_for_office_sql(&filtered),
+        ),
+    ];
+    for (show, at) in [
+        (Inbox::Open, Keyset::First),
+        (Inbox::One(InquiryStatus::New), Keyset::After(1)),
+        (Inbox::All, Keyset::Before(1)),
+    ] {
+        list.push(PerOffice::plain(
+            &format!("store::inquiries::page_for_office ({show:?}, {at:?})"),
+            &inquiries::page_for_office_sql(show, at),
+        ));
+    }
     list
 }
 

@@ -2,6 +2,7 @@
 use time::OffsetDateTime;
 
 use crate::db::{Db, Tx};
+use crate::domain::lookup::Candidate;
 use crate::domain::staff::{Membership, Principal, Role};
 use crate::{on_db, on_tx};
 
@@ -189,4 +190,32 @@ pub async fn count_other_active_admins(tx: &mut Tx, except: i64) -> Result<i64, 
 pub async fn delete(tx: &mut Tx, id: i64) -> Result<bool, sqlx::Error> {
     let done = on_tx!(tx, c => sqlx::query("DELETE FROM staff WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(done == 1)
+}
+
+/// Up to `limit` of the organisation's staff for a typed text (`domain::lookup`): the one
+/// whose login is `key`, then those whose name (spaces removed) is `name`, then those whose
+/// name contains it, by name. Reads the organisation's staff rows, not a list of them.
+pub async fn matching(
+    db: &Db,
+    organization_id: i64,
+    key: &str,
+    name: &str,
+    limit: i64,
+) -> Result<Vec<Candidate>, sqlx::Error> {
+    let sql = "SELECT id, login, display_name FROM staff
+               WHERE organization_id = $1
+                 AND (LOWER(login) = LOWER($2)
+                      OR REPLACE(REPLACE(display_name, ' ', ''), '　', '') LIKE $3 ESCAPE '\\')
+               ORDER BY CASE WHEN LOWER(login) = LOWER($2) THEN 0
+                             WHEN REPLACE(REPLACE(display_name, ' ', ''), '　', '') = $4 THEN 1
+                             ELSE 2 END,
+                        display_name, id
+               LIMIT $5";
+    let rows: Vec<(i64, String, String)> = on_db!(db, pool => sqlx::query_as(sql)
+        .bind(organization_id).bind(key).bind(super::like_contains(name)).bind(name).bind(limit)
+        .fetch_all(pool).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, key, name)| Candidate { id, key, name })
+        .collect())
 }

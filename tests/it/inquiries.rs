@@ -275,7 +275,7 @@ async fn staff_record_a_phone_inquiry_and_move_it_through_the_pipeline() {
     let close = mv("tour_scheduled", "closed", "").await;
     assert_eq!(close.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(close.body.contains("終了の理由を書いてください。"));
-    // The inbox filter: a known state selects it, an unknown one lists everything.
+    // The inbox filter: a known state selects it, an unknown one shows the open ones.
     let inbox = app
         .get(&format!(
             "/offices/{office}/inquiries?status=tour_scheduled"

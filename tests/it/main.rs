@@ -40,6 +40,8 @@ mod import_browser;
 mod import_files;
 mod inquiries;
 mod intake_person;
+mod lists;
+mod lists_browser;
 mod matrix;
 mod month_close;
 mod month_close_browser;

@@ -3,4 +3,5 @@
 pub mod audit;
 pub mod first_day;
 pub mod keeping;
+pub mod lists;
 pub mod totp;

@@ -14,8 +14,11 @@ use serde::Deserialize;
 use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::fields::FieldErrors;
-use crate::domain::inquiry::{InquiryForm, InquiryStatus, contact_overdue, first_contact_due};
+use crate::domain::inquiry::{
+    Inbox, InquiryForm, InquiryStatus, contact_overdue, first_contact_due,
+};
 use crate::domain::month::YearMonth;
+use crate::domain::paging::{self, Keyset};
 use crate::domain::tour::BookingStatus;
 use crate::error::AppResult;
 use crate::store::{
@@ -64,15 +67,25 @@ struct InboxPage {
     page: Page,
     office: Office,
     rows: Vec<InboxRow>,
-    /// The state the list is filtered by, if any.
-    status: Option<InquiryStatus>,
+    /// What the list shows (the open ones unless asked).
+    show: Inbox,
     statuses: [InquiryStatus; 8],
     counts: Vec<crate::domain::inquiry::MonthCounts>,
+    /// The office's inquiries past their first-contact day, on every page.
+    overdue_count: usize,
+    prev_href: Option<String>,
+    next_href: Option<String>,
 }
+
+/// Inquiries per page of the inbox (#13: keyset by (received_at, id), never `OFFSET`).
+pub const PAGE_SIZE: usize = 50;
 
 impl InboxPage {
     fn filtered_by(&self, s: &InquiryStatus) -> bool {
-        self.status == Some(*s)
+        self.show == Inbox::One(*s)
+    }
+    fn shows_all(&self) -> bool {
+        self.show == Inbox::All
     }
     fn kind_key(&self, s: &str) -> String {
         format!("inquiry.kind.{s}")
@@ -83,15 +96,14 @@ impl InboxPage {
     fn at(&self, at: &time::OffsetDateTime) -> String {
         clock::format_jst(*at)
     }
-    fn overdue_count(&self) -> usize {
-        self.rows.iter().filter(|r| r.overdue).count()
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct InboxQuery {
     pub status: String,
+    pub after: String,
+    pub before: String,
 }
 
 pub async fn list_inquiries(
@@ -99,11 +111,14 @@ pub async fn list_inquiries(
     OfficeView { office, .. }: OfficeView,
     Query(q): Query<InboxQuery>,
 ) -> AppResult<Response> {
-    // An unknown filter value shows every inquiry, as "" does.
-    let status = InquiryStatus::parse(&q.status);
+    let show = Inbox::parse(&q.status);
     let today = clock::today();
-    let rows = store::inquiries::list_for_office(&ctx.app.db, office.id, status)
-        .await?
+    let db = &ctx.app.db;
+    let at = Keyset::from_query(&q.after, &q.before);
+    let mut rows =
+        store::inquiries::page_for_office(db, office.id, show, at, PAGE_SIZE as i64 + 1).await?;
+    let links = paging::cut(&mut rows, PAGE_SIZE, at, |i| i.id);
+    let rows = rows
         .into_iter()
         .map(|inquiry| {
             let received = inquiry.received_at.to_offset(clock::JST).date();
@@ -114,19 +129,35 @@ pub async fn list_inquiries(
             }
         })
         .collect();
+    let overdue_count = store::inquiries::new_for_office(db, office.id)
+        .await?
+        .iter()
+        .filter(|i| contact_overdue(i.status, i.received_at.to_offset(clock::JST).date(), today))
+        .count();
     // The last 6 months' figures, newest first.
     let this_month = YearMonth::of(today);
     let months: Vec<YearMonth> = (0..6).map(|i| this_month.shift(-i)).collect();
-    let (received, events) = store::inquiries::timeline_for_office(&ctx.app.db, office.id).await?;
+    let since = this_month.shift(-5).utc_range().0;
+    let (received, events) = store::inquiries::timeline_for_office(db, office.id, since).await?;
     let counts = crate::domain::inquiry::monthly_counts(&received, &events, &months);
+    let href = |cursor: String| {
+        format!(
+            "/offices/{}/inquiries?status={}&{cursor}",
+            office.id,
+            show.code()
+        )
+    };
     let page = ctx.page("inquiry.inbox_title");
     Ok(InboxPage {
         page,
+        prev_href: links.prev_before.map(|id| href(format!("before={id}"))),
+        next_href: links.next_after.map(|id| href(format!("after={id}"))),
         office,
         rows,
-        status,
+        show,
         statuses: InquiryStatus::ALL,
         counts,
+        overdue_count,
     }
     .into_response())
 }

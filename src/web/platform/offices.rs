@@ -57,7 +57,9 @@ struct ShowPage {
     /// The manager or the clerk (事務): the claims links.
     can_claim: bool,
     staff: Vec<(Staff, String)>,
+    /// The first page of the client list (`web::records::clients`), and how many there are.
     clients: Vec<ClientListRow>,
+    client_total: i64,
 }
 
 impl ShowPage {
@@ -99,7 +101,16 @@ pub async fn list_offices(
 
 pub async fn show_office(ctx: Ctx, OfficeView { who, office }: OfficeView) -> AppResult<Response> {
     let staff = store::staff::list_for_office(&ctx.app.db, office.id).await?;
-    let clients = store::clients::list_for_office(&ctx.app.db, office.id, "").await?;
+    let every = store::clients::ListFilter {
+        search: String::new(),
+        supporter_id: None,
+        condition: crate::domain::client_list::Condition::Any,
+    };
+    let page_size = crate::web::records::clients::PAGE_SIZE as i64;
+    let clients =
+        store::clients::page_for_office(&ctx.app.db, office.id, &every, Keyset::First, page_size)
+            .await?;
+    let client_total = store::clients::count_for_office(&ctx.app.db, office.id, &every).await?;
     let can_manage = who.can_manage_office(office.id);
     let can_claim = who.can_claim(office.id);
     let page = ctx.page("office.title");
@@ -110,6 +121,7 @@ pub async fn show_office(ctx: Ctx, OfficeView { who, office }: OfficeView) -> Ap
         can_claim,
         staff,
         clients,
+        client_total,
     }
     .into_response())
 }

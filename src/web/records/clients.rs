@@ -13,14 +13,16 @@ use serde::Deserialize;
 use crate::clock;
 use crate::domain::audit::Action;
 use crate::domain::client::{ClientForm, Disability, disabilities_from_column, hours_label};
+use crate::domain::client_list::Show;
 use crate::domain::fields::{FieldErrors, Pairs};
+use crate::domain::paging::{self, Keyset};
 use crate::domain::rules::eligibility::PriorService;
 use crate::domain::standing::{self, Facts, Standing, Timeline, stage_code};
 use crate::error::AppResult;
 use crate::store::{
     self,
     certificates::{Certificate, Contract, Period},
-    clients::{Client, ClientListRow},
+    clients::{Client, ClientListRow, ListFilter},
     employments::Employment,
     offices::Office,
     staff::Staff,
@@ -29,10 +31,10 @@ use crate::web::{
     access::{ClientFile, ClientFileEdit, OfficeView},
     csrf::CsrfForm,
     ctx::{AuditRef, Ctx, Page},
-    see_other, unprocessable,
+    encode_query, see_other, unprocessable,
 };
 
-/// Stage codes for the list filter, in the order people think of them.
+/// The stage codes a list row can show (each has a `stage.<code>` label).
 pub const STAGES: [&str; 5] = [
     "before_start",
     "active",
@@ -61,17 +63,40 @@ struct ListPage {
     page: Page,
     office: Office,
     rows: Vec<ListRow>,
+    /// How many clients the filter keeps, on every page.
+    total: i64,
     staff: Vec<Staff>,
     query: ListQuery,
-    stages: &'static [&'static str],
+    choices: &'static [(&'static str, &'static str)],
+    prev_href: Option<String>,
+    next_href: Option<String>,
 }
+
+/// Clients per page of the list (#13: keyset by (ふりがな, id), never `OFFSET`).
+pub const PAGE_SIZE: usize = 50;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ListQuery {
+    /// "" (all, the default), `current`, `ended` (former clients) or one stage
+    /// (`domain::client_list::Show`).
     pub status: String,
     pub supporter: String,
     pub q: String,
+    pub after: String,
+    pub before: String,
+}
+
+impl ListQuery {
+    /// The list's address with these filters, at `at` ("" for the first page).
+    fn href(&self, office_id: i64, at: &str) -> String {
+        format!(
+            "/offices/{office_id}/clients?q={}&status={}&supporter={}{at}",
+            encode_query(&self.q),
+            encode_query(&self.status),
+            encode_query(&self.supporter),
+        )
+    }
 }
 
 impl ListPage {
@@ -93,9 +118,17 @@ pub async fn list_clients(
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
     let today = clock::today();
-    let search = query.q.trim().replace(['　', ' '], "");
-    let rows = store::clients::list_for_office(&ctx.app.db, office.id, &search).await?;
-    let supporter: Option<i64> = query.supporter.parse().ok();
+    let filter = ListFilter {
+        search: query.q.trim().replace(['　', ' '], ""),
+        supporter_id: query.supporter.parse().ok(),
+        condition: Show::parse(&query.status).condition(today),
+    };
+    let db = &ctx.app.db;
+    let at = Keyset::from_query(&query.after, &query.before);
+    let mut rows =
+        store::clients::page_for_office(db, office.id, &filter, at, PAGE_SIZE as i64 + 1).await?;
+    let links = paging::cut(&mut rows, PAGE_SIZE, at, |r| r.id);
+    let total = store::clients::count_for_office(db, office.id, &filter).await?;
     let rows = rows
         .into_iter()
         .map(|row| {
@@ -110,17 +143,22 @@ pub async fn list_clients(
                 row,
             }
         })
-        .filter(|r| query.status.is_empty() || r.stage == query.status)
-        .filter(|r| supporter.is_none() || r.row.supporter_id == supporter)
         .collect();
     let staff = office_staff(&ctx, office.id).await?;
     let page = ListPage {
         page: ctx.page("client.list_title"),
+        prev_href: links
+            .prev_before
+            .map(|id| query.href(office.id, &format!("&before={id}"))),
+        next_href: links
+            .next_after
+            .map(|id| query.href(office.id, &format!("&after={id}"))),
         office,
         rows,
+        total,
         staff,
         query,
-        stages: &STAGES,
+        choices: &Show::CHOICES,
     };
     Ok(page.into_response())
 }
