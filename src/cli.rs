@@ -180,10 +180,7 @@ pub fn main() -> ExitCode {
         } else {
             ",sqlx::query=error"
         };
-        init_tracing(&format!(
-            "{}{quiet_sql},teichaku::web=warn",
-            cli.config.log
-        ));
+        init_tracing(&format!("{}{quiet_sql},teichaku::web=warn", cli.config.log));
     } else {
         init_tracing(&cli.config.log);
     }

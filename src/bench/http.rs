@@ -86,6 +86,9 @@ pub struct Report {
     pub pages: Vec<Measured>,
     /// The highest VmRSS sampled while the pages were requested.
     pub peak_rss_kib: u64,
+    /// The highest RssAnon sampled: the memory the server holds itself, without the pages of
+    /// the SQLite file it reads through a memory map (`RssFile`, the page cache).
+    pub peak_anon_kib: u64,
     /// VmHWM at the end: the process's peak, the data set's generation included when it
     /// ran in this process.
     pub hwm_kib: u64,
@@ -133,8 +136,9 @@ impl fmt::Display for Report {
         }
         write!(
             f,
-            "server peak RSS while measuring: {:.0} MiB (VmHWM of the process: {:.0} MiB)",
+            "server peak RSS while measuring: {:.0} MiB, of which its own memory (RssAnon) {:.0} MiB, the rest mapped database pages (VmHWM of the process: {:.0} MiB)",
             self.peak_rss_kib as f64 / 1024.0,
+            self.peak_anon_kib as f64 / 1024.0,
             self.hwm_kib as f64 / 1024.0
         )
     }
@@ -468,11 +472,13 @@ pub async fn run(
 
     let sampling = Arc::new(AtomicBool::new(true));
     let peak = Arc::new(AtomicU64::new(0));
+    let peak_anon = Arc::new(AtomicU64::new(0));
     let sampler = {
-        let (sampling, peak) = (sampling.clone(), peak.clone());
+        let (sampling, peak, peak_anon) = (sampling.clone(), peak.clone(), peak_anon.clone());
         tokio::spawn(async move {
             while sampling.load(Ordering::Relaxed) {
                 peak.fetch_max(proc_status_kib("VmRSS:"), Ordering::Relaxed);
+                peak_anon.fetch_max(proc_status_kib("RssAnon:"), Ordering::Relaxed);
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         })
@@ -510,6 +516,7 @@ pub async fn run(
     Ok(Report {
         pages: measured,
         peak_rss_kib: peak.load(Ordering::Relaxed),
+        peak_anon_kib: peak_anon.load(Ordering::Relaxed),
         hwm_kib: proc_status_kib("VmHWM:"),
         office_id: s.office,
         office_clients: s.office_clients,

@@ -95,6 +95,8 @@ pub async fn record_now(db: &Db, e: &Entry) -> Result<(), sqlx::Error> {
 pub struct ReadLog {
     queue: std::sync::Mutex<Vec<(Entry, oneshot::Sender<bool>)>>,
     writer: Arc<tokio::sync::Mutex<()>>,
+    /// Transactions written so far (for the benchmark and the tests).
+    batches: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl std::fmt::Debug for ReadLog {
@@ -118,11 +120,17 @@ impl ReadLog {
             // The batch is written by a task of its own, so that a request that goes away
             // (a closed connection) does not abandon the rows of the others.
             let db = db.clone();
+            let batches = self.batches.clone();
             tokio::spawn(async move {
+                batches.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let ok = match record_all(&db, batch.iter().map(|(e, _)| e)).await {
                     Ok(()) => true,
                     Err(error) => {
-                        tracing::warn!(?error, rows = batch.len(), "writing read-audit rows together failed; each is written alone");
+                        tracing::warn!(
+                            ?error,
+                            rows = batch.len(),
+                            "writing read-audit rows together failed; each is written alone"
+                        );
                         false
                     }
                 };
@@ -138,13 +146,23 @@ impl ReadLog {
         }
     }
 
+    /// The transactions written so far: fewer than the rows when requests came together.
+    pub fn batches(&self) -> u64 {
+        self.batches.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     fn lock_queue(&self) -> std::sync::MutexGuard<'_, Vec<(Entry, oneshot::Sender<bool>)>> {
-        self.queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.queue
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
 /// Writes the rows in one transaction.
-async fn record_all<'a>(db: &Db, entries: impl Iterator<Item = &'a Entry>) -> Result<(), sqlx::Error> {
+async fn record_all<'a>(
+    db: &Db,
+    entries: impl Iterator<Item = &'a Entry>,
+) -> Result<(), sqlx::Error> {
     let mut tx = db.begin().await?;
     for e in entries {
         record(&mut tx, e).await?;

@@ -14,7 +14,12 @@
 /// term only the organisation-wide text should let an index serve (`$1 IS NULL AND …`).
 macro_rules! scoped {
     ($(#[$m:meta])* $vis:vis const $name:ident = $head:literal, office: $cond:literal, $tail:literal;) => {
-        scoped! { $(#[$m])* $vis const $name = $head, office: $cond, all: "$1 IS NULL", $tail; }
+        $(#[$m])*
+        $vis const $name: $crate::store::Scoped = $crate::store::Scoped {
+            name: concat!(module_path!(), "::", stringify!($name)),
+            office: concat!($head, $cond, $tail),
+            all: concat!($head, "$1 IS NULL", $tail),
+        };
     };
     ($(#[$m:meta])* $vis:vis const $name:ident = $head:literal, office: $cond:literal, all: $all:literal, $tail:literal;) => {
         $(#[$m])*

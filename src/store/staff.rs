@@ -97,28 +97,48 @@ pub async fn list_for_office(db: &Db, office_id: i64) -> Result<Vec<(Staff, Stri
 
 /// Loads the signed-in principal: the account and its memberships. `None` if the account
 /// is gone or deactivated.
+/// The signed-in staff member with their memberships, read on every staff request: one
+/// statement (the account joined to its memberships, a row per office).
 pub async fn principal(db: &Db, id: i64) -> Result<Option<Principal>, sqlx::Error> {
-    let Some(s) = find(db, id).await? else {
+    type Line = (
+        i64,
+        i64,
+        String,
+        String,
+        bool,
+        bool,
+        Option<i64>,
+        Option<String>,
+    );
+    let rows: Vec<Line> = on_db!(db, pool => sqlx::query_as(
+        "SELECT s.id, s.organization_id, s.login, s.display_name, s.is_admin, s.active,
+                so.office_id, so.role
+         FROM staff s LEFT JOIN staff_offices so ON so.staff_id = s.id
+         WHERE s.id = $1 ORDER BY so.office_id")
+        .bind(id).fetch_all(pool).await)?;
+    let Some((id, organization_id, login, display_name, is_admin, active, _, _)) =
+        rows.first().cloned()
+    else {
         return Ok(None);
     };
-    if !s.active {
+    if !active {
         return Ok(None);
     }
-    let rows: Vec<(i64, String)> = on_db!(db, pool => sqlx::query_as(
-        "SELECT office_id, role FROM staff_offices WHERE staff_id = $1 ORDER BY office_id")
-        .bind(id).fetch_all(pool).await)?;
     let memberships = rows
         .into_iter()
-        .filter_map(|(office_id, role)| {
-            Role::parse(&role).map(|role| Membership { office_id, role })
+        .filter_map(|(.., office_id, role)| {
+            Some(Membership {
+                office_id: office_id?,
+                role: Role::parse(&role?)?,
+            })
         })
         .collect();
     Ok(Some(Principal {
-        id: s.id,
-        organization_id: s.organization_id,
-        login: s.login,
-        display_name: s.display_name,
-        is_admin: s.is_admin,
+        id,
+        organization_id,
+        login,
+        display_name,
+        is_admin,
         memberships,
     }))
 }

@@ -171,18 +171,18 @@ impl Ctx {
         };
         Audit(
             Entry {
-            at: clock::now(),
-            actor_id: who.as_ref().map(|p| p.id),
-            actor_label,
-            action,
-            target_type: target.kind,
-            target_id: target.id,
-            office_id: target.office_id,
-            client_id: target.client_id,
-            detail: String::new(),
-            request_id: self.request_id.clone(),
-            address: self.address.clone(),
-        },
+                at: clock::now(),
+                actor_id: who.as_ref().map(|p| p.id),
+                actor_label,
+                action,
+                target_type: target.kind,
+                target_id: target.id,
+                office_id: target.office_id,
+                client_id: target.client_id,
+                detail: String::new(),
+                request_id: self.request_id.clone(),
+                address: self.address.clone(),
+            },
             self.app.read_log.clone(),
         )
     }

@@ -65,6 +65,7 @@ async fn every_page_answers_its_role_and_is_measured_against_the_static_baseline
         // VmHWM is the kernel's high-water mark, updated lazily: close to, not always above,
         // the last VmRSS sample.
         assert!(report.peak_rss_kib > 0 && report.hwm_kib > 0);
+        assert!(report.peak_anon_kib > 0 && report.peak_anon_kib <= report.peak_rss_kib);
     }
     let printed = report.to_string();
     assert!(

@@ -60,6 +60,7 @@ mod portal_reports;
 mod portal_selfcheck;
 mod public;
 mod public_paging;
+mod read_audit;
 mod record_keeping;
 mod reports;
 mod schema;

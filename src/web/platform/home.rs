@@ -16,7 +16,7 @@ use crate::store::{
     tours::Unconfirmed,
 };
 use crate::web::portal::selfcheck::watch::{self, WatchLine};
-use crate::web::support::compliance::{CloseView, Row, close_for, month_rows};
+use crate::web::support::compliance::{CloseView, Row, close_rows, month_rows};
 use crate::web::{
     access::Staff,
     ctx::{Ctx, Page},
@@ -126,9 +126,20 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
     rows.sort_by_key(|r| crate::domain::compliance::urgency(&r.items));
     let selfcheck = watch::for_supporter(db, me.id, today, ctx.lang).await?;
     let member_of: Vec<i64> = me.memberships.iter().map(|m| m.office_id).collect();
-    let close = close_for(db, &member_of, Some(me.id), today)
-        .await?
-        .map(|(c, _)| c)
+    // Last month's close, read once per office: the person's own clients, and each office
+    // they manage whole.
+    let closing = close_rows(db, &member_of, today).await?;
+    let close = closing
+        .as_ref()
+        .map(|(close, by_office)| {
+            let mine = by_office
+                .iter()
+                .flat_map(|(_, rows)| rows)
+                .filter(|r| r.supporter_id == Some(me.id))
+                .cloned()
+                .collect();
+            CloseView::of(*close, mine).0
+        })
         .filter(|c| c.served > 0);
     let (_, week_end) = month_close::this_week(today);
     let planned = store::contacts::planned_for_supporter(db, me.id, today, week_end).await?;
@@ -139,7 +150,11 @@ pub async fn show_home(ctx: Ctx, me: Option<Staff>) -> AppResult<Response> {
             .find(|o| o.id == m.office_id)
             .map(|o| o.name.clone())
             .unwrap_or_default();
-        let (close, per_supporter) = match close_for(db, &[m.office_id], None, today).await? {
+        let office_rows = closing.as_ref().and_then(|(close, by_office)| {
+            let (_, rows) = by_office.iter().find(|(o, _)| *o == m.office_id)?;
+            Some(CloseView::of(*close, rows.clone()))
+        });
+        let (close, per_supporter) = match office_rows {
             Some((c, all)) => {
                 let per = c.per_supporter(&all);
                 (Some(c), per)

@@ -35,6 +35,7 @@ pub fn routes() -> Routes {
 pub struct Row {
     pub client_id: i64,
     pub name: String,
+    pub supporter_id: Option<i64>,
     pub supporter: Option<String>,
     pub items: Vec<Item>,
     /// The month the row is about (the links to fix an item open that month's pages).
@@ -164,6 +165,7 @@ pub fn rows_from(facts: &MonthFacts, first: Date, last: Date, today: Date) -> Ve
             Some(Row {
                 client_id: c.id,
                 name: c.name.clone(),
+                supporter_id: c.supporter_id,
                 supporter: c.supporter_name.clone(),
                 items,
                 month: YearMonth::of(first),
@@ -245,23 +247,52 @@ pub async fn close_for(
     supporter: Option<i64>,
     today: Date,
 ) -> Result<Option<(CloseView, Vec<Row>)>, sqlx::Error> {
+    let Some((close, by_office)) = close_rows(db, offices, today).await? else {
+        return Ok(None);
+    };
+    let all = by_office
+        .into_iter()
+        .flat_map(|(_, rows)| rows)
+        .filter(|r| supporter.is_none() || r.supporter_id == supporter)
+        .collect();
+    Ok(Some(CloseView::of(close, all)))
+}
+
+/// Last month's rows of each of `offices` (every supporter's), while the close is open on
+/// `today`: read once, then cut per supporter or per office by [`CloseView::of`].
+pub async fn close_rows(
+    db: &crate::db::Db,
+    offices: &[i64],
+    today: Date,
+) -> Result<Option<(Close, Vec<(i64, Vec<Row>)>)>, sqlx::Error> {
     let Some(close) = month_close::window(today) else {
         return Ok(None);
     };
-    let mut all = Vec::new();
+    let mut by_office = Vec::with_capacity(offices.len());
     for office in offices {
-        all.extend(rows_for(db, *office, supporter, close.month, today).await?);
+        by_office.push((
+            *office,
+            rows_for(db, *office, None, close.month, today).await?,
+        ));
     }
-    all.sort_by_key(|r| compliance::urgency(&r.items));
-    let rows = all.iter().filter(|r| !r.green()).cloned().collect();
-    Ok(Some((
-        CloseView {
-            close,
-            rows,
-            served: all.len(),
-        },
-        all,
-    )))
+    Ok(Some((close, by_office)))
+}
+
+impl CloseView {
+    /// The close of `all`, the rows of the month: (the close with the unmet rows, every row,
+    /// most urgent first).
+    pub fn of(close: Close, mut all: Vec<Row>) -> (CloseView, Vec<Row>) {
+        all.sort_by_key(|r| compliance::urgency(&r.items));
+        let rows = all.iter().filter(|r| !r.green()).cloned().collect();
+        (
+            CloseView {
+                close,
+                rows,
+                served: all.len(),
+            },
+            all,
+        )
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
