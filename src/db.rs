@@ -35,6 +35,17 @@ mod embedded {
 /// How much of a SQLite file is read through a memory map (address space, not memory).
 pub const SQLITE_MMAP_BYTES: u64 = 4 << 30;
 
+/// The pool's size: `TEICHAKU_DB_CONNECTIONS` when it is a number from 1 to 256, else the
+/// engine's default. Each SQLite connection is a thread of its own that every statement is
+/// handed to and back from.
+fn connections(default: u32) -> u32 {
+    std::env::var("TEICHAKU_DB_CONNECTIONS")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|n| (1..=256).contains(n))
+        .unwrap_or(default)
+}
+
 /// Which engine a `Db` talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -97,7 +108,7 @@ impl Db {
                 .busy_timeout(Duration::from_secs(5))
                 .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string());
             let pool = SqlitePoolOptions::new()
-                .max_connections(8)
+                .max_connections(connections(8))
                 .connect_with(opts)
                 .await
                 .map_err(|e| anyhow::anyhow!("cannot open the SQLite database {url}: {e}"))?;
@@ -106,7 +117,7 @@ impl Db {
             let opts = PgConnectOptions::from_str(url)
                 .map_err(|e| anyhow::anyhow!("DATABASE_URL is not a valid PostgreSQL URL: {e}"))?;
             let pool = PgPoolOptions::new()
-                .max_connections(16)
+                .max_connections(connections(16))
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(opts)
                 .await
