@@ -220,8 +220,8 @@ impl CaseIndex {
         self.state.read().await.index.is_empty()
     }
 
-    /// (distinct tokens, postings) of the index.
-    pub async fn size(&self) -> (usize, usize) {
+    /// (distinct tokens, postings, compressed bytes of the postings) of the index.
+    pub async fn size(&self) -> (usize, usize, usize) {
         self.state.read().await.index.size()
     }
 
