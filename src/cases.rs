@@ -26,6 +26,9 @@ use crate::store::cases::{self as store, Case, CaseSource, NewCase};
 /// How far back (in change ids) each catch-up reads again.
 const OVERLAP: i64 = 256;
 
+/// Cases read at a time to build the index.
+const LOAD_BATCH: i64 = 2_000;
+
 /// The anonymised case of a resolved concern; `staff` are the names of the office's staff.
 pub fn make_case(src: &CaseSource, staff: &[String]) -> NewCase {
     let mut known = vec![src.client_name.clone(), src.client_kana.clone()];
@@ -140,8 +143,11 @@ impl CaseIndex {
         let last = store::last_change(db).await?;
         let mut index = Index::new();
         let mut after = 0;
+        // Small batches: the rows, with their texts, are only passing through; a batch of
+        // 20,000 left about 25 MB more RSS behind it than one of 2,000 (README, "Past-case
+        // search"), for no faster build.
         loop {
-            let batch = store::list_after(db, after, 20_000).await?;
+            let batch = store::list_after(db, after, LOAD_BATCH).await?;
             let Some(c) = batch.last() else { break };
             after = c.id;
             for c in &batch {

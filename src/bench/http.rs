@@ -81,6 +81,8 @@ pub struct Measured {
     pub bytes: usize,
     /// The past cases that answer showed (`<li class="card case">`; 0 on other pages).
     pub cases_shown: usize,
+    /// The server process's VmRSS once the page was measured.
+    pub rss_after_kib: u64,
 }
 
 impl Measured {
@@ -103,6 +105,9 @@ pub struct Report {
     /// Cases in the server's past-case index, and the bytes it holds, once built.
     pub index_cases: usize,
     pub index_heap_bytes: usize,
+    /// VmRSS before the index was built, and once it was.
+    pub rss_before_index_kib: u64,
+    pub rss_after_index_kib: u64,
 }
 
 impl Report {
@@ -125,14 +130,14 @@ impl fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "{:<34} {:<9} {:>9} {:>7} {:>8} {:>8} {:>6} {:>9}",
-            "page", "as", "req/s", "share", "p50 ms", "p99 ms", "errors", "bytes"
+            "{:<34} {:<9} {:>9} {:>7} {:>8} {:>8} {:>6} {:>9} {:>8}",
+            "page", "as", "req/s", "share", "p50 ms", "p99 ms", "errors", "bytes", "RSS MiB"
         )?;
         let base = self.baseline();
         for m in &self.pages {
             writeln!(
                 f,
-                "{:<34} {:<9} {:>9.0} {:>6.1}% {:>8.1} {:>8.1} {:>6} {:>9}",
+                "{:<34} {:<9} {:>9.0} {:>6.1}% {:>8.1} {:>8.1} {:>6} {:>9} {:>8.0}",
                 m.page.label,
                 m.page.role.to_string(),
                 m.per_second(),
@@ -140,14 +145,17 @@ impl fmt::Display for Report {
                 ms(m.p50),
                 ms(m.p99),
                 m.errors,
-                m.bytes
+                m.bytes,
+                m.rss_after_kib as f64 / 1024.0
             )?;
         }
         writeln!(
             f,
-            "past-case index built before the first request: {} cases, {:.1} MB of heap; cases shown: {}",
+            "past-case index built before the first request: {} cases, {:.1} MB of heap, RSS {:.0} -> {:.0} MiB; cases shown: {}",
             self.index_cases,
             self.index_heap_bytes as f64 / 1e6,
+            self.rss_before_index_kib as f64 / 1024.0,
+            self.rss_after_index_kib as f64 / 1024.0,
             self.pages
                 .iter()
                 .filter(|m| m.page.label.starts_with("/offices/{id}/cases"))
@@ -460,6 +468,7 @@ async fn measure(
         cases_shown: String::from_utf8_lossy(&body)
             .matches("<li class=\"card case\">")
             .count(),
+        rss_after_kib: proc_status_kib("VmRSS:"),
         page,
     })
 }
@@ -474,14 +483,16 @@ pub async fn run(database_url: &str, month: Date, per_page: Duration) -> anyhow:
     // The index every node builds on its first search, built now so that the first
     // measured request does not pay for it and the peak RSS holds it. A data set kept from
     // before the cases existed gets them first, made as `teichaku reindex` makes them.
+    let rss_before_index_kib = proc_status_kib("VmRSS:");
     state.cases.load(&db).await?;
     if state.cases.is_empty().await {
         crate::cases::reindex(&db, crate::clock::now()).await?;
         state.cases.catch_up(&db).await?;
     }
-    let (index_cases, index_heap_bytes) = (
+    let (index_cases, index_heap_bytes, rss_after_index_kib) = (
         state.cases.len().await,
         state.cases.heap_bytes().await,
+        proc_status_kib("VmRSS:"),
     );
     let s = subjects(&db).await?;
     let admin = admin_login(&db).await?;
@@ -553,5 +564,7 @@ pub async fn run(database_url: &str, month: Date, per_page: Duration) -> anyhow:
         office_clients: s.office_clients,
         index_cases,
         index_heap_bytes,
+        rss_before_index_kib,
+        rss_after_index_kib,
     })
 }

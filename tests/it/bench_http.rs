@@ -74,6 +74,8 @@ async fn every_page_answers_its_role_and_is_measured_against_the_static_baseline
         // VmHWM is the kernel's high-water mark, updated lazily: close to, not always above,
         // the last VmRSS sample.
         assert!(report.peak_rss_kib > 0 && report.hwm_kib > 0);
+        assert!(report.rss_before_index_kib > 0 && report.rss_after_index_kib > 0);
+        assert!(report.pages.iter().all(|m| m.rss_after_kib > 0));
     }
     let printed = report.to_string();
     assert!(

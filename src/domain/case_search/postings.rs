@@ -40,7 +40,7 @@ impl Postings {
             "slot {slot} pushed after {}",
             self.next.wrapping_sub(1)
         );
-        if self.len % BLOCK == 0
+        if self.len.is_multiple_of(BLOCK)
             && let Ok(offset) = u32::try_from(self.bytes.len())
         {
             self.skips.push(Skip {
@@ -156,7 +156,9 @@ impl Cursor<'_> {
         // Every slot of the blocks before the last one whose base is at most `target` is
         // below that base: jump to it when it is ahead of the cursor.
         let skips = &self.list.skips;
-        let block = skips.partition_point(|s| s.base <= target).saturating_sub(1);
+        let block = skips
+            .partition_point(|s| s.base <= target)
+            .saturating_sub(1);
         if let Some(skip) = skips.get(block) {
             let start = block as u32 * BLOCK;
             if start >= self.index {
@@ -197,6 +199,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    type List = Vec<(u32, u8)>;
+
     fn encode(postings: &[(u32, u8)]) -> Postings {
         let mut p = Postings::default();
         for (slot, tf) in postings {
@@ -229,7 +233,8 @@ mod tests {
         let every_tf: Vec<(u32, u8)> = (0..=255u8).map(|tf| (u32::from(tf) * 3, tf)).collect();
         let one_block: Vec<(u32, u8)> = (0..block as u32).map(|s| (s * 7, 2)).collect();
         let block_and_one: Vec<(u32, u8)> = (0..=block as u32).map(|s| (s * 7, 4)).collect();
-        let cases: [(&str, Vec<(u32, u8)>, usize); 11] = [
+        // (what, the postings, the bytes they take)
+        let cases: [(&str, List, usize); 11] = [
             ("empty", vec![], 0),
             ("one posting", vec![(0, 1)], 1),
             ("one posting, last slot, max tf", vec![(u32::MAX, 255)], 6),
@@ -287,7 +292,9 @@ mod tests {
             let mut next: u64 = 0;
             for (gap, tf) in gaps {
                 let slot = next + u64::from(gap);
-                let Ok(slot) = u32::try_from(slot) else { continue };
+                let Ok(slot) = u32::try_from(slot) else {
+                    continue;
+                };
                 out.push((slot, tf));
                 next = u64::from(slot) + 1;
             }
