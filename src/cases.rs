@@ -143,9 +143,9 @@ impl CaseIndex {
         let last = store::last_change(db).await?;
         let mut index = Index::new();
         let mut after = 0;
-        // Small batches: the rows, with their texts, are only passing through; a batch of
-        // 20,000 left about 25 MB more RSS behind it than one of 2,000 (README, "Past-case
-        // search"), for no faster build.
+        // Small batches: the rows, with their texts, only pass through; with batches of
+        // 20,000 a process holding the index had 10–20 MB more RSS than with 2,000, and
+        // built it no faster (README, "Past-case search").
         loop {
             let batch = store::list_after(db, after, LOAD_BATCH).await?;
             let Some(c) = batch.last() else { break };
