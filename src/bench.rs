@@ -511,6 +511,7 @@ impl Tables {
                     "hours",
                     "created_at",
                     "updated_at",
+                    "share_cases",
                 ],
             ),
             staff: Table::new(
@@ -835,7 +836,9 @@ pub async fn generate(db: &Db, scale: &Scale, month: Date) -> anyhow::Result<Gen
             format!("office{id}@example.jp"),
             "平日 9:00〜18:00",
             created,
-            created
+            created,
+            // Four offices in five share their past cases, as in `bench-search`.
+            id % 5 != 0
         ));
         staff_id += 1;
         let manager = staff_id;
@@ -947,6 +950,7 @@ pub async fn generate(db: &Db, scale: &Scale, month: Date) -> anyhow::Result<Gen
     let mut rows = t.counts();
     rows.extend(page_rows::add(db, scale.seed, month).await?);
     after_explicit_ids(db).await?;
+    rows.push(page_rows::cases(db, month).await?);
     Ok(Generated {
         rows,
         elapsed: started.elapsed(),

@@ -73,7 +73,7 @@ impl Rng {
 
 /// What a client says, per category. Notes seldom use the words of the judged queries
 /// (寝坊, 怒られた, イライラ…): like real notes, they say 遅刻, 注意, 不安.
-fn notes(category: &str) -> &'static [&'static str] {
+pub(crate) fn notes(category: &str) -> &'static [&'static str] {
     match category {
         "lateness_absence" => &[
             "朝起きられず遅刻した",
@@ -120,7 +120,8 @@ fn notes(category: &str) -> &'static [&'static str] {
     }
 }
 
-fn resolutions(category: &str) -> &'static [&'static str] {
+/// How a concern of the category was resolved.
+pub(crate) fn resolutions(category: &str) -> &'static [&'static str] {
     match category {
         "lateness_absence" | "sleep_rhythm" => &[
             "目覚ましを二つにして就寝時刻を決めた",

@@ -159,10 +159,14 @@ pub struct BenchSearchArgs {
     /// Rounds of the judged queries to time
     #[arg(long, default_value_t = 30)]
     pub rounds: usize,
-    /// Time the searches again on the PostgreSQL database of an earlier run (its data set
-    /// and cases as they are; no generation, no warnings)
+    /// Time the searches again on the database of an earlier run (`DATABASE_URL`: a
+    /// PostgreSQL database, or `sqlite://FILE` kept with `--keep`; its data set and cases
+    /// as they are; no generation, no warnings)
     #[arg(long)]
     pub searches_only: bool,
+    /// SQLite: make the data set in FILE (new) and keep it, instead of a temporary file
+    #[arg(long, value_name = "FILE")]
+    pub keep: Option<std::path::PathBuf>,
 }
 
 pub fn main() -> ExitCode {
@@ -504,17 +508,23 @@ async fn bench_search(config: &Config, args: BenchSearchArgs) -> anyhow::Result<
     };
     let postgres = config.database_url.starts_with("postgres");
     let dir = std::env::temp_dir().join(format!("teichaku-bench-search-{}", std::process::id()));
-    let url = if postgres {
-        config.database_url.clone()
-    } else {
-        std::fs::create_dir_all(&dir)?;
-        format!("sqlite://{}", dir.join("bench.db").display())
+    if args.searches_only {
+        return bench_searches_again(&config.database_url, &scale, args.rounds).await;
+    }
+    let url = match (&args.keep, postgres) {
+        (_, true) => config.database_url.clone(),
+        (Some(file), false) => {
+            if file.exists() {
+                anyhow::bail!("{} exists already: --keep makes a new file", file.display());
+            }
+            format!("sqlite://{}", file.display())
+        }
+        (None, false) => {
+            std::fs::create_dir_all(&dir)?;
+            format!("sqlite://{}", dir.join("bench.db").display())
+        }
     };
-    let result = if args.searches_only && postgres {
-        bench_searches_again(&url, &scale, args.rounds).await
-    } else {
-        bench_search_on(&url, &scale, args.rounds).await
-    };
+    let result = bench_search_on(&url, &scale, args.rounds).await;
     if !postgres {
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -551,14 +561,7 @@ async fn bench_search_on(
     let index = crate::cases::CaseIndex::new();
     let started = std::time::Instant::now();
     index.load(&db).await?;
-    let (tokens, postings) = index.size().await;
-    println!(
-        "index built: {} cases, {tokens} distinct tokens, {postings} postings, in {:.1} s; index heap {:.0} MB; process RSS {}",
-        index.len().await,
-        started.elapsed().as_secs_f64(),
-        index.heap_bytes().await as f64 / 1e6,
-        rss()
-    );
+    println!("{}", index_built(&index, started.elapsed()).await);
     // One round first to warm the caches; then the timed rounds.
     b::search_latency(&db, &index, scale.offices, 1).await?;
     println!(
@@ -606,14 +609,7 @@ async fn bench_searches_again(
     let index = crate::cases::CaseIndex::new();
     let started = std::time::Instant::now();
     index.load(&db).await?;
-    let (tokens, postings) = index.size().await;
-    println!(
-        "index built: {} cases, {tokens} distinct tokens, {postings} postings, in {:.1} s; index heap {:.0} MB; process RSS {}",
-        index.len().await,
-        started.elapsed().as_secs_f64(),
-        index.heap_bytes().await as f64 / 1e6,
-        rss()
-    );
+    println!("{}", index_built(&index, started.elapsed()).await);
     b::search_latency(&db, &index, scale.offices, 1).await?;
     println!(
         "search (index, top 5): {}",
@@ -623,6 +619,20 @@ async fn bench_searches_again(
     println!("{}", b::quality(&db, &index, 1).await?);
     db.close().await;
     Ok(())
+}
+
+/// What the benchmark says of the index just built.
+async fn index_built(index: &crate::cases::CaseIndex, took: std::time::Duration) -> String {
+    let (tokens, postings, bytes) = index.size().await;
+    format!(
+        "index built: {} cases, {tokens} distinct tokens, {postings} postings ({} bytes, {:.2} a posting), in {:.1} s; index heap {:.0} MB; process RSS {}",
+        index.len().await,
+        bytes,
+        bytes as f64 / postings.max(1) as f64,
+        took.as_secs_f64(),
+        index.heap_bytes().await as f64 / 1e6,
+        rss()
+    )
 }
 
 /// The process's resident memory, from /proc (Linux), or "n/a".

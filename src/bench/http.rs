@@ -3,7 +3,9 @@
 //! role signs in through `/login` like a person would; then each page is requested by
 //! [`CONCURRENCY`] keep-alive connections for a fixed time, and its requests/s, p50 and p99
 //! are printed beside those of a static asset measured the same way (the baseline: what
-//! the HTTP stack itself costs on this machine), with the server's peak RSS.
+//! the HTTP stack itself costs on this machine), with the server's peak RSS. The server
+//! builds its past-case index before the first request, so the RSS includes it, and the
+//! past-case pages are searches through it: a word and a hearing's sentence.
 //!
 //! The client is hyper's own HTTP/1.1 connection (already in the tree through axum), so the
 //! measurement adds no crate and no connection pool of its own.
@@ -32,6 +34,11 @@ pub const CONCURRENCY: usize = 16;
 
 /// The label of the claim page of one office, which is also measured alone.
 pub const CLAIM_PAGE: &str = "/offices/{id}/claims?month=";
+
+/// The past-case searches a supporter makes: a word, and what a client said at a hearing
+/// (a sentence of the generated notes, searched loosely by its rarest bigrams).
+pub const CASE_WORD: &str = "遅刻";
+pub const CASE_SENTENCE: &str = "朝起きられず、今月2回遅刻した。";
 
 /// Who requests a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +79,10 @@ pub struct Measured {
     pub p99: Duration,
     /// The size of one answer's body.
     pub bytes: usize,
+    /// The past cases that answer showed (`<li class="card case">`; 0 on other pages).
+    pub cases_shown: usize,
+    /// The server process's VmRSS once the page was measured.
+    pub rss_after_kib: u64,
 }
 
 impl Measured {
@@ -94,6 +105,12 @@ pub struct Report {
     pub hwm_kib: u64,
     pub office_id: i64,
     pub office_clients: i64,
+    /// Cases in the server's past-case index, and the bytes it holds, once built.
+    pub index_cases: usize,
+    pub index_heap_bytes: usize,
+    /// VmRSS before the index was built, and once it was.
+    pub rss_before_index_kib: u64,
+    pub rss_after_index_kib: u64,
 }
 
 impl Report {
@@ -116,14 +133,14 @@ impl fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "{:<34} {:<9} {:>9} {:>7} {:>8} {:>8} {:>6} {:>9}",
-            "page", "as", "req/s", "share", "p50 ms", "p99 ms", "errors", "bytes"
+            "{:<34} {:<9} {:>9} {:>7} {:>8} {:>8} {:>6} {:>9} {:>8}",
+            "page", "as", "req/s", "share", "p50 ms", "p99 ms", "errors", "bytes", "RSS MiB"
         )?;
         let base = self.baseline();
         for m in &self.pages {
             writeln!(
                 f,
-                "{:<34} {:<9} {:>9.0} {:>6.1}% {:>8.1} {:>8.1} {:>6} {:>9}",
+                "{:<34} {:<9} {:>9.0} {:>6.1}% {:>8.1} {:>8.1} {:>6} {:>9} {:>8.0}",
                 m.page.label,
                 m.page.role.to_string(),
                 m.per_second(),
@@ -131,9 +148,24 @@ impl fmt::Display for Report {
                 ms(m.p50),
                 ms(m.p99),
                 m.errors,
-                m.bytes
+                m.bytes,
+                m.rss_after_kib as f64 / 1024.0
             )?;
         }
+        writeln!(
+            f,
+            "past-case index built before the first request: {} cases, {:.1} MB of heap, RSS {:.0} -> {:.0} MiB; cases shown: {}",
+            self.index_cases,
+            self.index_heap_bytes as f64 / 1e6,
+            self.rss_before_index_kib as f64 / 1024.0,
+            self.rss_after_index_kib as f64 / 1024.0,
+            self.pages
+                .iter()
+                .filter(|m| m.page.label.starts_with("/offices/{id}/cases"))
+                .map(|m| m.cases_shown.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
         write!(
             f,
             "server peak RSS while measuring: {:.0} MiB, of which its own memory (RssAnon) {:.0} MiB, the rest mapped database pages (VmHWM of the process: {:.0} MiB)",
@@ -351,13 +383,25 @@ fn pages(s: &Subjects, month: Date) -> Vec<Page> {
             format!("/offices/{o}/claims?month={m}"),
         ),
         page(
-            "/offices/{id}/cases (past cases)",
+            "/offices/{id}/cases?q=遅刻",
             Role::Supporter,
-            format!("/offices/{o}/cases"),
+            format!("/offices/{o}/cases?q={}", query(CASE_WORD)),
+        ),
+        page(
+            "/offices/{id}/cases?q=(a sentence)",
+            Role::Supporter,
+            format!("/offices/{o}/cases?q={}", query(CASE_SENTENCE)),
         ),
         page("/audit", Role::Admin, "/audit".into()),
         page("/find", Role::Public, "/find".into()),
     ]
+}
+
+/// A query string's value, percent-encoded.
+fn query(text: &str) -> String {
+    serde_urlencoded::to_string([("", text)])
+        .map(|s| s.trim_start_matches('=').to_string())
+        .unwrap_or_default()
 }
 
 /// Requests `path` from `connections` connections for `duration`.
@@ -425,6 +469,10 @@ async fn measure(
         p50: at(0.50),
         p99: at(0.99),
         bytes: body.len(),
+        cases_shown: String::from_utf8_lossy(&body)
+            .matches("<li class=\"card case\">")
+            .count(),
+        rss_after_kib: proc_status_kib("VmRSS:"),
         page,
     })
 }
@@ -442,6 +490,20 @@ pub async fn run(
     config.log = "error".into();
     let state: AppState = crate::app::prepare(config).await?;
     let db = state.db.clone();
+    // The index every node builds on its first search, built now so that the first
+    // measured request does not pay for it and the peak RSS holds it. A data set kept from
+    // before the cases existed gets them first, made as `teichaku reindex` makes them.
+    let rss_before_index_kib = proc_status_kib("VmRSS:");
+    state.cases.load(&db).await?;
+    if state.cases.is_empty().await {
+        crate::cases::reindex(&db, crate::clock::now()).await?;
+        state.cases.catch_up(&db).await?;
+    }
+    let (index_cases, index_heap_bytes, rss_after_index_kib) = (
+        state.cases.len().await,
+        state.cases.heap_bytes().await,
+        proc_status_kib("VmRSS:"),
+    );
     let s = subjects(&db).await?;
     let admin = admin_login(&db).await?;
     let password = crate::web::session::random_token();
@@ -520,5 +582,9 @@ pub async fn run(
         hwm_kib: proc_status_kib("VmHWM:"),
         office_id: s.office,
         office_clients: s.office_clients,
+        index_cases,
+        index_heap_bytes,
+        rss_before_index_kib,
+        rss_after_index_kib,
     })
 }

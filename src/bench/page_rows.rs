@@ -1,7 +1,8 @@
 //! The rows the pages read beyond the claim (issue #13 item 5), so that `bench --http`
 //! measures what an organisation of that size has: former clients (service ended before
 //! the history), and for every client a support plan history, concerns raised at contacts
-//! (most of the older ones resolved) and the follow-up tasks agreed at them.
+//! (most of the older ones resolved) and the follow-up tasks agreed at them, and the
+//! anonymised past cases made from the resolved concerns, as `teichaku reindex` makes them.
 //!
 //! Kept apart from the claim's generator: [`former_clients`] adds clients to its tables in
 //! the same pass, and [`add`] is a second pass that reads the contacts back a slice of
@@ -170,6 +171,13 @@ pub(super) async fn add(db: &Db, seed: u64, month: Date) -> Result<Vec<(&'static
     ])
 }
 
+/// The past cases of the resolved concerns, made by `teichaku reindex`'s own code
+/// (`crate::cases::reindex`: anonymised, one `case_changes` row each).
+pub(super) async fn cases(db: &Db, month: Date) -> Result<(&'static str, u64)> {
+    let now = super::at_jst(last_of_month(month), 18, 0);
+    Ok(("cases", crate::cases::reindex(db, now).await?))
+}
+
 /// A plan every 6 months from the start of the service: the older ones revised, the newest
 /// agreed (under review once its review day passed; a draft now and then).
 fn plans(
@@ -228,18 +236,22 @@ fn concerns_and_tasks(
     let day = at.to_offset(crate::clock::JST).date();
     if r.chance(250) {
         *concern += 1;
-        let (heard, advice) = *r.pick(&HEARINGS);
+        // What the client said and how it was resolved, in the words of the category
+        // (`bench-search`'s notes), so that the past-case search finds what it is asked.
+        let category = *r.pick(&CONCERN_CATEGORIES);
+        let note = *r.pick(crate::bench_cases::notes(category));
+        let resolution = *r.pick(crate::bench_cases::resolutions(category));
         let old = day < add_months(first_of_month(month), -2);
         let resolved = (old && r.chance(850)).then(|| at + time::Duration::days(r.range(7, 60)));
         t.concerns.push(row!(
             *concern,
             contact,
             client,
-            *r.pick(&CONCERN_CATEGORIES),
+            category,
             r.range(1, 3),
-            heard,
+            note,
             resolved,
-            if resolved.is_some() { advice } else { "" },
+            if resolved.is_some() { resolution } else { "" },
             resolved.and(staff)
         ));
     }

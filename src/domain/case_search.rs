@@ -12,6 +12,9 @@ use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
 
+mod postings;
+use postings::Postings;
+
 /// The longest query, in characters, after trimming.
 pub const MAX_QUERY_CHARS: usize = 200;
 
@@ -185,13 +188,6 @@ struct Meta {
 
 const NO_TENURE: i32 = i32::MIN;
 
-/// A token's posting list: sorted slots and the token's count in each (capped at 255).
-#[derive(Debug, Clone, Default)]
-struct Postings {
-    slots: Vec<u32>,
-    tfs: Vec<u8>,
-}
-
 /// What to look for.
 pub struct Search<'a> {
     pub text: &'a str,
@@ -328,11 +324,13 @@ impl Index {
         self.live == 0
     }
 
-    /// Distinct tokens, and postings (for the benchmark's report).
-    pub fn size(&self) -> (usize, usize) {
+    /// Distinct tokens, postings, and the bytes the postings take compressed, without
+    /// their skip entries (for the benchmark's report).
+    pub fn size(&self) -> (usize, usize, usize) {
         (
             self.postings.len(),
-            self.postings.values().map(|p| p.slots.len()).sum(),
+            self.postings.values().map(Postings::len).sum(),
+            self.postings.values().map(Postings::encoded_bytes).sum(),
         )
     }
 
@@ -341,7 +339,7 @@ impl Index {
         let postings: usize = self
             .postings
             .values()
-            .map(|p| p.slots.capacity() * 4 + p.tfs.capacity() + 64)
+            .map(|p| p.heap_bytes() + std::mem::size_of::<(u64, Postings)>() + 8)
             .sum();
         postings
             + self.metas.capacity() * std::mem::size_of::<Meta>()
@@ -354,8 +352,7 @@ impl Index {
     /// Gives back the room the posting lists grew into (after building).
     pub fn compact(&mut self) {
         for p in self.postings.values_mut() {
-            p.slots.shrink_to_fit();
-            p.tfs.shrink_to_fit();
+            p.compact();
         }
         self.metas.shrink_to_fit();
         self.lens.shrink_to_fit();
@@ -394,9 +391,11 @@ impl Index {
             *tf.entry(*t).or_default() += 1;
         }
         for (k, n) in tf {
-            let p = self.postings.entry(k).or_default();
-            p.slots.push(slot);
-            p.tfs.push(n.min(255) as u8);
+            // Slots are given out in order: each list grows at its end.
+            self.postings
+                .entry(k)
+                .or_default()
+                .push(slot, n.min(255) as u8);
         }
         let category = self.label(&doc.category);
         let job = self.label(&doc.job_type);
@@ -438,13 +437,13 @@ impl Index {
 
     /// Adds a posting list's BM25 to the accumulator (`max` for the one-character search).
     fn accumulate(&self, p: &Postings, bm: &Bm25, weight: f32, acc: &mut Acc, max: bool) {
-        let idf = bm.idf(p.slots.len()) * weight;
-        for (slot, tf) in p.slots.iter().zip(&p.tfs) {
-            let s = bm.score(idf, *tf, self.lens[*slot as usize]);
+        let idf = bm.idf(p.len()) * weight;
+        for (slot, tf) in p.iter() {
+            let s = bm.score(idf, tf, self.lens[slot as usize]);
             if max {
-                acc.max(*slot, s);
+                acc.max(slot, s);
             } else {
-                acc.add(*slot, s);
+                acc.add(slot, s);
             }
         }
     }
@@ -470,27 +469,23 @@ impl Index {
                 None => return Vec::new(),
             }
         }
-        // The rarest list first: the others are only searched for its slots.
-        lists.sort_by_key(|p| p.slots.len());
-        let idf = bm.idf(lists[0].slots.len());
+        // The rarest list first: the others are only searched for its slots, skipping
+        // the blocks between them.
+        lists.sort_by_key(|p| p.len());
+        let idf = bm.idf(lists[0].len());
         let mut found: Scores = lists[0]
-            .slots
             .iter()
-            .zip(&lists[0].tfs)
-            .map(|(s, tf)| (*s, bm.score(idf, *tf, self.lens[*s as usize])))
+            .map(|(s, tf)| (s, bm.score(idf, tf, self.lens[s as usize])))
             .collect();
         for p in &lists[1..] {
-            let idf = bm.idf(p.slots.len());
-            let mut from = 0;
-            found.retain_mut(|(slot, score)| {
-                let at = from + p.slots[from..].partition_point(|s| s < slot);
-                from = at;
-                if at < p.slots.len() && p.slots[at] == *slot {
-                    *score += bm.score(idf, p.tfs[at], self.lens[*slot as usize]);
+            let idf = bm.idf(p.len());
+            let mut cursor = p.iter();
+            found.retain_mut(|(slot, score)| match cursor.seek(*slot) {
+                Some((at, tf)) if at == *slot => {
+                    *score += bm.score(idf, tf, self.lens[*slot as usize]);
                     true
-                } else {
-                    false
                 }
+                _ => false,
             });
             if found.is_empty() {
                 break;
@@ -508,9 +503,9 @@ impl Index {
         let mut lists: Vec<&Postings> = keys
             .iter()
             .filter_map(|k| self.postings.get(k))
-            .filter(|p| p.slots.len() <= common)
+            .filter(|p| p.len() <= common)
             .collect();
-        lists.sort_by_key(|p| p.slots.len());
+        lists.sort_by_key(|p| p.len());
         lists.truncate(LOOSE_BIGRAMS);
         let need = keys.len().min(LOOSE_BIGRAMS).div_ceil(3);
         for p in lists {

@@ -248,6 +248,23 @@ async fn the_pages_rows_and_former_clients_are_there() {
     )
     .await;
     assert_eq!(orphans, 0, "a concern belongs to its contact's client");
+
+    // Every resolved concern is a past case, made as `teichaku reindex` makes them (one
+    // change row each, for the index to catch up on), without the client's name; four
+    // offices in five share theirs.
+    assert_eq!(count_table(db, "cases").await, resolved);
+    assert_eq!(generated.count("cases"), resolved as u64);
+    assert_eq!(count_table(db, "case_changes").await, resolved);
+    let named = count(
+        db,
+        "SELECT COUNT(*) FROM cases cs JOIN concerns k ON k.id = cs.concern_id
+         JOIN clients cl ON cl.id = k.client_id
+         WHERE cs.note LIKE '%' || cl.name || '%' OR cs.heard LIKE '%' || cl.name || '%'",
+    )
+    .await;
+    assert_eq!(named, 0, "a case names no client");
+    let sharing = count(db, "SELECT COUNT(*) FROM offices WHERE share_cases").await;
+    assert_eq!(sharing, 4, "offices 1-4 share, office 5 keeps its cases");
 }
 
 async fn count_table(db: &Db, table: &str) -> i64 {

@@ -2,7 +2,8 @@
 //! a data set of a few hundred clients, the server in the process, each role signed in
 //! through the sign-in form, every page requested for a tenth of a second. Every page must
 //! answer 200 to its role on both engines, the static asset comes first as the baseline,
-//! and the peak RSS is read.
+//! and the peak RSS is read. The past-case pages are real searches through the index the
+//! server built from the data set's anonymised cases.
 use std::time::Duration;
 
 use teichaku::bench::{self, Scale, http};
@@ -43,7 +44,8 @@ async fn every_page_answers_its_role_and_is_measured_against_the_static_baseline
         "/clients/{id}/contacts",
         "/clients/{id}/reports/{month}",
         "/offices/{id}/claims?month=",
-        "/offices/{id}/cases (past cases)",
+        "/offices/{id}/cases?q=遅刻",
+        "/offices/{id}/cases?q=(a sentence)",
         "/audit",
         "/find",
         "  the same, alone (1 connection)",
@@ -59,6 +61,13 @@ async fn every_page_answers_its_role_and_is_measured_against_the_static_baseline
         assert!(m.bytes > 0, "{} answered nothing", m.page.label);
         assert!(m.p50 <= m.p99, "{}", m.page.label);
     }
+    // The data set's resolved concerns were made into cases, the index was built before the
+    // first request, and both searches showed cases from it.
+    assert!(report.index_cases > 0 && report.index_heap_bytes > 0);
+    for m in &report.pages {
+        let is_search = m.page.label.starts_with("/offices/{id}/cases");
+        assert_eq!(m.cases_shown > 0, is_search, "{}", m.page.label);
+    }
     assert!(report.baseline() > 0.0);
     assert!(report.office_clients > 0);
     if cfg!(target_os = "linux") {
@@ -66,6 +75,8 @@ async fn every_page_answers_its_role_and_is_measured_against_the_static_baseline
         // the last VmRSS sample.
         assert!(report.peak_rss_kib > 0 && report.hwm_kib > 0);
         assert!(report.peak_anon_kib > 0 && report.peak_anon_kib <= report.peak_rss_kib);
+        assert!(report.rss_before_index_kib > 0 && report.rss_after_index_kib > 0);
+        assert!(report.pages.iter().all(|m| m.rss_after_kib > 0));
     }
     let printed = report.to_string();
     assert!(
