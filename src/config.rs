@@ -88,6 +88,17 @@ pub struct Config {
     )]
     pub request_timeout_seconds: u64,
 
+    /// How long (ms) a node trusts the public pages' version it last read before reading it
+    /// again: a change is on every node's public pages within this time. 0: read it on every
+    /// request
+    #[arg(
+        long,
+        env = "TEICHAKU_PUBLIC_RECHECK_MS",
+        default_value_t = 1000,
+        global = true
+    )]
+    pub public_recheck_ms: u64,
+
     /// Run as if today were this day (YYYY-MM-DD, Japan time), e.g. to train the month close
     /// on the 1st; the clock keeps moving from there. Empty: the real day
     #[arg(long, env = "TEICHAKU_TODAY", default_value = "", global = true)]
@@ -108,6 +119,7 @@ impl Config {
             mail_from: "no-reply@localhost".to_string(),
             outbox_interval_ms: 5000,
             request_timeout_seconds: 30,
+            public_recheck_ms: 1000,
             today: String::new(),
         }
     }

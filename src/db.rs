@@ -11,7 +11,7 @@
 //! records to people, so a commit must be on disk when we answer: FULL syncs the WAL at
 //! every commit. The cost is one fsync per write transaction, which an office never notices.
 //!
-//! Reads go through a memory map of the file (`mmap_size`, [`SQLITE_MMAP_BYTES`]) instead of
+//! Reads go through a memory map of the file (`mmap_size`, `TEICHAKU_SQLITE_MMAP_MB`) instead of
 //! a `pread` and a copy per page into each connection's small page cache: on the national
 //! data set the claim run spent a sixth of its time in those copies (#13). The mapped pages
 //! are the operating system's page cache, shared by the connections and given back under
@@ -32,8 +32,15 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
 }
 
-/// How much of a SQLite file is read through a memory map (address space, not memory).
-pub const SQLITE_MMAP_BYTES: u64 = 4 << 30;
+/// How much of a SQLite file is read through a memory map (address space, not memory):
+/// `TEICHAKU_SQLITE_MMAP_MB` (0 turns the map off), else 4 GiB.
+fn sqlite_mmap_bytes() -> u64 {
+    std::env::var("TEICHAKU_SQLITE_MMAP_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(|mb| mb.min(1 << 20) << 20)
+        .unwrap_or(4 << 30)
+}
 
 /// The pool's size: `TEICHAKU_DB_CONNECTIONS` when it is a number from 1 to 256, else the
 /// engine's default. Each SQLite connection is a thread of its own that every statement is
@@ -106,7 +113,7 @@ impl Db {
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
-                .pragma("mmap_size", SQLITE_MMAP_BYTES.to_string());
+                .pragma("mmap_size", sqlite_mmap_bytes().to_string());
             let pool = SqlitePoolOptions::new()
                 .max_connections(connections(8))
                 .connect_with(opts)

@@ -6,6 +6,10 @@
 //! or the guide moves on in its own transaction, and every request reads it: a change made
 //! on one node is seen by every node at its next request, with no message between them.
 //!
+//! Reading the version is itself most of what a kept page costs, so a node reads it at most
+//! once per `TEICHAKU_PUBLIC_RECHECK_MS` (1 s by default) and trusts it in between: a change
+//! reaches every node's public pages within that time (0 reads it on every request).
+//!
 //! Only anonymous visitors' pages are kept (a signed-in person's page has their name and a
 //! form token in it), keyed by language and path with query.
 use std::collections::HashMap;
@@ -35,9 +39,24 @@ pub struct PublicCache {
 struct Pages {
     version: i64,
     pages: HashMap<String, Bytes>,
+    /// The version and its time last read from the database, and when.
+    read: Option<(std::time::Instant, i64, i64)>,
 }
 
 impl PublicCache {
+    /// The version read less than `within` ago, if any.
+    fn recent_version(&self, within: std::time::Duration) -> Option<(i64, i64)> {
+        let pages = self.inner.lock().ok()?;
+        let (at, version, changed_at) = pages.read?;
+        (at.elapsed() < within).then_some((version, changed_at))
+    }
+
+    fn version_read(&self, version: i64, changed_at: i64) {
+        if let Ok(mut pages) = self.inner.lock() {
+            pages.read = Some((std::time::Instant::now(), version, changed_at));
+        }
+    }
+
     /// The page kept for `key` made at `version`, if any.
     fn get(&self, version: i64, key: &str) -> Option<Bytes> {
         let pages = self.inner.lock().ok()?;
@@ -99,7 +118,16 @@ where
     if personal {
         return Ok(html(render().await?));
     }
-    let (version, changed_at) = store::public_version::current(&ctx.app.db).await?;
+    let cache = &ctx.app.public_cache;
+    let recheck = std::time::Duration::from_millis(ctx.app.config.public_recheck_ms);
+    let (version, changed_at) = match cache.recent_version(recheck) {
+        Some(known) => known,
+        None => {
+            let (version, changed_at) = store::public_version::current(&ctx.app.db).await?;
+            cache.version_read(version, changed_at);
+            (version, changed_at)
+        }
+    };
     let lang = ctx.lang.code();
     let tag = etag(version, lang);
     let validators = |mut response: Response| {
@@ -122,11 +150,11 @@ where
         return Ok(validators(StatusCode::NOT_MODIFIED.into_response()));
     }
     let key = format!("{lang} {key}");
-    let body = match ctx.app.public_cache.get(version, &key) {
+    let body = match cache.get(version, &key) {
         Some(body) => body,
         None => {
             let body = Bytes::from(render().await?);
-            ctx.app.public_cache.put(version, key, body.clone());
+            cache.put(version, key, body.clone());
             body
         }
     };

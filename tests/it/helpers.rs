@@ -135,6 +135,9 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Config)) -> TestApp {
     }
     let (database_url, guard) = fresh_database().await;
     let mut config = Config::for_database(&database_url);
+    // Tests read the public pages right after changing them: every request reads the
+    // version (public_paging.rs tests the interval itself).
+    config.public_recheck_ms = 0;
     adjust(&mut config);
     let state = teichaku::app::prepare(config).await.expect("prepare app");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -248,6 +251,7 @@ impl TestApp {
     /// worker, housekeeping), as a second `teichaku serve` would be.
     pub async fn another_node(&self, adjust: impl FnOnce(&mut Config)) -> TestApp {
         let mut config = Config::for_database(&self.database_url);
+        config.public_recheck_ms = 0;
         adjust(&mut config);
         let state = teichaku::app::prepare(config).await.expect("prepare node");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

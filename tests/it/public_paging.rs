@@ -179,3 +179,54 @@ async fn the_office_list_and_the_admin_home_page_through_offices() {
         Some("事業所P20")
     );
 }
+
+/// A node trusts the version it read for `public_recheck_ms`: within that time it answers
+/// from its kept page even after another node changed the office (at most that stale), and
+/// once the time has passed it reads the version again and shows the change.
+#[tokio::test]
+async fn a_node_reads_the_public_version_again_after_its_interval() {
+    let a = spawn_app().await;
+    a.signed_in_admin().await;
+    let id = office(&a, "間隔前の名前", "千葉県").await;
+    // B trusts its version for a minute, C for 1.5 s.
+    let b = a.another_node(|c| c.public_recheck_ms = 60_000).await;
+    let c = a.another_node(|c| c.public_recheck_ms = 1_500).await;
+    let visitor = a.new_client();
+    let find = |node: &TestApp| visitor.get(node.url("/find")).send();
+    for node in [&b, &c] {
+        let first = find(node).await.expect("GET").text().await.expect("body");
+        assert!(first.contains("間隔前の名前"));
+    }
+
+    let page = a
+        .submit(
+            &format!("/offices/{id}/edit"),
+            &format!("/offices/{id}"),
+            &[
+                ("name", "間隔後の名前"),
+                ("prefecture", "千葉県"),
+                ("address", "中央1-0-0"),
+                ("phone", "047-000-0000"),
+                ("published", "1"),
+                ("plan_review_months", "6"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    // Node A reads the version on every request (the tests' setting): the change at once.
+    let on_a = find(&a).await.expect("GET").text().await.expect("body");
+    assert!(on_a.contains("間隔後の名前"));
+    // Node B, within its minute, answers from the page it kept.
+    let on_b = find(&b).await.expect("GET").text().await.expect("body");
+    assert!(
+        on_b.contains("間隔前の名前"),
+        "within its interval B keeps its page"
+    );
+    // Node C, once its 1.5 s have passed, reads the version again and shows the change.
+    tokio::time::sleep(std::time::Duration::from_millis(1_600)).await;
+    let on_c = find(&c).await.expect("GET").text().await.expect("body");
+    assert!(
+        on_c.contains("間隔後の名前") && !on_c.contains("間隔前の名前"),
+        "after its interval C shows the change"
+    );
+}
