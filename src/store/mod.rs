@@ -59,6 +59,26 @@ pub(crate) fn like_contains(text: &str) -> String {
     )
 }
 
+/// The candidates a lookup text `sql` finds (`domain::lookup`): its binds are the
+/// organisation ($1), the whole key typed ($2), the name as a `LIKE` pattern ($3), the name
+/// ($4) and the limit ($5); its rows are (id, key, name).
+pub(crate) async fn lookup_candidates(
+    db: &crate::db::Db,
+    sql: &'static str,
+    organization_id: i64,
+    key: &str,
+    name: &str,
+    limit: i64,
+) -> Result<Vec<crate::domain::lookup::Candidate>, sqlx::Error> {
+    let rows: Vec<(i64, String, String)> = crate::on_db!(db, pool => sqlx::query_as(sql)
+        .bind(organization_id).bind(key).bind(like_contains(name)).bind(name).bind(limit)
+        .fetch_all(pool).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, key, name)| crate::domain::lookup::Candidate { id, key, name })
+        .collect())
+}
+
 pub mod audit;
 pub mod backup;
 pub mod calendar;

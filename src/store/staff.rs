@@ -231,11 +231,5 @@ pub async fn matching(
                              ELSE 2 END,
                         display_name, id
                LIMIT $5";
-    let rows: Vec<(i64, String, String)> = on_db!(db, pool => sqlx::query_as(sql)
-        .bind(organization_id).bind(key).bind(super::like_contains(name)).bind(name).bind(limit)
-        .fetch_all(pool).await)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, key, name)| Candidate { id, key, name })
-        .collect())
+    super::lookup_candidates(db, sql, organization_id, key, name, limit).await
 }

@@ -176,6 +176,20 @@ fn screenshot_dir() -> Option<std::path::PathBuf> {
         .map(std::path::PathBuf::from)
 }
 
+/// axe-core at both widths (390 px and 1280 px), with a screenshot at each as
+/// `{name}-{width}.png` in `TEICHAKU_SCREENSHOTS` when that is set.
+pub async fn check_page(driver: &WebDriver, name: &str) {
+    for (size, label) in [(PHONE, "390"), (DESKTOP, "1280")] {
+        resize(driver, size).await;
+        assert_accessible(driver, &format!("{name} at {label} px")).await;
+        if let Some(dir) = screenshot_dir() {
+            let _ = driver
+                .screenshot(&dir.join(format!("{name}-{label}.png")))
+                .await;
+        }
+    }
+}
+
 #[tokio::test]
 async fn setup_sign_in_and_dashboard_in_chromium() {
     let app = spawn_app().await;

@@ -9,23 +9,10 @@ use base64::Engine as _;
 use teichaku::export::scope::Scope;
 use thirtyfour::prelude::*;
 
-use crate::browser::{DESKTOP, PHONE, assert_accessible, resize, start_browser, wait_for};
+use crate::browser::{DESKTOP, check_page, resize, start_browser, wait_for};
 use crate::export::{round_trip, rows_of};
 use crate::helpers::{PASSWORD, random_suffix, spawn_app};
 use crate::import_files::{thirty_clients, xlsx};
-
-/// axe at both widths, with a screenshot at each when TEICHAKU_SCREENSHOTS is set.
-async fn check_page(driver: &WebDriver, name: &str) {
-    for (size, label) in [(PHONE, "390"), (DESKTOP, "1280")] {
-        resize(driver, size).await;
-        assert_accessible(driver, &format!("{name} at {label} px")).await;
-        if let Ok(dir) = std::env::var("TEICHAKU_SCREENSHOTS") {
-            let _ = driver
-                .screenshot(&std::path::Path::new(&dir).join(format!("{name}-{label}.png")))
-                .await;
-        }
-    }
-}
 
 async fn number(driver: &WebDriver, id: &str) -> usize {
     let text = wait_for(driver, By::Id(id))

@@ -5,20 +5,8 @@
 use teichaku::on_db;
 use thirtyfour::prelude::*;
 
-use crate::browser::{DESKTOP, PHONE, assert_accessible, resize, start_browser, wait_for};
+use crate::browser::{check_page, start_browser, wait_for};
 use crate::helpers::{ADMIN_LOGIN, PASSWORD, spawn_app};
-
-async fn check_page(driver: &WebDriver, name: &str) {
-    for (size, label) in [(PHONE, "390"), (DESKTOP, "1280")] {
-        resize(driver, size).await;
-        assert_accessible(driver, &format!("{name} at {label} px")).await;
-        if let Ok(dir) = std::env::var("TEICHAKU_SCREENSHOTS") {
-            let _ = driver
-                .screenshot(&std::path::Path::new(&dir).join(format!("lists-{name}-{label}.png")))
-                .await;
-        }
-    }
-}
 
 #[tokio::test]
 async fn the_long_lists_page_and_pass_axe_in_chromium() {
@@ -72,13 +60,13 @@ async fn the_long_lists_page_and_pass_axe_in_chromium() {
         (format!("/offices/{office}/inquiries"), "inbox"),
     ] {
         driver.goto(format!("{base}{path}")).await.unwrap();
-        check_page(&driver, &format!("{name}-1")).await;
+        check_page(&driver, &format!("lists-{name}-1")).await;
         // 次へ from the keyboard, then the second page has 前へ.
         let next = wait_for(&driver, By::Css("nav.paging a[rel='next']")).await;
         next.focus().await.unwrap();
         next.send_keys(Key::Enter).await.unwrap();
         wait_for(&driver, By::Css("nav.paging a[rel='prev']")).await;
-        check_page(&driver, &format!("{name}-2")).await;
+        check_page(&driver, &format!("lists-{name}-2")).await;
     }
 
     // The audit log: a name naming two people lists them; a name naming nobody says so.
@@ -87,7 +75,7 @@ async fn the_long_lists_page_and_pass_axe_in_chromium() {
     field.send_keys("田中").await.unwrap();
     field.send_keys(Key::Enter).await.unwrap();
     wait_for(&driver, By::Id("choose-actor")).await;
-    check_page(&driver, "audit-choices").await;
+    check_page(&driver, "lists-audit-choices").await;
     driver
         .find(By::Css(".choices a"))
         .await
@@ -96,14 +84,14 @@ async fn the_long_lists_page_and_pass_axe_in_chromium() {
         .await
         .unwrap();
     wait_for(&driver, By::Id("c-actor")).await;
-    check_page(&driver, "audit-chosen").await;
+    check_page(&driver, "lists-audit-chosen").await;
     driver
         .goto(format!("{base}/audit?actor=nobody-at-all"))
         .await
         .unwrap();
     let message = wait_for(&driver, By::Id("e-actor")).await;
     assert_eq!(message.text().await.unwrap(), "該当する職員がいません。");
-    check_page(&driver, "audit-no-match").await;
+    check_page(&driver, "lists-audit-no-match").await;
 
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);

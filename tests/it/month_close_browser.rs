@@ -6,21 +6,8 @@
 //! one-line field of the contact form does not send it.
 use thirtyfour::prelude::*;
 
-use crate::browser::{DESKTOP, PHONE, assert_accessible, resize, start_browser, wait_for};
+use crate::browser::{check_page, start_browser, wait_for};
 use crate::month_close::demo_on;
-
-/// axe-core at both widths, with a screenshot at each.
-async fn check_page(driver: &WebDriver, name: &str) {
-    for (size, label) in [(PHONE, "390"), (DESKTOP, "1280")] {
-        resize(driver, size).await;
-        assert_accessible(driver, &format!("{name} at {label} px")).await;
-        if let Ok(dir) = std::env::var("TEICHAKU_SCREENSHOTS") {
-            let _ = driver
-                .screenshot(&std::path::Path::new(&dir).join(format!("close-{name}-{label}.png")))
-                .await;
-        }
-    }
-}
 
 async fn sign_in(driver: &WebDriver, base: &str, login: &str, password: &str) {
     driver.delete_all_cookies().await.expect("sign out");
@@ -66,7 +53,7 @@ async fn a_month_close_from_the_demo_on_the_first_in_chromium() {
         Some("month-close"),
         "leads the page"
     );
-    check_page(&driver, "home-supporter").await;
+    check_page(&driver, "close-home-supporter").await;
 
     // The link opens the report of January.
     let link = wait_for(&driver, By::ClassName("fix-link")).await;
@@ -78,7 +65,7 @@ async fn a_month_close_from_the_demo_on_the_first_in_chromium() {
         create.click().await.unwrap();
     }
     wait_for(&driver, By::Id("finalise")).await;
-    check_page(&driver, "report-draft").await;
+    check_page(&driver, "close-report-draft").await;
     click(&driver, By::Id("finalise")).await;
 
     // The confirmation says what will be fixed; 確定 is styled apart from 保存.
@@ -93,7 +80,7 @@ async fn a_month_close_from_the_demo_on_the_first_in_chromium() {
         .await
         .unwrap();
     assert!(lead.contains("2027年1月"), "{lead}");
-    check_page(&driver, "report-confirm").await;
+    check_page(&driver, "close-report-confirm").await;
     click(&driver, By::Id("confirm-commit")).await;
 
     // Final: share it with the client.
@@ -137,7 +124,7 @@ async fn a_month_close_from_the_demo_on_the_first_in_chromium() {
         contacts_before,
         "nothing saved"
     );
-    check_page(&driver, "contact-form").await;
+    check_page(&driver, "close-contact-form").await;
     // The history page of a record, and its correction form.
     driver
         .goto(format!("{base}{client_path}/contacts"))
@@ -145,21 +132,21 @@ async fn a_month_close_from_the_demo_on_the_first_in_chromium() {
         .unwrap();
     click(&driver, By::Css("a[id^='contact-history-']")).await;
     wait_for(&driver, By::Id("version-1")).await;
-    check_page(&driver, "contact-history").await;
+    check_page(&driver, "close-contact-history").await;
     click(&driver, By::Id("edit-contact")).await;
     wait_for(&driver, By::Id("f-contact_reason")).await;
-    check_page(&driver, "contact-correct").await;
+    check_page(&driver, "close-contact-correct").await;
 
     // The manager: the close per supporter, then the claim of January.
     sign_in(&driver, &base, "manager1", &password).await;
     wait_for(&driver, By::Id("per-supporter-1")).await;
-    check_page(&driver, "home-manager").await;
+    check_page(&driver, "close-home-manager").await;
     driver
         .goto(format!("{base}/offices/1/month"))
         .await
         .unwrap();
     wait_for(&driver, By::Id("month-close")).await;
-    check_page(&driver, "month-view").await;
+    check_page(&driver, "close-month-view").await;
     driver.goto(format!("{base}/")).await.unwrap();
     click(&driver, By::Id("close-claim-1")).await;
     wait_for(&driver, By::Id("lock-claim")).await;
@@ -167,7 +154,7 @@ async fn a_month_close_from_the_demo_on_the_first_in_chromium() {
         driver.find(By::Id("f-claim_reason")).await.is_err(),
         "the first lock asks no reason"
     );
-    check_page(&driver, "claim").await;
+    check_page(&driver, "close-claim").await;
     click(&driver, By::Id("lock-claim")).await;
     let facts = wait_for(&driver, By::Id("confirm-facts"))
         .await
@@ -176,7 +163,7 @@ async fn a_month_close_from_the_demo_on_the_first_in_chromium() {
         .unwrap();
     assert!(facts.contains("算定できる"), "{facts}");
     assert!(facts.contains("0 件"), "{facts}");
-    check_page(&driver, "claim-confirm").await;
+    check_page(&driver, "close-claim-confirm").await;
     click(&driver, By::Id("confirm-commit")).await;
     wait_for(&driver, By::Id("claim-locked")).await;
 
@@ -204,7 +191,7 @@ async fn a_month_close_from_the_demo_on_the_first_in_chromium() {
         .await
         .unwrap();
     wait_for(&driver, By::Id("master-todo")).await;
-    check_page(&driver, "claim-master").await;
+    check_page(&driver, "close-claim-master").await;
 
     driver.quit().await.unwrap();
     let _ = std::fs::remove_dir_all(profile);

@@ -21,6 +21,25 @@ async fn office(app: &TestApp, name: &str, prefecture: &str) -> i64 {
 }
 
 /// The `href` of the link with `rel`, unescaped.
+/// The admin renames office `id` (in 千葉県, published) through its form.
+async fn rename(app: &TestApp, id: i64, name: &str) {
+    let page = app
+        .submit(
+            &format!("/offices/{id}/edit"),
+            &format!("/offices/{id}"),
+            &[
+                ("name", name),
+                ("prefecture", "千葉県"),
+                ("address", "中央1-0-0"),
+                ("phone", "047-000-0000"),
+                ("published", "1"),
+                ("plan_review_months", "6"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+}
+
 fn link(body: &str, rel: &str) -> Option<String> {
     let at = body.find(&format!("rel=\"{rel}\" href=\""))?;
     let rest = &body[at + rel.len() + 13..];
@@ -117,21 +136,7 @@ async fn public_pages_are_cacheable_and_a_change_on_one_node_is_seen_on_the_othe
     );
 
     // The admin renames the office on node A; node B, which kept the page, shows the change.
-    let page = a
-        .submit(
-            &format!("/offices/{id}/edit"),
-            &format!("/offices/{id}"),
-            &[
-                ("name", "変更後の名前"),
-                ("prefecture", "千葉県"),
-                ("address", "中央1-0-0"),
-                ("phone", "047-000-0000"),
-                ("published", "1"),
-                ("plan_review_months", "6"),
-            ],
-        )
-        .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    rename(&a, id, "変更後の名前").await;
     let after = visitor
         .get(b.url("/find"))
         .header(IF_NONE_MATCH, &old_tag)
@@ -198,21 +203,7 @@ async fn a_node_reads_the_public_version_again_after_its_interval() {
         assert!(first.contains("間隔前の名前"));
     }
 
-    let page = a
-        .submit(
-            &format!("/offices/{id}/edit"),
-            &format!("/offices/{id}"),
-            &[
-                ("name", "間隔後の名前"),
-                ("prefecture", "千葉県"),
-                ("address", "中央1-0-0"),
-                ("phone", "047-000-0000"),
-                ("published", "1"),
-                ("plan_review_months", "6"),
-            ],
-        )
-        .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    rename(&a, id, "間隔後の名前").await;
     // Node A reads the version on every request (the tests' setting): the change at once.
     let on_a = find(&a).await.expect("GET").text().await.expect("body");
     assert!(on_a.contains("間隔後の名前"));
