@@ -439,10 +439,12 @@ scoped! {
          FROM clients c
          LEFT JOIN employments e ON e.id = (
              SELECT e2.id FROM employments e2 WHERE e2.client_id = c.id ORDER BY e2.hire_date, e2.id LIMIT 1)
-         WHERE c.removed_at IS NULL AND (",
-        office: "c.office_id = $1
-                OR c.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
-        ") ORDER BY c.office_id, c.kana, c.id";
+         WHERE c.removed_at IS NULL AND ",
+        // The office's clients and those who moved away from it as one set: with `OR`
+        // PostgreSQL read every client (56 ms at 1,500 offices).
+        office: "c.id IN (SELECT c2.id FROM clients c2 WHERE c2.office_id = $1
+                          UNION SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
+        " ORDER BY c.office_id, c.kana, c.id";
 }
 
 scoped! {
@@ -451,10 +453,11 @@ scoped! {
                 c.monthly_cap_yen, c.cap_manager_office, p.start_date, p.end_date
          FROM certificate_periods p JOIN certificates c ON c.id = p.certificate_id
          JOIN clients cl ON cl.id = c.client_id
-         WHERE (",
-        office: "cl.office_id = $1
-                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
-        ") AND p.start_date <= $2 AND p.end_date >= $3
+         WHERE ",
+        // As in MONTH_CLIENTS: one set, not `OR` (PostgreSQL read every certificate, 53 ms).
+        office: "c.client_id IN (SELECT c2.id FROM clients c2 WHERE c2.office_id = $1
+                                 UNION SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
+        " AND p.start_date <= $2 AND p.end_date >= $3
          ORDER BY c.client_id, p.start_date DESC, c.id DESC";
 }
 
@@ -860,17 +863,24 @@ pub async fn other_offices_locked(
 scoped! {
     /// The first contract start of each client, also through another client record with the
     /// same 受給者証 number; for one office, its clients and those who moved away from it.
-    pub const FIRST_CONTRACT_STARTS = "SELECT client_id, MIN(start_date) FROM (
+    // The clients are named once (`ids`) and each branch of the union reads only theirs:
+    // as a condition on the union's result, PostgreSQL read every contract and certificate
+    // of the organisation for one office (38 ms at 1,500 offices).
+    pub const FIRST_CONTRACT_STARTS = "WITH ids AS (SELECT c.id FROM clients c WHERE ",
+        office: "c.office_id = $1
+                 UNION SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1",
+        ")
+         SELECT client_id, MIN(start_date) FROM (
              SELECT k.client_id AS client_id, k.start_date AS start_date FROM contracts k
+             WHERE k.client_id IN (SELECT id FROM ids)
              UNION ALL
              SELECT c1.client_id AS client_id, k.start_date AS start_date
              FROM certificates c1
              JOIN certificates c2 ON c2.number = c1.number AND c2.client_id <> c1.client_id
              JOIN contracts k ON k.client_id = c2.client_id
+             WHERE c1.client_id IN (SELECT id FROM ids)
          ) x
-         WHERE ", office: "client_id IN (SELECT c.id FROM clients c WHERE c.office_id = $1)
-            OR client_id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1)",
-        " GROUP BY client_id";
+         GROUP BY client_id";
 }
 
 /// The first day of service under any contract of each client, at any office, counting the

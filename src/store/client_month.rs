@@ -158,21 +158,20 @@ scoped! {
 
 scoped! {
     /// The month's reports of the office's clients (and of those who moved away from it).
+    // One office: each client's report found by (month, client_id) or (client_id, month).
+    // The clients are a subquery, not a join beside the month: PostgreSQL then read every
+    // report (a hash join, 68 ms at 1,500 offices), and SQLite, which has no statistics, the
+    // whole organisation's month through the month index. The organisation: the month
+    // through `support_reports_month`.
     pub const REPORTS = "SELECT r.client_id, r.status,
                 (SELECT MIN(s.shared_on) FROM report_shares s
                  WHERE s.report_id = r.id AND s.recipient_kind = 'client') AS shared_on
-         FROM support_reports r JOIN clients cl ON cl.id = r.client_id
+         FROM support_reports r
          WHERE ",
-        // One office: its clients' reports of the month through (client_id, month). The
-        // month alone is written `r.month || ''` there, so that no planner reads the whole
-        // organisation's month through `support_reports_month` for one office (SQLite has
-        // no statistics to tell it that an office's clients are fewer). The organisation:
-        // the month through that index.
-        office: "(cl.office_id = $1
-                OR cl.id IN (SELECT m.client_id FROM client_office_moves m WHERE m.from_office_id = $1))
-              AND r.month || '' = $2",
-        all: "$1 IS NULL AND r.month = $2",
-        "";
+        office: "r.client_id IN (SELECT c.id FROM clients c WHERE c.office_id = $1
+                                 UNION SELECT m.client_id FROM client_office_moves m
+                                       WHERE m.from_office_id = $1)",
+        " AND r.month = $2";
 }
 
 /// The shared facts of the month `month` (YYYY-MM) ending on `last`, whose instants are

@@ -9,9 +9,6 @@
 /// old single text `($1 IS NULL OR office_id = $1)` made SQLite's planner read every office
 /// for one. Every per-office text is listed in [`per_office::QUERIES`], where a test reads
 /// its plan on both engines.
-///
-/// `all: "…"` after the office's condition gives the organisation's its own condition, for a
-/// term only the organisation-wide text should let an index serve (`$1 IS NULL AND …`).
 macro_rules! scoped {
     ($(#[$m:meta])* $vis:vis const $name:ident = $head:literal, office: $cond:literal, $tail:literal;) => {
         $(#[$m])*
@@ -19,14 +16,6 @@ macro_rules! scoped {
             name: concat!(module_path!(), "::", stringify!($name)),
             office: concat!($head, $cond, $tail),
             all: concat!($head, "$1 IS NULL", $tail),
-        };
-    };
-    ($(#[$m:meta])* $vis:vis const $name:ident = $head:literal, office: $cond:literal, all: $all:literal, $tail:literal;) => {
-        $(#[$m])*
-        $vis const $name: $crate::store::Scoped = $crate::store::Scoped {
-            name: concat!(module_path!(), "::", stringify!($name)),
-            office: concat!($head, $cond, $tail),
-            all: concat!($head, $all, $tail),
         };
     };
 }
