@@ -70,11 +70,24 @@ pub async fn list(
     before_id: Option<i64>,
     limit: i64,
 ) -> Result<Vec<Message>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM email_outbox WHERE ($1 IS NULL OR id < $1) ORDER BY id DESC LIMIT $2"
-    );
-    on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(before_id).bind(limit)
-        .fetch_all(pool).await)
+    // One text per case: the first page, or the next from a cursor (a range on the key,
+    // which `($1 IS NULL OR id < $1)` would not let SQLite seek to).
+    let sql = match before_id {
+        Some(_) => {
+            format!("SELECT {COLUMNS} FROM email_outbox WHERE id < $1 ORDER BY id DESC LIMIT $2")
+        }
+        None => format!("SELECT {COLUMNS} FROM email_outbox ORDER BY id DESC LIMIT $1"),
+    };
+    on_db!(db, pool => {
+        let q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
+        match before_id {
+            Some(before) => q.bind(before),
+            None => q,
+        }
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+    })
 }
 
 /// The ids of queued messages due at `now` whose lease (if any) has run out, oldest due first.
