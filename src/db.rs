@@ -36,21 +36,24 @@ mod embedded {
 /// How much of a SQLite file is read through a memory map (address space, not memory):
 /// `TEICHAKU_SQLITE_MMAP_MB` (0 turns the map off), else 4 GiB.
 fn sqlite_mmap_bytes() -> u64 {
-    std::env::var("TEICHAKU_SQLITE_MMAP_MB")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(4 << 30, |mb| mb.min(1 << 20) << 20)
+    env_number("TEICHAKU_SQLITE_MMAP_MB", 0..=u64::MAX).map_or(4 << 30, |mb| mb.min(1 << 20) << 20)
 }
 
 /// The pool's size: `TEICHAKU_DB_CONNECTIONS` when it is a number from 1 to 256, else the
 /// engine's default. Each SQLite connection is a thread of its own that every statement is
 /// handed to and back from.
 fn connections(default: u32) -> u32 {
-    std::env::var("TEICHAKU_DB_CONNECTIONS")
+    env_number("TEICHAKU_DB_CONNECTIONS", 1..=256)
+        .and_then(|n| u32::try_from(n).ok())
+        .unwrap_or(default)
+}
+
+/// The number in the environment variable `name`, if it is one within `range`.
+fn env_number(name: &str, range: std::ops::RangeInclusive<u64>) -> Option<u64> {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.trim().parse().ok())
-        .filter(|n| (1..=256).contains(n))
-        .unwrap_or(default)
+        .filter(|n| range.contains(n))
 }
 
 /// Which engine a `Db` talks to.
